@@ -1,0 +1,104 @@
+package id.siaga.app;
+
+import id.siaga.location.JurisdictionGeoJson;
+import id.siaga.location.Jurisdictions;
+import id.siaga.location.NationalDataset;
+import id.siaga.org.InvalidStationDataException;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.PresenceBoard;
+import id.siaga.org.StationDirectory;
+import id.siaga.org.StationId;
+import id.siaga.org.StationStatusStore;
+import id.siaga.org.StationTree;
+import id.siaga.org.StationsCsvReader;
+import id.siaga.store.JdbcStationStatusStore;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Loads the organisation named in {@link OrgProperties} and fails start-up, naming file and place, on bad data. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({OrgProperties.class, LocationProperties.class, JournalProperties.class, AccessProperties.class})
+class OrgConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OrgConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Jurisdictions jurisdictions(OrgProperties props, ResourceLoader resources) {
+        long started = System.nanoTime();
+        Jurisdictions j = switch (props.dataset()) {
+            case NATIONAL -> NationalDataset.read(Path.of(props.nationalDirectory()));
+            case DEMO, FILES -> fromFiles(props, resources);
+        };
+        log.info("organisation loaded ({}): {} stations, {} jurisdiction polygons in {} ms", props.dataset(), j.tree().size(),
+                j.areas().size(), (System.nanoTime() - started) / 1_000_000);
+        return j;
+    }
+
+    private static Jurisdictions fromFiles(OrgProperties props, ResourceLoader resources) {
+        StationTree tree = read(resources, props.stationsFile(), StationsCsvReader::read);
+        var areas = read(resources, props.jurisdictionsFile(), (r, source) -> JurisdictionGeoJson.read(r, source, "station",
+                StationId::of, JurisdictionGeoJson.InvalidGeometry.REJECT));
+        try {
+            return new Jurisdictions(tree, areas);
+        } catch (InvalidStationDataException e) {
+            throw new InvalidStationDataException(props.jurisdictionsFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    StationStatusStore stationStatusStore(JdbcTemplate jdbc) {
+        return new JdbcStationStatusStore(jdbc);
+    }
+
+    @Bean
+    StationDirectory stationDirectory(Jurisdictions jurisdictions, StationStatusStore statuses, Clock clock) {
+        return new StationDirectory(jurisdictions.tree(), statuses, clock);
+    }
+
+    @Bean
+    OperatorRoster operatorRoster(OrgProperties props, Jurisdictions jurisdictions, ResourceLoader resources) {
+        if (props.dataset() == OrgProperties.Dataset.NATIONAL && !resources.getResource(props.operatorsFile()).exists()) {
+            return new OperatorRoster(List.of());
+        }
+        return read(resources, props.operatorsFile(), (r, source) -> OperatorRoster.read(r, source, jurisdictions.tree()));
+    }
+
+    @Bean
+    PresenceBoard presenceBoard(OperatorRoster roster, Clock clock) {
+        return new PresenceBoard(roster, clock);
+    }
+
+    interface Parser<T> {
+        T parse(Reader reader, String source);
+    }
+
+    static <T> T read(ResourceLoader resources, String location, Parser<T> parser) {
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new InvalidStationDataException(location + ": file not found");
+        }
+        try (Reader r = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+            return parser.parse(r, location);
+        } catch (IOException e) {
+            throw new InvalidStationDataException(location + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package id.siaga.app;
+
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
+import id.siaga.org.OperatorId;
+import id.siaga.org.Presence;
+import id.siaga.org.PresenceBoard;
+import id.siaga.org.PresenceChanged;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Operator presence changes, each journalled with who made it. */
+@Service
+public class PresenceService {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceService.class);
+
+    private final PresenceBoard board;
+    private final Journal journal;
+
+    public PresenceService(PresenceBoard board, Journal journal) {
+        this.board = board;
+        this.journal = journal;
+    }
+
+    public Optional<PresenceChanged> change(OperatorId operator, Presence to, String by) {
+        Optional<PresenceChanged> changed = board.change(operator, to);
+        changed.ifPresent(c -> {
+            log.info("operator {} at {} is {} (was {}), set by {}", operator, c.station(), c.to(), c.from(), by);
+            journal.append("OperatorPresenceChanged", SubjectKind.OPERATOR, operator.value(), by,
+                    new PresencePayload(c.station().value(), c.from(), c.to()));
+        });
+        return changed;
+    }
+
+    record PresencePayload(String station, Presence from, Presence to) {
+    }
+}

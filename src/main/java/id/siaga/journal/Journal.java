@@ -1,0 +1,209 @@
+package id.siaga.journal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends events to the journal. Callers never wait for the database: {@link #append} queues the event
+ * and returns a future that completes once the entry is durable (committed, or forced to the spool).
+ * One writer thread drains the queue in batches (group commit), assigns sequence numbers and the hash
+ * chain, and inserts each batch in one transaction. When the store is unreachable, batches go to the
+ * {@link JournalSpool}; the writer probes the store every {@code retryInterval} and, once it answers,
+ * replays the spool in order, skipping what the database already holds, before taking new work.
+ */
+public final class Journal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Journal.class);
+    private static final JsonMapper CANONICAL_JSON = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private record Pending(Instant at, String type, SubjectKind kind, String subjectId, String actor, String payload,
+                           CompletableFuture<JournalEntry> done) {
+    }
+
+    private final JournalStore store;
+    private final JournalSpool spool;
+    private final Clock clock;
+    private final int maxBatch;
+    private final Duration retryInterval;
+    private final BlockingQueue<Pending> queue;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    private long lastSeq;
+    private String lastHash;
+    private volatile boolean storeDown;
+    private long nextProbeNanos;
+
+    public Journal(JournalStore store, JournalSpool spool, Clock clock, int maxBatch, int queueCapacity, Duration retryInterval) {
+        this.store = store;
+        this.spool = spool;
+        this.clock = clock;
+        this.maxBatch = maxBatch;
+        this.retryInterval = retryInterval;
+        this.queue = new LinkedBlockingQueue<>(queueCapacity);
+        Optional<JournalEntry> last = store.last();
+        this.lastSeq = last.map(JournalEntry::seq).orElse(0L);
+        this.lastHash = last.map(JournalEntry::hash).orElse(JournalChain.GENESIS);
+        replaySpool();
+        this.writer = new Thread(this::run, "journal-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Queues an event. The payload is any object Jackson can write (a record, a map); it is stored as JSON
+     * with sorted keys. Blocks only when the queue is full (back-pressure).
+     */
+    public CompletableFuture<JournalEntry> append(String type, SubjectKind kind, String subjectId, String actor, Object payload) {
+        if (!running) {
+            throw new IllegalStateException("journal is closed");
+        }
+        String json = payload instanceof String s ? s : CANONICAL_JSON.writeValueAsString(payload);
+        Pending p = new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), type, kind, subjectId,
+                actor == null ? "system" : actor, json, new CompletableFuture<>());
+        try {
+            queue.put(p);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.done.completeExceptionally(e);
+        }
+        return p.done;
+    }
+
+    /** True while entries are going to the spool because the database is away. */
+    public boolean isSpooling() {
+        return storeDown;
+    }
+
+    public List<JournalEntry> bySubject(SubjectKind kind, String subjectId, int limit) {
+        return store.bySubject(kind, subjectId, limit);
+    }
+
+    public JournalVerification verify() {
+        return JournalVerifier.verify(store);
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                if (storeDown && System.nanoTime() >= nextProbeNanos) {
+                    tryRecover();
+                }
+                Pending first = queue.poll(storeDown ? retryInterval.toMillis() : 100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("journal writer failed on a batch of {}; failing those appends", batch.size(), e);
+                batch.forEach(p -> p.done.completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<JournalEntry> entries = new ArrayList<>(batch.size());
+        long seq = lastSeq;
+        String prev = lastHash;
+        for (Pending p : batch) {
+            seq++;
+            String hash = JournalChain.hash(prev, seq, p.at, p.type, p.kind, p.subjectId, p.actor, p.payload);
+            entries.add(new JournalEntry(seq, p.at, p.type, p.kind, p.subjectId, p.actor, p.payload, prev, hash));
+            prev = hash;
+        }
+        if (!storeDown) {
+            try {
+                store.append(entries);
+                advance(entries);
+                complete(batch, entries);
+                return;
+            } catch (JournalStoreUnavailableException e) {
+                storeDown = true;
+                nextProbeNanos = System.nanoTime() + retryInterval.toNanos();
+                log.warn("journal database unreachable ({}); spooling to {} from seq {}", e.getMessage(), spool.file(), entries.get(0).seq());
+            }
+        }
+        spool.append(entries);
+        advance(entries);
+        complete(batch, entries);
+    }
+
+    private void advance(List<JournalEntry> entries) {
+        JournalEntry last = entries.get(entries.size() - 1);
+        lastSeq = last.seq();
+        lastHash = last.hash();
+    }
+
+    private static void complete(List<Pending> batch, List<JournalEntry> entries) {
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done.complete(entries.get(i));
+        }
+    }
+
+    private void tryRecover() {
+        try {
+            replaySpool();
+            storeDown = false;
+            log.info("journal database is back; spool replayed, appending directly again from seq {}", lastSeq + 1);
+        } catch (JournalStoreUnavailableException e) {
+            nextProbeNanos = System.nanoTime() + retryInterval.toNanos();
+        }
+    }
+
+    /** Moves every spooled entry the database lacks into it, in order; then empties the spool. */
+    private void replaySpool() {
+        List<JournalEntry> spooled = spool.readAll();
+        if (spooled.isEmpty()) {
+            return;
+        }
+        long inStore = store.last().map(JournalEntry::seq).orElse(0L);
+        List<JournalEntry> missing = spooled.stream().filter(e -> e.seq() > inStore).toList();
+        for (int from = 0; from < missing.size(); from += maxBatch) {
+            store.append(missing.subList(from, Math.min(missing.size(), from + maxBatch)));
+        }
+        JournalEntry last = spooled.get(spooled.size() - 1);
+        if (last.seq() > lastSeq) {
+            lastSeq = last.seq();
+            lastHash = last.hash();
+        }
+        spool.clear();
+        log.info("journal spool replayed: {} entries written, {} already present", missing.size(), spooled.size() - missing.size());
+    }
+
+    /** Writes whatever is queued, then stops the writer. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package id.siaga.journal;
+
+/** What a journal event is about. */
+public enum SubjectKind {
+    CALL, INCIDENT, UNIT, OPERATOR, STATION, USER, SYSTEM
+}

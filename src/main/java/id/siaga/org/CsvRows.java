@@ -1,0 +1,94 @@
+package id.siaga.org;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Rows of a reference CSV file with a header line, each remembering its file and line so that every
+ * complaint about the data can say exactly where to look. Lines starting with '#' are comments.
+ */
+public final class CsvRows {
+
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvReadFeature.TRIM_SPACES).build();
+
+    private CsvRows() {
+    }
+
+    /** One data row; {@link #where()} reads "stations.csv line 7". */
+    public record Row(String source, long line, Map<String, String> values) {
+
+        public String where() {
+            return source + " line " + line;
+        }
+
+        /** A column that must be present and not blank. */
+        public String required(String column) {
+            return optional(column).orElseThrow(() -> problem("column '" + column + "' is missing or empty"));
+        }
+
+        public Optional<String> optional(String column) {
+            String v = values.get(column);
+            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+        }
+
+        public double requiredDouble(String column) {
+            String v = required(column);
+            try {
+                double d = Double.parseDouble(v);
+                if (!Double.isFinite(d)) {
+                    throw problem("column '" + column + "' is not a finite number: '" + v + "'");
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw problem("column '" + column + "' is not a number: '" + v + "'");
+            }
+        }
+
+        public <E extends Enum<E>> E requiredEnum(String column, Class<E> type) {
+            String v = required(column);
+            try {
+                return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw problem("column '" + column + "' is '" + v + "', expected one of "
+                        + java.util.Arrays.toString(type.getEnumConstants()));
+            }
+        }
+
+        public InvalidStationDataException problem(String what) {
+            return new InvalidStationDataException(where() + ": " + what);
+        }
+    }
+
+    /** Reads every row; a malformed file fails naming the file and line. */
+    public static List<Row> read(Reader reader, String source, String... requiredColumns) {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
+        List<Row> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = MAPPER.readerFor(Map.class).with(schema).readValues(reader)) {
+            while (it.hasNextValue()) {
+                Map<String, String> values = it.nextValue();
+                long line = it.currentLocation().getLineNr();
+                if (rows.isEmpty()) {
+                    for (String column : requiredColumns) {
+                        if (!values.containsKey(column)) {
+                            throw new InvalidStationDataException(source + " line 1: header lacks column '" + column
+                                    + "' (has " + values.keySet() + ")");
+                        }
+                    }
+                }
+                rows.add(new Row(source, line, values));
+            }
+        } catch (JacksonException e) {
+            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new InvalidStationDataException(source + " line " + line + ": malformed CSV: " + e.getOriginalMessage(), e);
+        }
+        return rows;
+    }
+}

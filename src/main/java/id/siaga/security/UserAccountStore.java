@@ -1,0 +1,14 @@
+package id.siaga.security;
+
+import java.util.Optional;
+
+/** Where logins are kept. */
+public interface UserAccountStore {
+
+    Optional<UserAccount> find(String username);
+
+    /** Inserts or replaces the account. */
+    void save(UserAccount account);
+
+    long count();
+}

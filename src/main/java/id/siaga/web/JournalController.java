@@ -1,0 +1,80 @@
+package id.siaga.web;
+
+import id.siaga.journal.Journal;
+import id.siaga.journal.JournalEntry;
+import id.siaga.journal.JournalVerification;
+import id.siaga.journal.SubjectKind;
+import id.siaga.org.OperatorId;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.StationDirectory;
+import id.siaga.org.StationId;
+import id.siaga.security.StationScope;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The journal by subject, for supervisors and administrators, within their scope; and verification of the
+ * whole chain for administrators. Subjects that belong to no station yet (calls, incidents, units) are
+ * visible from Mabes only until those capabilities record their station.
+ */
+@RestController
+@RequestMapping("/api/journal")
+class JournalController {
+
+    private final Journal journal;
+    private final StationScope scope;
+    private final StationDirectory stations;
+    private final OperatorRoster roster;
+
+    JournalController(Journal journal, StationScope scope, StationDirectory stations, OperatorRoster roster) {
+        this.journal = journal;
+        this.scope = scope;
+        this.stations = stations;
+        this.roster = roster;
+    }
+
+    /** An entry with its payload as JSON, not as a string of JSON. */
+    record EntryView(long seq, java.time.Instant at, String type, SubjectKind subjectKind, String subjectId, String actor,
+                     @JsonRawValue String payload, String prevHash, String hash) {
+        static EntryView of(JournalEntry e) {
+            return new EntryView(e.seq(), e.at(), e.type(), e.subjectKind(), e.subjectId(), e.actor(), e.payload(), e.prevHash(), e.hash());
+        }
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    List<EntryView> bySubject(@RequestParam SubjectKind kind, @RequestParam String id,
+                                 @RequestParam(defaultValue = "100") int limit, Authentication auth) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
+        }
+        StationId owner = switch (kind) {
+            case STATION -> StationsController.existing(id, stations.tree());
+            case OPERATOR -> roster.find(operatorId(id)).orElseThrow(() -> new NoSuchElementException("no operator " + id)).station();
+            default -> stations.tree().root().id();
+        };
+        scope.requireVisible(auth, owner);
+        return journal.bySubject(kind, id, limit).stream().map(EntryView::of).toList();
+    }
+
+    @GetMapping("/verify")
+    @PreAuthorize("hasRole('ADMIN')")
+    JournalVerification verify() {
+        return journal.verify();
+    }
+
+    private static OperatorId operatorId(String id) {
+        try {
+            return new OperatorId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NoSuchElementException("no operator " + id);
+        }
+    }
+}
