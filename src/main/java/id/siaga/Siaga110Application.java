@@ -24,7 +24,8 @@ public class Siaga110Application {
         SpringApplication.run(Siaga110Application.class, args);
     }
 
-    static int verifyJournal(String[] args) {
+    /** Runs the verification without web, SIP or seeding side effects; returns the process exit code. */
+    public static int verifyJournal(String[] args) {
         SpringApplication app = new SpringApplication(Siaga110Application.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext ctx = app.run(args)) {

@@ -147,6 +147,11 @@ public final class Journal implements AutoCloseable {
                 storeDown = true;
                 nextProbeNanos = System.nanoTime() + retryInterval.toNanos();
                 log.warn("journal database unreachable ({}); spooling to {} from seq {}", e.getMessage(), spool.file(), entries.get(0).seq());
+            } catch (RuntimeException | AssertionError e) {
+                // whatever went wrong, the events are not lost: they wait in the spool and the writer retries
+                storeDown = true;
+                nextProbeNanos = System.nanoTime() + retryInterval.toNanos();
+                log.error("journal database refused a batch; spooling to {} from seq {}", spool.file(), entries.get(0).seq(), e);
             }
         }
         spool.append(entries);
@@ -171,8 +176,9 @@ public final class Journal implements AutoCloseable {
             replaySpool();
             storeDown = false;
             log.info("journal database is back; spool replayed, appending directly again from seq {}", lastSeq + 1);
-        } catch (JournalStoreUnavailableException e) {
+        } catch (RuntimeException | AssertionError e) {
             nextProbeNanos = System.nanoTime() + retryInterval.toNanos();
+            log.debug("journal database still away: {}", e.toString());
         }
     }
 

@@ -79,7 +79,7 @@ public final class JurisdictionGeoJson {
             if (earlier != null) {
                 throw new InvalidStationDataException(where + ": station " + id + " already has a polygon at feature #" + earlier);
             }
-            Geometry g = geometry(feature.path("geometry"), where);
+            Geometry g = geometry(feature.path("geometry"), where, onInvalid);
             TopologyValidationError error = new IsValidOp(g).getValidationError();
             if (error != null) {
                 if (onInvalid == InvalidGeometry.REJECT) {
@@ -96,18 +96,24 @@ public final class JurisdictionGeoJson {
         return out;
     }
 
-    private static Geometry geometry(JsonNode node, String where) {
+    private static Geometry geometry(JsonNode node, String where, InvalidGeometry onInvalid) {
         String type = node.path("type").asString("");
         JsonNode coords = node.path("coordinates");
         try {
             return switch (type) {
-                case "Polygon" -> polygon(coords, where);
+                case "Polygon" -> {
+                    Polygon p = polygon(coords, where, onInvalid);
+                    yield p == null ? FACTORY.createPolygon() : p;
+                }
                 case "MultiPolygon" -> {
-                    Polygon[] parts = new Polygon[coords.size()];
-                    for (int i = 0; i < parts.length; i++) {
-                        parts[i] = polygon(coords.get(i), where);
+                    java.util.List<Polygon> parts = new java.util.ArrayList<>(coords.size());
+                    for (int i = 0; i < coords.size(); i++) {
+                        Polygon p = polygon(coords.get(i), where, onInvalid);
+                        if (p != null) {
+                            parts.add(p);
+                        }
                     }
-                    yield FACTORY.createMultiPolygon(parts);
+                    yield FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
                 }
                 default -> throw new InvalidStationDataException(where + ": geometry must be Polygon or MultiPolygon, got '" + type + "'");
             };
@@ -116,20 +122,30 @@ public final class JurisdictionGeoJson {
         }
     }
 
-    private static Polygon polygon(JsonNode rings, String where) {
+    /** A polygon; null when repairing and its outer ring is degenerate (fewer than 4 positions). */
+    private static Polygon polygon(JsonNode rings, String where, InvalidGeometry onInvalid) {
         if (!rings.isArray() || rings.isEmpty()) {
             throw new InvalidStationDataException(where + ": polygon without rings");
         }
-        LinearRing shell = ring(rings.get(0), where);
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i), where);
+        LinearRing shell = ring(rings.get(0), where, onInvalid);
+        if (shell == null) {
+            return null;
         }
-        return FACTORY.createPolygon(shell, holes);
+        java.util.List<LinearRing> holes = new java.util.ArrayList<>();
+        for (int i = 1; i < rings.size(); i++) {
+            LinearRing hole = ring(rings.get(i), where, onInvalid);
+            if (hole != null) {
+                holes.add(hole);
+            }
+        }
+        return FACTORY.createPolygon(shell, holes.toArray(LinearRing[]::new));
     }
 
-    private static LinearRing ring(JsonNode positions, String where) {
+    private static LinearRing ring(JsonNode positions, String where, InvalidGeometry onInvalid) {
         if (!positions.isArray() || positions.size() < 4) {
+            if (onInvalid == InvalidGeometry.REPAIR && positions.isArray()) {
+                return null; // a sliver the simplification collapsed: it has no area to lose
+            }
             throw new InvalidStationDataException(where + ": a ring needs at least 4 positions");
         }
         Coordinate[] cs = new Coordinate[positions.size()];

@@ -74,7 +74,9 @@ public final class CsvRows {
         try (MappingIterator<Map<String, String>> it = MAPPER.readerFor(Map.class).with(schema).readValues(reader)) {
             while (it.hasNextValue()) {
                 Map<String, String> values = it.nextValue();
-                long line = it.currentLocation().getLineNr();
+                // after a row the parser stands at the start of the next line, unless the file ended without one
+                var at = it.currentLocation();
+                long line = at.getColumnNr() <= 1 ? at.getLineNr() - 1 : at.getLineNr();
                 if (rows.isEmpty()) {
                     for (String column : requiredColumns) {
                         if (!values.containsKey(column)) {

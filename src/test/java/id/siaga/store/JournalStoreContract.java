@@ -1,0 +1,100 @@
+package id.siaga.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.Siaga110Application;
+import id.siaga.journal.Journal;
+import id.siaga.journal.JournalEntry;
+import id.siaga.journal.JournalSpool;
+import id.siaga.journal.JournalVerification;
+import id.siaga.journal.SubjectKind;
+import id.siaga.support.TestDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal on a real database: the same stories on H2 and on PostgreSQL, each in a database of its own. */
+abstract class JournalStoreContract {
+
+    @TempDir
+    Path dir;
+    TestDatabase db;
+    JdbcJournalStore store;
+    Journal journal;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeEach
+    void openDatabase() {
+        db = TestDatabase.create(kind());
+        store = new JdbcJournalStore(db.dataSource());
+        journal = new Journal(store, new JournalSpool(dir.resolve("spool.jsonl")), Clock.systemUTC(), 500, 10_000, Duration.ofMillis(200));
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (journal != null) {
+            journal.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void entriesComeBackExactlyAsWrittenAndTheChainHolds() {
+        List<JournalEntry> written = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            written.add(journal.append("CallOffered", SubjectKind.CALL, "call-" + (i % 5), "sip",
+                    Map.of("caller", "+62812345678" + i, "note", "ünïcødé \"quoted\" \\ ok")).join());
+        }
+        List<JournalEntry> read = new ArrayList<>();
+        store.scan(1, read::add);
+        assertThat(read).containsExactlyElementsOf(written);
+        assertThat(store.bySubject(SubjectKind.CALL, "call-3", 3)).extracting(JournalEntry::seq).containsExactly(49L, 44L, 39L);
+        assertThat(store.last()).contains(written.get(49));
+        assertThat(journal.verify()).isEqualTo(JournalVerification.intact(50));
+    }
+
+    @Test
+    void aRowEditedInTheDatabaseIsFoundByVerification() {
+        for (int i = 0; i < 30; i++) {
+            journal.append("OperatorPresenceChanged", SubjectKind.OPERATOR, "OP-3404-1", "operator.sleman1", Map.of("to", "READY", "i", i)).join();
+        }
+        db.execute("UPDATE journal_event SET payload = '{\"to\":\"AWAY\",\"i\":17}' WHERE seq = 18");
+        JournalVerification v = journal.verify();
+        assertThat(v.brokenAt()).contains(18L);
+        assertThat(v.checked()).isEqualTo(17);
+    }
+
+    @Test
+    void aDeletedRowIsFoundByVerification() {
+        for (int i = 0; i < 10; i++) {
+            journal.append("X", SubjectKind.SYSTEM, "s", "test", Map.of("i", i)).join();
+        }
+        db.execute("DELETE FROM journal_event WHERE seq = 4");
+        assertThat(journal.verify().brokenAt()).contains(4L);
+    }
+
+    @Test
+    void theCommandLineVerificationExitsNonZeroAtTheFirstBrokenEntry() {
+        for (int i = 0; i < 12; i++) {
+            journal.append("X", SubjectKind.SYSTEM, "s", "test", Map.of("i", i)).join();
+        }
+        journal.close();
+        journal = null;
+        String[] args = {"verify-journal", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=", "--siaga.journal.spool-file=" + dir.resolve("cli-spool.jsonl"),
+                "--siaga.access.users-file=", "--siaga.org.dataset=DEMO", "--logging.level.root=WARN"};
+        assertThat(Siaga110Application.verifyJournal(args)).isZero();
+        db.execute("UPDATE journal_event SET actor = 'intruder' WHERE seq = 9");
+        assertThat(Siaga110Application.verifyJournal(args)).isEqualTo(1);
+    }
+}
