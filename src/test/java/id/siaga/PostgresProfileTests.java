@@ -1,0 +1,52 @@
+package id.siaga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
+import id.siaga.support.TestDatabase;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole service on the {@code postgres} profile, migrated by Flyway into a database of this run's own. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("postgres")
+class PostgresProfileTests {
+
+    static TestDatabase db;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        db = TestDatabase.create(TestDatabase.Kind.POSTGRES);
+        registry.add("spring.datasource.url", db::url);
+        registry.add("siaga.journal.spool-file", () -> "target/postgres-profile-spool.jsonl");
+    }
+
+    @AfterAll
+    static void drop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Journal journal;
+
+    @Test
+    void runsOnPostgresqlWithTheDemoUsersAndAWorkingJournal() {
+        assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(19);
+        journal.append("SystemStarted", SubjectKind.SYSTEM, "node-1", "test", Map.of("profile", "postgres")).join();
+        assertThat(journal.verify().isIntact()).isTrue();
+    }
+}

@@ -1,0 +1,77 @@
+package id.siaga.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.org.RolloutStatus;
+import id.siaga.org.StationId;
+import id.siaga.security.ApiClient;
+import id.siaga.security.Role;
+import id.siaga.security.UserAccount;
+import id.siaga.support.TestDatabase;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Users, API clients and rollout statuses round-trip through each database. */
+abstract class StoreAdaptersContract {
+
+    TestDatabase db;
+    JdbcTemplate jdbc;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeEach
+    void openDatabase() {
+        db = TestDatabase.create(kind());
+        jdbc = new JdbcTemplate(db.dataSource());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    @Test
+    void usersAreSavedFoundAndUpdated() {
+        JdbcUserAccountStore users = new JdbcUserAccountStore(jdbc);
+        UserAccount rina = new UserAccount("operator.sleman1", "Bripka Rina", "$2a$10$hash", Set.of(Role.OPERATOR, Role.DISPATCHER),
+                StationId.of("POLRES-3404"), true);
+        users.save(rina);
+        assertThat(users.find("operator.sleman1")).contains(rina);
+        UserAccount moved = new UserAccount("operator.sleman1", "Bripka Rina", "$2a$10$other", Set.of(Role.SUPERVISOR),
+                StationId.of("POLDA-DIY"), false);
+        users.save(moved);
+        assertThat(users.find("operator.sleman1")).contains(moved);
+        assertThat(users.find("nobody")).isEmpty();
+        assertThat(users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void apiClientsAreSavedAndRevoked() {
+        JdbcApiClientStore clients = new JdbcApiClientStore(jdbc);
+        Instant created = Instant.parse("2026-11-28T01:02:03.456789Z");
+        ApiClient binmas = new ApiClient("k0011223344556677", "Binmas Online System", "a".repeat(64), Set.of(Role.INTEGRATION),
+                StationId.of("MABES"), created, null);
+        clients.save(binmas);
+        assertThat(clients.find("k0011223344556677")).contains(binmas);
+        ApiClient revoked = new ApiClient(binmas.keyId(), binmas.name(), binmas.secretSha256(), binmas.roles(), binmas.station(), created,
+                Instant.parse("2026-11-29T00:00:00Z"));
+        clients.save(revoked);
+        assertThat(clients.find("k0011223344556677")).contains(revoked);
+        assertThat(clients.all()).containsExactly(revoked);
+    }
+
+    @Test
+    void rolloutStatusesOverrideAndChange() {
+        JdbcStationStatusStore statuses = new JdbcStationStatusStore(jdbc);
+        statuses.save(StationId.of("POLRES-3403"), RolloutStatus.SUSPENDED, "admin", Instant.parse("2026-11-28T01:00:00Z"));
+        statuses.save(StationId.of("POLRES-3401"), RolloutStatus.PLANNED, "admin", Instant.parse("2026-11-28T01:00:00Z"));
+        statuses.save(StationId.of("POLRES-3403"), RolloutStatus.LIVE, "admin", Instant.parse("2026-11-28T02:00:00Z"));
+        assertThat(statuses.all()).isEqualTo(Map.of(StationId.of("POLRES-3401"), RolloutStatus.PLANNED,
+                StationId.of("POLRES-3403"), RolloutStatus.LIVE));
+    }
+}
