@@ -28,6 +28,7 @@ public class Siaga110Application {
     public static int verifyJournal(String[] args) {
         SpringApplication app = new SpringApplication(Siaga110Application.class);
         app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(java.util.Map.of("siaga.telephony.enabled", "false"));
         try (ConfigurableApplicationContext ctx = app.run(args)) {
             JournalVerification result = ctx.getBean(Journal.class).verify();
             System.out.println(result);

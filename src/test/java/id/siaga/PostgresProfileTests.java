@@ -27,6 +27,7 @@ class PostgresProfileTests {
         db = TestDatabase.create(TestDatabase.Kind.POSTGRES);
         registry.add("spring.datasource.url", db::url);
         registry.add("siaga.journal.spool-file", () -> "target/postgres-profile-spool.jsonl");
+        registry.add("siaga.telephony.enabled", () -> "false");
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import id.siaga.org.PresenceChanged;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Operator presence changes, each journalled with who made it. */
@@ -20,9 +21,12 @@ public class PresenceService {
     private final PresenceBoard board;
     private final Journal journal;
 
-    public PresenceService(PresenceBoard board, Journal journal) {
+    private final ApplicationEventPublisher events;
+
+    public PresenceService(PresenceBoard board, Journal journal, ApplicationEventPublisher events) {
         this.board = board;
         this.journal = journal;
+        this.events = events;
     }
 
     public Optional<PresenceChanged> change(OperatorId operator, Presence to, String by) {
@@ -31,6 +35,7 @@ public class PresenceService {
             log.info("operator {} at {} is {} (was {}), set by {}", operator, c.station(), c.to(), c.from(), by);
             journal.append("OperatorPresenceChanged", SubjectKind.OPERATOR, operator.value(), by,
                     new PresencePayload(c.station().value(), c.from(), c.to()));
+            events.publishEvent(c);
         });
         return changed;
     }

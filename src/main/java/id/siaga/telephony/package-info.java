@@ -1,5 +1,7 @@
 /**
- * Call legs and the CallControl port; telephony.sip is the JAIN-SIP B2BUA adapter that answers 110
- * INVITEs and rings operator phones. May use routing. Built with the SIP issue.
+ * Calls: the call pipeline (locate → route → ring → escalate → record), call legs, and the
+ * {@link id.siaga.telephony.CallControl} port through which it drives phones. {@code telephony.sip} is the
+ * JAIN-SIP adapter that implements the port and feeds SIP events in. Uses routing, location and org for
+ * decisions and the journal for the record; owns no SQL and no HTTP.
  */
 package id.siaga.telephony;

@@ -44,6 +44,7 @@ class StartupValidationTests {
         settings.put("siaga.org.jurisdictions-file", "file:" + a);
         settings.put("siaga.org.operators-file", "file:" + o);
         settings.put("logging.level.root", "OFF");
+        settings.put("siaga.telephony.enabled", "false");
         for (String setting : extra) {
             String[] kv = setting.substring(2).split("=", 2);
             settings.put(kv[0], kv[1]);

@@ -1,0 +1,44 @@
+package id.siaga.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The SIP edge and the call pipeline.
+ *
+ * @param enabled          start the SIP edge. Off only for tools such as journal verification.
+ * @param sipAddress       the IP address the SIP stack binds and puts in Via and Contact. 127.0.0.1 for the demo;
+ *                         production uses the address the carriers' trunks reach.
+ * @param sipPort          UDP and TCP port; 5060 is SIP's registered port.
+ * @param emergencyNumbers the request-URI users treated as emergency calls; anything else gets 404.
+ * @param defaultStation   where a call without a usable location goes (e.g. the Polda of the trunk); journalled as such.
+ * @param shortCall        a call the caller ends this soon after the answer is treated as cut off and gets a call-back task.
+ * @param maxMessageBytes  largest SIP message accepted over TCP; UDP is bounded by the datagram. 16 KB is far above
+ *                         any INVITE with SDP and PIDF-LO.
+ * @param phones           static contacts of operator positions' phones: operator id → SIP URI. Positions not
+ *                         listed here must REGISTER.
+ */
+@ConfigurationProperties("siaga.telephony")
+public record TelephonyProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("127.0.0.1") String sipAddress,
+        @DefaultValue("5060") int sipPort,
+        @DefaultValue({"110", "112", "+62110"}) List<String> emergencyNumbers,
+        @DefaultValue("POLDA-DIY") String defaultStation,
+        @DefaultValue("5s") Duration shortCall,
+        @DefaultValue("16384") int maxMessageBytes,
+        @DefaultValue Map<String, String> phones) {
+
+    public TelephonyProperties {
+        if (sipPort < 1 || sipPort > 65535) {
+            throw new IllegalArgumentException("siaga.telephony.sip-port must be 1-65535, got " + sipPort);
+        }
+        if (emergencyNumbers.isEmpty()) {
+            throw new IllegalArgumentException("siaga.telephony.emergency-numbers must list at least one number");
+        }
+        phones = phones == null ? Map.of() : Map.copyOf(phones);
+    }
+}

@@ -1,0 +1,12 @@
+package id.siaga.telephony;
+
+import id.siaga.org.StationId;
+import java.time.Instant;
+
+/**
+ * A caller who hung up before anyone answered, or was cut off within seconds of an answer: someone at the
+ * responsible station must call back.
+ */
+public record AbandonedCall(CallId call, String callerNumber, StationId station, CallerPosition position, Instant offeredAt,
+                            Instant endedAt, boolean wasAnswered) {
+}

@@ -1,0 +1,66 @@
+package id.siaga.telephony;
+
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens a call-back task for every abandoned call; operators claim and close them. Each step is journalled. */
+public final class CallbackTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackTasks.class);
+
+    private final CallbackTaskStore store;
+    private final Journal journal;
+    private final Clock clock;
+
+    public CallbackTasks(CallbackTaskStore store, Journal journal, Clock clock) {
+        this.store = store;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public CallbackTask open(AbandonedCall abandoned) {
+        CallerPosition p = abandoned.position();
+        CallbackTask task = new CallbackTask(UUID.randomUUID().toString(), abandoned.call(), abandoned.callerNumber(), abandoned.station(),
+                p == null ? null : p.latitude(), p == null ? null : p.longitude(), clock.instant(), CallbackTask.Status.OPEN,
+                null, null, null, null, null);
+        store.save(task);
+        log.info("call-back task {} opened at {} for {} (call {}{})", task.id(), task.station(), task.callerNumber(), task.call(),
+                abandoned.wasAnswered() ? ", cut off right after the answer" : ", hung up before an answer");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("task", task.id());
+        payload.put("station", task.station().value());
+        payload.put("caller", task.callerNumber());
+        payload.put("cutOffAfterAnswer", abandoned.wasAnswered());
+        journal.append("CallbackTaskOpened", SubjectKind.CALL, task.call().value(), "system", payload);
+        return task;
+    }
+
+    public CallbackTask claim(String id, String by) {
+        CallbackTask task = existing(id).claim(by, clock.instant());
+        store.save(task);
+        journal.append("CallbackTaskClaimed", SubjectKind.CALL, task.call().value(), by, Map.of("task", id));
+        return task;
+    }
+
+    public CallbackTask close(String id, String by, String outcome) {
+        CallbackTask task = existing(id).close(by, clock.instant(), outcome);
+        store.save(task);
+        journal.append("CallbackTaskClosed", SubjectKind.CALL, task.call().value(), by, Map.of("task", id, "outcome", outcome));
+        return task;
+    }
+
+    public CallbackTask existing(String id) {
+        return store.find(id).orElseThrow(() -> new NoSuchElementException("no call-back task " + id));
+    }
+
+    public CallbackTaskStore store() {
+        return store;
+    }
+}

@@ -1,0 +1,53 @@
+package id.siaga.telephony.sip;
+
+import id.siaga.org.OperatorId;
+import id.siaga.routing.Leg;
+import id.siaga.telephony.CallId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/** The SIP side of one emergency call: the caller's INVITE transaction and every leg to an operator phone. */
+final class SipCall {
+
+    final CallId id;
+    final ServerTransaction callerTx;
+    final Request callerInvite;
+    final String callerToTag;
+    final byte[] callerSdp;
+    final Map<OperatorId, LegState> legs = new ConcurrentHashMap<>();
+    volatile boolean callerFinal;
+
+    /** One operator phone rung for this call. */
+    static final class LegState {
+        final Leg leg;
+        final String sipCallId;
+        volatile ClientTransaction tx;
+        volatile Dialog dialog;
+        volatile Response answer;
+        volatile boolean provisional;
+        volatile boolean cancelRequested;
+        volatile boolean done;
+
+        LegState(Leg leg, String sipCallId) {
+            this.leg = leg;
+            this.sipCallId = sipCallId;
+        }
+    }
+
+    SipCall(CallId id, ServerTransaction callerTx, Request callerInvite, String callerToTag, byte[] callerSdp) {
+        this.id = id;
+        this.callerTx = callerTx;
+        this.callerInvite = callerInvite;
+        this.callerToTag = callerToTag;
+        this.callerSdp = callerSdp;
+    }
+
+    Dialog callerDialog() {
+        return callerTx.getDialog();
+    }
+}

@@ -1,0 +1,280 @@
+package id.siaga.telephony.sip;
+
+import id.siaga.routing.Leg;
+import id.siaga.telephony.CallControl;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallId;
+import java.util.List;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.TransactionState;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CallControl} in SIP: legs are INVITEs to operator phones carrying the caller's SDP offer; the
+ * first 2xx is ACKed and its SDP answers the caller; every other leg gets CANCEL, or ACK and BYE if its 2xx
+ * came too late. CANCEL waits for a provisional response, as RFC 3261 §9.1 requires.
+ */
+final class SipCallControl implements CallControl {
+
+    private static final Logger log = LoggerFactory.getLogger(SipCallControl.class);
+
+    private final SipEdge edge;
+    private final CallCoordinator coordinator;
+    private final PhoneContacts phones;
+
+    SipCallControl(SipEdge edge, CallCoordinator coordinator, PhoneContacts phones) {
+        this.edge = edge;
+        this.coordinator = coordinator;
+        this.phones = phones;
+    }
+
+    @Override
+    public void ringing(CallId id) {
+        SipCall call = edge.calls.get(id);
+        if (call == null || call.callerFinal) {
+            return;
+        }
+        try {
+            call.callerTx.sendResponse(toCaller(call, Response.RINGING));
+        } catch (Exception e) {
+            log.warn("call {}: could not send 180 to the caller: {}", id, e.toString());
+        }
+    }
+
+    @Override
+    public void ringLeg(CallId id, Leg leg, String callerNumber) {
+        SipCall call = edge.calls.get(id);
+        if (call == null) {
+            return;
+        }
+        List<String> contacts = phones.contactsFor(leg.operator());
+        if (contacts.isEmpty()) {
+            coordinator.legFailed(id, leg, Response.TEMPORARILY_UNAVAILABLE, "no phone registered for " + leg.operator());
+            return;
+        }
+        try {
+            SipURI target = (SipURI) edge.addresses.createURI(contacts.get(0));
+            String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam();
+            SipURI fromUri = edge.addresses.createSipURI(callerNumber, edge.settings.address());
+            Address from = edge.addresses.createAddress(fromUri);
+            from.setDisplayName(callerNumber);
+            CallIdHeader callId = edge.provider.getNewCallId();
+            Request invite = edge.messages.createRequest(target, Request.INVITE, callId,
+                    edge.headers.createCSeqHeader(1L, Request.INVITE),
+                    edge.headers.createFromHeader(from, SipEdge.tag()),
+                    edge.headers.createToHeader(edge.addresses.createAddress(target), null),
+                    List.of(edge.headers.createViaHeader(edge.settings.address(), edge.settings.port(), transport, null)),
+                    edge.headers.createMaxForwardsHeader(70));
+            invite.addHeader(contact(transport));
+            invite.addHeader(edge.headers.createHeader("Subject", "Panggilan 110 " + id));
+            if (call.callerSdp != null) {
+                invite.setContent(call.callerSdp, edge.headers.createContentTypeHeader("application", "sdp"));
+            }
+            SipCall.LegState state = new SipCall.LegState(leg, callId.getCallId());
+            call.legs.put(leg.operator(), state);
+            edge.register(call, state);
+            ClientTransaction tx = edge.provider.getNewClientTransaction(invite);
+            state.tx = tx;
+            tx.sendRequest();
+        } catch (Exception e) {
+            log.warn("call {}: could not ring {}: {}", id, leg.operator(), e.toString());
+            coordinator.legFailed(id, leg, Response.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    @Override
+    public void cancelLeg(CallId id, Leg leg) {
+        SipCall call = edge.calls.get(id);
+        SipCall.LegState state = call == null ? null : call.legs.get(leg.operator());
+        if (state == null || state.done) {
+            return;
+        }
+        synchronized (state) {
+            state.cancelRequested = true;
+            if (state.provisional) {
+                sendCancel(id, state);
+            }
+        }
+    }
+
+    private void sendCancel(CallId id, SipCall.LegState state) {
+        try {
+            if (state.tx.getState() == TransactionState.PROCEEDING) {
+                edge.provider.getNewClientTransaction(state.tx.createCancel()).sendRequest();
+            }
+        } catch (Exception e) {
+            log.debug("call {}: CANCEL to {} not sent: {}", id, state.leg.operator(), e.toString());
+        }
+    }
+
+    @Override
+    public void connect(CallId id, Leg winner) {
+        SipCall call = edge.calls.get(id);
+        SipCall.LegState state = call == null ? null : call.legs.get(winner.operator());
+        if (state == null || state.answer == null) {
+            return;
+        }
+        ack(state);
+        try {
+            if (call.callerFinal) {
+                throw new IllegalStateException("the caller's INVITE already ended");
+            }
+            Response ok = toCaller(call, Response.OK);
+            byte[] sdp = state.answer.getRawContent();
+            if (sdp != null && sdp.length > 0) {
+                ok.setContent(sdp, edge.headers.createContentTypeHeader("application", "sdp"));
+            }
+            call.callerFinal = true;
+            call.callerTx.sendResponse(ok);
+        } catch (Exception e) {
+            log.info("call {}: the caller left before the answer reached them ({}); releasing {}", id, e.getMessage(), winner.operator());
+            bye(state.dialog);
+            state.done = true;
+        }
+    }
+
+    @Override
+    public void releaseLateAnswer(CallId id, Leg leg) {
+        SipCall.LegState state = edge.legsBySipCallId.values().stream()
+                .filter(l -> l.leg.equals(leg) && l.answer != null).findFirst().orElse(null);
+        if (state == null) {
+            return;
+        }
+        ack(state);
+        bye(state.dialog);
+        state.done = true;
+    }
+
+    @Override
+    public void hangUpOperator(CallId id, Leg leg) {
+        SipCall call = edge.calls.get(id);
+        SipCall.LegState state = call == null ? null : call.legs.get(leg.operator());
+        if (state != null && !state.done) {
+            state.done = true;
+            bye(state.dialog);
+        }
+        if (call != null) {
+            edge.forget(call);
+        }
+    }
+
+    @Override
+    public void hangUpCaller(CallId id) {
+        SipCall call = edge.calls.get(id);
+        if (call != null) {
+            bye(call.callerDialog());
+            edge.forget(call);
+        }
+    }
+
+    @Override
+    public void rejectCaller(CallId id, int status, String reason) {
+        SipCall call = edge.calls.get(id);
+        if (call != null) {
+            finishCaller(call, status, reason);
+            edge.forget(call);
+        }
+    }
+
+    /** Ends the caller's INVITE transaction with a final non-2xx response, once. */
+    void finishCaller(SipCall call, int status, String reason) {
+        if (call.callerFinal) {
+            return;
+        }
+        call.callerFinal = true;
+        try {
+            Response r = toCaller(call, status);
+            if (reason != null) {
+                r.setReasonPhrase(reason);
+            }
+            ServerTransaction tx = call.callerTx;
+            if (tx.getState() != TransactionState.TERMINATED && tx.getState() != TransactionState.COMPLETED) {
+                tx.sendResponse(r);
+            }
+        } catch (Exception e) {
+            log.debug("call {}: final response {} not sent: {}", call.id, status, e.toString());
+        }
+    }
+
+    /** A response on one leg: provisional, answer, or refusal. */
+    void onLegResponse(SipCall call, SipCall.LegState state, Response response, Dialog dialog) {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            synchronized (state) {
+                state.provisional = true;
+                if (state.cancelRequested) {
+                    sendCancel(call.id, state);
+                }
+            }
+            return;
+        }
+        if (status < 300) {
+            if (state.answer != null) {
+                return; // a retransmitted 2xx: the stack re-sends our ACK
+            }
+            state.answer = response;
+            state.dialog = dialog;
+            coordinator.legAnswered(call.id, state.leg);
+            return;
+        }
+        legGone(call, state, status, response.getReasonPhrase());
+    }
+
+    void legGone(SipCall call, SipCall.LegState state, int status, String reason) {
+        if (state.done) {
+            return;
+        }
+        state.done = true;
+        if (!state.cancelRequested) {
+            coordinator.legFailed(call.id, state.leg, status, reason);
+        }
+    }
+
+    private void ack(SipCall.LegState state) {
+        try {
+            long seq = ((CSeqHeader) state.answer.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            state.dialog.sendAck(state.dialog.createAck(seq));
+        } catch (Exception e) {
+            log.warn("ACK to {} failed: {}", state.leg.operator(), e.toString());
+        }
+    }
+
+    private void bye(Dialog dialog) {
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            dialog.sendRequest(edge.provider.getNewClientTransaction(bye));
+        } catch (Exception e) {
+            log.debug("BYE not sent: {}", e.toString());
+        }
+    }
+
+    private Response toCaller(SipCall call, int status) throws Exception {
+        Response r = edge.messages.createResponse(status, call.callerInvite);
+        ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
+        if (status < 300) {
+            r.addHeader(contact("udp"));
+        }
+        return r;
+    }
+
+    private ContactHeader contact(String transport) throws Exception {
+        SipURI uri = edge.addresses.createSipURI("siaga110", edge.settings.address());
+        uri.setPort(edge.settings.port());
+        uri.setTransportParam(transport);
+        return edge.headers.createContactHeader(edge.addresses.createAddress(uri));
+    }
+}

@@ -1,0 +1,333 @@
+package id.siaga.telephony.sip;
+
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallId;
+import id.siaga.telephony.IncomingCall;
+import id.siaga.telephony.PhoneNumbers;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.AllowHeader;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP front door: a JAIN-SIP stack listening on UDP and TCP. An INVITE to an emergency number becomes
+ * an {@link IncomingCall}; responses and in-dialog requests from operator phones and callers become events
+ * of the {@link CallCoordinator}. Requests to any other number get 404, unsupported methods 405, and the
+ * stack itself answers malformed messages with 400 or drops them (RFC 3261 §16.3, §18.3).
+ */
+public final class SipEdge implements SipListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SipEdge.class);
+    static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+
+    /** Where and how the edge listens. */
+    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes) {
+    }
+
+    final SipStack stack;
+    final SipProvider provider;
+    final MessageFactory messages;
+    final HeaderFactory headers;
+    final AddressFactory addresses;
+    final Settings settings;
+    private final CallCoordinator coordinator;
+    private final CallerLocationReader locations;
+    private final SipCallControl control;
+    final Map<CallId, SipCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
+    final Map<String, SipCall.LegState> legsBySipCallId = new ConcurrentHashMap<>();
+    final Map<String, SipCall> callOfLeg = new ConcurrentHashMap<>();
+
+    public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, PhoneContacts phones) throws Exception {
+        this.settings = settings;
+        this.coordinator = coordinator;
+        this.locations = locations;
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "siaga110-" + settings.port());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
+        p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
+        this.stack = factory.createSipStack(p);
+        this.messages = factory.createMessageFactory();
+        this.headers = factory.createHeaderFactory();
+        this.addresses = factory.createAddressFactory();
+        ListeningPoint udp = stack.createListeningPoint(settings.address(), settings.port(), ListeningPoint.UDP);
+        ListeningPoint tcp = stack.createListeningPoint(settings.address(), settings.port(), ListeningPoint.TCP);
+        this.provider = stack.createSipProvider(udp);
+        provider.addListeningPoint(tcp);
+        provider.addSipListener(this);
+        this.control = new SipCallControl(this, coordinator, phones);
+        coordinator.attach(control);
+        stack.start();
+        log.info("SIP edge listening on {}:{} (UDP and TCP) for {}", settings.address(), settings.port(), settings.emergencyNumbers());
+    }
+
+    // ---- requests --------------------------------------------------------------------------------
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            switch (request.getMethod()) {
+                case Request.INVITE -> onInvite(event);
+                case Request.ACK -> { } // ACK to our 2xx confirms the caller's dialog; nothing more to do
+                case Request.CANCEL -> onCancel(event);
+                case Request.BYE -> onBye(event);
+                case Request.OPTIONS -> respond(event, Response.OK);
+                default -> {
+                    Response r = messages.createResponse(Response.METHOD_NOT_ALLOWED, request);
+                    r.addHeader(headers.createAllowHeader(ALLOWED));
+                    send(event, r);
+                }
+            }
+        } catch (Exception e) {
+            log.warn("failed to handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            try {
+                respond(event, Response.SERVER_INTERNAL_ERROR);
+            } catch (Exception ignored) {
+                // the transaction is gone; the peer retransmits or gives up
+            }
+        }
+    }
+
+    private void onInvite(RequestEvent event) throws Exception {
+        Request invite = event.getRequest();
+        ToHeader to = (ToHeader) invite.getHeader(ToHeader.NAME);
+        if (to.getTag() != null) {
+            respond(event, Response.NOT_ACCEPTABLE_HERE); // re-INVITE relay is not built yet
+            return;
+        }
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return; // a retransmission of an INVITE already being handled
+        }
+        String dialled = dialled(invite.getRequestURI());
+        if (!settings.emergencyNumbers().contains(dialled)) {
+            tx.sendResponse(messages.createResponse(Response.NOT_FOUND, invite));
+            return;
+        }
+        tx.sendResponse(messages.createResponse(Response.TRYING, invite));
+        String contentType = header(invite, ContentTypeHeader.NAME);
+        byte[] body = invite.getRawContent();
+        CallId id = CallId.random();
+        SipCall call = new SipCall(id, tx, invite, tag(), SipBodies.sdp(contentType, body).orElse(null));
+        calls.put(id, call);
+        bySipCallId.put(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
+        CallerLocationReader.Result where = locations.read(header(invite, "Geolocation"), contentType, body);
+        coordinator.offer(new IncomingCall(id, callerNumber(invite), dialled, where.position(), where.problem()));
+    }
+
+    private void onCancel(RequestEvent event) throws Exception {
+        Request cancel = event.getRequest();
+        ServerTransaction tx = serverTransaction(event);
+        SipCall call = bySipCallId.get(((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId());
+        if (tx != null) {
+            tx.sendResponse(messages.createResponse(call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, cancel));
+        }
+        if (call == null) {
+            return;
+        }
+        control.finishCaller(call, Response.REQUEST_TERMINATED, null);
+        coordinator.callerCancelled(call.id);
+    }
+
+    private void onBye(RequestEvent event) throws Exception {
+        Request bye = event.getRequest();
+        String sipCallId = ((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId();
+        ServerTransaction tx = serverTransaction(event);
+        SipCall caller = bySipCallId.get(sipCallId);
+        SipCall.LegState leg = legsBySipCallId.get(sipCallId);
+        if (tx != null) {
+            tx.sendResponse(messages.createResponse(caller == null && leg == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, bye));
+        }
+        if (caller != null) {
+            coordinator.callerHungUp(caller.id); // the pipeline hangs up the operator's side and forgets the call
+        } else if (leg != null && !leg.done) {
+            SipCall call = callOfLeg.get(sipCallId);
+            leg.done = true;
+            if (call != null) {
+                coordinator.operatorHungUp(call.id);
+            }
+        }
+    }
+
+    // ---- responses from operator phones ----------------------------------------------------------
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (!Request.INVITE.equals(cseq.getMethod())) {
+            return; // responses to our CANCEL and BYE need nothing more
+        }
+        String sipCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        SipCall.LegState leg = legsBySipCallId.get(sipCallId);
+        SipCall call = callOfLeg.get(sipCallId);
+        if (leg == null || call == null) {
+            return;
+        }
+        control.onLegResponse(call, leg, response, event.getDialog());
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction tx = event.getClientTransaction();
+        String sipCallId = ((CallIdHeader) tx.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        SipCall.LegState leg = legsBySipCallId.get(sipCallId);
+        SipCall call = callOfLeg.get(sipCallId);
+        if (leg != null && call != null && Request.INVITE.equals(tx.getRequest().getMethod())) {
+            control.legGone(call, leg, Response.REQUEST_TIMEOUT, "the phone did not respond");
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        log.warn("SIP transport error towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    void register(SipCall call, SipCall.LegState leg) {
+        legsBySipCallId.put(leg.sipCallId, leg);
+        callOfLeg.put(leg.sipCallId, call);
+    }
+
+    void forget(SipCall call) {
+        calls.remove(call.id);
+        bySipCallId.values().remove(call);
+        for (SipCall.LegState leg : call.legs.values()) {
+            legsBySipCallId.remove(leg.sipCallId);
+            callOfLeg.remove(leg.sipCallId);
+        }
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) throws Exception {
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx != null) {
+            return tx;
+        }
+        try {
+            return provider.getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null;
+        }
+    }
+
+    private void respond(RequestEvent event, int status) throws Exception {
+        send(event, messages.createResponse(status, event.getRequest()));
+    }
+
+    private void send(RequestEvent event, Response response) throws Exception {
+        ServerTransaction tx = serverTransaction(event);
+        if (tx != null) {
+            tx.sendResponse(response);
+        } else if (!Request.ACK.equals(event.getRequest().getMethod())) {
+            provider.sendResponse(response);
+        }
+    }
+
+    static String header(Request request, String name) {
+        Header h = request.getHeader(name);
+        if (h == null) {
+            return null;
+        }
+        String s = h.toString();
+        int colon = s.indexOf(':');
+        return (colon < 0 ? s : s.substring(colon + 1)).trim();
+    }
+
+    /** The caller: P-Asserted-Identity from the trusted trunk, else From (RFC 3325). */
+    static String callerNumber(Request invite) {
+        String pai = header(invite, "P-Asserted-Identity");
+        if (pai != null) {
+            int lt = pai.indexOf('<');
+            int gt = pai.indexOf('>', lt + 1);
+            String uri = lt >= 0 && gt > lt ? pai.substring(lt + 1, gt) : pai.split("[,;]")[0];
+            String n = PhoneNumbers.normalize(uri);
+            if (!PhoneNumbers.ANONYMOUS.equals(n)) {
+                return n;
+            }
+        }
+        return PhoneNumbers.normalize(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
+    }
+
+    static String dialled(URI uri) {
+        String user = uri instanceof SipURI sip ? sip.getUser() : uri.toString().replaceFirst("^(?i)(tel|urn):", "");
+        if (user == null) {
+            return "";
+        }
+        int semi = user.indexOf(';');
+        return (semi >= 0 ? user.substring(0, semi) : user).trim().toLowerCase(Locale.ROOT);
+    }
+
+    static String tag() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /** The INVITE transaction a CANCEL refers to, for when the stack has matched it. */
+    static ServerTransaction cancelled(ServerTransaction cancelTx) {
+        return cancelTx instanceof SIPServerTransaction s ? s.getCanceledInviteTransaction() : null;
+    }
+
+    List<String> listening() {
+        return List.of(settings.address() + ":" + settings.port());
+    }
+
+    @Override
+    public void close() {
+        stack.stop();
+    }
+}

@@ -1,0 +1,103 @@
+package id.siaga.support;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SIPp (Debian {@code sip-tester}) as a real peer: callers and operator phones, each one process running one
+ * scenario from {@code src/test/resources/sipp}. Exit code 0 means every call of the run went as scripted.
+ */
+public final class Sipp implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final String name;
+
+    private Sipp(String name, List<String> command) {
+        this.name = name;
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "sipp"));
+            this.log = dir.resolve(name + "-" + System.nanoTime() + ".log");
+            this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start sipp: " + e.getMessage(), e);
+        }
+    }
+
+    public static void requireInstalled() {
+        boolean found = Files.isExecutable(Path.of("/usr/bin/sipp")) || Files.isExecutable(Path.of("/usr/local/bin/sipp"));
+        Peers.require(found, "SIPp (Debian package sip-tester, binary sipp)");
+    }
+
+    static String scenario(String file) {
+        try {
+            return Path.of(Sipp.class.getClassLoader().getResource("sipp/" + file).toURI()).toString();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no SIPp scenario " + file, e);
+        }
+    }
+
+    /** An operator phone listening on {@code port}, handling {@code calls} calls, pausing {@code pauseMs} where the scenario pauses. */
+    public static Sipp phone(String scenario, int port, int calls, long pauseMs) {
+        List<String> cmd = base(scenario, port, pauseMs);
+        cmd.addAll(List.of("-m", Integer.toString(calls)));
+        return new Sipp("phone-" + port, cmd);
+    }
+
+    /** A caller placing {@code calls} calls to {@code service} at the SIP edge, with keyword values for the scenario. */
+    public static Sipp caller(String scenario, int port, String edge, String service, Map<String, String> keys, long pauseMs, int calls) {
+        List<String> cmd = base(scenario, port, pauseMs);
+        cmd.addAll(List.of("-s", service, "-m", Integer.toString(calls), "-l", "1"));
+        keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+        cmd.add(edge);
+        return new Sipp("caller-" + port, cmd);
+    }
+
+    private static List<String> base(String scenario, int port, long pauseMs) {
+        return new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p", Integer.toString(port),
+                "-d", Long.toString(pauseMs), "-timeout", "60s", "-timeout_error", "-nostdin", "-trace_err",
+                "-error_file", Path.of("target", "sipp", "errors-" + port + ".log").toString(), "-mi", "127.0.0.1", "-mp", Integer.toString(port + 10000)));
+    }
+
+    /** Waits for the run to end; returns SIPp's exit code (0: all calls succeeded). */
+    public int await(long seconds) {
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroy();
+                process.waitFor(5, TimeUnit.SECONDS);
+                return -100;
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -101;
+        }
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** What SIPp printed, for assertion messages. */
+    public String output() {
+        try {
+            String out = Files.readString(log);
+            return name + ":\n" + (out.length() > 4000 ? out.substring(out.length() - 4000) : out);
+        } catch (IOException e) {
+            return name + ": (no output: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

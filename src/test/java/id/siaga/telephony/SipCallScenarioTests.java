@@ -1,0 +1,139 @@
+package id.siaga.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.app.PresenceService;
+import id.siaga.journal.JournalEntry;
+import id.siaga.journal.JournalStore;
+import id.siaga.journal.SubjectKind;
+import id.siaga.org.OperatorId;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.Presence;
+import id.siaga.support.Sipp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * 110 calls end to end, with SIPp as the caller and as the operators' phones, against the demo region with
+ * two-second ring times. Each story is checked twice: by SIPp (every message as scripted) and by the journal.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.datasource.url=jdbc:h2:mem:sipcalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "siaga.journal.spool-file=target/sipcalls-spool.jsonl",
+        "siaga.telephony.sip-port=" + SipCallScenarioTests.EDGE,
+        "siaga.routing.polres-ring-time=2s", "siaga.telephony.default-station=POLRES-3404",
+        "siaga.routing.polda-ring-time=2s",
+        "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:15071",
+        "siaga.telephony.phones.OP-3404-2=sip:op-3404-2@127.0.0.1:15072",
+        "siaga.telephony.phones.OP-DIY-1=sip:op-diy-1@127.0.0.1:15073",
+        "siaga.telephony.phones.OP-MABES-1=sip:op-mabes-1@127.0.0.1:15074"})
+class SipCallScenarioTests {
+
+    static final int EDGE = 15060;
+    static final String EDGE_ADDRESS = "127.0.0.1:" + EDGE;
+    static final Map<String, String> IN_SLEMAN = Map.of("lat", "-7.71560", "lon", "110.35580");
+
+    @Autowired
+    PresenceService presence;
+    @Autowired
+    OperatorRoster roster;
+    @Autowired
+    JournalStore journal;
+
+    @BeforeAll
+    static void sippInstalled() {
+        Sipp.requireInstalled();
+    }
+
+    @BeforeEach
+    void everyoneOffline() {
+        roster.all().forEach(o -> presence.change(o.id(), Presence.OFFLINE, "test"));
+    }
+
+    void ready(String... operators) {
+        for (String op : operators) {
+            presence.change(new OperatorId(op), Presence.READY, "test");
+        }
+    }
+
+    @Test
+    void aCallerInSlemanIsAnsweredByPolresSlemanTalksAndHangsUp() {
+        ready("OP-3404-1");
+        try (Sipp phone = Sipp.phone("phone-answer.xml", 15071, 1, 500);
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15081, EDGE_ADDRESS, "110", keys("081200000001", IN_SLEMAN), 6000, 1)) {
+            assertThat(caller.await(30)).as(caller.output()).isZero();
+            assertThat(phone.await(30)).as(phone.output()).isZero();
+        }
+        List<JournalEntry> story = story("+6281200000001", "CallEnded");
+        assertThat(types(story)).containsSubsequence("CallOffered", "CallLocated", "CallRouted", "LegRang", "CallAnswered", "CallEnded");
+        assertThat(payload(story, "CallLocated")).contains("\"source\":\"PIDF_LO\"");
+        assertThat(payload(story, "CallRouted")).contains("\"station\":\"POLRES-3404\"");
+        assertThat(payload(story, "CallAnswered")).contains("\"operator\":\"OP-3404-1\"").contains("\"tier\":0");
+        assertThat(payload(story, "CallEnded")).contains("\"hungUpBy\":\"caller\"");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    static Map<String, String> keys(String caller, Map<String, String> where) {
+        Map<String, String> keys = new java.util.HashMap<>(where);
+        keys.put("caller", caller);
+        return keys;
+    }
+
+    /** The journal of the call from this number, oldest first, once it holds an entry of type {@code until}. */
+    List<JournalEntry> story(String callerNumber, String until) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<JournalEntry> story = List.of();
+        while (System.nanoTime() < deadline) {
+            story = currentStory(callerNumber);
+            if (story.stream().anyMatch(e -> e.type().equals(until))) {
+                return story;
+            }
+            sleep(50);
+        }
+        return story;
+    }
+
+    private List<JournalEntry> currentStory(String callerNumber) {
+        List<JournalEntry> offered = new ArrayList<>();
+        journal.scan(1, e -> {
+            if (e.type().equals("CallOffered") && e.payload().contains("\"caller\":\"" + callerNumber + "\"")) {
+                offered.add(e);
+            }
+        });
+        if (offered.isEmpty()) {
+            return List.of();
+        }
+        String callId = offered.get(offered.size() - 1).subjectId();
+        return journal.bySubject(SubjectKind.CALL, callId, 1000).stream().sorted(Comparator.comparingLong(JournalEntry::seq)).toList();
+    }
+
+    static List<String> types(List<JournalEntry> story) {
+        return story.stream().map(JournalEntry::type).toList();
+    }
+
+    static String payload(List<JournalEntry> story, String type) {
+        return all(story, e -> e.type().equals(type)).stream().findFirst().map(JournalEntry::payload).orElse("(no " + type + " in " + types(story) + ")");
+    }
+
+    static List<JournalEntry> all(List<JournalEntry> story, Predicate<JournalEntry> which) {
+        return story.stream().filter(which).toList();
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
