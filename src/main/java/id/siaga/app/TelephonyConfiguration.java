@@ -2,6 +2,8 @@ package id.siaga.app;
 
 import id.siaga.journal.Journal;
 import id.siaga.location.Locator;
+import id.siaga.location.PidfLoParser;
+import id.siaga.location.PidfLoResult;
 import id.siaga.org.InvalidStationDataException;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
@@ -14,6 +16,7 @@ import id.siaga.routing.EscalationLadder;
 import id.siaga.routing.RingPolicy;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallbackTasks;
+import id.siaga.telephony.CallerPosition;
 import id.siaga.telephony.sip.CallerLocationReader;
 import id.siaga.telephony.sip.PhoneContacts;
 import id.siaga.telephony.sip.SipEdge;
@@ -89,9 +92,13 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
     SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones) throws Exception {
-        CallerLocationReader noParser = (header, type, body) -> new CallerLocationReader.Result(null,
-                header == null ? "the INVITE carried no Geolocation header" : "PIDF-LO reading is not available");
+        CallerLocationReader pidfLo = (header, type, body) -> {
+            PidfLoResult r = PidfLoParser.fromInvite(header, type, body);
+            return r.fix().map(f -> new CallerLocationReader.Result(new CallerPosition(f.latitude(), f.longitude(),
+                            f.uncertaintyMeters(), f.source().name(), f.method()), null))
+                    .orElseGet(() -> new CallerLocationReader.Result(null, r.problem()));
+        };
         return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
-                props.maxMessageBytes()), coordinator, noParser, phones);
+                props.maxMessageBytes()), coordinator, pidfLo, phones);
     }
 }

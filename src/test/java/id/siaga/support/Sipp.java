@@ -62,7 +62,7 @@ public final class Sipp implements AutoCloseable {
     private static List<String> base(String scenario, int port, long pauseMs) {
         return new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p", Integer.toString(port),
                 "-d", Long.toString(pauseMs), "-timeout", "60s", "-timeout_error", "-nostdin", "-trace_err",
-                "-error_file", Path.of("target", "sipp", "errors-" + port + ".log").toString(), "-mi", "127.0.0.1", "-mp", Integer.toString(port + 10000)));
+                "-error_file", Path.of("target", "sipp", "errors-" + port + ".log").toString(), "-mi", "127.0.0.1", "-mp", Integer.toString(30000 + (port % 1000) * 10)));
     }
 
     /** Waits for the run to end; returns SIPp's exit code (0: all calls succeeded). */

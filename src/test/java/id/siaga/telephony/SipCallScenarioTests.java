@@ -3,6 +3,9 @@ package id.siaga.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.app.PresenceService;
+import id.siaga.app.StationAdministration;
+import id.siaga.org.RolloutStatus;
+import id.siaga.org.StationId;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.JournalStore;
 import id.siaga.journal.SubjectKind;
@@ -30,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:sipcalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "siaga.journal.spool-file=target/sipcalls-spool.jsonl",
         "siaga.telephony.sip-port=" + SipCallScenarioTests.EDGE,
-        "siaga.routing.polres-ring-time=2s", "siaga.telephony.default-station=POLRES-3404",
+        "siaga.routing.polres-ring-time=2s",
         "siaga.routing.polda-ring-time=2s",
         "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:15071",
         "siaga.telephony.phones.OP-3404-2=sip:op-3404-2@127.0.0.1:15072",
@@ -48,6 +51,10 @@ class SipCallScenarioTests {
     OperatorRoster roster;
     @Autowired
     JournalStore journal;
+    @Autowired
+    StationAdministration administration;
+    @Autowired
+    CallbackTasks callbacks;
 
     @BeforeAll
     static void sippInstalled() {
@@ -79,6 +86,110 @@ class SipCallScenarioTests {
         assertThat(payload(story, "CallRouted")).contains("\"station\":\"POLRES-3404\"");
         assertThat(payload(story, "CallAnswered")).contains("\"operator\":\"OP-3404-1\"").contains("\"tier\":0");
         assertThat(payload(story, "CallEnded")).contains("\"hungUpBy\":\"caller\"");
+    }
+
+
+    @Test
+    void slemanLetsItRingSoPoldaDiyIsAddedAnswersAndSlemansPhonesAreCancelled() {
+        ready("OP-3404-1", "OP-3404-2", "OP-DIY-1");
+        try (Sipp sleman1 = Sipp.phone("phone-never.xml", 15071, 1, 0);
+             Sipp sleman2 = Sipp.phone("phone-never.xml", 15072, 1, 0);
+             Sipp diy = Sipp.phone("phone-answer.xml", 15073, 1, 300);
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15082, EDGE_ADDRESS, "110", keys("081200000002", IN_SLEMAN), 6000, 1)) {
+            assertThat(caller.await(30)).as(caller.output()).isZero();
+            assertThat(sleman1.await(30)).as(sleman1.output()).isZero();
+            assertThat(sleman2.await(30)).as(sleman2.output()).isZero();
+            assertThat(diy.await(30)).as(diy.output()).isZero();
+        }
+        List<JournalEntry> story = story("+6281200000002", "CallEnded");
+        assertThat(types(story)).containsSubsequence("CallRouted", "LegRang", "LegRang", "CallEscalated", "LegRang", "CallAnswered", "CallEnded");
+        assertThat(payload(story, "CallEscalated")).contains("\"from\":\"POLRES-3404\"").contains("\"to\":\"POLDA-DIY\"")
+                .contains("\"reason\":\"TIMEOUT\"").contains("\"missed\":[\"OP-3404-1\",\"OP-3404-2\"]");
+        assertThat(payload(story, "CallAnswered")).contains("\"operator\":\"OP-DIY-1\"").contains("\"tier\":1")
+                .contains("\"responsibleStation\":\"POLRES-3404\"");
+    }
+
+    @Test
+    void polresAndPoldaNeverAnswerSoMabesDoes() {
+        ready("OP-3404-1", "OP-DIY-1", "OP-MABES-1");
+        try (Sipp sleman = Sipp.phone("phone-never.xml", 15071, 1, 0);
+             Sipp diy = Sipp.phone("phone-never.xml", 15073, 1, 0);
+             Sipp mabes = Sipp.phone("phone-answer.xml", 15074, 1, 300);
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15083, EDGE_ADDRESS, "110", keys("081200000003", IN_SLEMAN), 6000, 1)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(sleman.await(30)).as(sleman.output()).isZero();
+            assertThat(diy.await(30)).as(diy.output()).isZero();
+            assertThat(mabes.await(30)).as(mabes.output()).isZero();
+        }
+        List<JournalEntry> story = story("+6281200000003", "CallEnded");
+        assertThat(all(story, e -> e.type().equals("CallEscalated"))).extracting(JournalEntry::payload)
+                .satisfiesExactly(first -> assertThat(first).contains("\"to\":\"POLDA-DIY\"").contains("TIMEOUT"),
+                        second -> assertThat(second).contains("\"to\":\"MABES\"").contains("TIMEOUT").contains("\"missed\":[\"OP-DIY-1\"]"));
+        assertThat(payload(story, "CallAnswered")).contains("\"operator\":\"OP-MABES-1\"").contains("\"tier\":2");
+    }
+
+    @Test
+    void withNobodyReadyAtPolresSlemanPoldaDiyRingsAtOnce() {
+        ready("OP-DIY-1");
+        try (Sipp diy = Sipp.phone("phone-answer.xml", 15073, 1, 200);
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15084, EDGE_ADDRESS, "110", keys("081200000004", IN_SLEMAN), 6000, 1)) {
+            assertThat(caller.await(30)).as(caller.output()).isZero();
+            assertThat(diy.await(30)).as(diy.output()).isZero();
+        }
+        List<JournalEntry> story = story("+6281200000004", "CallEnded");
+        assertThat(payload(story, "CallEscalated")).contains("\"reason\":\"NOBODY_READY\"").contains("\"missed\":[]");
+        assertThat(payload(story, "CallAnswered")).contains("\"operator\":\"OP-DIY-1\"").contains("\"tier\":1");
+    }
+
+    @Test
+    void aPlannedPolresIsSkippedEvenWithItsOperatorReady() {
+        ready("OP-3404-1", "OP-DIY-1");
+        administration.changeStatus(StationId.of("POLRES-3404"), RolloutStatus.PLANNED, "test", "not yet staffed");
+        try (Sipp diy = Sipp.phone("phone-answer.xml", 15073, 1, 200);
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15085, EDGE_ADDRESS, "110", keys("081200000005", IN_SLEMAN), 6000, 1)) {
+            assertThat(caller.await(30)).as(caller.output()).isZero();
+            assertThat(diy.await(30)).as(diy.output()).isZero();
+        } finally {
+            administration.changeStatus(StationId.of("POLRES-3404"), RolloutStatus.LIVE, "test", "staffed");
+        }
+        List<JournalEntry> story = story("+6281200000005", "CallEnded");
+        assertThat(payload(story, "CallEscalated")).contains("\"reason\":\"NOT_LIVE\"");
+        assertThat(all(story, e -> e.type().equals("LegRang"))).extracting(JournalEntry::payload).noneMatch(p -> p.contains("OP-3404-1"));
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileRingingLeavesACallBackTaskAtTheirPolres() {
+        ready("OP-3404-1", "OP-3404-2");
+        try (Sipp sleman1 = Sipp.phone("phone-never.xml", 15071, 1, 0);
+             Sipp sleman2 = Sipp.phone("phone-never.xml", 15072, 1, 0);
+             Sipp caller = Sipp.caller("caller-hangup.xml", 15086, EDGE_ADDRESS, "110", keys("081200000006", IN_SLEMAN), 1000, 1)) {
+            assertThat(caller.await(30)).as(caller.output()).isZero();
+            assertThat(sleman1.await(30)).as(sleman1.output()).isZero();
+            assertThat(sleman2.await(30)).as(sleman2.output()).isZero();
+        }
+        List<JournalEntry> story = story("+6281200000006", "CallbackTaskOpened");
+        assertThat(types(story)).containsSubsequence("CallRouted", "LegRang", "LegRang", "CallAbandoned", "CallbackTaskOpened");
+        assertThat(callbacks.store().atStations(List.of(StationId.of("POLRES-3404")), false, 100))
+                .anySatisfy(t -> {
+                    assertThat(t.callerNumber()).isEqualTo("+6281200000006");
+                    assertThat(t.latitude()).isEqualTo(-7.7156);
+                    assertThat(t.status()).isEqualTo(CallbackTask.Status.OPEN);
+                });
+    }
+
+    @Test
+    void twoPhonesAnsweringTogetherLeaveExactlyOneWinnerAndTheOtherIsReleased() {
+        ready("OP-3404-1", "OP-3404-2");
+        try (Sipp sleman1 = Sipp.phone("phone-race.xml", 15071, 1, 0);
+             Sipp sleman2 = Sipp.phone("phone-race.xml", 15072, 1, 0);
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15087, EDGE_ADDRESS, "110", keys("081200000007", IN_SLEMAN), 6000, 1)) {
+            assertThat(caller.await(30)).as(caller.output()).isZero();
+            assertThat(sleman1.await(30)).as(sleman1.output()).isZero();
+            assertThat(sleman2.await(30)).as(sleman2.output()).isZero();
+        }
+        List<JournalEntry> story = story("+6281200000007", "CallEnded");
+        assertThat(all(story, e -> e.type().equals("CallAnswered"))).hasSize(1);
+        assertThat(all(story, e -> e.type().equals("LateAnswerReleased"))).hasSize(1);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

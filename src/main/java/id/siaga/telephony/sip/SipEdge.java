@@ -155,7 +155,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         SipCall call = new SipCall(id, tx, invite, tag(), SipBodies.sdp(contentType, body).orElse(null));
         calls.put(id, call);
         bySipCallId.put(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
-        CallerLocationReader.Result where = locations.read(header(invite, "Geolocation"), contentType, body);
+        CallerLocationReader.Result where = locations.read(allValues(invite, "Geolocation"), contentType, body);
         coordinator.offer(new IncomingCall(id, callerNumber(invite), dialled, where.position(), where.problem()));
     }
 
@@ -287,6 +287,20 @@ public final class SipEdge implements SipListener, AutoCloseable {
         String s = h.toString();
         int colon = s.indexOf(':');
         return (colon < 0 ? s : s.substring(colon + 1)).trim();
+    }
+
+    /** Every header of that name, values joined with ", " as RFC 3261 §7.3.1 allows; null if none. */
+    static String allValues(Request request, String name) {
+        StringBuilder sb = new StringBuilder();
+        for (java.util.ListIterator<?> it = request.getHeaders(name); it.hasNext(); ) {
+            String s = it.next().toString();
+            int colon = s.indexOf(':');
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append((colon < 0 ? s : s.substring(colon + 1)).trim());
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     /** The caller: P-Asserted-Identity from the trusted trunk, else From (RFC 3325). */
