@@ -75,6 +75,8 @@ public final class CallCoordinator implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final Map<CallId, ActiveCall> calls = new LinkedHashMap<>();
     private volatile CallControl control;
+    private final java.util.List<Consumer<CallUpdate>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Consumer<CallRecord> records = r -> { };
 
     /** A presence change the pipeline makes itself (BUSY while in a call, READY after), journalled by the caller. */
     public record PresenceChangeRequest(OperatorId operator, Presence to) {
@@ -98,6 +100,20 @@ public final class CallCoordinator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Live updates of every call (offered, escalated, answered, ended), delivered on the call loop: keep listeners quick. */
+    public void addListener(Consumer<CallUpdate> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<CallUpdate> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Where the summary of each finished call goes (the call history). */
+    public void recordInto(Consumer<CallRecord> sink) {
+        this.records = sink;
     }
 
     /** Connects the pipeline to the phone network; calls are refused until this is done. */
@@ -162,6 +178,7 @@ public final class CallCoordinator implements AutoCloseable {
                 "chain", route.chain.stream().map(s -> s.id().value()).toList()));
         control().ringing(call.id());
         apply(active, ladder.start(route.chain, availabilityFor(call.id()), now));
+        publish("offered", active);
     }
 
     private record Route(List<Station> chain, String why) {
@@ -219,6 +236,7 @@ public final class CallCoordinator implements AutoCloseable {
                 "station", leg.station().value(), "tier", leg.tier(), "secondsToAnswer", seconds, "responsibleStation", call.responsible.value()));
         presenceChanger.accept(new PresenceChangeRequest(leg.operator(), Presence.BUSY));
         apply(call, step);
+        publish("answered", call);
     }
 
     private void doLegFailed(CallId id, Leg leg, int status, String reason) {
@@ -247,7 +265,7 @@ public final class CallCoordinator implements AutoCloseable {
         log.info("call {} abandoned by {} after {} s at tier {}", id, call.incoming.callerNumber(), waited, call.ladder.tier());
         journal.append("CallAbandoned", SubjectKind.CALL, id.value(), "caller", Map.of("secondsWaiting", waited, "tier", Math.max(0, call.ladder.tier()),
                 "station", call.ladder.current().id().value()));
-        finish(call);
+        finish(call, now, CallRecord.Outcome.ABANDONED, "caller");
         abandoned.accept(new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, call.incoming.position(), call.offeredAt, now, false));
     }
 
@@ -276,8 +294,9 @@ public final class CallCoordinator implements AutoCloseable {
         if (presence.presenceOf(call.winner.operator()) == Presence.BUSY) {
             presenceChanger.accept(new PresenceChangeRequest(call.winner.operator(), Presence.READY));
         }
-        finish(call);
-        if ("caller".equals(by) && talked.compareTo(shortCall) < 0) {
+        boolean cutOff = "caller".equals(by) && talked.compareTo(shortCall) < 0;
+        finish(call, now, cutOff ? CallRecord.Outcome.CUT_OFF : CallRecord.Outcome.ANSWERED, by);
+        if (cutOff) {
             abandoned.accept(new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, call.incoming.position(), call.offeredAt, now, true));
         }
     }
@@ -305,6 +324,9 @@ public final class CallCoordinator implements AutoCloseable {
                 log.info("call {} escalated {} -> {} ({}), missed by {}", id, e.from(), e.to(), e.reason(), e.missed());
                 journal.append("CallEscalated", SubjectKind.CALL, id, "routing", Map.of("from", e.from().value(), "to", e.to().value(),
                         "tier", e.toTier(), "reason", e.reason().name(), "missed", e.missed().stream().map(OperatorId::value).toList()));
+                if (call.state == CallState.RINGING && calls.containsKey(call.incoming.id())) {
+                    publish("escalated", call);
+                }
             } else if (action instanceof LadderAction.Queued q) {
                 log.warn("call {} queued at {}: nobody READY anywhere on its chain", id, q.top());
                 journal.append("CallQueued", SubjectKind.CALL, id, "routing", Map.of("station", q.top().value()));
@@ -320,11 +342,35 @@ public final class CallCoordinator implements AutoCloseable {
         });
     }
 
-    private void finish(ActiveCall call) {
+    private void finish(ActiveCall call, Instant endedAt, CallRecord.Outcome outcome, String endedBy) {
         if (call.wake != null) {
             call.wake.cancel(false);
         }
         calls.remove(call.incoming.id());
+        publish("ended", call);
+        CallerPosition p = call.incoming.position();
+        try {
+            records.accept(new CallRecord(call.incoming.id(), call.incoming.callerNumber(), call.incoming.dialled(), call.responsible.value(),
+                    call.offeredAt, call.answeredAt, endedAt, outcome, call.winner == null ? null : call.winner.operator().value(),
+                    call.winner == null ? null : call.winner.station().value(), call.winner == null ? null : call.winner.tier(), endedBy,
+                    p == null ? "NONE" : p.source(), p == null ? null : p.latitude(), p == null ? null : p.longitude()));
+        } catch (RuntimeException e) {
+            log.error("call {}: the call record was not kept (the journal still has the whole story)", call.incoming.id(), e);
+        }
+    }
+
+    private void publish(String event, ActiveCall call) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        CallUpdate update = new CallUpdate(event, view(call));
+        for (Consumer<CallUpdate> l : listeners) {
+            try {
+                l.accept(update);
+            } catch (RuntimeException e) {
+                log.warn("a call listener failed: {}", e.toString());
+            }
+        }
     }
 
     /** READY operators of a station; at the root, minus those already offered another waiting call. */
@@ -345,10 +391,17 @@ public final class CallCoordinator implements AutoCloseable {
     }
 
     private CallView view(ActiveCall c) {
+        Instant now = clock.instant();
+        Instant until = c.answeredAt == null ? now : c.answeredAt;
+        CallerPosition p = c.incoming.position();
+        List<Leg> ringing = c.ladder == null ? List.of() : c.ladder.ringing();
         return new CallView(c.incoming.id().value(), c.incoming.callerNumber(), c.state.name(), c.responsible.value(),
                 c.ladder == null ? c.responsible.value() : c.ladder.current().id().value(), c.ladder == null ? 0 : Math.max(0, c.ladder.tier()),
-                c.offeredAt, c.answeredAt, c.winner == null ? null : c.winner.operator().value(),
-                c.ladder == null ? List.of() : c.ladder.ringing().stream().map(l -> l.operator().value()).toList());
+                c.offeredAt, Duration.between(c.offeredAt, until).toMillis() / 1000.0, c.answeredAt,
+                c.winner == null ? null : c.winner.operator().value(),
+                ringing.stream().map(l -> l.operator().value()).toList(),
+                ringing.stream().map(l -> l.station().value()).distinct().toList(),
+                p == null ? null : p.latitude(), p == null ? null : p.longitude(), p == null ? "NONE" : p.source());
     }
 
     private CallControl control() {

@@ -3,7 +3,12 @@ package id.siaga.telephony;
 import java.time.Instant;
 import java.util.List;
 
-/** A live call as consoles and the API see it. */
+/**
+ * A live call as consoles and the API see it. {@code station} is the responsible station (the caller's
+ * jurisdiction); {@code currentStation} and {@code tier} say how far up the ladder it has climbed;
+ * {@code ringingStations} are the stations whose phones ring now (for station-scoped views).
+ */
 public record CallView(String id, String callerNumber, String state, String station, String currentStation, int tier,
-                       Instant offeredAt, Instant answeredAt, String answeredBy, List<String> ringing) {
+                       Instant offeredAt, double secondsWaiting, Instant answeredAt, String answeredBy, List<String> ringing,
+                       List<String> ringingStations, Double latitude, Double longitude, String locationSource) {
 }
