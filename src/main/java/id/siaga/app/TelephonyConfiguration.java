@@ -17,6 +17,16 @@ import id.siaga.routing.RingPolicy;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallbackTasks;
 import id.siaga.telephony.CallerPosition;
+import id.siaga.org.Presence;
+import id.siaga.telephony.registrar.DigestAuthenticator;
+import id.siaga.telephony.registrar.ExpiryPolicy;
+import id.siaga.telephony.registrar.OperatorPhone;
+import id.siaga.telephony.registrar.OperatorPhones;
+import id.siaga.telephony.registrar.RegisterHandler;
+import id.siaga.telephony.registrar.Registrar;
+import id.siaga.telephony.registrar.RegistrationExpired;
+import java.util.LinkedHashMap;
+import org.springframework.core.io.ResourceLoader;
 import id.siaga.telephony.sip.CallerLocationReader;
 import id.siaga.telephony.sip.PhoneContacts;
 import id.siaga.telephony.sip.SipEdge;
@@ -78,20 +88,73 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    PhoneContacts phoneContacts(TelephonyProperties props, OperatorRoster roster) {
-        Map<OperatorId, String> statics = props.phones().entrySet().stream()
-                .collect(Collectors.toMap(e -> new OperatorId(e.getKey()), Map.Entry::getValue));
-        for (OperatorId op : new HashSet<>(statics.keySet())) {
-            if (roster.find(op).isEmpty()) {
+    Registrar registrar() {
+        return new Registrar(ExpiryPolicy.DEFAULT);
+    }
+
+    @Bean
+    OperatorPhones operatorPhones(TelephonyProperties props, OrgProperties org, OperatorRoster roster, Registrar registrar,
+                                  ResourceLoader resources) {
+        String file = props.phonesFile();
+        if (file.isBlank() && org.dataset() == OrgProperties.Dataset.DEMO) {
+            file = "classpath:demo/phones.csv";
+        }
+        Map<OperatorId, OperatorPhone> phones = new LinkedHashMap<>();
+        if (!file.isBlank()) {
+            phones.putAll(OrgConfiguration.read(resources, file, (reader, source) -> PhonesCsv.read(reader, source, roster)));
+        }
+        props.phones().forEach((op, uri) -> {
+            OperatorId id = new OperatorId(op);
+            if (roster.find(id).isEmpty()) {
                 throw new InvalidStationDataException("siaga.telephony.phones names unknown operator " + op);
             }
+            phones.put(id, new OperatorPhone.Static(uri));
+        });
+        return new OperatorPhones(phones, registrar);
+    }
+
+    @Bean
+    PhoneContacts phoneContacts(OperatorPhones phones, Clock clock) {
+        return op -> phones.contactsFor(op, clock.instant());
+    }
+
+    @Bean
+    RegisterHandler registerHandler(TelephonyProperties props, OperatorPhones phones, Registrar registrar, Clock clock) {
+        byte[] secret;
+        if (props.digestSecret().isBlank()) {
+            secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+        } else {
+            secret = java.util.HexFormat.of().parseHex(props.digestSecret());
         }
-        return op -> statics.containsKey(op) ? List.of(statics.get(op)) : List.of();
+        return new RegisterHandler(props.realm(), new DigestAuthenticator(secret, clock), phones, registrar, clock);
+    }
+
+    /** A phone whose registration lapsed or was withdrawn takes its position OFFLINE: nobody can be rung there. */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService registrationSweeper(Registrar registrar, OperatorPhones phones, PresenceService presence,
+                                                                   Clock clock) {
+        var sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "registration-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                for (RegistrationExpired expired : registrar.expireUntil(clock.instant())) {
+                    phones.operatorBySipUsername(expired.aor()).ifPresent(op -> presence.change(op, Presence.OFFLINE, "registrar"));
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TelephonyConfiguration.class).warn("registration sweep failed", e);
+            }
+        }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        return sweeper;
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
-    SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones) throws Exception {
+    SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones, RegisterHandler registerHandler,
+                    PresenceService presence) throws Exception {
         CallerLocationReader pidfLo = (header, type, body) -> {
             PidfLoResult r = PidfLoParser.fromInvite(header, type, body);
             return r.fix().map(f -> new CallerLocationReader.Result(new CallerPosition(f.latitude(), f.longitude(),
@@ -99,6 +162,11 @@ class TelephonyConfiguration {
                     .orElseGet(() -> new CallerLocationReader.Result(null, r.problem()));
         };
         return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
-                props.maxMessageBytes()), coordinator, pidfLo, phones);
+                props.maxMessageBytes()), coordinator, pidfLo, phones, registerHandler,
+                (operator, reachable) -> {
+                    if (!reachable) {
+                        presence.change(operator, Presence.OFFLINE, "registrar");
+                    }
+                });
     }
 }

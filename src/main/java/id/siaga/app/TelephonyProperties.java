@@ -18,8 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shortCall        a call the caller ends this soon after the answer is treated as cut off and gets a call-back task.
  * @param maxMessageBytes  largest SIP message accepted over TCP; UDP is bounded by the datagram. 16 KB is far above
  *                         any INVITE with SDP and PIDF-LO.
- * @param phones           static contacts of operator positions' phones: operator id → SIP URI. Positions not
- *                         listed here must REGISTER.
+ * @param phones           static contacts of operator positions' phones: operator id → SIP URI; overrides the phones
+ *                         file for those positions (handy for test rigs and desk phones without registration).
+ * @param phonesFile       CSV {@code operator,sip_user,ha1,contact}: each position either REGISTERs as sip_user with
+ *                         digest credentials (HA1 = MD5(user:realm:password), so no password is stored) or has a static
+ *                         contact. Empty: the demo's file when the demo region runs, else no phones.
+ * @param realm            the digest realm phones authenticate in; every node of a deployment uses the same.
+ * @param digestSecret     hex, at least 32 digits (16 bytes): signs digest nonces so any node can check them. Empty:
+ *                         a random secret per start, fine for one node; a cluster must share one.
  */
 @ConfigurationProperties("siaga.telephony")
 public record TelephonyProperties(
@@ -30,7 +36,10 @@ public record TelephonyProperties(
         @DefaultValue("POLDA-DIY") String defaultStation,
         @DefaultValue("5s") Duration shortCall,
         @DefaultValue("16384") int maxMessageBytes,
-        @DefaultValue Map<String, String> phones) {
+        @DefaultValue Map<String, String> phones,
+        @DefaultValue("") String phonesFile,
+        @DefaultValue("siaga110") String realm,
+        @DefaultValue("") String digestSecret) {
 
     public TelephonyProperties {
         if (sipPort < 1 || sipPort > 65535) {
@@ -40,5 +49,8 @@ public record TelephonyProperties(
             throw new IllegalArgumentException("siaga.telephony.emergency-numbers must list at least one number");
         }
         phones = phones == null ? Map.of() : Map.copyOf(phones);
+        if (!digestSecret.isBlank() && !digestSecret.matches("(?i)[0-9a-f]{32,}")) {
+            throw new IllegalArgumentException("siaga.telephony.digest-secret must be at least 32 hex digits");
+        }
     }
 }

@@ -59,6 +59,16 @@ public final class Sipp implements AutoCloseable {
         return new Sipp("caller-" + port, cmd);
     }
 
+    /** Any scenario as a client towards the edge, with extra SIPp arguments (e.g. -au/-ap for digest). */
+    public static Sipp client(String scenario, int port, String edge, Map<String, String> keys, List<String> extra) {
+        List<String> cmd = base(scenario, port, 0);
+        cmd.addAll(List.of("-m", "1"));
+        keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+        cmd.addAll(extra);
+        cmd.add(edge);
+        return new Sipp("client-" + port, cmd);
+    }
+
     private static List<String> base(String scenario, int port, long pauseMs) {
         return new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p", Integer.toString(port),
                 "-d", Long.toString(pauseMs), "-timeout", "60s", "-timeout_error", "-nostdin", "-trace_err",

@@ -44,6 +44,7 @@ class SipCallScenarioTests {
     static final int EDGE = 15060;
     static final String EDGE_ADDRESS = "127.0.0.1:" + EDGE;
     static final Map<String, String> IN_SLEMAN = Map.of("lat", "-7.71560", "lon", "110.35580");
+    static final Map<String, String> MALIOBORO = Map.of("lat", "-7.79260", "lon", "110.36580");
 
     @Autowired
     PresenceService presence;
@@ -55,6 +56,8 @@ class SipCallScenarioTests {
     StationAdministration administration;
     @Autowired
     CallbackTasks callbacks;
+    @Autowired
+    id.siaga.org.PresenceBoard board;
 
     @BeforeAll
     static void sippInstalled() {
@@ -190,6 +193,38 @@ class SipCallScenarioTests {
         List<JournalEntry> story = story("+6281200000007", "CallEnded");
         assertThat(all(story, e -> e.type().equals("CallAnswered"))).hasSize(1);
         assertThat(all(story, e -> e.type().equals("LateAnswerReleased"))).hasSize(1);
+    }
+
+
+    @Test
+    void aPhoneThatRegistersWithDigestIsRungAtItsContactAndAWrongPasswordIsRefused() {
+        try (Sipp wrong = Sipp.client("register-refused.xml", 15091, EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", "15075",
+                "expires", "600"), List.of("-au", "op-3471-1", "-ap", "not-the-password"))) {
+            assertThat(wrong.await(30)).as(wrong.output()).isZero();
+        }
+        try (Sipp register = Sipp.client("register.xml", 15092, EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", "15075",
+                "expires", "600"), List.of("-au", "op-3471-1", "-ap", "siaga110"))) {
+            assertThat(register.await(30)).as(register.output()).isZero();
+        }
+        ready("OP-3471-1");
+        try (Sipp phone = Sipp.phone("phone-answer.xml", 15075, 1, 200);
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15093, EDGE_ADDRESS, "110", keys("081200000008", MALIOBORO), 6000, 1)) {
+            assertThat(caller.await(30)).as(caller.output()).isZero();
+            assertThat(phone.await(30)).as(phone.output()).isZero();
+        }
+        List<JournalEntry> story = story("+6281200000008", "CallEnded");
+        assertThat(payload(story, "CallAnswered")).contains("\"operator\":\"OP-3471-1\"").contains("\"station\":\"POLRES-3471\"");
+
+        try (Sipp unregister = Sipp.client("register.xml", 15094, EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", "15075",
+                "expires", "0"), List.of("-au", "op-3471-1", "-ap", "siaga110"))) {
+            assertThat(unregister.await(30)).as(unregister.output()).isZero();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (board.presenceOf(new OperatorId("OP-3471-1")) != Presence.OFFLINE && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(board.presenceOf(new OperatorId("OP-3471-1"))).as("a phone that unregisters takes its position offline")
+                .isEqualTo(Presence.OFFLINE);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

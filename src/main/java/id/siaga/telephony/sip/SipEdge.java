@@ -1,6 +1,7 @@
 package id.siaga.telephony.sip;
 
 import gov.nist.javax.sip.stack.SIPServerTransaction;
+import id.siaga.org.OperatorId;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.IncomingCall;
@@ -12,6 +13,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import id.siaga.telephony.registrar.RegisterHandler;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -52,7 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class SipEdge implements SipListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SipEdge.class);
-    static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+    static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
 
     /** Where and how the edge listens. */
     public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes) {
@@ -72,7 +75,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
     final Map<String, SipCall.LegState> legsBySipCallId = new ConcurrentHashMap<>();
     final Map<String, SipCall> callOfLeg = new ConcurrentHashMap<>();
 
-    public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, PhoneContacts phones) throws Exception {
+    private final SipRegistrations registrations;
+
+    public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, PhoneContacts phones,
+                   RegisterHandler registerHandler, BiConsumer<OperatorId, Boolean> reachability) throws Exception {
         this.settings = settings;
         this.coordinator = coordinator;
         this.locations = locations;
@@ -99,6 +105,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         provider.addListeningPoint(tcp);
         provider.addSipListener(this);
         this.control = new SipCallControl(this, coordinator, phones);
+        this.registrations = new SipRegistrations(this, registerHandler, reachability);
         coordinator.attach(control);
         stack.start();
         log.info("SIP edge listening on {}:{} (UDP and TCP) for {}", settings.address(), settings.port(), settings.emergencyNumbers());
@@ -116,6 +123,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
                 case Request.CANCEL -> onCancel(event);
                 case Request.BYE -> onBye(event);
                 case Request.OPTIONS -> respond(event, Response.OK);
+                case Request.REGISTER -> {
+                    ServerTransaction tx = serverTransaction(event);
+                    if (tx != null) {
+                        registrations.onRegister(request, tx);
+                    }
+                }
                 default -> {
                     Response r = messages.createResponse(Response.METHOD_NOT_ALLOWED, request);
                     r.addHeader(headers.createAllowHeader(ALLOWED));
