@@ -86,6 +86,12 @@ final class SipBodies {
         return new Part(headers, content.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** An SDP body starts with its version line and describes at least one media stream (RFC 4566 §5). */
+    static boolean looksLikeSdp(byte[] sdp) {
+        String text = new String(sdp, StandardCharsets.ISO_8859_1);
+        return text.startsWith("v=0") && text.contains("\nm=") && text.chars().noneMatch(c -> c == 0);
+    }
+
     /** The session description to relay to operator phones, if the caller sent one. */
     static Optional<byte[]> sdp(String contentType, byte[] body) {
         return parts(contentType, body).stream().filter(p -> p.is("application/sdp")).map(Part::content).findFirst();

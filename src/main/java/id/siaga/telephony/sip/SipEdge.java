@@ -161,11 +161,18 @@ public final class SipEdge implements SipListener, AutoCloseable {
             tx.sendResponse(messages.createResponse(Response.NOT_FOUND, invite));
             return;
         }
-        tx.sendResponse(messages.createResponse(Response.TRYING, invite));
         String contentType = header(invite, ContentTypeHeader.NAME);
         byte[] body = invite.getRawContent();
+        java.util.Optional<byte[]> offer = SipBodies.sdp(contentType, body);
+        if (offer.isPresent() && !SipBodies.looksLikeSdp(offer.get())) {
+            Response bad = messages.createResponse(Response.NOT_ACCEPTABLE_HERE, invite);
+            bad.addHeader(headers.createWarningHeader("siaga110", 399, "the SDP offer is not a session description"));
+            tx.sendResponse(bad);
+            return;
+        }
+        tx.sendResponse(messages.createResponse(Response.TRYING, invite));
         CallId id = CallId.random();
-        SipCall call = new SipCall(id, tx, invite, tag(), SipBodies.sdp(contentType, body).orElse(null));
+        SipCall call = new SipCall(id, tx, invite, tag(), offer.orElse(null));
         calls.put(id, call);
         bySipCallId.put(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
         CallerLocationReader.Result where = locations.read(allValues(invite, "Geolocation"), contentType, body);

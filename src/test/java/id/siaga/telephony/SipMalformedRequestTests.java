@@ -1,0 +1,133 @@
+package id.siaga.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.app.PresenceService;
+import id.siaga.org.OperatorId;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.Presence;
+import id.siaga.support.Sipp;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Bad SIP from the network gets a proper SIP error or is dropped as RFC 3261 says, and a call in progress
+ * at the same time is unharmed. Same edge configuration as {@link SipCallScenarioTests}, so the same
+ * running service answers both.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.datasource.url=jdbc:h2:mem:sipcalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "siaga.journal.spool-file=target/sipcalls-spool.jsonl",
+        "siaga.telephony.sip-port=" + SipCallScenarioTests.EDGE,
+        "siaga.routing.polres-ring-time=2s",
+        "siaga.routing.polda-ring-time=2s",
+        "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:15071",
+        "siaga.telephony.phones.OP-3404-2=sip:op-3404-2@127.0.0.1:15072",
+        "siaga.telephony.phones.OP-DIY-1=sip:op-diy-1@127.0.0.1:15073",
+        "siaga.telephony.phones.OP-MABES-1=sip:op-mabes-1@127.0.0.1:15074"})
+class SipMalformedRequestTests {
+
+    @Autowired
+    PresenceService presence;
+    @Autowired
+    OperatorRoster roster;
+
+    @BeforeAll
+    static void sippInstalled() {
+        Sipp.requireInstalled();
+    }
+
+    static String request(String method, String uri, String extraHeaders, String body) {
+        return method + " " + uri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:15099;branch=z9hG4bK-" + System.nanoTime() + "\r\n"
+                + "From: <sip:0811111111@127.0.0.1:15099>;tag=t" + System.nanoTime() + "\r\n"
+                + "To: <" + uri + ">\r\n"
+                + "Call-ID: junk-" + System.nanoTime() + "@127.0.0.1\r\n"
+                + "CSeq: 1 " + method + "\r\n"
+                + "Contact: <sip:0811111111@127.0.0.1:15099>\r\n"
+                + "Max-Forwards: 70\r\n"
+                + extraHeaders
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    /** Sends one datagram to the edge and returns the first response, if any comes within two seconds. */
+    static Optional<String> exchange(byte[] datagram) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(15099, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(2_000);
+            socket.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(), SipCallScenarioTests.EDGE));
+            byte[] buf = new byte[65_535];
+            DatagramPacket in = new DatagramPacket(buf, buf.length);
+            while (true) {
+                try {
+                    socket.receive(in);
+                } catch (SocketTimeoutException e) {
+                    return Optional.empty();
+                }
+                String text = new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
+                if (!text.startsWith("SIP/2.0 100")) {
+                    return Optional.of(text);
+                }
+            }
+        }
+    }
+
+    static Optional<String> exchange(String text) throws IOException {
+        return exchange(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNumberOtherThan110Gets404() throws IOException {
+        assertThat(exchange(request("INVITE", "sip:999@127.0.0.1:15060", "", ""))).hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 404"));
+    }
+
+    @Test
+    void theAliasesAreEmergencyCallsToo() throws IOException {
+        assertThat(exchange(request("OPTIONS", "sip:112@127.0.0.1:15060", "", ""))).hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 200"));
+    }
+
+    @Test
+    void anUnknownMethodGets405WithTheMethodsAllowed() throws IOException {
+        assertThat(exchange(request("FROBNICATE", "sip:110@127.0.0.1:15060", "", "")))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 405").containsIgnoringCase("Allow: INVITE"));
+    }
+
+    @Test
+    void brokenRequestsGetAnErrorOrAreDroppedAndACallAtTheSameTimeGoesThrough() throws Exception {
+        roster.all().forEach(o -> presence.change(o.id(), Presence.OFFLINE, "test"));
+        presence.change(new OperatorId("OP-3404-1"), Presence.READY, "test");
+        try (Sipp phone = Sipp.phone("phone-answer.xml", 15071, 1, 1500);
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15095, SipCallScenarioTests.EDGE_ADDRESS, "110",
+                     Map.of("caller", "081200000009", "lat", "-7.71560", "lon", "110.35580"), 4000, 1)) {
+            String invite = request("INVITE", "sip:110@127.0.0.1:15060", "", "");
+            assertOnlyErrorOrNothing(exchange(invite.replace("CSeq: 1 INVITE", "CSeq: abc INVITE")), "broken CSeq header");
+            assertOnlyErrorOrNothing(exchange(invite.replaceAll("Call-ID: [^\\r]+\\r\\n", "")), "missing Call-ID");
+            assertOnlyErrorOrNothing(exchange(invite.replace("Via: SIP/2.0/UDP", "Via: SIP/2.0/UDP <<<")), "broken Via");
+            Optional<String> garbage = exchange(request("INVITE", "sip:110@127.0.0.1:15060", "Content-Type: application/sdp\r\n",
+                    "\u0001garbage that is not SDP"));
+            assertThat(garbage).as("garbage SDP").hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 488"));
+            assertOnlyErrorOrNothing(exchange(request("INVITE", "sip:110@127.0.0.1:15060", "Content-Type: application/sdp\r\n", "v=0\r\n")
+                    .replace("Content-Length: 5", "Content-Length: 9000")), "body shorter than Content-Length");
+            assertOnlyErrorOrNothing(exchange(new byte[] {0, 1, 2, 3, (byte) 0xff, 'S', 'I', 'P'}), "binary garbage");
+            assertOnlyErrorOrNothing(exchange(request("INVITE", "sip:110@127.0.0.1:15060", "X-Padding: " + "x".repeat(64 * 1024 - 400) + "\r\n", "")),
+                    "a 64 KB message");
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        assertThat(exchange(request("OPTIONS", "sip:110@127.0.0.1:15060", "", ""))).as("the edge still answers")
+                .hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 200"));
+    }
+
+    private static void assertOnlyErrorOrNothing(Optional<String> response, String what) {
+        response.ifPresent(r -> assertThat(r).as(what).matches("(?s)SIP/2\\.0 [456]\\d\\d .*"));
+    }
+}
