@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class SipEdge implements SipListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SipEdge.class);
-    static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+    static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO";
 
     /** Where and how the edge listens. */
     public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes) {
@@ -76,6 +76,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
     final Map<String, SipCall> callOfLeg = new ConcurrentHashMap<>();
 
     private final SipRegistrations registrations;
+    private final SipDialogRelay relay;
 
     public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, PhoneContacts phones,
                    RegisterHandler registerHandler, BiConsumer<OperatorId, Boolean> reachability) throws Exception {
@@ -106,6 +107,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         provider.addSipListener(this);
         this.control = new SipCallControl(this, coordinator, phones);
         this.registrations = new SipRegistrations(this, registerHandler, reachability);
+        this.relay = new SipDialogRelay(this);
         coordinator.attach(control);
         stack.start();
         log.info("SIP edge listening on {}:{} (UDP and TCP) for {}", settings.address(), settings.port(), settings.emergencyNumbers());
@@ -122,6 +124,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
                 case Request.ACK -> { } // ACK to our 2xx confirms the caller's dialog; nothing more to do
                 case Request.CANCEL -> onCancel(event);
                 case Request.BYE -> onBye(event);
+                case Request.UPDATE, Request.INFO -> relay.forward(event);
                 case Request.OPTIONS -> respond(event, Response.OK);
                 case Request.REGISTER -> {
                     ServerTransaction tx = serverTransaction(event);
@@ -149,7 +152,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         Request invite = event.getRequest();
         ToHeader to = (ToHeader) invite.getHeader(ToHeader.NAME);
         if (to.getTag() != null) {
-            respond(event, Response.NOT_ACCEPTABLE_HERE); // re-INVITE relay is not built yet
+            relay.forward(event); // a re-INVITE inside an established call
             return;
         }
         ServerTransaction tx = serverTransaction(event);
@@ -218,6 +221,9 @@ public final class SipEdge implements SipListener, AutoCloseable {
     @Override
     public void processResponse(ResponseEvent event) {
         Response response = event.getResponse();
+        if (relay.relayResponse(event)) {
+            return;
+        }
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         if (!Request.INVITE.equals(cseq.getMethod())) {
             return; // responses to our CANCEL and BYE need nothing more
@@ -237,6 +243,9 @@ public final class SipEdge implements SipListener, AutoCloseable {
             return;
         }
         ClientTransaction tx = event.getClientTransaction();
+        if (relay.timedOut(tx)) {
+            return;
+        }
         String sipCallId = ((CallIdHeader) tx.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
         SipCall.LegState leg = legsBySipCallId.get(sipCallId);
         SipCall call = callOfLeg.get(sipCallId);
@@ -263,6 +272,19 @@ public final class SipEdge implements SipListener, AutoCloseable {
     void register(SipCall call, SipCall.LegState leg) {
         legsBySipCallId.put(leg.sipCallId, leg);
         callOfLeg.put(leg.sipCallId, call);
+    }
+
+    /** The established call a SIP Call-ID belongs to, and whether it is the caller's side. */
+    record Side(SipCall call, boolean callerSide) {
+    }
+
+    java.util.Optional<Side> sideOf(String sipCallId) {
+        SipCall caller = bySipCallId.get(sipCallId);
+        if (caller != null) {
+            return java.util.Optional.of(new Side(caller, true));
+        }
+        SipCall call = callOfLeg.get(sipCallId);
+        return call == null ? java.util.Optional.empty() : java.util.Optional.of(new Side(call, false));
     }
 
     void forget(SipCall call) {

@@ -1,0 +1,109 @@
+package id.siaga.telephony.sip;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * In-dialog requests of an answered call (re-INVITE for hold or a codec change, UPDATE, INFO for DTMF)
+ * relayed across the B2BUA in both directions: the same method and body on the other side's dialog, and
+ * its final response carried back. A 2xx to a relayed re-INVITE is ACKed on our side at once.
+ */
+final class SipDialogRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(SipDialogRelay.class);
+
+    private final SipEdge edge;
+    private final Map<ClientTransaction, ServerTransaction> pending = new ConcurrentHashMap<>();
+
+    SipDialogRelay(SipEdge edge) {
+        this.edge = edge;
+    }
+
+    void forward(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction incoming = event.getServerTransaction() != null ? event.getServerTransaction()
+                : edge.provider.getNewServerTransaction(request);
+        String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Dialog other = edge.sideOf(sipCallId).map(this::otherDialog).orElse(null);
+        if (other == null) {
+            incoming.sendResponse(edge.messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            return;
+        }
+        Request out = other.createRequest(request.getMethod());
+        byte[] body = request.getRawContent();
+        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        if (body != null && body.length > 0 && type != null) {
+            out.setContent(body, type);
+        }
+        ClientTransaction tx = edge.provider.getNewClientTransaction(out);
+        pending.put(tx, incoming);
+        other.sendRequest(tx);
+        log.debug("relayed {} across call {}", request.getMethod(), sipCallId);
+    }
+
+    private Dialog otherDialog(SipEdge.Side side) {
+        if (side.callerSide()) {
+            return side.call().legs.values().stream().filter(l -> l.answer != null && !l.done).map(l -> l.dialog).findFirst().orElse(null);
+        }
+        return side.call().callerDialog();
+    }
+
+    /** Carries a final response to a relayed request back; true if the response was ours to relay. */
+    boolean relayResponse(ResponseEvent event) {
+        ClientTransaction tx = event.getClientTransaction();
+        if (tx == null) {
+            return false;
+        }
+        Response response = event.getResponse();
+        if (response.getStatusCode() < 200) {
+            return pending.containsKey(tx);
+        }
+        ServerTransaction incoming = pending.remove(tx);
+        if (incoming == null) {
+            return false;
+        }
+        try {
+            CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+            if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
+                Dialog d = tx.getDialog();
+                d.sendAck(d.createAck(cseq.getSeqNumber()));
+            }
+            Response back = edge.messages.createResponse(response.getStatusCode(), incoming.getRequest());
+            byte[] body = response.getRawContent();
+            ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);
+            if (body != null && body.length > 0 && type != null) {
+                back.setContent(body, type);
+            }
+            incoming.sendResponse(back);
+        } catch (Exception e) {
+            log.warn("could not relay a {} response: {}", response.getStatusCode(), e.toString());
+        }
+        return true;
+    }
+
+    /** A relayed request got no answer from the other side: the requester gets 408. */
+    boolean timedOut(ClientTransaction tx) {
+        ServerTransaction incoming = pending.remove(tx);
+        if (incoming == null) {
+            return false;
+        }
+        try {
+            incoming.sendResponse(edge.messages.createResponse(Response.REQUEST_TIMEOUT, incoming.getRequest()));
+        } catch (Exception e) {
+            log.debug("408 not sent: {}", e.toString());
+        }
+        return true;
+    }
+}
