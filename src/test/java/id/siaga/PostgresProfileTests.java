@@ -45,7 +45,9 @@ class PostgresProfileTests {
     @Test
     void runsOnPostgresqlWithTheDemoUsersAndAWorkingJournal() {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL", Integer.class))
+                .as("every migration in db/migration applied").isGreaterThanOrEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(19);
         journal.append("SystemStarted", SubjectKind.SYSTEM, "node-1", "test", Map.of("profile", "postgres")).join();
         assertThat(journal.verify().isIntact()).isTrue();

@@ -24,6 +24,8 @@ import org.locationtech.jts.operation.distance.DistanceOp;
  */
 public final class JurisdictionIndex {
 
+    private static final Comparator<Area> BY_RANK = Comparator.comparingInt(Area::rank);
+
     private final STRtree tree = new STRtree();
     private final Area[] areas;
     private final StationId root;
@@ -66,15 +68,15 @@ public final class JurisdictionIndex {
     /** The station answerable for a WGS84 point. Latitude and longitude must be finite and in range. */
     public JurisdictionMatch locate(double latitude, double longitude) {
         Coordinate c = new Coordinate(longitude, latitude);
-        Area[] best = new Area[1];
-        tree.query(new Envelope(c), item -> {
-            Area a = (Area) item;
-            if ((best[0] == null || a.rank < best[0].rank) && a.locator.locate(c) != Location.EXTERIOR) {
-                best[0] = a;
+        List<Area> candidates = new ArrayList<>(4);
+        tree.query(new Envelope(c), item -> candidates.add((Area) item));
+        // deepest, smallest first: the first polygon that holds the point decides, and the large Polda
+        // unions are only tested for points that no Polres holds
+        candidates.sort(BY_RANK);
+        for (Area a : candidates) {
+            if (a.locator.locate(c) != Location.EXTERIOR) {
+                return new JurisdictionMatch(a.station, LocateDecision.INSIDE, 0);
             }
-        });
-        if (best[0] != null) {
-            return new JurisdictionMatch(best[0].station, LocateDecision.INSIDE, 0);
         }
         return nearest(c);
     }

@@ -157,7 +157,7 @@ class JournalTests {
 
     private void awaitStored(long n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (store.count() < n && System.nanoTime() < deadline) {
+        while ((store.count() < n || journal.isSpooling()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
     }

@@ -227,6 +227,18 @@ class SipCallScenarioTests {
                 .isEqualTo(Presence.OFFLINE);
     }
 
+
+    @Test
+    void holdAndDtmfAreRelayedAcrossTheAnsweredCallInBothDirections() {
+        ready("OP-3404-1");
+        try (Sipp phone = Sipp.phone("phone-reinvite.xml", 15071, 1, 0);
+             Sipp caller = Sipp.caller("caller-reinvite.xml", 15096, EDGE_ADDRESS, "110", keys("081200000010", IN_SLEMAN), 6000, 1)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        assertThat(types(story("+6281200000010", "CallEnded"))).containsSubsequence("CallAnswered", "CallEnded");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     static Map<String, String> keys(String caller, Map<String, String> where) {

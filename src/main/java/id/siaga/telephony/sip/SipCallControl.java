@@ -272,9 +272,6 @@ final class SipCallControl implements CallControl {
     }
 
     private ContactHeader contact(String transport) throws Exception {
-        SipURI uri = edge.addresses.createSipURI("siaga110", edge.settings.address());
-        uri.setPort(edge.settings.port());
-        uri.setTransportParam(transport);
-        return edge.headers.createContactHeader(edge.addresses.createAddress(uri));
+        return edge.contactHeader(transport);
     }
 }

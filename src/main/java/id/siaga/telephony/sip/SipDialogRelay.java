@@ -76,17 +76,21 @@ final class SipDialogRelay {
         }
         try {
             CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-            if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
-                Dialog d = tx.getDialog();
-                d.sendAck(d.createAck(cseq.getSeqNumber()));
-            }
             Response back = edge.messages.createResponse(response.getStatusCode(), incoming.getRequest());
+            if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
+                back.addHeader(edge.contactHeader("udp"));
+            }
             byte[] body = response.getRawContent();
             ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);
             if (body != null && body.length > 0 && type != null) {
                 back.setContent(body, type);
             }
             incoming.sendResponse(back);
+            if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
+                // answer the requester first, then ACK our side: the far end may send its next request as soon as it has the ACK
+                Dialog d = tx.getDialog();
+                d.sendAck(d.createAck(cseq.getSeqNumber()));
+            }
         } catch (Exception e) {
             log.warn("could not relay a {} response: {}", response.getStatusCode(), e.toString());
         }

@@ -331,6 +331,14 @@ public final class SipEdge implements SipListener, AutoCloseable {
         return (colon < 0 ? s : s.substring(colon + 1)).trim();
     }
 
+    /** Our Contact, for requests and 2xx responses that open or refresh a dialog. */
+    javax.sip.header.ContactHeader contactHeader(String transport) throws Exception {
+        SipURI uri = addresses.createSipURI("siaga110", settings.address());
+        uri.setPort(settings.port());
+        uri.setTransportParam(transport);
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
     /** Every header of that name, values joined with ", " as RFC 3261 §7.3.1 allows; null if none. */
     static String allValues(Request request, String name) {
         StringBuilder sb = new StringBuilder();
