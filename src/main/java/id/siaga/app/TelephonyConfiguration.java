@@ -64,8 +64,13 @@ class TelephonyConfiguration {
         if (!stations.tree().contains(fallback)) {
             throw new InvalidStationDataException("siaga.telephony.default-station names unknown station " + fallback);
         }
-        return new CallCoordinator(locator, stations, board, change -> presence.change(change.operator(), change.to(), "sip"),
-                ladder, journal, clock, fallback, props.shortCall(), callbacks::open);
+        CallCoordinator coordinator = new CallCoordinator(locator, stations, board,
+                change -> presence.change(change.operator(), change.to(), "sip"), ladder, journal, clock, fallback, props.shortCall(),
+                callbacks::open);
+        Map<OperatorId, Integer> lines = props.lines().entrySet().stream()
+                .collect(Collectors.toMap(e -> new OperatorId(e.getKey()), Map.Entry::getValue));
+        coordinator.linesPerPosition(op -> lines.getOrDefault(op, 1));
+        return coordinator;
     }
 
     /** Presence changes reach the call pipeline, so a newly READY operator at the top is offered waiting calls. */
@@ -162,7 +167,7 @@ class TelephonyConfiguration {
                     .orElseGet(() -> new CallerLocationReader.Result(null, r.problem()));
         };
         return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
-                props.maxMessageBytes()), coordinator, pidfLo, phones, registerHandler,
+                props.maxMessageBytes(), props.keepAlive()), coordinator, pidfLo, phones, registerHandler,
                 (operator, reachable) -> {
                     if (!reachable) {
                         presence.change(operator, Presence.OFFLINE, "registrar");

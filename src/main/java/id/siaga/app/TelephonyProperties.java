@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param phonesFile       CSV {@code operator,sip_user,ha1,contact}: each position either REGISTERs as sip_user with
  *                         digest credentials (HA1 = MD5(user:realm:password), so no password is stored) or has a static
  *                         contact. Empty: the demo's file when the demo region runs, else no phones.
+ * @param lines            calls a position takes at once before it is BUSY, by operator id; 1 when not listed (a person
+ *                         at a phone). More for a position that is a hunt group or queue behind one contact.
+ * @param keepAlive        how often a caller still waiting hears 180 Ringing again, so proxies on the way do not give
+ *                         up on the INVITE (RFC 3261 Timer C is at least 3 minutes).
  * @param realm            the digest realm phones authenticate in; every node of a deployment uses the same.
  * @param digestSecret     hex, at least 32 digits (16 bytes): signs digest nonces so any node can check them. Empty:
  *                         a random secret per start, fine for one node; a cluster must share one.
@@ -38,6 +42,8 @@ public record TelephonyProperties(
         @DefaultValue("16384") int maxMessageBytes,
         @DefaultValue Map<String, String> phones,
         @DefaultValue("") String phonesFile,
+        @DefaultValue Map<String, Integer> lines,
+        @DefaultValue("60s") Duration keepAlive,
         @DefaultValue("siaga110") String realm,
         @DefaultValue("") String digestSecret) {
 
@@ -49,6 +55,12 @@ public record TelephonyProperties(
             throw new IllegalArgumentException("siaga.telephony.emergency-numbers must list at least one number");
         }
         phones = phones == null ? Map.of() : Map.copyOf(phones);
+        lines = lines == null ? Map.of() : Map.copyOf(lines);
+        lines.forEach((op, n) -> {
+            if (n < 1) {
+                throw new IllegalArgumentException("siaga.telephony.lines." + op + " must be at least 1, got " + n);
+            }
+        });
         if (!digestSecret.isBlank() && !digestSecret.matches("(?i)[0-9a-f]{32,}")) {
             throw new IllegalArgumentException("siaga.telephony.digest-secret must be at least 32 hex digits");
         }

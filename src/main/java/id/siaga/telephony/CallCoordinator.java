@@ -66,6 +66,8 @@ public final class CallCoordinator implements AutoCloseable {
     private final StationDirectory stations;
     private final PresenceBoard presence;
     private final Consumer<PresenceChangeRequest> presenceChanger;
+    private final Map<OperatorId, Integer> talking = new java.util.HashMap<>();
+    private volatile java.util.function.ToIntFunction<OperatorId> lines = op -> 1;
     private final EscalationLadder ladder;
     private final Journal journal;
     private final Clock clock;
@@ -109,6 +111,14 @@ public final class CallCoordinator implements AutoCloseable {
 
     public void removeListener(Consumer<CallUpdate> listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * How many calls a position takes at once before it counts as BUSY: 1 for a person at a phone (the default);
+     * more for a position that is a hunt group or call-centre queue behind one SIP contact.
+     */
+    public void linesPerPosition(java.util.function.ToIntFunction<OperatorId> linesOf) {
+        this.lines = linesOf;
     }
 
     /** Where the summary of each finished call goes (the call history). */
@@ -234,7 +244,10 @@ public final class CallCoordinator implements AutoCloseable {
         log.info("call {} answered by {} at {} (tier {}) after {} s", id, leg.operator(), leg.station(), leg.tier(), seconds);
         journal.append("CallAnswered", SubjectKind.CALL, id.value(), leg.operator().value(), Map.of("operator", leg.operator().value(),
                 "station", leg.station().value(), "tier", leg.tier(), "secondsToAnswer", seconds, "responsibleStation", call.responsible.value()));
-        presenceChanger.accept(new PresenceChangeRequest(leg.operator(), Presence.BUSY));
+        int active = talking.merge(leg.operator(), 1, Integer::sum);
+        if (active >= lines.applyAsInt(leg.operator())) {
+            presenceChanger.accept(new PresenceChangeRequest(leg.operator(), Presence.BUSY));
+        }
         apply(call, step);
         publish("answered", call);
     }
@@ -291,7 +304,8 @@ public final class CallCoordinator implements AutoCloseable {
         Duration talked = Duration.between(call.answeredAt, now);
         journal.append("CallEnded", SubjectKind.CALL, id.value(), by, Map.of("hungUpBy", by, "secondsTalking", talked.toMillis() / 1000.0,
                 "operator", call.winner.operator().value()));
-        if (presence.presenceOf(call.winner.operator()) == Presence.BUSY) {
+        Integer left = talking.computeIfPresent(call.winner.operator(), (op, n) -> n > 1 ? n - 1 : null);
+        if (presence.presenceOf(call.winner.operator()) == Presence.BUSY && (left == null ? 0 : left) < lines.applyAsInt(call.winner.operator())) {
             presenceChanger.accept(new PresenceChangeRequest(call.winner.operator(), Presence.READY));
         }
         boolean cutOff = "caller".equals(by) && talked.compareTo(shortCall) < 0;

@@ -58,7 +58,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
     static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO";
 
     /** Where and how the edge listens. */
-    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes) {
+    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, java.time.Duration keepAlive) {
     }
 
     final SipStack stack;
@@ -77,6 +77,11 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     private final SipRegistrations registrations;
     private final SipDialogRelay relay;
+    private final java.util.concurrent.ScheduledExecutorService keepAlive = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sip-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, PhoneContacts phones,
                    RegisterHandler registerHandler, BiConsumer<OperatorId, Boolean> reachability) throws Exception {
@@ -110,6 +115,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
         this.relay = new SipDialogRelay(this);
         coordinator.attach(control);
         stack.start();
+        keepAlive.scheduleWithFixedDelay(this::ringAgain, settings.keepAlive().toMillis(), settings.keepAlive().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info("SIP edge listening on {}:{} (UDP and TCP) for {}", settings.address(), settings.port(), settings.emergencyNumbers());
     }
 
@@ -390,8 +397,18 @@ public final class SipEdge implements SipListener, AutoCloseable {
         return List.of(settings.address() + ":" + settings.port());
     }
 
+    /** Callers still waiting hear 180 again, so no proxy between them and us times the INVITE out. */
+    private void ringAgain() {
+        for (SipCall call : calls.values()) {
+            if (!call.callerFinal) {
+                control.ringing(call.id);
+            }
+        }
+    }
+
     @Override
     public void close() {
+        keepAlive.shutdownNow();
         stack.stop();
     }
 }
