@@ -211,5 +211,12 @@ public final class Journal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // anything that slipped in after the writer stopped is refused, never left hanging
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.done.completeExceptionally(new IllegalStateException("journal closed before this entry was written")));
+        if (!left.isEmpty()) {
+            log.error("journal closed with {} entries unwritten", left.size());
+        }
     }
 }
