@@ -15,6 +15,7 @@ import id.siaga.org.StationKind;
 import id.siaga.routing.EscalationLadder;
 import id.siaga.routing.RingPolicy;
 import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallbackTasks;
 import id.siaga.telephony.CallerPosition;
 import id.siaga.telephony.sip.CallerLocationReader;
@@ -41,6 +42,11 @@ class TelephonyConfiguration {
     }
 
     @Bean
+    CallRecordStore callRecordStore(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new id.siaga.store.JdbcCallRecordStore(jdbc);
+    }
+
+    @Bean
     EscalationLadder escalationLadder(RoutingProperties props) {
         return new EscalationLadder(new RingPolicy(Map.of(StationKind.POLSEK, props.polsekRingTime(),
                 StationKind.POLRES, props.polresRingTime(), StationKind.POLDA, props.poldaRingTime()), props.mode()));
@@ -49,13 +55,15 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     CallCoordinator callCoordinator(Locator locator, StationDirectory stations, PresenceBoard board, PresenceService presence,
                                     EscalationLadder ladder, Journal journal, Clock clock, TelephonyProperties props,
-                                    CallbackTasks callbacks) {
+                                    CallbackTasks callbacks, CallRecordStore records) {
         StationId fallback = StationId.of(props.defaultStation());
         if (!stations.tree().contains(fallback)) {
             throw new InvalidStationDataException("siaga.telephony.default-station names unknown station " + fallback);
         }
-        return new CallCoordinator(locator, stations, board, change -> presence.change(change.operator(), change.to(), "sip"),
+        CallCoordinator coordinator = new CallCoordinator(locator, stations, board, change -> presence.change(change.operator(), change.to(), "sip"),
                 ladder, journal, clock, fallback, props.shortCall(), callbacks::open);
+        coordinator.recordInto(records::save);
+        return coordinator;
     }
 
     /** Presence changes reach the call pipeline, so a newly READY operator at the top is offered waiting calls. */
