@@ -15,6 +15,7 @@ import id.siaga.org.StationKind;
 import id.siaga.routing.EscalationLadder;
 import id.siaga.routing.RingPolicy;
 import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallbackTasks;
 import id.siaga.telephony.CallerPosition;
 import id.siaga.org.Presence;
@@ -51,6 +52,11 @@ class TelephonyConfiguration {
     }
 
     @Bean
+    CallRecordStore callRecordStore(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new id.siaga.store.JdbcCallRecordStore(jdbc);
+    }
+
+    @Bean
     EscalationLadder escalationLadder(RoutingProperties props) {
         return new EscalationLadder(new RingPolicy(Map.of(StationKind.POLSEK, props.polsekRingTime(),
                 StationKind.POLRES, props.polresRingTime(), StationKind.POLDA, props.poldaRingTime()), props.mode()));
@@ -59,7 +65,7 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     CallCoordinator callCoordinator(Locator locator, StationDirectory stations, PresenceBoard board, PresenceService presence,
                                     EscalationLadder ladder, Journal journal, Clock clock, TelephonyProperties props,
-                                    CallbackTasks callbacks) {
+                                    CallbackTasks callbacks, CallRecordStore records) {
         StationId fallback = StationId.of(props.defaultStation());
         if (!stations.tree().contains(fallback)) {
             throw new InvalidStationDataException("siaga.telephony.default-station names unknown station " + fallback);
@@ -70,6 +76,7 @@ class TelephonyConfiguration {
         Map<OperatorId, Integer> lines = props.lines().entrySet().stream()
                 .collect(Collectors.toMap(e -> new OperatorId(e.getKey()), Map.Entry::getValue));
         coordinator.linesPerPosition(op -> lines.getOrDefault(op, 1));
+        coordinator.recordInto(records::save);
         return coordinator;
     }
 

@@ -38,6 +38,13 @@ public final class JdbcCallbackTaskStore implements CallbackTaskStore {
     }
 
     @Override
+    public boolean replaceIf(CallbackTask.Status expected, CallbackTask t) {
+        return jdbc.update("UPDATE callback_task SET status = ?, claimed_by = ?, claimed_at = ?, closed_by = ?, closed_at = ?, outcome = ? "
+                        + "WHERE id = ? AND status = ?", t.status().name(), t.claimedBy(), time(t.claimedAt()), t.closedBy(), time(t.closedAt()),
+                t.outcome(), t.id(), expected.name()) == 1;
+    }
+
+    @Override
     public Optional<CallbackTask> find(String id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM callback_task WHERE id = ?", (rs, n) -> map(rs), id).stream().findFirst();
     }

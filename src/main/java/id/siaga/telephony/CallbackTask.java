@@ -18,16 +18,18 @@ public record CallbackTask(String id, CallId call, String callerNumber, StationI
         return Optional.ofNullable(claimedBy);
     }
 
+    /** @throws CallbackTaskConflictException unless the task is OPEN */
     CallbackTask claim(String by, Instant at) {
         if (status != Status.OPEN) {
-            throw new IllegalStateException("call-back task " + id + " is " + status + (claimedBy == null ? "" : " by " + claimedBy));
+            throw new CallbackTaskConflictException("call-back task " + id + " is " + status + (claimedBy == null ? "" : " by " + claimedBy));
         }
         return new CallbackTask(id, call, callerNumber, station, latitude, longitude, createdAt, Status.CLAIMED, by, at, null, null, null);
     }
 
+    /** @throws CallbackTaskConflictException if the task is already CLOSED */
     CallbackTask close(String by, Instant at, String result) {
         if (status == Status.CLOSED) {
-            throw new IllegalStateException("call-back task " + id + " is already closed");
+            throw new CallbackTaskConflictException("call-back task " + id + " is already closed");
         }
         return new CallbackTask(id, call, callerNumber, station, latitude, longitude, createdAt, Status.CLOSED,
                 claimedBy == null ? by : claimedBy, claimedAt == null ? at : claimedAt, by, at, result);

@@ -8,7 +8,15 @@ import java.util.Optional;
 /** Where call-back tasks are kept. */
 public interface CallbackTaskStore {
 
+    /** Keeps a new task, or overwrites a stored one whatever its state (use {@link #replaceIf} to move a task on). */
     void save(CallbackTask task);
+
+    /**
+     * Overwrites the stored task only if it still has status {@code expected}, in one atomic step: of two
+     * operators claiming the same task at the same moment, exactly one wins. False when the task has moved on
+     * (or does not exist).
+     */
+    boolean replaceIf(CallbackTask.Status expected, CallbackTask task);
 
     Optional<CallbackTask> find(String id);
 

@@ -42,18 +42,31 @@ public final class CallbackTasks {
         return task;
     }
 
+    /** @throws CallbackTaskConflictException unless the task is OPEN (also when another claim got there first) */
     public CallbackTask claim(String id, String by) {
-        CallbackTask task = existing(id).claim(by, clock.instant());
-        store.save(task);
+        CallbackTask current = existing(id);
+        CallbackTask task = current.claim(by, clock.instant());
+        moveOn(current, task);
         journal.append("CallbackTaskClaimed", SubjectKind.CALL, task.call().value(), by, Map.of("task", id));
         return task;
     }
 
+    /** @throws CallbackTaskConflictException if the task is closed (also when it changed while this was asked) */
     public CallbackTask close(String id, String by, String outcome) {
-        CallbackTask task = existing(id).close(by, clock.instant(), outcome);
-        store.save(task);
+        CallbackTask current = existing(id);
+        CallbackTask task = current.close(by, clock.instant(), outcome);
+        moveOn(current, task);
         journal.append("CallbackTaskClosed", SubjectKind.CALL, task.call().value(), by, Map.of("task", id, "outcome", outcome));
         return task;
+    }
+
+    /** Stores the next state only if nobody moved the task on since {@code current} was read. */
+    private void moveOn(CallbackTask current, CallbackTask next) {
+        if (!store.replaceIf(current.status(), next)) {
+            CallbackTask now = existing(current.id());
+            throw new CallbackTaskConflictException("call-back task " + current.id() + " changed meanwhile: it is now " + now.status()
+                    + now.claimant().map(c -> " by " + c).orElse(""));
+        }
     }
 
     public CallbackTask existing(String id) {

@@ -2,7 +2,9 @@ package id.siaga.web;
 
 import id.siaga.org.InvalidStationDataException;
 import id.siaga.security.OutOfScopeException;
+import id.siaga.telephony.CallbackTaskConflictException;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.core.JacksonException;
 import org.springframework.http.ProblemDetail;
@@ -48,6 +51,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
+    /** The request was sound but the thing it acts on has moved on (a call-back task already claimed or closed). */
+    @ExceptionHandler(CallbackTaskConflictException.class)
+    ProblemDetail conflict(CallbackTaskConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail tooLarge(PayloadTooLargeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
@@ -68,6 +77,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : "the request body is missing or is not valid JSON";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "unreadable request body: " + reason);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A body that fails validation: name each field and what is wrong with it, not just "invalid request content". */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String reasons = e.getBindingResult().getFieldErrors().stream().map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted().collect(Collectors.joining("; "));
+        if (!reasons.isEmpty()) {
+            e.getBody().setDetail("invalid request body: " + reasons);
+        }
+        return super.handleMethodArgumentNotValid(e, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)

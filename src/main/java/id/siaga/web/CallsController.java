@@ -1,0 +1,135 @@
+package id.siaga.web;
+
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
+import id.siaga.org.Station;
+import id.siaga.org.StationDirectory;
+import id.siaga.org.StationId;
+import id.siaga.security.OutOfScopeException;
+import id.siaga.security.SiagaPrincipal;
+import id.siaga.security.StationScope;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallId;
+import id.siaga.telephony.CallRecord;
+import id.siaga.telephony.CallRecordStore;
+import id.siaga.telephony.CallView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * 110 calls for the people who take and oversee them: live calls, the live stream, the history and one
+ * call's story. A live call is visible to a user who can see its responsible station or any station whose
+ * phones ring for it (so the Polda operators it climbed to see it too); a finished call, to a user who can
+ * see its responsible station. Call data names callers, so integration clients and field officers get none.
+ */
+@RestController
+@RequestMapping("/api/calls")
+@PreAuthorize("hasAnyRole('OPERATOR', 'DISPATCHER', 'SUPERVISOR', 'ADMIN')")
+class CallsController {
+
+    /** Journal entries shown with one call; a call's story is a few dozen entries, a long queue a few hundred. */
+    static final int JOURNAL_LIMIT = 1000;
+
+    private final CallCoordinator coordinator;
+    private final CallRecordStore records;
+    private final CallStream stream;
+    private final Journal journal;
+    private final StationDirectory stations;
+    private final StationScope scope;
+
+    CallsController(CallCoordinator coordinator, CallRecordStore records, CallStream stream, Journal journal, StationDirectory stations,
+                    StationScope scope) {
+        this.coordinator = coordinator;
+        this.records = records;
+        this.stream = stream;
+        this.journal = journal;
+        this.stations = stations;
+        this.scope = scope;
+    }
+
+    /** A finished call as the history shows it. */
+    record CallRecordView(String id, String callerNumber, String dialled, String station, Instant offeredAt, Instant answeredAt,
+                          Instant endedAt, CallRecord.Outcome outcome, String answeredBy, String answeredAtStation, Integer answeredTier,
+                          String endedBy, String locationSource, Double latitude, Double longitude) {
+        static CallRecordView of(CallRecord r) {
+            return new CallRecordView(r.id().value(), r.callerNumber(), r.dialled(), r.station(), r.offeredAt(), r.answeredAt(), r.endedAt(),
+                    r.outcome(), r.answeredBy(), r.answeredAtStation(), r.answeredTier(), r.endedBy(), r.locationSource(), r.latitude(),
+                    r.longitude());
+        }
+    }
+
+    /** One call: its record once it has ended, or how it stands while it is live; and its journal, oldest first. */
+    record CallDetail(CallRecordView record, CallView live, List<JournalController.EntryView> journal) {
+    }
+
+    /** Live calls in the caller's scope, oldest first. */
+    @GetMapping
+    List<CallView> live(Authentication auth) {
+        return coordinator.live().stream().filter(c -> visible(auth, c)).toList();
+    }
+
+    /** Server-Sent Events: {@code offered}, {@code escalated}, {@code answered}, {@code ended}, each with the call as it stands. */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(Authentication auth) {
+        return stream.subscribe(auth.getName(), c -> visible(auth, c));
+    }
+
+    /** Finished calls of the stations in the caller's scope, newest first; {@code since}/{@code until} bound the offer time. */
+    @GetMapping("/history")
+    List<CallRecordView> history(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) Instant since,
+                                 @RequestParam(required = false) Instant until, Authentication auth) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
+        }
+        List<StationId> inScope = stations.tree().subtree(StationScope.principal(auth).station()).stream().map(Station::id).toList();
+        return records.atStations(inScope, new CallRecordStore.Window(since, until), limit).stream().map(CallRecordView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    CallDetail one(@PathVariable String id, Authentication auth) {
+        CallId callId = callId(id);
+        // live first: the call loop answers between events, so a call missing here has been fully recorded already
+        Optional<CallView> live = coordinator.live().stream().filter(c -> c.id().equals(callId.value())).findFirst();
+        CallRecordView record = null;
+        if (live.isPresent()) {
+            if (!visible(auth, live.get())) {
+                SiagaPrincipal me = StationScope.principal(auth);
+                throw new OutOfScopeException(me.username(), me.station(), StationId.of(live.get().station()));
+            }
+        } else {
+            CallRecord r = records.find(callId).orElseThrow(() -> new NoSuchElementException("no call " + id));
+            scope.requireVisible(auth, StationId.of(r.station()));
+            record = CallRecordView.of(r);
+        }
+        List<JournalController.EntryView> story = new ArrayList<>(journal.bySubject(SubjectKind.CALL, callId.value(), JOURNAL_LIMIT)
+                .stream().map(JournalController.EntryView::of).toList());
+        Collections.reverse(story);
+        return new CallDetail(record, live.orElse(null), story);
+    }
+
+    private boolean visible(Authentication auth, CallView call) {
+        return scope.canSee(auth, StationId.of(call.station()))
+                || call.ringingStations().stream().anyMatch(s -> scope.canSee(auth, StationId.of(s)));
+    }
+
+    private static CallId callId(String id) {
+        try {
+            return new CallId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NoSuchElementException("no call " + id);
+        }
+    }
+}

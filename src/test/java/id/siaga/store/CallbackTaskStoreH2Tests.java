@@ -1,0 +1,11 @@
+package id.siaga.store;
+
+import id.siaga.support.TestDatabase;
+
+class CallbackTaskStoreH2Tests extends CallbackTaskStoreContract {
+
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.H2;
+    }
+}
