@@ -75,6 +75,11 @@ public final class CallCoordinator implements AutoCloseable {
     private final Duration shortCall;
     private final Consumer<AbandonedCall> abandoned;
     private final ScheduledExecutorService loop;
+    private final java.util.concurrent.ExecutorService afterCalls = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "call-records");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<CallId, ActiveCall> calls = new LinkedHashMap<>();
     private volatile CallControl control;
     private final java.util.List<Consumer<CallUpdate>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -104,7 +109,10 @@ public final class CallCoordinator implements AutoCloseable {
         });
     }
 
-    /** Live updates of every call (offered, escalated, answered, ended), delivered on the call loop: keep listeners quick. */
+    /**
+     * Live updates of every call (offered, escalated, answered, ended), delivered on the call loop ("ended" on the
+     * thread that keeps call records): listeners must be quick and thread-safe.
+     */
     public void addListener(Consumer<CallUpdate> listener) {
         listeners.add(listener);
     }
@@ -176,7 +184,24 @@ public final class CallCoordinator implements AutoCloseable {
     // ---- the pipeline ------------------------------------------------------------------------------
 
     private void doOffer(IncomingCall call) {
-        Instant now = clock.instant();
+        try {
+            offerOrFail(call);
+        } catch (RuntimeException e) {
+            // never leave a half-offered call behind: the caller is refused so the carrier can retry or re-route
+            log.error("call {} from {} could not be offered; refusing it with 503", call.id(), call.callerNumber(), e);
+            ActiveCall half = calls.remove(call.id());
+            if (half != null && half.wake != null) {
+                half.wake.cancel(false);
+            }
+            CallControl c = control;
+            if (c != null) {
+                c.rejectCaller(call.id(), 503, "Service Unavailable");
+            }
+        }
+    }
+
+    private void offerOrFail(IncomingCall call) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String id = call.id().value();
         journal.append("CallOffered", SubjectKind.CALL, id, "network", Map.of("caller", call.callerNumber(), "dialled", call.dialled()));
         Route route = locate(call);
@@ -279,7 +304,8 @@ public final class CallCoordinator implements AutoCloseable {
         journal.append("CallAbandoned", SubjectKind.CALL, id.value(), "caller", Map.of("secondsWaiting", waited, "tier", Math.max(0, call.ladder.tier()),
                 "station", call.ladder.current().id().value()));
         finish(call, now, CallRecord.Outcome.ABANDONED, "caller");
-        abandoned.accept(new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, call.incoming.position(), call.offeredAt, now, false));
+        AbandonedCall gone = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, call.incoming.position(), call.offeredAt, now, false);
+        aside("the call-back task of call " + id, () -> abandoned.accept(gone));
     }
 
     private void doHangUp(CallId id, String by) {
@@ -311,7 +337,8 @@ public final class CallCoordinator implements AutoCloseable {
         boolean cutOff = "caller".equals(by) && talked.compareTo(shortCall) < 0;
         finish(call, now, cutOff ? CallRecord.Outcome.CUT_OFF : CallRecord.Outcome.ANSWERED, by);
         if (cutOff) {
-            abandoned.accept(new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, call.incoming.position(), call.offeredAt, now, true));
+            AbandonedCall cut = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, call.incoming.position(), call.offeredAt, now, true);
+            aside("the call-back task of call " + id, () -> abandoned.accept(cut));
         }
     }
 
@@ -361,23 +388,41 @@ public final class CallCoordinator implements AutoCloseable {
             call.wake.cancel(false);
         }
         calls.remove(call.incoming.id());
-        publish("ended", call);
+        CallUpdate ended = new CallUpdate("ended", view(call));
         CallerPosition p = call.incoming.position();
-        try {
-            records.accept(new CallRecord(call.incoming.id(), call.incoming.callerNumber(), call.incoming.dialled(), call.responsible.value(),
-                    call.offeredAt, call.answeredAt, endedAt, outcome, call.winner == null ? null : call.winner.operator().value(),
-                    call.winner == null ? null : call.winner.station().value(), call.winner == null ? null : call.winner.tier(), endedBy,
-                    p == null ? "NONE" : p.source(), p == null ? null : p.latitude(), p == null ? null : p.longitude()));
-        } catch (RuntimeException e) {
-            log.error("call {}: the call record was not kept (the journal still has the whole story)", call.incoming.id(), e);
-        }
+        CallRecord record = new CallRecord(call.incoming.id(), call.incoming.callerNumber(), call.incoming.dialled(), call.responsible.value(),
+                call.offeredAt, call.answeredAt, endedAt, outcome, call.winner == null ? null : call.winner.operator().value(),
+                call.winner == null ? null : call.winner.station().value(), call.winner == null ? null : call.winner.tier(), endedBy,
+                p == null ? "NONE" : p.source(), p == null ? null : p.latitude(), p == null ? null : p.longitude());
+        // the record is kept before consoles hear "ended", so one that reloads the history finds the call
+        aside("the record of call " + call.incoming.id(), () -> {
+            records.accept(record);
+            notifyListeners(ended);
+        });
+    }
+
+    /**
+     * Database work after a call (its record, a call-back task) runs beside the call loop, never on it: a slow
+     * or absent database must not hold up ringing and escalation of other calls. Failures are logged with what
+     * was lost; the journal (which spools) still holds the whole story.
+     */
+    private void aside(String what, Runnable work) {
+        afterCalls.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("could not keep {} (the journal still has the story)", what, e);
+            }
+        });
     }
 
     private void publish(String event, ActiveCall call) {
-        if (listeners.isEmpty()) {
-            return;
+        if (!listeners.isEmpty()) {
+            notifyListeners(new CallUpdate(event, view(call)));
         }
-        CallUpdate update = new CallUpdate(event, view(call));
+    }
+
+    private void notifyListeners(CallUpdate update) {
         for (Consumer<CallUpdate> l : listeners) {
             try {
                 l.accept(update);
@@ -408,13 +453,14 @@ public final class CallCoordinator implements AutoCloseable {
         Instant now = clock.instant();
         Instant until = c.answeredAt == null ? now : c.answeredAt;
         CallerPosition p = c.incoming.position();
-        List<Leg> ringing = c.ladder == null ? List.of() : c.ladder.ringing();
+        List<Leg> legs = c.ladder == null ? List.of() : c.ladder.ringing();
+        List<Leg> ringing = c.state == CallState.RINGING ? legs : List.of();
         return new CallView(c.incoming.id().value(), c.incoming.callerNumber(), c.state.name(), c.responsible.value(),
                 c.ladder == null ? c.responsible.value() : c.ladder.current().id().value(), c.ladder == null ? 0 : Math.max(0, c.ladder.tier()),
                 c.offeredAt, Duration.between(c.offeredAt, until).toMillis() / 1000.0, c.answeredAt,
                 c.winner == null ? null : c.winner.operator().value(),
                 ringing.stream().map(l -> l.operator().value()).toList(),
-                ringing.stream().map(l -> l.station().value()).distinct().toList(),
+                legs.stream().map(l -> l.station().value()).distinct().toList(),
                 p == null ? null : p.latitude(), p == null ? null : p.longitude(), p == null ? "NONE" : p.source());
     }
 
@@ -441,5 +487,11 @@ public final class CallCoordinator implements AutoCloseable {
     @Override
     public void close() {
         loop.shutdownNow();
+        afterCalls.shutdown();
+        try {
+            afterCalls.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

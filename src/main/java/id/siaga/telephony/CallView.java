@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A live call as consoles and the API see it. {@code station} is the responsible station (the caller's
  * jurisdiction); {@code currentStation} and {@code tier} say how far up the ladder it has climbed;
- * {@code ringingStations} are the stations whose phones ring now (for station-scoped views).
+ * {@code ringingStations} are the stations whose phones ring now, or hold the call once answered (for
+ * station-scoped views).
  */
 public record CallView(String id, String callerNumber, String state, String station, String currentStation, int tier,
                        Instant offeredAt, double secondsWaiting, Instant answeredAt, String answeredBy, List<String> ringing,
