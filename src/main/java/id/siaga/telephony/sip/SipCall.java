@@ -47,6 +47,11 @@ final class SipCall {
         this.callerSdp = callerSdp;
     }
 
+    /** The SIP Call-ID of the caller's leg. */
+    String callerSipCallId() {
+        return ((javax.sip.header.CallIdHeader) callerInvite.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+    }
+
     Dialog callerDialog() {
         return callerTx.getDialog();
     }

@@ -296,7 +296,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     void forget(SipCall call) {
         calls.remove(call.id);
-        bySipCallId.values().remove(call);
+        bySipCallId.remove(call.callerSipCallId(), call);
         for (SipCall.LegState leg : call.legs.values()) {
             legsBySipCallId.remove(leg.sipCallId);
             callOfLeg.remove(leg.sipCallId);
