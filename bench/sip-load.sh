@@ -73,7 +73,7 @@ callers=()
 caller() { # name scenario port share-of-rate(per mille) lat lon pause
     local r; r=$(awk -v r="$rate" -v s="$4" 'BEGIN { printf "%.3f", r * s / 1000 }')
     local n; n=$(awk -v r="$r" -v t="$seconds" 'BEGIN { printf "%d", r * t }')
-    (cd "$out" && sipp -sf "$root/bench/sipp/$2" -p "$3" -s 110 -r "$r" -m "$n" -l 10000 -d "$7" \
+    (cd "$out" && timeout $((seconds + 90)) sipp -sf "$root/bench/sipp/$2" -p "$3" -s 110 -r "$r" -m "$n" -l 10000 -d "$7" \
         -key caller "0812$3$RANDOM" -key lat "$5" -key lon "$6" "${common[@]}" -mp $((50000 + ($3 % 100) * 100)) \
         -trace_stat -stf "$1.csv" -fd 5 -trace_rtt -rtt_freq 1 -trace_err -error_file "$1-errors.log" "$edge" > "$1.log" 2>&1) &
     callers+=($!)

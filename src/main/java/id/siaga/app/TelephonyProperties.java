@@ -61,8 +61,11 @@ public record TelephonyProperties(
                 throw new IllegalArgumentException("siaga.telephony.lines." + op + " must be at least 1, got " + n);
             }
         });
-        if (!digestSecret.isBlank() && !digestSecret.matches("(?i)[0-9a-f]{32,}")) {
-            throw new IllegalArgumentException("siaga.telephony.digest-secret must be at least 32 hex digits");
+        if (!digestSecret.isBlank() && (!digestSecret.matches("(?i)[0-9a-f]{32,}") || digestSecret.length() % 2 != 0)) {
+            throw new IllegalArgumentException("siaga.telephony.digest-secret must be an even number (at least 32) of hex digits");
+        }
+        if (keepAlive.isNegative() || keepAlive.isZero()) {
+            throw new IllegalArgumentException("siaga.telephony.keep-alive must be positive, got " + keepAlive);
         }
     }
 }

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class EscalationLadder {
 
+    /** How long an operator whose phone declined or failed is not offered the same call again. */
+    public static final java.time.Duration REST_AFTER_DECLINE = java.time.Duration.ofSeconds(10);
+
     private final RingPolicy policy;
 
     public EscalationLadder(RingPolicy policy) {
@@ -61,7 +64,8 @@ public final class EscalationLadder {
             return new LadderStep(state, actions);
         }
         List<Leg> legs = state.ringing().stream().filter(l -> !l.operator().equals(operator)).toList();
-        LadderState next = state.with(state.tier(), state.tierDeadline(), legs, state.queued());
+        LadderState next = state.with(state.tier(), state.tierDeadline(), legs, state.queued())
+                .resting(operator, now.plus(REST_AFTER_DECLINE), now);
         boolean tierEmpty = legs.stream().noneMatch(l -> l.tier() == state.tier());
         if (tierEmpty && !state.atTop()) {
             next = climb(next, EscalationReason.ALL_DECLINED, availability, now, actions);
@@ -136,7 +140,7 @@ public final class EscalationLadder {
     /** At the top: ring whoever is available; with nobody ringing at all, the call is queued. */
     private LadderState ringAvailable(LadderState s, Availability availability, Instant now, List<LadderAction> actions) {
         Station top = s.current();
-        List<Leg> fresh = freshLegs(s, top, s.tier(), availability);
+        List<Leg> fresh = freshLegs(s, top, s.tier(), availability).stream().filter(l -> !s.resting(l.operator(), now)).toList();
         fresh.forEach(l -> actions.add(new LadderAction.Ring(l)));
         List<Leg> legs = new ArrayList<>(s.ringing());
         legs.addAll(fresh);

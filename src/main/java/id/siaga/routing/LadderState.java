@@ -10,11 +10,22 @@ import java.util.Optional;
  * Where one call stands on the ladder: the chain of stations from the caller's station to the root, the
  * tier now being offered, when that tier's ring time runs out, and every phone ringing. Immutable.
  */
-public record LadderState(List<Station> chain, int tier, Instant tierDeadline, List<Leg> ringing, boolean queued, boolean answered) {
+public record LadderState(List<Station> chain, int tier, Instant tierDeadline, List<Leg> ringing, boolean queued, boolean answered,
+                          java.util.Map<OperatorId, Instant> restingUntil) {
 
+    /** Without resting operators: see {@link #restingUntil()}. */
+    public LadderState(List<Station> chain, int tier, Instant tierDeadline, List<Leg> ringing, boolean queued, boolean answered) {
+        this(chain, tier, tierDeadline, ringing, queued, answered, java.util.Map.of());
+    }
+
+    /**
+     * @param restingUntil operators whose phone just declined or failed for this call, and until when they are not
+     *                     offered it again (at the top, where the call waits for anyone, this stops a ring-fail loop)
+     */
     public LadderState {
         chain = List.copyOf(chain);
         ringing = List.copyOf(ringing);
+        restingUntil = java.util.Map.copyOf(restingUntil);
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a ladder needs at least one station");
         }
@@ -35,7 +46,19 @@ public record LadderState(List<Station> chain, int tier, Instant tierDeadline, L
 
     /** When the ladder must be asked again; empty at the top, where only presence changes matter. */
     public Optional<Instant> wakeAt() {
-        return answered ? Optional.empty() : Optional.ofNullable(tierDeadline);
+        if (answered) {
+            return Optional.empty();
+        }
+        if (tierDeadline != null) {
+            return Optional.of(tierDeadline);
+        }
+        // waiting at the top: look again when the first resting operator may be offered the call again
+        return restingUntil.values().stream().min(Instant::compareTo);
+    }
+
+    boolean resting(OperatorId operator, Instant now) {
+        Instant until = restingUntil.get(operator);
+        return until != null && now.isBefore(until);
     }
 
     public boolean isRinging(OperatorId operator) {
@@ -47,6 +70,17 @@ public record LadderState(List<Station> chain, int tier, Instant tierDeadline, L
     }
 
     LadderState with(int newTier, Instant deadline, List<Leg> legs, boolean isQueued) {
-        return new LadderState(chain, newTier, deadline, legs, isQueued, answered);
+        return new LadderState(chain, newTier, deadline, legs, isQueued, answered, restingUntil);
+    }
+
+    LadderState resting(OperatorId operator, Instant until, Instant now) {
+        java.util.Map<OperatorId, Instant> rest = new java.util.HashMap<>();
+        restingUntil.forEach((op, t) -> {
+            if (now.isBefore(t)) {
+                rest.put(op, t);
+            }
+        });
+        rest.put(operator, until);
+        return new LadderState(chain, tier, tierDeadline, ringing, queued, answered, rest);
     }
 }

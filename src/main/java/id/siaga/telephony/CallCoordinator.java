@@ -81,6 +81,8 @@ public final class CallCoordinator implements AutoCloseable {
         return t;
     });
     private final Map<CallId, ActiveCall> calls = new LinkedHashMap<>();
+    /** Calls whose caller hung up before their offer reached the loop (a CANCEL right behind the INVITE). */
+    private final Set<CallId> cancelledBeforeOffer = new java.util.HashSet<>();
     private volatile CallControl control;
     private final java.util.List<Consumer<CallUpdate>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Consumer<CallRecord> records = r -> { };
@@ -165,6 +167,11 @@ public final class CallCoordinator implements AutoCloseable {
         run(() -> doHangUp(id, "operator"));
     }
 
+    /** Every caller still waiting hears 180 again (RFC 3261 Timer C keep-alive), from the call loop. */
+    public void ringWaitingCallersAgain() {
+        run(() -> calls.values().stream().filter(c -> c.state == CallState.RINGING).forEach(c -> control().ringing(c.incoming.id())));
+    }
+
     /** An operator's presence changed: a READY operator at the top is offered the oldest waiting call first. */
     public void presenceChanged(PresenceChanged change) {
         if (change.to() == Presence.READY) {
@@ -203,6 +210,10 @@ public final class CallCoordinator implements AutoCloseable {
     private void offerOrFail(IncomingCall call) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String id = call.id().value();
+        if (cancelledBeforeOffer.remove(call.id())) {
+            offerCancelled(call, now);
+            return;
+        }
         journal.append("CallOffered", SubjectKind.CALL, id, "network", Map.of("caller", call.callerNumber(), "dialled", call.dialled()));
         Route route = locate(call);
         ActiveCall active = new ActiveCall(call, now, route.chain.get(0).id());
@@ -218,6 +229,23 @@ public final class CallCoordinator implements AutoCloseable {
 
     private record Route(List<Station> chain, String why) {
     }
+
+    /** The caller gave up before the offer was handled: recorded, refused with 487, and a call-back task opened. */
+    private void offerCancelled(IncomingCall call, Instant now) {
+        String id = call.id().value();
+        journal.append("CallOffered", SubjectKind.CALL, id, "network", Map.of("caller", call.callerNumber(), "dialled", call.dialled()));
+        Route route = locate(call);
+        ActiveCall active = new ActiveCall(call, now, route.chain.get(0).id());
+        active.ladder = new LadderState(route.chain, 0, null, List.of(), false, false);
+        active.state = CallState.ENDED;
+        control().rejectCaller(call.id(), 487, "Request Terminated");
+        journal.append("CallAbandoned", SubjectKind.CALL, id, "caller", Map.of("secondsWaiting", 0.0, "tier", 0,
+                "station", route.chain.get(0).id().value(), "beforeOffer", true));
+        finish(active, now, CallRecord.Outcome.ABANDONED, "caller");
+        AbandonedCall gone = new AbandonedCall(call.id(), call.callerNumber(), active.responsible, call.position(), now, now, false);
+        aside("the call-back task of call " + id, () -> abandoned.accept(gone));
+    }
+
 
     /** Locate: the caller's position through the jurisdiction index, or the default station. */
     private Route locate(IncomingCall call) {
@@ -293,11 +321,16 @@ public final class CallCoordinator implements AutoCloseable {
             doHangUp(id, "caller"); // the CANCEL crossed the answer: the operator's leg is released
             return;
         }
-        if (call == null || call.state != CallState.RINGING) {
+        if (call == null) {
+            cancelledBeforeOffer.add(id); // its offer is right behind in the queue
+            return;
+        }
+        if (call.state != CallState.RINGING) {
             return;
         }
         Instant now = clock.instant();
         apply(call, ladder.abandoned(call.ladder));
+        control().rejectCaller(id, 487, "Request Terminated");
         call.state = CallState.ENDED;
         double waited = Duration.between(call.offeredAt, now).toMillis() / 1000.0;
         log.info("call {} abandoned by {} after {} s at tier {}", id, call.incoming.callerNumber(), waited, call.ladder.tier());

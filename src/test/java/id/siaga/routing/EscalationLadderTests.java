@@ -132,6 +132,19 @@ class EscalationLadderTests {
     }
 
     @Test
+    void atTheTopAPhoneThatDeclinesRestsBeforeItIsOfferedTheSameCallAgain() {
+        ready.put(SLEMAN.id(), List.of());
+        ready.put(DIY.id(), List.of());
+        LadderState s = widen.start(CHAIN, availability, T0).state();
+        assertThat(s.ringing()).extracting(Leg::operator).containsExactly(new OperatorId("OP-MABES-1"));
+        LadderStep declined = widen.legEnded(s, new OperatorId("OP-MABES-1"), availability, T0.plusSeconds(1));
+        assertThat(declined.actions()).as("not rung again at once, though still READY").containsExactly(new LadderAction.Queued(MABES.id()));
+        assertThat(declined.state().wakeAt()).contains(T0.plusSeconds(1).plus(EscalationLadder.REST_AFTER_DECLINE));
+        assertThat(widen.tick(declined.state(), availability, T0.plusSeconds(5)).actions()).isEmpty();
+        assertThat(widen.tick(declined.state(), availability, T0.plusSeconds(11)).actions()).containsExactly(ring("OP-MABES-1", MABES, 2));
+    }
+
+    @Test
     void aPolsekChainOfFourLevelsClimbsThroughEveryLevel() {
         ready.put(DEPOK.id(), ops("OP-DEPOK-1"));
         LadderState s = widen.start(List.of(DEPOK, SLEMAN, DIY, MABES), availability, T0).state();

@@ -146,14 +146,22 @@ final class SipCallControl implements CallControl {
 
     @Override
     public void releaseLateAnswer(CallId id, Leg leg) {
-        SipCall.LegState state = edge.legsBySipCallId.values().stream()
-                .filter(l -> l.leg.equals(leg) && l.answer != null).findFirst().orElse(null);
+        // this call's leg only: the same position may be talking on another call through the same phone
+        SipCall.LegState state = edge.callOfLeg.entrySet().stream()
+                .filter(e -> e.getValue().id.equals(id))
+                .map(e -> edge.legsBySipCallId.get(e.getKey()))
+                .filter(l -> l != null && l.leg.operator().equals(leg.operator()) && l.answer != null && !l.done)
+                .findFirst().orElse(null);
         if (state == null) {
             return;
         }
         ack(state);
         bye(state.dialog);
         state.done = true;
+        if (!edge.calls.containsKey(id)) {
+            edge.legsBySipCallId.remove(state.sipCallId);
+            edge.callOfLeg.remove(state.sipCallId);
+        }
     }
 
     @Override

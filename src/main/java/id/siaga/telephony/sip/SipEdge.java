@@ -199,7 +199,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
         if (call == null) {
             return;
         }
-        control.finishCaller(call, Response.REQUEST_TERMINATED, null);
+        // the 487 goes out from the call loop, after anything already queued for this call (its offer, a 180),
+        // so no provisional response can follow or replace it
         coordinator.callerCancelled(call.id);
     }
 
@@ -242,6 +243,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
             return;
         }
         control.onLegResponse(call, leg, response, event.getDialog());
+        if (response.getStatusCode() >= 300 && !calls.containsKey(call.id)) {
+            legsBySipCallId.remove(sipCallId); // the call is over and this was its leg's last word
+            callOfLeg.remove(sipCallId);
+        }
     }
 
     @Override
@@ -258,6 +263,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
         SipCall call = callOfLeg.get(sipCallId);
         if (leg != null && call != null && Request.INVITE.equals(tx.getRequest().getMethod())) {
             control.legGone(call, leg, Response.REQUEST_TIMEOUT, "the phone did not respond");
+            if (!calls.containsKey(call.id)) {
+                legsBySipCallId.remove(sipCallId);
+                callOfLeg.remove(sipCallId);
+            }
         }
     }
 
@@ -298,8 +307,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
         calls.remove(call.id);
         bySipCallId.remove(call.callerSipCallId(), call);
         for (SipCall.LegState leg : call.legs.values()) {
-            legsBySipCallId.remove(leg.sipCallId);
-            callOfLeg.remove(leg.sipCallId);
+            if (leg.done || leg.answer != null) {
+                legsBySipCallId.remove(leg.sipCallId);
+                callOfLeg.remove(leg.sipCallId);
+            } // a leg still ringing stays until its final response, so a CANCEL waiting for its 1xx still goes out
         }
     }
 
@@ -399,11 +410,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     /** Callers still waiting hear 180 again, so no proxy between them and us times the INVITE out. */
     private void ringAgain() {
-        for (SipCall call : calls.values()) {
-            if (!call.callerFinal) {
-                control.ringing(call.id);
-            }
-        }
+        coordinator.ringWaitingCallersAgain();
     }
 
     @Override
