@@ -209,9 +209,11 @@ final class SipCallControl implements CallControl {
             ServerTransaction tx = call.callerTx;
             if (tx.getState() != TransactionState.TERMINATED && tx.getState() != TransactionState.COMPLETED) {
                 tx.sendResponse(r);
+            } else {
+                log.warn("call {}: final response {} not sent: the caller's INVITE transaction is already {}", call.id, status, tx.getState());
             }
         } catch (Exception e) {
-            log.debug("call {}: final response {} not sent: {}", call.id, status, e.toString());
+            log.warn("call {}: final response {} not sent: {}", call.id, status, e.toString());
         }
     }
 
