@@ -87,7 +87,8 @@ class SipMalformedRequestTests {
 
     @Test
     void aNumberOtherThan110Gets404() throws IOException {
-        assertThat(exchange(request("INVITE", "sip:999@127.0.0.1:15060", "", ""))).hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 404"));
+        assertThat(exchange(request("INVITE", "sip:999@127.0.0.1:15060", "", ""))).hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 404")
+                .as("a final response carries a To-tag").containsPattern("(?m)^To: .*;tag="));
     }
 
     @Test

@@ -276,7 +276,7 @@ final class SipCallControl implements CallControl {
         Response r = edge.messages.createResponse(status, call.callerInvite);
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
         if (status < 300) {
-            r.addHeader(contact("udp"));
+            r.addHeader(contact(SipEdge.transportOf(call.callerInvite)));
         }
         return r;
     }

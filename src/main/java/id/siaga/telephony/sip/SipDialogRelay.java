@@ -78,7 +78,7 @@ final class SipDialogRelay {
             CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
             Response back = edge.messages.createResponse(response.getStatusCode(), incoming.getRequest());
             if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
-                back.addHeader(edge.contactHeader("udp"));
+                back.addHeader(edge.contactHeader(SipEdge.transportOf(incoming.getRequest())));
             }
             byte[] body = response.getRawContent();
             ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);

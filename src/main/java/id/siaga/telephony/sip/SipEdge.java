@@ -140,7 +140,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
                     }
                 }
                 default -> {
-                    Response r = messages.createResponse(Response.METHOD_NOT_ALLOWED, request);
+                    Response r = tagged(messages.createResponse(Response.METHOD_NOT_ALLOWED, request));
                     r.addHeader(headers.createAllowHeader(ALLOWED));
                     send(event, r);
                 }
@@ -168,14 +168,14 @@ public final class SipEdge implements SipListener, AutoCloseable {
         }
         String dialled = dialled(invite.getRequestURI());
         if (!settings.emergencyNumbers().contains(dialled)) {
-            tx.sendResponse(messages.createResponse(Response.NOT_FOUND, invite));
+            tx.sendResponse(tagged(messages.createResponse(Response.NOT_FOUND, invite)));
             return;
         }
         String contentType = header(invite, ContentTypeHeader.NAME);
         byte[] body = invite.getRawContent();
         java.util.Optional<byte[]> offer = SipBodies.sdp(contentType, body);
         if (offer.isPresent() && !SipBodies.looksLikeSdp(offer.get())) {
-            Response bad = messages.createResponse(Response.NOT_ACCEPTABLE_HERE, invite);
+            Response bad = tagged(messages.createResponse(Response.NOT_ACCEPTABLE_HERE, invite));
             bad.addHeader(headers.createWarningHeader("siaga110", 399, "the SDP offer is not a session description"));
             tx.sendResponse(bad);
             return;
@@ -192,7 +192,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
     private void onCancel(RequestEvent event) throws Exception {
         Request cancel = event.getRequest();
         ServerTransaction tx = serverTransaction(event);
-        SipCall call = bySipCallId.get(((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId());
+        // the INVITE the stack matched by branch (RFC 3261 §9.2); the Call-ID alone if it could not
+        ServerTransaction invite = tx == null ? null : cancelled(tx);
+        SipCall byCallId = bySipCallId.get(((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId());
+        SipCall call = invite == null || byCallId == null || byCallId.callerTx == invite ? byCallId : null;
         if (tx != null) {
             tx.sendResponse(messages.createResponse(call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, cancel));
         }
@@ -355,6 +358,21 @@ public final class SipEdge implements SipListener, AutoCloseable {
         uri.setPort(settings.port());
         uri.setTransportParam(transport);
         return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    /** A final response we send outside any dialog still carries a To-tag (RFC 3261 §8.2.6.2). */
+    static Response tagged(Response response) throws java.text.ParseException {
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (to != null && to.getTag() == null) {
+            to.setTag(tag());
+        }
+        return response;
+    }
+
+    /** The transport a request came in on (from its top Via), for our Contact in answers to it. */
+    static String transportOf(Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via == null || via.getTransport() == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
     }
 
     /** Every header of that name, values joined with ", " as RFC 3261 §7.3.1 allows; null if none. */
