@@ -23,25 +23,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * 110 calls end to end, with SIPp as the caller and as the operators' phones, against the demo region with
  * two-second ring times. Each story is checked twice: by SIPp (every message as scripted) and by the journal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.datasource.url=jdbc:h2:mem:sipcalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/sipcalls-spool.jsonl",
-        "siaga.telephony.sip-port=" + SipCallScenarioTests.EDGE,
-        "siaga.routing.polres-ring-time=2s",
-        "siaga.routing.polda-ring-time=2s",
-        "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:15071",
-        "siaga.telephony.phones.OP-3404-2=sip:op-3404-2@127.0.0.1:15072",
-        "siaga.telephony.phones.OP-DIY-1=sip:op-diy-1@127.0.0.1:15073",
-        "siaga.telephony.phones.OP-MABES-1=sip:op-mabes-1@127.0.0.1:15074"})
+@SipEdgeTest
 class SipCallScenarioTests {
 
-    static final int EDGE = 15060;
+    static final int EDGE = SipEdgeTest.EDGE;
     static final String EDGE_ADDRESS = "127.0.0.1:" + EDGE;
     static final Map<String, String> IN_SLEMAN = Map.of("lat", "-7.71560", "lon", "110.35580");
     static final Map<String, String> MALIOBORO = Map.of("lat", "-7.79260", "lon", "110.36580");

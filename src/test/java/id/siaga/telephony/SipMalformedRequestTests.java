@@ -18,23 +18,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Bad SIP from the network gets a proper SIP error or is dropped as RFC 3261 says, and a call in progress
  * at the same time is unharmed. Same edge configuration as {@link SipCallScenarioTests}, so the same
  * running service answers both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.datasource.url=jdbc:h2:mem:sipcalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/sipcalls-spool.jsonl",
-        "siaga.telephony.sip-port=" + SipCallScenarioTests.EDGE,
-        "siaga.routing.polres-ring-time=2s",
-        "siaga.routing.polda-ring-time=2s",
-        "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:15071",
-        "siaga.telephony.phones.OP-3404-2=sip:op-3404-2@127.0.0.1:15072",
-        "siaga.telephony.phones.OP-DIY-1=sip:op-diy-1@127.0.0.1:15073",
-        "siaga.telephony.phones.OP-MABES-1=sip:op-mabes-1@127.0.0.1:15074"})
+@SipEdgeTest
 class SipMalformedRequestTests {
 
     @Autowired
