@@ -183,6 +183,8 @@ public final class CallCoordinator implements AutoCloseable {
     public List<CallView> live() {
         try {
             return loop.submit(() -> calls.values().stream().map(this::view).toList()).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new CallLoopBusyException();
         } catch (Exception e) {
             throw new IllegalStateException("the call loop did not answer: " + e, e);
         }

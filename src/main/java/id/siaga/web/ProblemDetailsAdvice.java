@@ -91,6 +91,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleMethodArgumentNotValid(e, headers, status, request);
     }
 
+    @ExceptionHandler(id.siaga.telephony.CallLoopBusyException.class)
+    ResponseEntity<ProblemDetail> busy(id.siaga.telephony.CallLoopBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error serving a request", e);

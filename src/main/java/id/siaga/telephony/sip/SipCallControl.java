@@ -141,6 +141,7 @@ final class SipCallControl implements CallControl {
             log.info("call {}: the caller left before the answer reached them ({}); releasing {}", id, e.getMessage(), winner.operator());
             bye(state.dialog);
             state.done = true;
+            coordinator.callerHungUp(id); // the pipeline ends the call, records it and frees the operator
         }
     }
 
