@@ -1,7 +1,6 @@
 package id.siaga.org;
 
 import java.io.Reader;
-import java.util.List;
 
 /**
  * Reads a stations file: {@code id,name,kind,parent,status,hq_lat,hq_lon,time_zone}, one answering point per
@@ -33,10 +32,5 @@ public final class StationsCsvReader {
         } catch (IllegalArgumentException e) {
             throw row.problem(e.getMessage());
         }
-    }
-
-    /** The columns a stations file must have, in the order the demo file lists them. */
-    public static List<String> columns() {
-        return List.of(COLUMNS);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How long each kind of station rings before the call climbs, and whether lower tiers keep ringing.
@@ -36,9 +35,6 @@ public final class RingPolicy {
         return ringTimes.getOrDefault(kind, Duration.ofSeconds(10));
     }
 
-    public Optional<Duration> configured(StationKind kind) {
-        return Optional.ofNullable(ringTimes.get(kind));
-    }
 
     public EscalationMode mode() {
         return mode;

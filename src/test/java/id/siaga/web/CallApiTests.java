@@ -4,8 +4,6 @@ import static id.siaga.web.CallDriver.IN_BANTUL;
 import static id.siaga.web.CallDriver.IN_SLEMAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.siaga.app.PresenceService;
-import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,44 +16,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * 110 calls through the API over real HTTP, with the SIP edge off and the test playing the phones: who sees
  * which live call, the live stream, the history once calls end, and one call's story from the journal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:callapitests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/callapitests-spool.jsonl", "siaga.telephony.enabled=false"})
-class CallApiTests {
-
-    static final String AUTH = "Authorization";
-    static final String SLEMAN_OPERATOR = Http.basic("operator.sleman1", "siaga110");
-    static final String BANTUL_OPERATOR = Http.basic("operator.bantul1", "siaga110");
-    static final String DIY_SUPERVISOR = Http.basic("supervisor.diy", "siaga110");
-    static final String SLEMAN_OFFICER = Http.basic("officer.sleman", "siaga110");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    CallCoordinator coordinator;
-    @Autowired
-    PresenceService presence;
-
-    Http http;
-    CallDriver calls;
-
-    @BeforeEach
-    void phonesAndOperators() {
-        http = new Http(port);
-        calls = new CallDriver(coordinator, presence);
-        calls.ready("OP-3404-1", "OP-3402-1");
-    }
+class CallApiTests extends CallApiTestBase {
 
     @Test
     void aSlemanOperatorSeesTheLiveSlemanCallButNotBantulsAndThePoldaSupervisorSeesBoth() {

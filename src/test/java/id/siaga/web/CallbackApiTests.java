@@ -4,8 +4,6 @@ import static id.siaga.web.CallDriver.IN_BANTUL;
 import static id.siaga.web.CallDriver.IN_SLEMAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.siaga.app.PresenceService;
-import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,11 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,34 +19,7 @@ import tools.jackson.databind.JsonNode;
  * operator sees the task (a Bantul operator does not), claims it, calls back and closes it with what came of
  * it; claiming a taken task or closing a closed one is 409.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:callapitests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/callapitests-spool.jsonl", "siaga.telephony.enabled=false"})
-class CallbackApiTests {
-
-    static final String AUTH = "Authorization";
-    static final String SLEMAN_OPERATOR = Http.basic("operator.sleman1", "siaga110");
-    static final String SLEMAN_OPERATOR_2 = Http.basic("operator.sleman2", "siaga110");
-    static final String BANTUL_OPERATOR = Http.basic("operator.bantul1", "siaga110");
-    static final String DIY_SUPERVISOR = Http.basic("supervisor.diy", "siaga110");
-    static final String SLEMAN_OFFICER = Http.basic("officer.sleman", "siaga110");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    CallCoordinator coordinator;
-    @Autowired
-    PresenceService presence;
-
-    Http http;
-    CallDriver calls;
-
-    @BeforeEach
-    void phonesAndOperators() {
-        http = new Http(port);
-        calls = new CallDriver(coordinator, presence);
-        calls.ready("OP-3404-1", "OP-3402-1");
-    }
+class CallbackApiTests extends CallApiTestBase {
 
     @Test
     void aSlemanCallerWhoHangsUpIsCalledBackBySlemanAndBantulNeverSeesTheTask() {

@@ -6,7 +6,6 @@ import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.IncomingCall;
 import id.siaga.telephony.PhoneNumbers;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -422,9 +421,6 @@ public final class SipEdge implements SipListener, AutoCloseable {
         return cancelTx instanceof SIPServerTransaction s ? s.getCanceledInviteTransaction() : null;
     }
 
-    List<String> listening() {
-        return List.of(settings.address() + ":" + settings.port());
-    }
 
     /** Callers still waiting hear 180 again, so no proxy between them and us times the INVITE out. */
     private void ringAgain() {
