@@ -37,6 +37,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import id.siaga.journal.JsonLinesSpool;
+import id.siaga.store.JdbcCallRecordStore;
+import id.siaga.store.JdbcCallbackTaskStore;
+import id.siaga.store.SpooledWrites;
+import id.siaga.store.SpoolingCallRecordStore;
+import id.siaga.store.SpoolingCallbackTaskStore;
+import id.siaga.telephony.CallRecord;
+import id.siaga.telephony.CallbackTask;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,14 +54,34 @@ import org.springframework.context.event.EventListener;
 @EnableConfigurationProperties({RoutingProperties.class, TelephonyProperties.class})
 class TelephonyConfiguration {
 
-    @Bean
-    CallbackTasks callbackTasks(org.springframework.jdbc.core.JdbcTemplate jdbc, Journal journal, Clock clock) {
-        return new CallbackTasks(new id.siaga.store.JdbcCallbackTaskStore(jdbc), journal, clock);
+    /** Call-back tasks the database could not take yet, beside the journal's spool. */
+    @Bean(destroyMethod = "close")
+    SpooledWrites<CallbackTask> callbackTaskWrites(org.springframework.jdbc.core.JdbcTemplate jdbc, JournalProperties journal) {
+        JdbcCallbackTaskStore db = new JdbcCallbackTaskStore(jdbc);
+        return new SpooledWrites<>("call-back task", new JsonLinesSpool<>(besideJournalSpool(journal, "callback-task-spool.jsonl"),
+                CallbackTask.class, "call-back task spool"), db::save, SpoolingCallbackTaskStore::key, CallbackTask.class, journal.retryInterval());
     }
 
     @Bean
-    CallRecordStore callRecordStore(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        return new id.siaga.store.JdbcCallRecordStore(jdbc);
+    CallbackTasks callbackTasks(org.springframework.jdbc.core.JdbcTemplate jdbc, SpooledWrites<CallbackTask> writes, Journal journal, Clock clock) {
+        return new CallbackTasks(new SpoolingCallbackTaskStore(new JdbcCallbackTaskStore(jdbc), writes), journal, clock);
+    }
+
+    /** Call records the database could not take yet, beside the journal's spool. */
+    @Bean(destroyMethod = "close")
+    SpooledWrites<CallRecord> callRecordWrites(org.springframework.jdbc.core.JdbcTemplate jdbc, JournalProperties journal) {
+        JdbcCallRecordStore db = new JdbcCallRecordStore(jdbc);
+        return new SpooledWrites<>("call record", new JsonLinesSpool<>(besideJournalSpool(journal, "call-record-spool.jsonl"),
+                CallRecord.class, "call record spool"), db::save, SpoolingCallRecordStore::key, CallRecord.class, journal.retryInterval());
+    }
+
+    @Bean
+    CallRecordStore callRecordStore(org.springframework.jdbc.core.JdbcTemplate jdbc, SpooledWrites<CallRecord> writes) {
+        return new SpoolingCallRecordStore(new JdbcCallRecordStore(jdbc), writes);
+    }
+
+    private static java.nio.file.Path besideJournalSpool(JournalProperties journal, String name) {
+        return java.nio.file.Path.of(journal.spoolFile()).toAbsolutePath().resolveSibling(name);
     }
 
     @Bean

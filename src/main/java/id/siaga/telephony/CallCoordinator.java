@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,6 +87,8 @@ public final class CallCoordinator implements AutoCloseable {
     private volatile CallControl control;
     private final java.util.List<Consumer<CallUpdate>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Consumer<CallRecord> records = r -> { };
+    /** Records of calls that have left the loop but are not yet kept by {@link #records}. */
+    private final Map<CallId, CallRecord> justEnded = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A presence change the pipeline makes itself (BUSY while in a call, READY after), journalled by the caller. */
     public record PresenceChangeRequest(OperatorId operator, Presence to) {
@@ -129,6 +132,14 @@ public final class CallCoordinator implements AutoCloseable {
      */
     public void linesPerPosition(java.util.function.ToIntFunction<OperatorId> linesOf) {
         this.lines = linesOf;
+    }
+
+    /**
+     * The record of a call that has just ended and is on its way to the history: a reader that no longer finds a
+     * call among the live ones looks here before the history, so there is no moment when the call is nowhere.
+     */
+    public Optional<CallRecord> justEnded(CallId id) {
+        return Optional.ofNullable(justEnded.get(id));
     }
 
     /** Where the summary of each finished call goes (the call history). */
@@ -429,9 +440,15 @@ public final class CallCoordinator implements AutoCloseable {
                 call.offeredAt, call.answeredAt, endedAt, outcome, call.winner == null ? null : call.winner.operator().value(),
                 call.winner == null ? null : call.winner.station().value(), call.winner == null ? null : call.winner.tier(), endedBy,
                 p == null ? "NONE" : p.source(), p == null ? null : p.latitude(), p == null ? null : p.longitude());
-        // the record is kept before consoles hear "ended", so one that reloads the history finds the call
+        // the record is kept before consoles hear "ended", so one that reloads the history finds the call;
+        // until it is kept, the call is found among the calls just ended
+        justEnded.put(record.id(), record);
         aside("the record of call " + call.incoming.id(), () -> {
-            records.accept(record);
+            try {
+                records.accept(record);
+            } finally {
+                justEnded.remove(record.id());
+            }
             notifyListeners(ended);
         });
     }

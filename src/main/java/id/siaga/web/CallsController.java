@@ -101,7 +101,8 @@ class CallsController {
     @GetMapping("/{id}")
     CallDetail one(@PathVariable String id, Authentication auth) {
         CallId callId = callId(id);
-        // live first: the call loop answers between events, so a call missing here has been fully recorded already
+        // live first, then just ended, then the history: a call leaves the loop for the just-ended set before its
+        // record is written, and leaves that set only once the record is kept (in the database or its spool)
         Optional<CallView> live = coordinator.live().stream().filter(c -> c.id().equals(callId.value())).findFirst();
         CallRecordView record = null;
         if (live.isPresent()) {
@@ -110,7 +111,8 @@ class CallsController {
                 throw new OutOfScopeException(me.username(), me.station(), StationId.of(live.get().station()));
             }
         } else {
-            CallRecord r = records.find(callId).orElseThrow(() -> new NoSuchElementException("no call " + id));
+            CallRecord r = coordinator.justEnded(callId).or(() -> records.find(callId))
+                    .orElseThrow(() -> new NoSuchElementException("no call " + id));
             scope.requireVisible(auth, StationId.of(r.station()));
             record = CallRecordView.of(r);
         }

@@ -229,6 +229,19 @@ class SipCallScenarioTests {
         assertThat(types(story("+6281200000010", "CallEnded"))).containsSubsequence("CallAnswered", "CallEnded");
     }
 
+    @Test
+    void aCallerWithoutSdpInTheInviteGetsThePhonesOfferAndThePhoneGetsTheCallersAnswerInTheAck() {
+        ready("OP-3404-1");
+        try (Sipp phone = Sipp.phone("phone-late-offer.xml", 15071, 1, 200);
+             Sipp caller = Sipp.caller("caller-late-offer.xml", 15097, EDGE_ADDRESS, "110", keys("081200000011", IN_SLEMAN), 1000, 1)) {
+            assertThat(caller.await(30)).as(caller.output()).isZero();
+            assertThat(phone.await(30)).as(phone.output()).isZero();
+        }
+        List<JournalEntry> story = story("+6281200000011", "CallEnded");
+        assertThat(types(story)).containsSubsequence("CallOffered", "CallLocated", "CallRouted", "LegRang", "CallAnswered", "CallEnded");
+        assertThat(payload(story, "CallRouted")).contains("\"station\":\"POLRES-3404\"");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     static Map<String, String> keys(String caller, Map<String, String> where) {

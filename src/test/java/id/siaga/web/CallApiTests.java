@@ -96,6 +96,77 @@ class CallApiTests extends CallApiTestBase {
     }
 
     @Test
+    void aCallThatHasJustEndedIsFoundWhileItsRecordIsStillOnItsWayToTheHistory() throws Exception {
+        // hold the thread that keeps call records on the first call's "ended": the second call's record then
+        // waits behind it, out of the live calls and not yet in the history
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CallId first = calls.dial("+6281200100021", IN_SLEMAN, "OP-3404-1");
+        java.util.function.Consumer<id.siaga.telephony.CallUpdate> blocker = u -> {
+            if (u.event().equals("ended") && u.call().id().equals(first.value())) {
+                held.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        coordinator.addListener(blocker);
+        try {
+            calls.answerAndHangUp(first, "OP-3404-1");
+            assertThat(held.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            CallId second = calls.dial("+6281200100022", IN_SLEMAN, "OP-3404-1");
+            calls.answerAndHangUp(second, "OP-3404-1");
+            assertThat(coordinator.live()).noneMatch(c -> c.id().equals(second.value()));
+            assertThat(coordinator.justEnded(second)).as("the second call's record waits behind the held thread").isPresent();
+
+            Http.Response detail = http.get("/api/calls/" + second.value(), AUTH, SLEMAN_OPERATOR);
+            assertThat(detail.status()).isEqualTo(200);
+            assertThat(detail.json().path("record").path("outcome").asString()).isEqualTo("ANSWERED");
+            assertThat(detail.json().path("record").path("answeredBy").asString()).isEqualTo("OP-3404-1");
+            assertThat(http.get("/api/calls/" + second.value(), AUTH, BANTUL_OPERATOR).status()).as("still scoped").isEqualTo(403);
+        } finally {
+            release.countDown();
+            coordinator.removeListener(blocker);
+        }
+    }
+
+    @Test
+    void whenTheCallLoopIsStalledTheLiveListAnswers503WithRetryAfterAndTheServiceKeepsServing() throws Exception {
+        java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // "offered" is told on the call loop: a listener that does not return stalls it
+        java.util.function.Consumer<id.siaga.telephony.CallUpdate> staller = u -> {
+            if (u.event().equals("offered") && u.call().callerNumber().equals("+6281200100031")) {
+                stalled.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        coordinator.addListener(staller);
+        CallId stalledCall = CallId.random();
+        try {
+            coordinator.offer(new id.siaga.telephony.IncomingCall(stalledCall, "+6281200100031", "110", IN_SLEMAN, null));
+            assertThat(stalled.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Http.Response busy = http.get("/api/calls", AUTH, SLEMAN_OPERATOR);
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.contentType()).startsWith("application/problem+json");
+            assertThat(busy.header("Retry-After")).isNotBlank();
+            assertThat(http.get("/api/me", AUTH, SLEMAN_OPERATOR).status()).as("the rest of the service still answers").isEqualTo(200);
+        } finally {
+            release.countDown();
+            coordinator.removeListener(staller);
+            coordinator.callerHungUp(stalledCall);
+        }
+        assertThat(CallDriver.awaitValue("the live list answers again", () -> http.get("/api/calls", AUTH, SLEMAN_OPERATOR).status(),
+                s -> s == 200)).isEqualTo(200);
+    }
+
+    @Test
     void historyTakesALimitAndATimeWindowAndRefusesNonsense() {
         CallId first = calls.dial("+6281200100021", IN_SLEMAN, "OP-3404-1");
         calls.answerAndHangUp(first, "OP-3404-1");

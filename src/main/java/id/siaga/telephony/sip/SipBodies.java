@@ -33,6 +33,18 @@ final class SipBodies {
     private SipBodies() {
     }
 
+    /** Puts the body of {@code from} (with its Content-Type) into {@code to}; nothing when {@code from} is null or has none. */
+    static void copyBody(javax.sip.message.Message from, javax.sip.message.Message to) throws java.text.ParseException {
+        if (from == null) {
+            return;
+        }
+        byte[] body = from.getRawContent();
+        javax.sip.header.ContentTypeHeader type = (javax.sip.header.ContentTypeHeader) from.getHeader(javax.sip.header.ContentTypeHeader.NAME);
+        if (body != null && body.length > 0 && type != null) {
+            to.setContent(body, type);
+        }
+    }
+
     static List<Part> parts(String contentType, byte[] body) {
         List<Part> out = new ArrayList<>();
         if (body == null || body.length == 0) {

@@ -32,6 +32,8 @@ final class SipCall {
         volatile boolean provisional;
         volatile boolean cancelRequested;
         volatile boolean done;
+        /** The 2xx answered a call offered without SDP: our ACK waits for the caller's, which carries the SDP answer. */
+        volatile boolean ackHeld;
 
         LegState(Leg leg, String sipCallId) {
             this.leg = leg;

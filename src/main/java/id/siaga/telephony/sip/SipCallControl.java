@@ -125,7 +125,13 @@ final class SipCallControl implements CallControl {
         if (state == null || state.answer == null) {
             return;
         }
-        ack(state);
+        byte[] offer = state.answer.getRawContent();
+        if (call.callerSdp == null && offer != null && offer.length > 0) {
+            state.ackHeld = true; // delayed offer: the phone's 2xx is the offer, the caller's ACK will bring the answer
+            edge.afterAckTimeout(() -> releaseHeldAck(call, state, null));
+        } else {
+            ack(state, null);
+        }
         try {
             if (call.callerFinal) {
                 throw new IllegalStateException("the caller's INVITE already ended");
@@ -139,10 +145,34 @@ final class SipCallControl implements CallControl {
             call.callerTx.sendResponse(ok);
         } catch (Exception e) {
             log.info("call {}: the caller left before the answer reached them ({}); releasing {}", id, e.getMessage(), winner.operator());
+            releaseHeldAck(call, state, null);
             bye(state.dialog);
             state.done = true;
             coordinator.callerHungUp(id); // the pipeline ends the call, records it and frees the operator
         }
+    }
+
+    /** The caller ACKed our 2xx: a winning leg whose ACK was held for the caller's SDP answer gets it now. */
+    void callerAcked(SipCall call, Request callerAck) {
+        for (SipCall.LegState state : call.legs.values()) {
+            if (state.ackHeld) {
+                releaseHeldAck(call, state, callerAck);
+            }
+        }
+    }
+
+    /** Sends a held ACK once: with the caller's SDP answer, or without a body when the caller's ACK never came. */
+    private void releaseHeldAck(SipCall call, SipCall.LegState state, Request callerAck) {
+        synchronized (state) {
+            if (!state.ackHeld) {
+                return;
+            }
+            state.ackHeld = false;
+        }
+        if (callerAck == null) {
+            log.warn("call {}: no ACK from the caller with an SDP answer; {} is ACKed without one", call.id, state.leg.operator());
+        }
+        ack(state, callerAck);
     }
 
     @Override
@@ -156,7 +186,7 @@ final class SipCallControl implements CallControl {
         if (state == null) {
             return;
         }
-        ack(state);
+        ack(state, null);
         bye(state.dialog);
         state.done = true;
         if (!edge.calls.containsKey(id)) {
@@ -252,10 +282,13 @@ final class SipCallControl implements CallControl {
         }
     }
 
-    private void ack(SipCall.LegState state) {
+    /** ACKs a leg's 2xx, carrying the SDP of {@code bodyFrom} (the caller's ACK) when it has one. */
+    private void ack(SipCall.LegState state, Request bodyFrom) {
         try {
             long seq = ((CSeqHeader) state.answer.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            state.dialog.sendAck(state.dialog.createAck(seq));
+            Request ack = state.dialog.createAck(seq);
+            SipBodies.copyBody(bodyFrom, ack);
+            state.dialog.sendAck(ack);
         } catch (Exception e) {
             log.warn("ACK to {} failed: {}", state.leg.operator(), e.toString());
         }

@@ -9,7 +9,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -26,6 +25,8 @@ final class SipDialogRelay {
 
     private final SipEdge edge;
     private final Map<ClientTransaction, ServerTransaction> pending = new ConcurrentHashMap<>();
+    /** Held ACKs by the SIP Call-ID of the side whose ACK they wait for. */
+    private final Map<String, HeldAck> heldAcks = new ConcurrentHashMap<>();
 
     SipDialogRelay(SipEdge edge) {
         this.edge = edge;
@@ -42,11 +43,7 @@ final class SipDialogRelay {
             return;
         }
         Request out = other.createRequest(request.getMethod());
-        byte[] body = request.getRawContent();
-        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-        if (body != null && body.length > 0 && type != null) {
-            out.setContent(body, type);
-        }
+        SipBodies.copyBody(request, out);
         ClientTransaction tx = edge.provider.getNewClientTransaction(out);
         pending.put(tx, incoming);
         other.sendRequest(tx);
@@ -80,21 +77,52 @@ final class SipDialogRelay {
             if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
                 back.addHeader(edge.contactHeader(SipEdge.transportOf(incoming.getRequest())));
             }
-            byte[] body = response.getRawContent();
-            ContentTypeHeader type = (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME);
-            if (body != null && body.length > 0 && type != null) {
-                back.setContent(body, type);
-            }
+            SipBodies.copyBody(response, back);
             incoming.sendResponse(back);
             if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
-                // answer the requester first, then ACK our side: the far end may send its next request as soon as it has the ACK
                 Dialog d = tx.getDialog();
-                d.sendAck(d.createAck(cseq.getSeqNumber()));
+                Request ack = d.createAck(cseq.getSeqNumber());
+                if (!hasBody(incoming.getRequest()) && hasBody(response)) {
+                    // a re-INVITE without SDP: the 2xx is the offer, the requester's ACK brings the answer for the far end
+                    String requester = ((CallIdHeader) incoming.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+                    heldAcks.put(requester, new HeldAck(d, ack));
+                    edge.afterAckTimeout(() -> release(requester, null));
+                } else {
+                    // answer the requester first, then ACK our side: the far end may send its next request as soon as it has the ACK
+                    d.sendAck(ack);
+                }
             }
         } catch (Exception e) {
             log.warn("could not relay a {} response: {}", response.getStatusCode(), e.toString());
         }
         return true;
+    }
+
+    /** An ACK arrived on some dialog: if a relayed re-INVITE's ACK was waiting for its SDP answer, it goes out now. */
+    void acked(Request ack) {
+        release(((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId(), ack);
+    }
+
+    private void release(String requesterCallId, Request requesterAck) {
+        HeldAck held = heldAcks.remove(requesterCallId);
+        if (held == null) {
+            return;
+        }
+        try {
+            SipBodies.copyBody(requesterAck, held.ack());
+            held.dialog().sendAck(held.ack());
+        } catch (Exception e) {
+            log.warn("could not relay an ACK: {}", e.toString());
+        }
+    }
+
+    private static boolean hasBody(javax.sip.message.Message m) {
+        byte[] body = m.getRawContent();
+        return body != null && body.length > 0;
+    }
+
+    /** Our ACK for a relayed re-INVITE's 2xx, waiting for the requester's ACK and its SDP answer. */
+    private record HeldAck(Dialog dialog, Request ack) {
     }
 
     /** A relayed request got no answer from the other side: the requester gets 408. */

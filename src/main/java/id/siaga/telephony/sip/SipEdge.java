@@ -127,7 +127,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         try {
             switch (request.getMethod()) {
                 case Request.INVITE -> onInvite(event);
-                case Request.ACK -> { } // ACK to our 2xx confirms the caller's dialog; nothing more to do
+                case Request.ACK -> onAck(request); // confirms the caller's dialog; with delayed offer it carries the SDP answer
                 case Request.CANCEL -> onCancel(event);
                 case Request.BYE -> onBye(event);
                 case Request.UPDATE, Request.INFO -> relay.forward(event);
@@ -188,6 +188,20 @@ public final class SipEdge implements SipListener, AutoCloseable {
         coordinator.offer(new IncomingCall(id, callerNumber(invite), dialled, where.position(), where.problem()));
     }
 
+    /**
+     * The caller's ACK to our 2xx. When the caller sent its INVITE without SDP (delayed offer), the operator
+     * phone's 2xx carried the offer and this ACK carries the caller's answer: the winning leg's ACK, held back
+     * until now, goes out with it. A re-INVITE without SDP inside the call is handled the same way by the relay.
+     */
+    private void onAck(Request ack) {
+        String sipCallId = ((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId();
+        SipCall call = bySipCallId.get(sipCallId);
+        if (call != null) {
+            control.callerAcked(call, ack);
+        }
+        relay.acked(ack);
+    }
+
     private void onCancel(RequestEvent event) throws Exception {
         Request cancel = event.getRequest();
         ServerTransaction tx = serverTransaction(event);
@@ -196,7 +210,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
         SipCall byCallId = bySipCallId.get(((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId());
         SipCall call = invite == null || byCallId == null || byCallId.callerTx == invite ? byCallId : null;
         if (tx != null) {
-            tx.sendResponse(messages.createResponse(call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, cancel));
+            Response answer = messages.createResponse(call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, cancel);
+            if (call != null) {
+                // the same To-tag as the INVITE's responses (RFC 3261 §9.2)
+                ((ToHeader) answer.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
+            }
+            tx.sendResponse(tagged(answer));
         }
         if (call == null) {
             return;
@@ -421,6 +440,14 @@ public final class SipEdge implements SipListener, AutoCloseable {
         return cancelTx instanceof SIPServerTransaction s ? s.getCanceledInviteTransaction() : null;
     }
 
+
+    /** How long a held ACK waits for the caller's: Timer H, 64 × T1 (RFC 3261 §17.2.1). */
+    static final java.time.Duration ACK_WAIT = java.time.Duration.ofSeconds(32);
+
+    /** Runs {@code action} once the caller has had its chance to ACK. */
+    void afterAckTimeout(Runnable action) {
+        keepAlive.schedule(action, ACK_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
 
     /** Callers still waiting hear 180 again, so no proxy between them and us times the INVITE out. */
     private void ringAgain() {
