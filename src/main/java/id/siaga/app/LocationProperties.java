@@ -1,5 +1,6 @@
 package id.siaga.app;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,11 +11,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            boundaries missed) goes to the nearest polygon within this distance; farther
  *                            out, Mabes takes the call. 20 km covers Indonesia's coastal waters around
  *                            simplified coastlines without handing open-sea calls to an arbitrary Polres.
+ * @param freshness           a fix younger than this is fresh; the best fresh fix is the call's location, stale
+ *                            ones count only when nothing fresh is left. Two minutes: a caller on a motorbike
+ *                            moves a kilometre or more in that time.
+ * @param routeWait           a call with only a cell, an area code or nothing waits this long (hearing 180) for a
+ *                            better fix before its phones ring. Two seconds: handsets with PIDF-LO send it in the
+ *                            INVITE, and a fast AML may arrive; much longer would cost answer time for the rest.
+ * @param reroute             a better fix arriving while the call still rings, in another station's jurisdiction,
+ *                            moves the call there (journalled "re-routed by AML from … to …").
+ * @param matchWindow         an AML report joins the caller's call offered at most this long before it arrived.
+ *                            Handsets send AML within seconds and may send again; ten minutes covers a long call.
  */
 @ConfigurationProperties("siaga.location")
-public record LocationProperties(@DefaultValue("20000") double nearestWithinMeters) {
+public record LocationProperties(@DefaultValue("20000") double nearestWithinMeters,
+                                 @DefaultValue("2m") Duration freshness,
+                                 @DefaultValue("2s") Duration routeWait,
+                                 @DefaultValue("true") boolean reroute,
+                                 @DefaultValue("10m") Duration matchWindow) {
 
     public LocationProperties {
+        if (freshness.isNegative() || freshness.isZero()) {
+            throw new IllegalArgumentException("siaga.location.freshness must be positive, got " + freshness);
+        }
+        if (routeWait.isNegative() || routeWait.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("siaga.location.route-wait must be between 0 and 10s, got " + routeWait);
+        }
+        if (matchWindow.isNegative() || matchWindow.isZero()) {
+            throw new IllegalArgumentException("siaga.location.match-window must be positive, got " + matchWindow);
+        }
         if (!(nearestWithinMeters >= 0 && nearestWithinMeters <= 500_000)) {
             throw new IllegalArgumentException("siaga.location.nearest-within-meters must be between 0 and 500000, got " + nearestWithinMeters);
         }

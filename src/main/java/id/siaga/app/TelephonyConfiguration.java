@@ -17,7 +17,9 @@ import id.siaga.routing.RingPolicy;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallbackTasks;
-import id.siaga.telephony.CallerPosition;
+import id.siaga.location.LocationFix;
+import id.siaga.location.LocationFusion;
+import id.siaga.telephony.LocationPolicy;
 import id.siaga.org.Presence;
 import id.siaga.telephony.registrar.DigestAuthenticator;
 import id.siaga.telephony.registrar.ExpiryPolicy;
@@ -93,14 +95,16 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     CallCoordinator callCoordinator(Locator locator, StationDirectory stations, PresenceBoard board, PresenceService presence,
                                     EscalationLadder ladder, Journal journal, Clock clock, TelephonyProperties props,
-                                    CallbackTasks callbacks, CallRecordStore records) {
+                                    CallbackTasks callbacks, CallRecordStore records, LocationProperties where) {
+        LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(where.freshness()), where.routeWait(), where.reroute(),
+                where.matchWindow());
         StationId fallback = StationId.of(props.defaultStation());
         if (!stations.tree().contains(fallback)) {
             throw new InvalidStationDataException("siaga.telephony.default-station names unknown station " + fallback);
         }
         CallCoordinator coordinator = new CallCoordinator(locator, stations, board,
                 change -> presence.change(change.operator(), change.to(), "sip"), ladder, journal, clock, fallback, props.shortCall(),
-                callbacks::open);
+                callbacks::open, locationPolicy);
         Map<OperatorId, Integer> lines = props.lines().entrySet().stream()
                 .collect(Collectors.toMap(e -> new OperatorId(e.getKey()), Map.Entry::getValue));
         coordinator.linesPerPosition(op -> lines.getOrDefault(op, 1));
@@ -195,11 +199,12 @@ class TelephonyConfiguration {
     @ConditionalOnProperty(prefix = "siaga.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
     SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones, RegisterHandler registerHandler,
                     PresenceService presence) throws Exception {
-        CallerLocationReader pidfLo = (header, type, body) -> {
-            PidfLoResult r = PidfLoParser.fromInvite(header, type, body);
-            return r.fix().map(f -> new CallerLocationReader.Result(new CallerPosition(f.latitude(), f.longitude(),
-                            f.uncertaintyMeters(), f.source().name(), f.method()), null))
-                    .orElseGet(() -> new CallerLocationReader.Result(null, r.problem()));
+        CallerLocationReader pidfLo = invite -> {
+            PidfLoResult r = PidfLoParser.fromInvite(invite.geolocation(), invite.contentType(), invite.body());
+            boolean routable = invite.geolocationRouting() == null || !invite.geolocationRouting().trim().equalsIgnoreCase("no");
+            List<LocationFix> fixes = r.fix().map(List::of).orElse(List.of());
+            return new CallerLocationReader.Result(routable ? fixes : List.of(), routable ? List.of() : fixes,
+                    r.located() ? null : r.problem(), null);
         };
         return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
                 props.maxMessageBytes(), props.keepAlive()), coordinator, pidfLo, phones, registerHandler,

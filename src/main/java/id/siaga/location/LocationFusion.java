@@ -17,8 +17,15 @@ import java.util.Optional;
  */
 public final class LocationFusion {
 
-    /** A fix as it reached the call, with when it arrived. */
-    public record Received(LocationFix fix, Instant receivedAt) {
+    /**
+     * A fix as it reached the call, with when it arrived and whether routing may use it (a PIDF-LO sent with
+     * {@code Geolocation-Routing: no} is shown, not routed on).
+     */
+    public record Received(LocationFix fix, Instant receivedAt, boolean routable) {
+
+        public Received(LocationFix fix, Instant receivedAt) {
+            this(fix, receivedAt, true);
+        }
 
         public Received {
             Objects.requireNonNull(fix, "fix");

@@ -2,6 +2,8 @@ package id.siaga.telephony;
 
 import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
+import id.siaga.location.LocationFix;
+import id.siaga.location.LocationFusion;
 import id.siaga.location.Locator;
 import id.siaga.org.OperatorId;
 import id.siaga.org.Presence;
@@ -49,7 +51,14 @@ public final class CallCoordinator implements AutoCloseable {
     private static final class ActiveCall {
         final IncomingCall incoming;
         final Instant offeredAt;
-        final StationId responsible;
+        /** The jurisdiction of the best routable location; moves when a better fix re-routes the call. */
+        StationId responsible;
+        /** Every location that arrived for the call, in arrival order. */
+        final List<LocationFusion.Received> locations = new ArrayList<>();
+        /** The fix the current route was decided on; null when it was an area code or the default station. */
+        LocationFusion.Received routedOn;
+        /** Routed but not yet ringing: waiting a moment for a better fix than a cell or an area code. */
+        boolean waitingForFix;
         LadderState ladder;
         ScheduledFuture<?> wake;
         CallState state = CallState.RINGING;
@@ -75,6 +84,11 @@ public final class CallCoordinator implements AutoCloseable {
     private final StationId defaultStation;
     private final Duration shortCall;
     private final Consumer<AbandonedCall> abandoned;
+    private final LocationPolicy locationPolicy;
+    /** Location reports that arrived before any call from their number, by number; touched only on the loop. */
+    private final Map<String, List<LocationFusion.Received>> earlyReports = new java.util.HashMap<>();
+    /** Calls that ended recently, by caller number, so a late location report still joins its call's story; loop only. */
+    private final Map<String, java.util.ArrayDeque<EndedCall>> recentlyEnded = new java.util.HashMap<>();
     private final ScheduledExecutorService loop;
     private final java.util.concurrent.ExecutorService afterCalls = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "call-records");
@@ -96,7 +110,7 @@ public final class CallCoordinator implements AutoCloseable {
 
     public CallCoordinator(Locator locator, StationDirectory stations, PresenceBoard presence, Consumer<PresenceChangeRequest> presenceChanger,
                            EscalationLadder ladder, Journal journal, Clock clock, StationId defaultStation, Duration shortCall,
-                           Consumer<AbandonedCall> abandoned) {
+                           Consumer<AbandonedCall> abandoned, LocationPolicy locationPolicy) {
         this.locator = locator;
         this.stations = stations;
         this.presence = presence;
@@ -107,6 +121,7 @@ public final class CallCoordinator implements AutoCloseable {
         this.defaultStation = defaultStation;
         this.shortCall = shortCall;
         this.abandoned = abandoned;
+        this.locationPolicy = locationPolicy;
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "call-loop");
             t.setDaemon(true);
@@ -164,6 +179,16 @@ public final class CallCoordinator implements AutoCloseable {
 
     public void legFailed(CallId id, Leg leg, int status, String reason) {
         run(() -> doLegFailed(id, leg, status, reason));
+    }
+
+    /**
+     * A location report from outside the call (AML by SMS or HTTPS) for the caller {@code callerNumber}
+     * (normalised, +62…): joined to that caller's live call (and, when better and still ringing elsewhere,
+     * re-routing it), or to a call that just ended, or kept a minute for a call not yet offered. Journalled
+     * either way. {@code callStart} is when the handset says its call started, if it said.
+     */
+    public void locationReport(String callerNumber, LocationFix fix, boolean routable, Optional<Instant> callStart, String via) {
+        run(() -> doLocationReport(callerNumber, fix, routable, callStart, via));
     }
 
     public void callerCancelled(CallId id) {
@@ -228,67 +253,234 @@ public final class CallCoordinator implements AutoCloseable {
             return;
         }
         journal.append("CallOffered", SubjectKind.CALL, id, "network", Map.of("caller", call.callerNumber(), "dialled", call.dialled()));
-        Route route = locate(call);
-        ActiveCall active = new ActiveCall(call, now, route.chain.get(0).id());
+        ActiveCall active = new ActiveCall(call, now, defaultStation);
+        locate(active, now);
+        Route route = route(active, now);
+        active.responsible = route.chain.get(0).id();
+        active.routedOn = route.on;
+        active.ladder = new LadderState(route.chain, 0, null, List.of(), false, false);
         calls.put(call.id(), active);
         log.info("routed call {} from {} to {} by {}, tier 0", id, call.callerNumber(), route.chain.get(0).name(), route.why);
-        journal.append("CallRouted", SubjectKind.CALL, id, "routing", Map.of("station", route.chain.get(0).id().value(),
-                "stationName", route.chain.get(0).name(), "why", route.why,
-                "chain", route.chain.stream().map(s -> s.id().value()).toList()));
+        journalRouted(id, route);
         control().ringing(call.id());
-        apply(active, ladder.start(route.chain, availabilityFor(call.id()), now));
+        if (shouldWaitForFix(route)) {
+            active.waitingForFix = true;
+            journal.append("RoutingWaits", SubjectKind.CALL, id, "routing", Map.of("seconds", locationPolicy.routeWait().toMillis() / 1000.0,
+                    "why", "only " + (route.on == null ? "an area code or the default station" : "a cell") + " so far"));
+            active.wake = loop.schedule(() -> guarded(() -> startRinging(call.id())), locationPolicy.routeWait().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            apply(active, ladder.start(route.chain, availabilityFor(call.id()), now));
+        }
         publish("offered", active);
     }
 
-    private record Route(List<Station> chain, String why) {
+    /** The short wait for a better fix is over: the call rings where its best location now points. */
+    private void startRinging(CallId id) {
+        ActiveCall call = calls.get(id);
+        if (call == null || call.state != CallState.RINGING || !call.waitingForFix) {
+            return;
+        }
+        call.waitingForFix = false;
+        call.wake = null;
+        apply(call, ladder.start(call.ladder.chain(), availabilityFor(id), clock.instant()));
+    }
+
+    private boolean shouldWaitForFix(Route route) {
+        return !locationPolicy.routeWait().isZero()
+                && (route.on == null || route.on.quality().compareTo(id.siaga.location.FixQuality.CELL) >= 0);
+    }
+
+    private void journalRouted(String id, Route route) {
+        journal.append("CallRouted", SubjectKind.CALL, id, "routing", Map.of("station", route.chain.get(0).id().value(),
+                "stationName", route.chain.get(0).name(), "why", route.why,
+                "chain", route.chain.stream().map(s -> s.id().value()).toList()));
+    }
+
+    /** A station chain and why; {@code on} is the fix it was decided on, null for an area code or the default. */
+    private record Route(List<Station> chain, String why, LocationFusion.Received on) {
+    }
+
+    /** A finished call a late location report may still belong to. */
+    private record EndedCall(CallId id, Instant offeredAt, Instant endedAt) {
     }
 
     /** The caller gave up before the offer was handled: recorded, refused with 487, and a call-back task opened. */
     private void offerCancelled(IncomingCall call, Instant now) {
         String id = call.id().value();
         journal.append("CallOffered", SubjectKind.CALL, id, "network", Map.of("caller", call.callerNumber(), "dialled", call.dialled()));
-        Route route = locate(call);
-        ActiveCall active = new ActiveCall(call, now, route.chain.get(0).id());
+        ActiveCall active = new ActiveCall(call, now, defaultStation);
+        locate(active, now);
+        Route route = route(active, now);
+        active.responsible = route.chain.get(0).id();
         active.ladder = new LadderState(route.chain, 0, null, List.of(), false, false);
         active.state = CallState.ENDED;
         control().rejectCaller(call.id(), 487, "Request Terminated");
         journal.append("CallAbandoned", SubjectKind.CALL, id, "caller", Map.of("secondsWaiting", 0.0, "tier", 0,
                 "station", route.chain.get(0).id().value(), "beforeOffer", true));
         finish(active, now, CallRecord.Outcome.ABANDONED, "caller");
-        AbandonedCall gone = new AbandonedCall(call.id(), call.callerNumber(), active.responsible, call.position(), now, now, false);
+        AbandonedCall gone = new AbandonedCall(call.id(), call.callerNumber(), active.responsible, bestFix(active), now, now, false);
         aside("the call-back task of call " + id, () -> abandoned.accept(gone));
     }
 
 
-    /** Locate: the caller's position through the jurisdiction index, or the default station. */
-    private Route locate(IncomingCall call) {
-        String id = call.id().value();
-        if (call.location().isPresent()) {
-            CallerPosition p = call.location().get();
-            Map<String, Object> located = new LinkedHashMap<>();
-            located.put("source", p.source());
-            located.put("lat", p.latitude());
-            located.put("lon", p.longitude());
-            located.put("uncertaintyMeters", Double.isNaN(p.uncertaintyMeters()) ? null : p.uncertaintyMeters());
-            located.put("method", p.method());
-            journal.append("CallLocated", SubjectKind.CALL, id, "location", located);
-            Locator.Located l = locator.locate(p.latitude(), p.longitude());
-            String why = switch (l.match().decision()) {
-                case INSIDE -> p.source() + (Double.isNaN(p.uncertaintyMeters()) ? "" : String.format(java.util.Locale.ROOT, " (±%.0f m)", p.uncertaintyMeters()))
-                        + ", inside the jurisdiction";
-                case NEAREST -> p.source() + String.format(java.util.Locale.ROOT, ", nearest jurisdiction %.0f m away", l.match().distanceMeters());
-                case FALLBACK -> p.source() + ", in no jurisdiction: the root takes it";
-            };
-            return new Route(l.chain(), why);
+    /** Locate: every fix the call brought, and any report that arrived for this caller before the call, joins its history. */
+    private void locate(ActiveCall call, Instant now) {
+        IncomingCall in = call.incoming;
+        for (LocationFix f : in.routable()) {
+            addFix(call, new LocationFusion.Received(f, now, true), "call");
         }
-        journal.append("CallLocated", SubjectKind.CALL, id, "location", Map.of("source", "NONE",
-                "problem", call.locationProblem() == null ? "the call carried no location" : call.locationProblem()));
-        return new Route(stations.tree().chainToRoot(defaultStation), "no location: default station");
+        for (LocationFix f : in.displayOnly()) {
+            addFix(call, new LocationFusion.Received(f, now, false), "call");
+        }
+        List<LocationFusion.Received> early = earlyReports.remove(in.callerNumber());
+        if (early != null) {
+            early.stream().filter(r -> Duration.between(r.receivedAt(), now).compareTo(LocationPolicy.EARLY_REPORT_WAIT) <= 0)
+                    .forEach(r -> addFix(call, r, "report before the call"));
+        }
+        if (call.locations.isEmpty()) {
+            Map<String, Object> none = new LinkedHashMap<>();
+            none.put("source", "NONE");
+            none.put("problem", in.locationProblem() == null ? "the call carried no location" : in.locationProblem());
+            in.areaCode().ifPresent(s -> none.put("areaCodeStation", s.value()));
+            journal.append("CallLocated", SubjectKind.CALL, in.id().value(), "location", none);
+        }
+    }
+
+    private void addFix(ActiveCall call, LocationFusion.Received r, String via) {
+        call.locations.add(r);
+        LocationFix p = r.fix();
+        Map<String, Object> located = new LinkedHashMap<>();
+        located.put("source", p.source().name());
+        located.put("lat", p.latitude());
+        located.put("lon", p.longitude());
+        located.put("uncertaintyMeters", p.hasUncertainty() ? p.uncertaintyMeters() : null);
+        located.put("method", p.method());
+        located.put("measuredAt", r.measuredAt().toString());
+        located.put("routable", r.routable());
+        located.put("via", via);
+        journal.append("CallLocated", SubjectKind.CALL, call.incoming.id().value(), "location", located);
+    }
+
+    /** Route: the jurisdiction of the best routable fix, else the area code's station, else the default station. */
+    private Route route(ActiveCall call, Instant now) {
+        List<LocationFusion.Received> routable = call.locations.stream().filter(LocationFusion.Received::routable).toList();
+        Optional<LocationFusion.Received> best = locationPolicy.fusion().best(routable, now);
+        if (best.isPresent()) {
+            return routeOn(best.get());
+        }
+        if (call.incoming.areaCode().isPresent() && stations.tree().contains(call.incoming.areaCode().get())) {
+            return new Route(stations.tree().chainToRoot(call.incoming.areaCode().get()), "fixed-line area code", null);
+        }
+        String why = call.locations.isEmpty() ? "no location: default station" : "no location usable for routing: default station";
+        return new Route(stations.tree().chainToRoot(defaultStation), why, null);
+    }
+
+    private Route routeOn(LocationFusion.Received on) {
+        LocationFix p = on.fix();
+        Locator.Located l = locator.locate(p.latitude(), p.longitude());
+        String source = p.source().name();
+        String why = switch (l.match().decision()) {
+            case INSIDE -> source + (p.hasUncertainty() ? String.format(java.util.Locale.ROOT, " (±%.0f m)", p.uncertaintyMeters()) : "")
+                    + ", inside the jurisdiction";
+            case NEAREST -> source + String.format(java.util.Locale.ROOT, ", nearest jurisdiction %.0f m away", l.match().distanceMeters());
+            case FALLBACK -> source + ", in no jurisdiction: the root takes it";
+        };
+        return new Route(l.chain(), why, on);
+    }
+
+    private LocationFix bestFix(ActiveCall call) {
+        return locationPolicy.fusion().best(call.locations, clock.instant()).map(LocationFusion.Received::fix).orElse(null);
+    }
+
+    private void doLocationReport(String number, LocationFix fix, boolean routable, Optional<Instant> callStart, String via) {
+        Instant now = clock.instant();
+        LocationFusion.Received r = new LocationFusion.Received(fix, now, routable);
+        ActiveCall call = liveCallOf(number, callStart, now);
+        if (call == null) {
+            EndedCall ended = endedCallOf(number, now);
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("source", fix.source().name());
+            about.put("via", via);
+            if (ended != null) {
+                about.put("lat", fix.latitude());
+                about.put("lon", fix.longitude());
+                about.put("uncertaintyMeters", fix.hasUncertainty() ? fix.uncertaintyMeters() : null);
+                about.put("afterEnd", true);
+                journal.append("CallLocated", SubjectKind.CALL, ended.id().value(), "location", about);
+                return;
+            }
+            earlyReports.computeIfAbsent(number, n -> new ArrayList<>()).add(r);
+            earlyReports.values().forEach(l -> l.removeIf(e -> Duration.between(e.receivedAt(), now).compareTo(LocationPolicy.EARLY_REPORT_WAIT) > 0));
+            earlyReports.values().removeIf(List::isEmpty);
+            about.put("caller", number);
+            about.put("kept", "up to " + LocationPolicy.EARLY_REPORT_WAIT.toSeconds() + " s for a call from this number");
+            journal.append("LocationUnmatched", SubjectKind.SYSTEM, "location", "location", about);
+            return;
+        }
+        addFix(call, r, via);
+        if (call.state == CallState.RINGING && routable && locationPolicy.reroute() && locationPolicy.fusion().improves(r, Optional.ofNullable(call.routedOn), now)) {
+            Route route = routeOn(r);
+            StationId from = call.responsible;
+            StationId to = route.chain.get(0).id();
+            call.routedOn = r;
+            if (!to.equals(from)) {
+                String id = call.incoming.id().value();
+                String why = "re-routed by " + fix.source().name() + " from " + stations.tree().get(from).name() + " to " + route.chain.get(0).name();
+                log.info("call {} {}", id, why);
+                call.responsible = to;
+                journal.append("CallRerouted", SubjectKind.CALL, id, "routing", Map.of("from", from.value(), "to", to.value(),
+                        "why", why, "by", fix.source().name(), "chain", route.chain.stream().map(s -> s.id().value()).toList()));
+                if (call.waitingForFix) {
+                    call.ladder = new LadderState(route.chain, 0, null, List.of(), false, false);
+                } else {
+                    apply(call, ladder.abandoned(call.ladder)); // the phones of the old jurisdiction stop ringing
+                    apply(call, ladder.start(route.chain, availabilityFor(call.incoming.id()), now));
+                }
+                publish("rerouted", call);
+                return;
+            }
+        }
+        publish("located", call);
+    }
+
+    /** The live call of this caller a report belongs to: offered within the window, nearest the handset's call start, else the newest. */
+    private ActiveCall liveCallOf(String number, Optional<Instant> callStart, Instant now) {
+        ActiveCall best = null;
+        for (ActiveCall c : calls.values()) {
+            if (!c.incoming.callerNumber().equals(number) || c.state == CallState.ENDED
+                    || Duration.between(c.offeredAt, now).compareTo(locationPolicy.matchWindow()) > 0) {
+                continue;
+            }
+            if (best == null) {
+                best = c;
+            } else if (callStart.isPresent()) {
+                Instant t = callStart.get();
+                if (Duration.between(c.offeredAt, t).abs().compareTo(Duration.between(best.offeredAt, t).abs()) < 0) {
+                    best = c;
+                }
+            } else if (c.offeredAt.isAfter(best.offeredAt)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private EndedCall endedCallOf(String number, Instant now) {
+        java.util.ArrayDeque<EndedCall> ended = recentlyEnded.get(number);
+        if (ended == null) {
+            return null;
+        }
+        ended.removeIf(e -> Duration.between(e.offeredAt(), now).compareTo(locationPolicy.matchWindow()) > 0);
+        if (ended.isEmpty()) {
+            recentlyEnded.remove(number);
+            return null;
+        }
+        return ended.peekLast();
     }
 
     private void tick(CallId id) {
         ActiveCall call = calls.get(id);
-        if (call != null && call.state == CallState.RINGING) {
+        if (call != null && call.state == CallState.RINGING && !call.waitingForFix) {
             apply(call, ladder.tick(call.ladder, availabilityFor(id), clock.instant()));
         }
     }
@@ -350,7 +542,7 @@ public final class CallCoordinator implements AutoCloseable {
         journal.append("CallAbandoned", SubjectKind.CALL, id.value(), "caller", Map.of("secondsWaiting", waited, "tier", Math.max(0, call.ladder.tier()),
                 "station", call.ladder.current().id().value()));
         finish(call, now, CallRecord.Outcome.ABANDONED, "caller");
-        AbandonedCall gone = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, call.incoming.position(), call.offeredAt, now, false);
+        AbandonedCall gone = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call), call.offeredAt, now, false);
         aside("the call-back task of call " + id, () -> abandoned.accept(gone));
     }
 
@@ -383,14 +575,14 @@ public final class CallCoordinator implements AutoCloseable {
         boolean cutOff = "caller".equals(by) && talked.compareTo(shortCall) < 0;
         finish(call, now, cutOff ? CallRecord.Outcome.CUT_OFF : CallRecord.Outcome.ANSWERED, by);
         if (cutOff) {
-            AbandonedCall cut = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, call.incoming.position(), call.offeredAt, now, true);
+            AbandonedCall cut = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call), call.offeredAt, now, true);
             aside("the call-back task of call " + id, () -> abandoned.accept(cut));
         }
     }
 
     private void offerWaitingCallsAtTop() {
         for (ActiveCall call : new ArrayList<>(calls.values())) {
-            if (call.state == CallState.RINGING && call.ladder.atTop()) {
+            if (call.state == CallState.RINGING && !call.waitingForFix && call.ladder.atTop()) {
                 apply(call, ladder.tick(call.ladder, availabilityFor(call.incoming.id()), clock.instant()));
             }
         }
@@ -435,11 +627,17 @@ public final class CallCoordinator implements AutoCloseable {
         }
         calls.remove(call.incoming.id());
         CallUpdate ended = new CallUpdate("ended", view(call));
-        CallerPosition p = call.incoming.position();
+        recentlyEnded.computeIfAbsent(call.incoming.callerNumber(), n -> new java.util.ArrayDeque<>())
+                .add(new EndedCall(call.incoming.id(), call.offeredAt, endedAt));
+        if (recentlyEnded.size() > 10_000) {
+            recentlyEnded.values().forEach(d -> d.removeIf(e -> Duration.between(e.offeredAt(), endedAt).compareTo(locationPolicy.matchWindow()) > 0));
+            recentlyEnded.values().removeIf(java.util.ArrayDeque::isEmpty);
+        }
+        LocationFix p = bestFix(call);
         CallRecord record = new CallRecord(call.incoming.id(), call.incoming.callerNumber(), call.incoming.dialled(), call.responsible.value(),
                 call.offeredAt, call.answeredAt, endedAt, outcome, call.winner == null ? null : call.winner.operator().value(),
                 call.winner == null ? null : call.winner.station().value(), call.winner == null ? null : call.winner.tier(), endedBy,
-                p == null ? "NONE" : p.source(), p == null ? null : p.latitude(), p == null ? null : p.longitude());
+                p == null ? "NONE" : p.source().name(), p == null ? null : p.latitude(), p == null ? null : p.longitude());
         // the record is kept before consoles hear "ended", so one that reloads the history finds the call;
         // until it is kept, the call is found among the calls just ended
         justEnded.put(record.id(), record);
@@ -504,7 +702,8 @@ public final class CallCoordinator implements AutoCloseable {
     private CallView view(ActiveCall c) {
         Instant now = clock.instant();
         Instant until = c.answeredAt == null ? now : c.answeredAt;
-        CallerPosition p = c.incoming.position();
+        Optional<LocationFusion.Received> best = locationPolicy.fusion().best(c.locations, now);
+        LocationFix p = best.map(LocationFusion.Received::fix).orElse(null);
         List<Leg> legs = c.ladder == null ? List.of() : c.ladder.ringing();
         List<Leg> ringing = c.state == CallState.RINGING ? legs : List.of();
         return new CallView(c.incoming.id().value(), c.incoming.callerNumber(), c.state.name(), c.responsible.value(),
@@ -513,7 +712,9 @@ public final class CallCoordinator implements AutoCloseable {
                 c.winner == null ? null : c.winner.operator().value(),
                 ringing.stream().map(l -> l.operator().value()).toList(),
                 legs.stream().map(l -> l.station().value()).distinct().toList(),
-                p == null ? null : p.latitude(), p == null ? null : p.longitude(), p == null ? "NONE" : p.source());
+                p == null ? null : p.latitude(), p == null ? null : p.longitude(), p == null ? "NONE" : p.source().name(),
+                p == null || !p.hasUncertainty() ? null : p.uncertaintyMeters(), p == null ? null : p.method(),
+                best.map(r -> r.age(now).toMillis() / 1000.0).orElse(null));
     }
 
     private CallControl control() {

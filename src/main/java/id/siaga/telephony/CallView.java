@@ -7,9 +7,11 @@ import java.util.List;
  * A live call as consoles and the API see it. {@code station} is the responsible station (the caller's
  * jurisdiction); {@code currentStation} and {@code tier} say how far up the ladder it has climbed;
  * {@code ringingStations} are the stations whose phones ring now, or hold the call once answered (for
- * station-scoped views).
+ * station-scoped views). The location is the call's best fix so far (see {@code LocationFusion}): its
+ * uncertainty radius in metres (null when unknown), the source's method word, and its age in seconds.
  */
 public record CallView(String id, String callerNumber, String state, String station, String currentStation, int tier,
                        Instant offeredAt, double secondsWaiting, Instant answeredAt, String answeredBy, List<String> ringing,
-                       List<String> ringingStations, Double latitude, Double longitude, String locationSource) {
+                       List<String> ringingStations, Double latitude, Double longitude, String locationSource,
+                       Double uncertaintyMeters, String locationMethod, Double locationAgeSeconds) {
 }

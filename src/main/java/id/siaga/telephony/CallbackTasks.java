@@ -26,7 +26,7 @@ public final class CallbackTasks {
     }
 
     public CallbackTask open(AbandonedCall abandoned) {
-        CallerPosition p = abandoned.position();
+        id.siaga.location.LocationFix p = abandoned.position();
         CallbackTask task = new CallbackTask(UUID.randomUUID().toString(), abandoned.call(), abandoned.callerNumber(), abandoned.station(),
                 p == null ? null : p.latitude(), p == null ? null : p.longitude(), clock.instant(), CallbackTask.Status.OPEN,
                 null, null, null, null, null);

@@ -1,14 +1,33 @@
 package id.siaga.telephony;
 
+import id.siaga.location.LocationFix;
+import id.siaga.org.StationId;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A new emergency call as the network presented it: who calls, what they dialled, and where they are if
- * the call said so ({@code locationProblem} explains a location that was present but unusable).
+ * A new emergency call as the network presented it: who calls, what they dialled, and where the call said
+ * they are. {@code routable} fixes may decide the station; {@code displayOnly} ones are shown but not routed
+ * on (a PIDF-LO sent with {@code Geolocation-Routing: no}). {@code locationProblem} explains a location that
+ * was present but unusable (null when there was none or it was fine); {@code areaCodeStation} is the station
+ * a fixed-line caller's area code points to, for when there is no position at all (null if none).
  */
-public record IncomingCall(CallId id, String callerNumber, String dialled, CallerPosition position, String locationProblem) {
+public record IncomingCall(CallId id, String callerNumber, String dialled, List<LocationFix> routable, List<LocationFix> displayOnly,
+                           String locationProblem, StationId areaCodeStation) {
 
-    public Optional<CallerPosition> location() {
-        return Optional.ofNullable(position);
+    public IncomingCall {
+        Objects.requireNonNull(id, "id");
+        routable = List.copyOf(routable);
+        displayOnly = List.copyOf(displayOnly);
+    }
+
+    /** A call with at most one routable fix and nothing else. */
+    public IncomingCall(CallId id, String callerNumber, String dialled, LocationFix fix, String locationProblem) {
+        this(id, callerNumber, dialled, fix == null ? List.of() : List.of(fix), List.of(), locationProblem, null);
+    }
+
+    public Optional<StationId> areaCode() {
+        return Optional.ofNullable(areaCodeStation);
     }
 }

@@ -1,5 +1,7 @@
 package id.siaga.telephony;
 
+import id.siaga.location.LocationFix;
+import id.siaga.location.LocationSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CallbackTasksTests {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T01:00:00Z"), ZoneOffset.UTC);
-    static final CallerPosition IN_SLEMAN = new CallerPosition(-7.7156, 110.3558, 12, "PIDF_LO", "GPS");
+    static final LocationFix IN_SLEMAN = new LocationFix(-7.7156, 110.3558, 12, LocationSource.PIDF_LO, "GPS", java.util.Optional.empty());
 
     @TempDir
     Path dir;

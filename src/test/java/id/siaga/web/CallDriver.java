@@ -1,11 +1,12 @@
 package id.siaga.web;
 
+import id.siaga.location.LocationFix;
+import id.siaga.location.LocationSource;
 import id.siaga.app.PresenceService;
 import id.siaga.org.OperatorId;
 import id.siaga.org.Presence;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
-import id.siaga.telephony.CallerPosition;
 import id.siaga.telephony.IncomingCall;
 import id.siaga.telephony.RecordingCallControl;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +21,9 @@ import org.assertj.core.api.Assertions;
 final class CallDriver {
 
     /** A caller in Sleman (Polres Sleman's jurisdiction), located by PIDF-LO. */
-    static final CallerPosition IN_SLEMAN = new CallerPosition(-7.7156, 110.3558, 12, "PIDF_LO", "GPS");
+    static final LocationFix IN_SLEMAN = new LocationFix(-7.7156, 110.3558, 12, LocationSource.PIDF_LO, "GPS", java.util.Optional.empty());
     /** A caller in Bantul (Polres Bantul's jurisdiction). */
-    static final CallerPosition IN_BANTUL = new CallerPosition(-7.8886, 110.33, 15, "PIDF_LO", "GPS");
+    static final LocationFix IN_BANTUL = new LocationFix(-7.8886, 110.33, 15, LocationSource.PIDF_LO, "GPS", java.util.Optional.empty());
 
     private static final long PATIENCE_SECONDS = 20;
 
@@ -43,7 +44,7 @@ final class CallDriver {
     }
 
     /** A caller dials 110 from {@code where}; returns once the operator's phone rings. */
-    CallId dial(String callerNumber, CallerPosition where, String ringsAt) {
+    CallId dial(String callerNumber, LocationFix where, String ringsAt) {
         CallId id = CallId.random();
         coordinator.offer(new IncomingCall(id, callerNumber, "110", where, null));
         await("the phone of " + ringsAt + " rings for " + callerNumber, () -> phones.rang(id, ringsAt));

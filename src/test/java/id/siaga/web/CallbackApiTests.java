@@ -119,7 +119,7 @@ class CallbackApiTests extends CallApiTestBase {
     // ---- helpers ---------------------------------------------------------------------------------
 
     /** A caller dials 110 and hangs up while the operator's phone rings. */
-    CallId abandoned(String callerNumber, id.siaga.telephony.CallerPosition where, String ringsAt) {
+    CallId abandoned(String callerNumber, id.siaga.location.LocationFix where, String ringsAt) {
         CallId call = calls.dial(callerNumber, where, ringsAt);
         calls.callerHangsUp(call);
         return call;

@@ -1,14 +1,32 @@
 package id.siaga.telephony.sip;
 
-import id.siaga.telephony.CallerPosition;
+import id.siaga.location.LocationFix;
+import id.siaga.org.StationId;
+import java.util.List;
 
-/** Reads the caller's location out of an INVITE's Geolocation header and body (PIDF-LO by value). */
+/**
+ * Reads where the caller is out of an INVITE: PIDF-LO by value (Geolocation header and body), the serving
+ * cell (P-Access-Network-Info), a fixed-line caller's area code.
+ */
 @FunctionalInterface
 public interface CallerLocationReader {
 
-    /** The position, or null with the reason it is missing or unusable. */
-    record Result(CallerPosition position, String problem) {
+    /** The parts of an INVITE that can say where the caller is; any may be null. */
+    record Invite(String geolocation, String geolocationRouting, String contentType, byte[] body, String accessNetworkInfo,
+                  String callerNumber) {
     }
 
-    Result read(String geolocationHeader, String contentType, byte[] body);
+    /**
+     * Fixes routing may use, fixes only to be shown ({@code Geolocation-Routing: no}), why a location that was
+     * present could not be used (null if none), and the station of a fixed-line area code (null if none).
+     */
+    record Result(List<LocationFix> routable, List<LocationFix> displayOnly, String problem, StationId areaCodeStation) {
+
+        public Result {
+            routable = List.copyOf(routable);
+            displayOnly = List.copyOf(displayOnly);
+        }
+    }
+
+    Result read(Invite invite);
 }

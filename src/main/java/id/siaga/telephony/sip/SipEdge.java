@@ -184,8 +184,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
         SipCall call = new SipCall(id, tx, invite, tag(), offer.orElse(null));
         calls.put(id, call);
         bySipCallId.put(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
-        CallerLocationReader.Result where = locations.read(allValues(invite, "Geolocation"), contentType, body);
-        coordinator.offer(new IncomingCall(id, callerNumber(invite), dialled, where.position(), where.problem()));
+        String caller = callerNumber(invite);
+        CallerLocationReader.Result where = locations.read(new CallerLocationReader.Invite(allValues(invite, "Geolocation"),
+                header(invite, "Geolocation-Routing"), contentType, body, allValues(invite, "P-Access-Network-Info"), caller));
+        coordinator.offer(new IncomingCall(id, caller, dialled, where.routable(), where.displayOnly(), where.problem(), where.areaCodeStation()));
     }
 
     /**
