@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # SIP load on the Siaga 110 edge with SIPp on this machine: a call mix at a given rate for a given time.
 #
-# Usage: bench/sip-load.sh RATE [SECONDS]      e.g. bench/sip-load.sh 200 60
+# Usage: bench/sip-load.sh RATE [SECONDS] [MIX]      e.g. bench/sip-load.sh 200 60
+#
+# MIX is mix (the default, below), tier0 (every call answered at tier 0, as the Sleman callers) or escalate
+# (every call escalated once, as the Bantul callers): the two mixes of the Kamailio comparison
+# (bench/kamailio-load.sh runs the same SIPp scenarios against a Kamailio proxy).
 #
 # The mix (issue 3): 70 % answered at tier 0 after 1 s (callers in Sleman, Polres Sleman's position answers
 # after 1 s), 20 % escalated once (callers in Bantul: Polres Bantul's position lets it ring for the Polres
@@ -15,13 +19,20 @@
 # SIAGA_JFR=1 records a Java Flight Recorder profile of the server into target/sip-load/RATE/server.jfr.
 #
 # Output: a summary line per caller group (successful / failed calls) and the post-dial delay (INVITE → first
-# 180) p50 / p99 over every call, from SIPp's -trace_rtt files, all under target/sip-load/RATE/.
+# 180) p50 / p99 over every call, from SIPp's -trace_rtt files, all under target/sip-load/RATE/ (RATE-MIX/ for
+# the other mixes); the CPU of the server and of the SIPp processes sampled every second (cpu.csv); and a
+# "SUMMARY | ..." table row for bench/RESULTS.md. The SIPp part is shared with bench/kamailio-load.sh:
+# bench/lib-sipp.sh.
 set -euo pipefail
-rate=${1:?usage: bench/sip-load.sh RATE [SECONDS]}
+rate=${1:?usage: bench/sip-load.sh RATE [SECONDS] [MIX]}
 seconds=${2:-60}
+mix=${3:-mix}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source bench/lib-sipp.sh
+sipp_mix_shares "$mix"
 out="target/sip-load/$rate"
+[[ "$mix" == mix ]] || out="target/sip-load/$rate-$mix"
 rm -rf "$out" && mkdir -p "$out"
 edge=127.0.0.1:25060
 http=http://127.0.0.1:28080
@@ -57,60 +68,14 @@ for op in OP-3404-1 OP-3402-1 OP-DIY-1 OP-3401-1; do
         "$http/api/operators/$op/presence" >/dev/null
 done
 
-common=(-i 127.0.0.1 -nostdin -timeout $((seconds + 60))s -max_socket 4096 -buff_size 4194304 -mi 127.0.0.1)
-phone() { # scenario port pause
-    sipp -sf "bench/sipp/$1" -p "$2" -d "$3" "${common[@]}" -mp $((40000 + ($2 % 100) * 100)) \
-        -trace_stat -stf "$out/phone-$2.csv" -fd 5 > "$out/phone-$2.log" 2>&1 &
-    pids+=($!)
-}
-phone phone-answer.xml 25071 1000
-phone phone-never.xml 25072 0
-phone phone-answer.xml 25073 0
-phone phone-never.xml 25074 0
+sipp_init
+sipp_phones 25070 40000      # phones on 25071-25074, media ports 47100-47400
 sleep 1
-
-callers=()
-caller() { # name scenario port share-of-rate(per mille) lat lon pause
-    local r; r=$(awk -v r="$rate" -v s="$4" 'BEGIN { printf "%.3f", r * s / 1000 }')
-    local n; n=$(awk -v r="$r" -v t="$seconds" 'BEGIN { printf "%d", r * t }')
-    (cd "$out" && timeout $((seconds + 90)) sipp -sf "$root/bench/sipp/$2" -p "$3" -s 110 -r "$r" -m "$n" -l 10000 -d "$7" \
-        -key caller "0812$3$RANDOM" -key lat "$5" -key lon "$6" "${common[@]}" -mp $((50000 + ($3 % 100) * 100)) \
-        -trace_stat -stf "$1.csv" -fd 5 -trace_rtt -rtt_freq 1 -trace_err -error_file "$1-errors.log" "$edge" > "$1.log" 2>&1) &
-    callers+=($!)
-    pids+=($!)
-}
-caller answered caller-pidf.xml 25081 700 -7.71560 110.35580 2000
-caller escalated caller-pidf.xml 25082 200 -7.88860 110.33000 2000
-caller abandoned caller-hangup.xml 25083 100 -7.85900 110.15800 500
-
-status=0
-for p in "${callers[@]}"; do wait "$p" || status=1; done
-
-echo "rate $rate calls/s for $seconds s (SIPp exit status $status); files in $out"
-for g in answered escalated abandoned; do
-    python3 - "$out/$g.csv" "$g" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1]), delimiter=';'))
-head, last = rows[0], rows[-1]
-col = {name: i for i, name in enumerate(head)}
-print(f"  {sys.argv[2]:9s} created {last[col['TotalCallCreated']]:>7s}  successful {last[col['SuccessfulCall(C)']]:>7s}  "
-      f"failed {last[col['FailedCall(C)']]:>5s}  retransmissions {last[col['Retransmissions(C)']]:>5s}")
-PY
-done
-python3 - "$out" <<'PY'
-import glob, sys
-calls = []  # (ms since the caller started, post-dial delay ms)
-for f in glob.glob(sys.argv[1] + "/*_rtt.csv"):
-    for line in open(f):
-        parts = line.strip().split(';')
-        if len(parts) >= 3 and parts[2] == 'pdd':
-            calls.append((float(parts[0]), float(parts[1])))
-def report(label, values):
-    values = sorted(values)
-    pct = lambda p: values[min(len(values) - 1, int(p / 100 * len(values)))] if values else float('nan')
-    print(f"  post-dial delay (INVITE -> 180), {label}, {len(values)} calls: p50 {pct(50):.0f} ms, p99 {pct(99):.0f} ms, "
-          f"max {values[-1] if values else float('nan'):.0f} ms")
-report("whole run", [d for _, d in calls])
-report("after the first 10 s (JIT warm-up)", [d for t, d in calls if t >= 10_000])
-PY
-exit $status
+sipp_callers_for_mix "$edge" 25080 50000      # callers on 25081-25083, media ports 58100-58300
+udp_before=$(udp_counters)
+cpu_sampler_start $$
+sipp_wait_callers
+cpu_sampler_stop
+sipp_phones_stop
+sipp_report java "$udp_before" "$(udp_counters)"
+exit $sipp_status
