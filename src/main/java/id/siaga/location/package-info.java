@@ -1,7 +1,8 @@
 /**
  * Where a caller is and whose jurisdiction that is: geodesy, the jurisdiction polygons of every station,
- * the in-memory point-in-polygon index, and the location sources: PIDF-LO by value from the SIP INVITE
- * (given header values and body bytes by the SIP adapter, never the SIP stack's objects), later AML, cell
+ * the in-memory point-in-polygon index, and the location sources, each read from plain values the edges
+ * hand over (header values, body bytes, SMS text, form fields), never a SIP, servlet or SMS stack's
+ * objects: PIDF-LO by value from the SIP INVITE, Advanced Mobile Location by SMS and HTTPS, and later cell
  * id and number prefix. Plain Java on JTS and the JDK's XML parser: no Spring, no JDBC, no SIP. May use
  * {@code org}; nothing else.
  */

@@ -1,0 +1,112 @@
+package id.siaga.location;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * The value checks both AML parsers share. Each either returns a value that a {@link LocationFix} will
+ * accept or throws {@link UnusableLocation} with a reason that names the field and shows the value.
+ */
+final class AmlValues {
+
+    /** A plain decimal: no NaN, Infinity, hex floats or Java's 'd' suffix, which Double.parseDouble would take. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,3})?");
+    /**
+     * Half the Earth's circumference: a radius beyond it covers the whole planet and says nothing. It is not
+     * a plausibility limit (a cell fix of 30 km is real); it only keeps nonsense out of the fix.
+     */
+    static final double MAX_RADIUS_METERS = 20_037_508;
+    /** A position or call time outside 2000..2100 is a handset clock or a parser gone wrong, not a moment. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    private AmlValues() {
+    }
+
+    static double decimal(String field, String value) throws UnusableLocation {
+        if (value.length() > 40 || !DECIMAL.matcher(value).matches()) {
+            throw new UnusableLocation(field + " " + UnusableLocation.shown(value) + " is not a decimal number");
+        }
+        double d = Double.parseDouble(value);
+        if (!Double.isFinite(d)) {
+            throw new UnusableLocation(field + " " + UnusableLocation.shown(value) + " is not a finite number");
+        }
+        return d;
+    }
+
+    /** {@code name=value} as the message wrote it, for reasons: "lt=+95.00000". */
+    static String written(String field, String value) {
+        String shown = UnusableLocation.shown(value, 24);
+        return field + "=" + shown.substring(1, shown.length() - 1);
+    }
+
+    static double latitude(String field, String value) throws UnusableLocation {
+        double d = decimal(field, value);
+        if (d < -90 || d > 90) {
+            throw new UnusableLocation(written(field, value) + " is out of range -90..90");
+        }
+        return d;
+    }
+
+    static double longitude(String field, String value) throws UnusableLocation {
+        double d = decimal(field, value);
+        if (d < -180 || d > 180) {
+            throw new UnusableLocation(written(field, value) + " is out of range -180..180");
+        }
+        return d;
+    }
+
+    /** A radius or accuracy in metres: finite, not negative, not larger than the planet. */
+    static double radius(String field, String value) throws UnusableLocation {
+        double d = decimal(field, value);
+        if (d < 0 || d > MAX_RADIUS_METERS) {
+            throw new UnusableLocation(written(field, value) + " is not a radius in metres (0.." + (long) MAX_RADIUS_METERS + ")");
+        }
+        return d;
+    }
+
+    /** Unix time in milliseconds, between 2000 and 2100. */
+    static Instant epochMillis(String field, String value) throws UnusableLocation {
+        if (!digits(value, 1, 15)) {
+            throw new UnusableLocation(field + " " + UnusableLocation.shown(value) + " is not Unix time in milliseconds");
+        }
+        Instant at = Instant.ofEpochMilli(Long.parseLong(value));
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+            throw new UnusableLocation(field + " " + UnusableLocation.shown(value) + " (" + at + ") is not between 2000 and 2100");
+        }
+        return at;
+    }
+
+    static boolean digits(String value, int minLength, int maxLength) {
+        if (value.length() < minLength || value.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An IMSI: 6 to 15 digits (Android's SMS sends the first six and zeros). */
+    static boolean isImsi(String value) {
+        return digits(value, 6, 15);
+    }
+
+    /** An IMEI: 15 digits, 16 for an IMEISV, 14 when the check digit was left off. */
+    static boolean isImei(String value) {
+        return digits(value, 14, 16);
+    }
+
+    /** Free text from a handset (a model name), made safe for a screen and a log line and cut short. */
+    static String text(String value, int limit) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), limit));
+        for (int i = 0; i < value.length() && out.length() < limit; i++) {
+            char c = value.charAt(i);
+            out.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return out.toString().trim();
+    }
+}
