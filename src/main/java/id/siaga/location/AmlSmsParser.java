@@ -1,11 +1,9 @@
 package id.siaga.location;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +45,6 @@ public final class AmlSmsParser {
      */
     public static final int MAX_CHARACTERS = 1024;
     static final String HEADER = "A\"ML=";
-    private static final DateTimeFormatter TOP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
 
     // the keys this version reads, by index into the parsed values
     private static final String[] KEYS = {"A\"ML", "lt", "lg", "rd", "top", "lc", "pm", "si", "ei", "mcc", "mnc", "ml"};
@@ -184,19 +181,30 @@ public final class AmlSmsParser {
         return -1;
     }
 
+    /** {@code yyyyMMddHHmmss} in UTC, read field by field (a DateTimeFormatter costs kilobytes per message). */
     private static Instant top(String value) throws UnusableLocation {
-        if (AmlValues.digits(value, 14, 14)) {
-            try {
-                Instant at = LocalDateTime.parse(value, TOP).toInstant(ZoneOffset.UTC);
-                if (at.isBefore(AmlValues.EARLIEST) || !at.isBefore(AmlValues.LATEST)) {
-                    throw new UnusableLocation("top " + UnusableLocation.shown(value) + " is not between 2000 and 2100");
-                }
-                return at;
-            } catch (DateTimeParseException e) {
-                throw new UnusableLocation("top " + UnusableLocation.shown(value) + " is not a date and time (yyyyMMddHHmmss)");
-            }
+        if (!AmlValues.digits(value, 14, 14)) {
+            throw new UnusableLocation("top " + UnusableLocation.shown(value) + " is not yyyyMMddHHmmss");
         }
-        throw new UnusableLocation("top " + UnusableLocation.shown(value) + " is not yyyyMMddHHmmss");
+        Instant at;
+        try {
+            at = LocalDateTime.of(number(value, 0, 4), number(value, 4, 6), number(value, 6, 8), number(value, 8, 10),
+                    number(value, 10, 12), number(value, 12, 14)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new UnusableLocation("top " + UnusableLocation.shown(value) + " is not a date and time (yyyyMMddHHmmss)");
+        }
+        if (at.isBefore(AmlValues.EARLIEST) || !at.isBefore(AmlValues.LATEST)) {
+            throw new UnusableLocation("top " + UnusableLocation.shown(value) + " is not between 2000 and 2100");
+        }
+        return at;
+    }
+
+    private static int number(String digits, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (digits.charAt(i) - '0');
+        }
+        return n;
     }
 
     private static PositioningMethod method(String pm, List<String> ignored) {

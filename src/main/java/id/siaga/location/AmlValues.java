@@ -1,7 +1,6 @@
 package id.siaga.location;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * The value checks both AML parsers share. Each either returns a value that a {@link LocationFix} will
@@ -9,8 +8,6 @@ import java.util.regex.Pattern;
  */
 final class AmlValues {
 
-    /** A plain decimal: no NaN, Infinity, hex floats or Java's 'd' suffix, which Double.parseDouble would take. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,3})?");
     /**
      * Half the Earth's circumference: a radius beyond it covers the whole planet and says nothing. It is not
      * a plausibility limit (a cell fix of 30 km is real); it only keeps nonsense out of the fix.
@@ -24,7 +21,7 @@ final class AmlValues {
     }
 
     static double decimal(String field, String value) throws UnusableLocation {
-        if (value.length() > 40 || !DECIMAL.matcher(value).matches()) {
+        if (value.length() > 40 || !isPlainDecimal(value)) {
             throw new UnusableLocation(field + " " + UnusableLocation.shown(value) + " is not a decimal number");
         }
         double d = Double.parseDouble(value);
@@ -32,6 +29,54 @@ final class AmlValues {
             throw new UnusableLocation(field + " " + UnusableLocation.shown(value) + " is not a finite number");
         }
         return d;
+    }
+
+    /**
+     * A plain decimal, {@code [+-]?(digits[.digits]|.digits)([eE][+-]?1-3 digits)?}: no NaN, Infinity, hex
+     * floats or Java's 'd' suffix, which Double.parseDouble would take. A scan, not a regex: it runs for
+     * every number of every message.
+     */
+    static boolean isPlainDecimal(String value) {
+        int i = 0;
+        int n = value.length();
+        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        int integerDigits = 0;
+        while (i < n && isDigit(value.charAt(i))) {
+            i++;
+            integerDigits++;
+        }
+        int fractionDigits = 0;
+        if (i < n && value.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                fractionDigits++;
+            }
+        }
+        if (integerDigits == 0 && fractionDigits == 0) {
+            return false;
+        }
+        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits < 1 || exponentDigits > 3) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** {@code name=value} as the message wrote it, for reasons: "lt=+95.00000". */

@@ -10,20 +10,28 @@ import java.util.Optional;
 public record MobileNetworkId(String mcc, String mnc) {
 
     public MobileNetworkId {
-        if (mcc == null || !mcc.matches("[0-9]{3}")) {
+        if (!isMcc(mcc)) {
             throw new IllegalArgumentException("an MCC is three digits, got " + mcc);
         }
-        if (mnc == null || !mnc.matches("[0-9]{2,3}")) {
+        if (!isMnc(mnc)) {
             throw new IllegalArgumentException("an MNC is two or three digits, got " + mnc);
         }
     }
 
     /** The network, when both codes are well formed; empty otherwise. */
     public static Optional<MobileNetworkId> of(String mcc, String mnc) {
-        if (mcc == null || mnc == null || !mcc.matches("[0-9]{3}") || !mnc.matches("[0-9]{2,3}")) {
+        if (!isMcc(mcc) || !isMnc(mnc)) {
             return Optional.empty();
         }
         return Optional.of(new MobileNetworkId(mcc, mnc));
+    }
+
+    private static boolean isMcc(String mcc) {
+        return mcc != null && AmlValues.digits(mcc, 3, 3);
+    }
+
+    private static boolean isMnc(String mnc) {
+        return mnc != null && AmlValues.digits(mnc, 2, 3);
     }
 
     /** {@code 510-10}, the way operators and logs write it. */

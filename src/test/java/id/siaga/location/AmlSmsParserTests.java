@@ -174,6 +174,16 @@ class AmlSmsParserTests {
     }
 
     @Test
+    void plainDecimalsAreTheOnlyNumbers() {
+        for (String yes : new String[] {"7", "-7.71560", "+110.35580", "7.", ".5", "1e3", "-1.5E-3", "+00.00000"}) {
+            assertThat(AmlValues.isPlainDecimal(yes)).as(yes).isTrue();
+        }
+        for (String no : new String[] {"", "+", "-", ".", "e3", "1e", "1e1234", "1e+", "1.2.3", "--1", "1 ", " 1", "１", "NaN", "1_000"}) {
+            assertThat(AmlValues.isPlainDecimal(no)).as(no).isFalse();
+        }
+    }
+
+    @Test
     void theUndecodedPayloadOfADataSmsIsRefusedAsBinary() {
         AmlResult result = parseFixture("sms-data-sms-packed.bin");
 
