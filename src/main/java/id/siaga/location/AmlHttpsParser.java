@@ -62,7 +62,7 @@ public final class AmlHttpsParser {
         } catch (UnusableLocation e) {
             return AmlResult.rejected(e.getMessage());
         } catch (RuntimeException e) {
-            return AmlResult.rejected(AmlSmsParser.bug(e));
+            return AmlResult.rejected(AmlValues.bug(e));
         }
     }
 
@@ -108,13 +108,13 @@ public final class AmlHttpsParser {
                 optionalDecimal(f, "location_bearing", 0, 360, ignored),
                 optionalDecimal(f, "location_speed", 0, 1_000, ignored));
         AmlReport.Handset handset = new AmlReport.Handset(
-                AmlSmsParser.identifier("device_imsi", f.get("device_imsi").orElse(null), AmlValues::isImsi, "an IMSI", ignored),
-                AmlSmsParser.identifier("device_imei", f.get("device_imei").orElse(null), AmlValues::isImei, "an IMEI", ignored),
+                AmlValues.identifier("device_imsi", f.get("device_imsi").orElse(null), AmlValues::isImsi, "an IMSI", ignored),
+                AmlValues.identifier("device_imei", f.get("device_imei").orElse(null), AmlValues::isImei, "an IMEI", ignored),
                 f.get("device_model").map(m -> AmlValues.text(m, MODEL_CHARACTERS)).filter(m -> !m.isEmpty()),
-                AmlSmsParser.network(f.get("cell_home_mcc").orElse(null), f.get("cell_home_mnc").orElse(null), ignored));
+                AmlValues.network(f.get("cell_home_mcc").orElse(null), f.get("cell_home_mnc").orElse(null), ignored));
         return new AmlReport(AmlTransport.HTTPS, fix, noFix, method, confidence(f, ignored), motion,
-                AmlSmsParser.callerNumber(f.get("device_number").orElse(null), ignored), handset,
-                AmlSmsParser.network(f.get("cell_network_mcc").orElse(null), f.get("cell_network_mnc").orElse(null), ignored),
+                AmlValues.callerNumber(f.get("device_number").orElse(null), ignored), handset,
+                AmlValues.network(f.get("cell_network_mcc").orElse(null), f.get("cell_network_mnc").orElse(null), ignored),
                 trigger(f, ignored), ignored);
     }
 

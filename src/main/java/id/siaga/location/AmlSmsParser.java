@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * An AML SMS (ETSI TS 103 625, "ELS V1" in Android's words), as the SMS gateway hands it over: the decoded
@@ -83,7 +82,7 @@ public final class AmlSmsParser {
         } catch (UnusableLocation e) {
             return AmlResult.rejected(e.getMessage());
         } catch (RuntimeException e) {
-            return AmlResult.rejected(bug(e));
+            return AmlResult.rejected(AmlValues.bug(e));
         }
     }
 
@@ -130,7 +129,7 @@ public final class AmlSmsParser {
             }
         }
         return new AmlReport(AmlTransport.SMS, fix, noFix, method, confidence(values[LC], ignored), AmlReport.Motion.UNKNOWN,
-                callerNumber(sender, ignored), handset(values, ignored), network(values[MCC], values[MNC], ignored),
+                AmlValues.callerNumber(sender, ignored), handset(values, ignored), AmlValues.network(values[MCC], values[MNC], ignored),
                 AmlReport.Trigger.UNKNOWN, ignored);
     }
 
@@ -238,42 +237,9 @@ public final class AmlSmsParser {
         return OptionalDouble.empty();
     }
 
-    static Optional<String> callerNumber(String raw, List<String> ignored) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<String> number = IndonesianNumbers.normalize(raw);
-        if (number.isEmpty()) {
-            ignored.add("caller number " + UnusableLocation.shown(raw) + " is not a phone number");
-        }
-        return number;
-    }
-
     private static AmlReport.Handset handset(String[] values, List<String> ignored) {
-        return new AmlReport.Handset(identifier("si", values[SI], AmlValues::isImsi, "an IMSI", ignored),
-                identifier("ei", values[EI], AmlValues::isImei, "an IMEI", ignored), Optional.empty(), Optional.empty());
-    }
-
-    static Optional<String> identifier(String field, String value, Predicate<String> valid, String what, List<String> ignored) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (valid.test(value)) {
-            return Optional.of(value);
-        }
-        ignored.add(field + " " + UnusableLocation.shown(value) + " is not " + what);
-        return Optional.empty();
-    }
-
-    static Optional<MobileNetworkId> network(String mcc, String mnc, List<String> ignored) {
-        if (mcc == null && mnc == null) {
-            return Optional.empty();
-        }
-        Optional<MobileNetworkId> network = MobileNetworkId.of(mcc, mnc);
-        if (network.isEmpty()) {
-            ignored.add("mcc/mnc " + UnusableLocation.shown(mcc) + "/" + UnusableLocation.shown(mnc) + " is not a network code");
-        }
-        return network;
+        return new AmlReport.Handset(AmlValues.identifier("si", values[SI], AmlValues::isImsi, "an IMSI", ignored),
+                AmlValues.identifier("ei", values[EI], AmlValues::isImei, "an IMEI", ignored), Optional.empty(), Optional.empty());
     }
 
     private static String withoutTrailingLineBreaks(String text) {
@@ -292,10 +258,5 @@ public final class AmlSmsParser {
                         + " an AML SMS is plain text (binary, or decoded with the wrong alphabet?)", (int) c, i + 1));
             }
         }
-    }
-
-    /** A parser bug must not cost a caller the call: it is rejected like bad input, named as a bug. */
-    static String bug(RuntimeException e) {
-        return "AML parser bug (" + e.getClass().getName() + "): " + UnusableLocation.shown(e.getMessage(), 120);
     }
 }

@@ -1,10 +1,15 @@
 package id.siaga.location;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * The value checks both AML parsers share. Each either returns a value that a {@link LocationFix} will
- * accept or throws {@link UnusableLocation} with a reason that names the field and shows the value.
+ * The value checks both AML parsers share. A position value is returned in a form a {@link LocationFix}
+ * accepts or refused with an {@link UnusableLocation} whose reason names the field and shows the value;
+ * a handset value (number, IMSI, IMEI, network) that is malformed is dropped, its reason added to the
+ * report's {@code ignored} list.
  */
 final class AmlValues {
 
@@ -153,5 +158,46 @@ final class AmlValues {
             out.append(Character.isISOControl(c) ? ' ' : c);
         }
         return out.toString().trim();
+    }
+
+    /** The caller's number as {@code +62…}; empty when absent or not a number (then noted). */
+    static Optional<String> callerNumber(String raw, List<String> ignored) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<String> number = IndonesianNumbers.normalize(raw);
+        if (number.isEmpty()) {
+            ignored.add("caller number " + UnusableLocation.shown(raw) + " is not a phone number");
+        }
+        return number;
+    }
+
+    /** An IMSI or IMEI that passes {@code valid}; empty when absent or malformed (then noted as "is not {@code what}"). */
+    static Optional<String> identifier(String field, String value, Predicate<String> valid, String what, List<String> ignored) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (valid.test(value)) {
+            return Optional.of(value);
+        }
+        ignored.add(field + " " + UnusableLocation.shown(value) + " is not " + what);
+        return Optional.empty();
+    }
+
+    /** The network of an MCC and MNC field pair; empty when both are absent or either is malformed (then noted). */
+    static Optional<MobileNetworkId> network(String mcc, String mnc, List<String> ignored) {
+        if (mcc == null && mnc == null) {
+            return Optional.empty();
+        }
+        Optional<MobileNetworkId> network = MobileNetworkId.of(mcc, mnc);
+        if (network.isEmpty()) {
+            ignored.add("mcc/mnc " + UnusableLocation.shown(mcc) + "/" + UnusableLocation.shown(mnc) + " is not a network code");
+        }
+        return network;
+    }
+
+    /** A parser bug must not cost a caller the call: it is rejected like bad input, named as a bug. */
+    static String bug(RuntimeException e) {
+        return "AML parser bug (" + e.getClass().getName() + "): " + UnusableLocation.shown(e.getMessage(), 120);
     }
 }
