@@ -74,9 +74,9 @@ public final class CsvRows {
         try (MappingIterator<Map<String, String>> it = MAPPER.readerFor(Map.class).with(schema).readValues(reader)) {
             while (it.hasNextValue()) {
                 Map<String, String> values = it.nextValue();
-                // after a row the parser stands at the start of the next line, unless the file ended without one
-                var at = it.currentLocation();
-                long line = at.getColumnNr() <= 1 ? at.getLineNr() - 1 : at.getLineNr();
+                // the row's last token is on the row's line; the parser's own position has already moved past
+                // the line break and any comment or blank lines that follow
+                long line = it.parser().currentTokenLocation().getLineNr();
                 if (rows.isEmpty()) {
                     for (String column : requiredColumns) {
                         if (!values.containsKey(column)) {
