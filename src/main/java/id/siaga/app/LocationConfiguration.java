@@ -1,5 +1,17 @@
 package id.siaga.app;
 
+import id.siaga.location.AreaCodeTable;
+import id.siaga.location.CellTable;
+import id.siaga.location.MncLengths;
+import id.siaga.location.MobileNetworks;
+import id.siaga.org.InvalidStationDataException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import id.siaga.location.JurisdictionIndex;
 import id.siaga.location.Jurisdictions;
 import id.siaga.location.Locator;
@@ -21,6 +33,49 @@ class LocationConfiguration {
         log.info("jurisdiction index built: {} polygons in {} ms, nearest polygon within {} m", index.polygonCount(),
                 (System.nanoTime() - started) / 1_000_000, props.nearestWithinMeters());
         return index;
+    }
+
+    @Bean
+    CellTable cellTable(LocationProperties props, ResourceLoader resources) {
+        CellTable cells = read(resources, props.cellsFile(), CellTable::read);
+        log.info("cell table {}: {} cells", props.cellsFile(), cells.size());
+        return cells;
+    }
+
+    @Bean
+    AreaCodeTable areaCodeTable(LocationProperties props, ResourceLoader resources, StationDirectory stations) {
+        AreaCodeTable codes = read(resources, props.areaCodesFile(), (reader, source) -> AreaCodeTable.read(reader, source, stations.tree()));
+        log.info("area-code table {}: {} codes", props.areaCodesFile(), codes.size());
+        return codes;
+    }
+
+    /** Network names and MNC lengths; without the list, Indonesia's two-digit MNCs and no names. */
+    @Bean
+    MobileNetworksView mobileNetworks(LocationProperties props, ResourceLoader resources) {
+        Resource r = resources.getResource(props.mobileNetworksFile());
+        if (!r.exists()) {
+            log.warn("mobile network list {} not found: assuming two-digit MNCs for MCC 510, no network names", props.mobileNetworksFile());
+            return new MobileNetworksView(Optional.empty());
+        }
+        MobileNetworks networks = read(resources, props.mobileNetworksFile(), MobileNetworks::read);
+        log.info("mobile network list {}: {} networks", props.mobileNetworksFile(), networks.size());
+        return new MobileNetworksView(Optional.of(networks));
+    }
+
+    /** The MCC/MNC list when it could be read. */
+    record MobileNetworksView(Optional<MobileNetworks> networks) {
+        MncLengths mncLengths() {
+            return networks.<MncLengths>map(n -> n).orElse(MncLengths.INDONESIA);
+        }
+    }
+
+    private static <T> T read(ResourceLoader resources, String location, java.util.function.BiFunction<Reader, String, T> reader) {
+        Resource r = resources.getResource(location);
+        try (Reader in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
+            return reader.apply(in, location);
+        } catch (IOException e) {
+            throw new InvalidStationDataException(location + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     @Bean

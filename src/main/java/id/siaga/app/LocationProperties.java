@@ -21,13 +21,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            moves the call there (journalled "re-routed by AML from … to …").
  * @param matchWindow         an AML report joins the caller's call offered at most this long before it arrived.
  *                            Handsets send AML within seconds and may send again; ten minutes covers a long call.
+ * @param cellsFile           the cell table (OpenCelliD columns {@code radio,mcc,net,area,cell,lon,lat,range}), a
+ *                            Spring resource location; the demo's invented DIY cells by default. Production: the
+ *                            operators' cell lists or an OpenCelliD export for MCC 510.
+ * @param areaCodesFile       fixed-line area codes to stations ({@code area_code,station,area}); the demo's by default
+ * @param mobileNetworksFile  MCC/MNC list ({@code mcc_mnc_510.csv} of the national data) for network names and MNC
+ *                            lengths; when it cannot be read, Indonesia's two-digit MNCs are assumed and names are omitted
  */
 @ConfigurationProperties("siaga.location")
 public record LocationProperties(@DefaultValue("20000") double nearestWithinMeters,
                                  @DefaultValue("2m") Duration freshness,
                                  @DefaultValue("2s") Duration routeWait,
                                  @DefaultValue("true") boolean reroute,
-                                 @DefaultValue("10m") Duration matchWindow) {
+                                 @DefaultValue("10m") Duration matchWindow,
+                                 @DefaultValue("classpath:demo/cells.csv") String cellsFile,
+                                 @DefaultValue("classpath:demo/area-codes.csv") String areaCodesFile,
+                                 @DefaultValue("file:../shared/data/indonesia/mcc_mnc_510.csv") String mobileNetworksFile) {
 
     public LocationProperties {
         if (freshness.isNegative() || freshness.isZero()) {

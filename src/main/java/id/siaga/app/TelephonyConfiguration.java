@@ -2,8 +2,6 @@ package id.siaga.app;
 
 import id.siaga.journal.Journal;
 import id.siaga.location.Locator;
-import id.siaga.location.PidfLoParser;
-import id.siaga.location.PidfLoResult;
 import id.siaga.org.InvalidStationDataException;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
@@ -17,7 +15,9 @@ import id.siaga.routing.RingPolicy;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallbackTasks;
-import id.siaga.location.LocationFix;
+import id.siaga.location.AreaCodeTable;
+import id.siaga.location.CellTable;
+import id.siaga.telephony.sip.InviteLocations;
 import id.siaga.location.LocationFusion;
 import id.siaga.telephony.LocationPolicy;
 import id.siaga.org.Presence;
@@ -198,14 +198,9 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
     SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones, RegisterHandler registerHandler,
-                    PresenceService presence) throws Exception {
-        CallerLocationReader pidfLo = invite -> {
-            PidfLoResult r = PidfLoParser.fromInvite(invite.geolocation(), invite.contentType(), invite.body());
-            boolean routable = invite.geolocationRouting() == null || !invite.geolocationRouting().trim().equalsIgnoreCase("no");
-            List<LocationFix> fixes = r.fix().map(List::of).orElse(List.of());
-            return new CallerLocationReader.Result(routable ? fixes : List.of(), routable ? List.of() : fixes,
-                    r.located() ? null : r.problem(), null);
-        };
+                    PresenceService presence, CellTable cells, AreaCodeTable areaCodes,
+                    LocationConfiguration.MobileNetworksView networks) throws Exception {
+        CallerLocationReader pidfLo = new InviteLocations(() -> cells, networks.mncLengths(), () -> areaCodes);
         return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
                 props.maxMessageBytes(), props.keepAlive()), coordinator, pidfLo, phones, registerHandler,
                 (operator, reachable) -> {

@@ -9,9 +9,8 @@ import java.util.Optional;
  * arrive as {@code 0812…}, {@code 62812…}, {@code +62812…}, {@code tel:} or {@code sip:} URIs; all come out
  * the same, so an AML report finds the call it belongs to.
  *
- * <p>The rules are those of {@code id.siaga.telephony.PhoneNumbers}, which this package may not import (a
- * domain capability does not reach into the SIP edge); a test holds the two to the same answers. Where that
- * class says "anonymous", this one says {@link Optional#empty()}.
+ * <p>The call pipeline's {@code PhoneNumbers} uses these rules, writing "anonymous" where this says
+ * {@link Optional#empty()}.
  */
 public final class IndonesianNumbers {
 

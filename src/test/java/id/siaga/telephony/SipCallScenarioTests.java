@@ -1,5 +1,9 @@
 package id.siaga.telephony;
 
+import static id.siaga.telephony.CallStories.all;
+import static id.siaga.telephony.CallStories.payload;
+import static id.siaga.telephony.CallStories.sleep;
+import static id.siaga.telephony.CallStories.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.app.PresenceService;
@@ -8,17 +12,13 @@ import id.siaga.org.RolloutStatus;
 import id.siaga.org.StationId;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.JournalStore;
-import id.siaga.journal.SubjectKind;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.Presence;
 import id.siaga.support.Sipp;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,49 +252,6 @@ class SipCallScenarioTests {
 
     /** The journal of the call from this number, oldest first, once it holds an entry of type {@code until}. */
     List<JournalEntry> story(String callerNumber, String until) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        List<JournalEntry> story = List.of();
-        while (System.nanoTime() < deadline) {
-            story = currentStory(callerNumber);
-            if (story.stream().anyMatch(e -> e.type().equals(until))) {
-                return story;
-            }
-            sleep(50);
-        }
-        return story;
-    }
-
-    private List<JournalEntry> currentStory(String callerNumber) {
-        List<JournalEntry> offered = new ArrayList<>();
-        journal.scan(1, e -> {
-            if (e.type().equals("CallOffered") && e.payload().contains("\"caller\":\"" + callerNumber + "\"")) {
-                offered.add(e);
-            }
-        });
-        if (offered.isEmpty()) {
-            return List.of();
-        }
-        String callId = offered.get(offered.size() - 1).subjectId();
-        return journal.bySubject(SubjectKind.CALL, callId, 1000).stream().sorted(Comparator.comparingLong(JournalEntry::seq)).toList();
-    }
-
-    static List<String> types(List<JournalEntry> story) {
-        return story.stream().map(JournalEntry::type).toList();
-    }
-
-    static String payload(List<JournalEntry> story, String type) {
-        return all(story, e -> e.type().equals(type)).stream().findFirst().map(JournalEntry::payload).orElse("(no " + type + " in " + types(story) + ")");
-    }
-
-    static List<JournalEntry> all(List<JournalEntry> story, Predicate<JournalEntry> which) {
-        return story.stream().filter(which).toList();
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return CallStories.story(journal, callerNumber, until);
     }
 }

@@ -1,0 +1,119 @@
+package id.siaga.web;
+
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
+import id.siaga.location.AmlHttpsParser;
+import id.siaga.location.AmlReport;
+import id.siaga.location.AmlResult;
+import id.siaga.location.AmlSmsParser;
+import id.siaga.location.LocationFix;
+import id.siaga.telephony.CallCoordinator;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Advanced Mobile Location from callers' handsets (ETSI TS 103 625), by HTTPS (Android Emergency Location
+ * Service: a form POST) and by SMS (through the SMS gateway). A report with a position joins the caller's
+ * call (matched by number) and may re-route it while it still rings.
+ *
+ * <p>The HTTPS endpoint always answers 200, as the ELS specification requires, even when it drops a message:
+ * a handset must never retry into an overloaded centre. What was dropped, and why, is in the journal and in
+ * the answer's {@code reason}. The SMS gateway's endpoint is ours, not a handset's: a body that is not an SMS
+ * gets 400, a text that is not AML 422, both with the reason, and both journalled.
+ */
+@RestController
+@RequestMapping("/api/aml")
+@PreAuthorize("hasAnyRole('INTEGRATION', 'ADMIN')")
+class AmlController {
+
+    private static final Logger log = LoggerFactory.getLogger(AmlController.class);
+
+    private final CallCoordinator calls;
+    private final Journal journal;
+
+    AmlController(CallCoordinator calls, Journal journal) {
+        this.calls = calls;
+        this.journal = journal;
+    }
+
+    /** What became of a message: taken (with or without a position), or dropped and why. */
+    record AmlAnswer(boolean accepted, boolean located, String reason) {
+    }
+
+    /** An SMS as the gateway hands it over: the sender's number and the text. */
+    record Sms(String sender, String text) {
+    }
+
+    /** ELS/AML over HTTPS: {@code application/x-www-form-urlencoded} fields ({@code v}, {@code device_number}, {@code location_latitude} …). */
+    @PostMapping
+    AmlAnswer https(HttpServletRequest request, Authentication auth) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> fields.put(k, Arrays.asList(v)));
+        return take(AmlHttpsParser.parse(fields), "HTTPS", auth.getName(), fields.containsKey("device_number")
+                ? fields.get("device_number").get(0) : null);
+    }
+
+    /** AML over SMS, from the SMS gateway: {@code {"sender": "+6281…", "text": "A\"ML=1;lt=…;ml=128"}}. */
+    @PostMapping(path = "/sms", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AmlAnswer> sms(@RequestBody Sms sms, Authentication auth) {
+        if (sms == null || sms.sender() == null || sms.sender().isBlank() || sms.text() == null) {
+            throw new IllegalArgumentException("an SMS needs a sender and a text");
+        }
+        AmlAnswer answer = take(AmlSmsParser.parse(sms.text(), sms.sender()), "SMS", auth.getName(), sms.sender());
+        return answer.accepted() ? ResponseEntity.ok(answer) : ResponseEntity.unprocessableEntity().body(answer);
+    }
+
+    private AmlAnswer take(AmlResult result, String transport, String by, String claimedSender) {
+        if (!result.accepted()) {
+            Map<String, Object> dropped = new LinkedHashMap<>();
+            dropped.put("transport", transport);
+            dropped.put("reason", result.problem());
+            dropped.put("sender", claimedSender == null ? "" : truncate(claimedSender));
+            journal.append("AmlDropped", SubjectKind.SYSTEM, "aml", by, dropped);
+            log.info("AML over {} dropped: {}", transport, result.problem());
+            return new AmlAnswer(false, false, result.problem());
+        }
+        AmlReport report = result.report().orElseThrow();
+        if (report.callerNumber().isEmpty()) {
+            String reason = "the report names no caller number, so it cannot join a call";
+            journal.append("AmlDropped", SubjectKind.SYSTEM, "aml", by, Map.of("transport", transport, "reason", reason));
+            return new AmlAnswer(false, report.located(), reason);
+        }
+        String caller = report.callerNumber().get();
+        Map<String, Object> received = new LinkedHashMap<>();
+        received.put("transport", transport);
+        received.put("caller", caller);
+        received.put("method", report.positioningMethod().name());
+        received.put("located", report.located());
+        if (!report.located()) {
+            received.put("noFixReason", report.noFixReason());
+        }
+        report.servingNetwork().ifPresent(n -> received.put("network", n.toString()));
+        if (!report.ignored().isEmpty()) {
+            received.put("ignored", report.ignored());
+        }
+        journal.append("AmlReceived", SubjectKind.SYSTEM, "aml", by, received);
+        if (report.located()) {
+            LocationFix fix = report.fix().orElseThrow();
+            calls.locationReport(caller, fix, true, report.trigger().callStart(), "AML over " + transport);
+        }
+        return new AmlAnswer(true, report.located(), report.located() ? "" : report.noFixReason());
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}
