@@ -36,7 +36,10 @@ class CallbacksController {
     private final StationDirectory stations;
     private final StationScope scope;
 
-    CallbacksController(CallbackTasks callbacks, StationDirectory stations, StationScope scope) {
+    private final LocationReads locationReads;
+
+    CallbacksController(CallbackTasks callbacks, StationDirectory stations, StationScope scope, LocationReads locationReads) {
+        this.locationReads = locationReads;
         this.callbacks = callbacks;
         this.stations = stations;
         this.scope = scope;
@@ -61,7 +64,9 @@ class CallbacksController {
             throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
         }
         List<StationId> inScope = stations.tree().subtree(StationScope.principal(auth).station()).stream().map(Station::id).toList();
-        return callbacks.store().atStations(inScope, includeClosed, limit).stream().map(TaskView::of).toList();
+        List<TaskView> tasks = callbacks.store().atStations(inScope, includeClosed, limit).stream().map(TaskView::of).toList();
+        locationReads.read(auth, tasks.stream().filter(t -> t.latitude() != null).map(TaskView::call).toList(), "GET /api/callbacks");
+        return tasks;
     }
 
     @PostMapping("/{id}/claim")

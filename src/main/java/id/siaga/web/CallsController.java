@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -49,9 +50,11 @@ class CallsController {
     private final Journal journal;
     private final StationDirectory stations;
     private final StationScope scope;
+    private final LocationReads locationReads;
 
     CallsController(CallCoordinator coordinator, CallRecordStore records, CallStream stream, Journal journal, StationDirectory stations,
-                    StationScope scope) {
+                    StationScope scope, LocationReads locationReads) {
+        this.locationReads = locationReads;
         this.coordinator = coordinator;
         this.records = records;
         this.stream = stream;
@@ -78,13 +81,31 @@ class CallsController {
     /** Live calls in the caller's scope, oldest first. */
     @GetMapping
     List<CallView> live(Authentication auth) {
-        return coordinator.live().stream().filter(c -> visible(auth, c)).toList();
+        List<CallView> calls = coordinator.live().stream().filter(c -> visible(auth, c)).toList();
+        locationReads.read(auth, calls.stream().filter(c -> c.latitude() != null).map(CallView::id).toList(), "GET /api/calls");
+        return calls;
     }
 
     /** Server-Sent Events: {@code offered}, {@code escalated}, {@code answered}, {@code ended}, each with the call as it stands. */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Authentication auth) {
-        return stream.subscribe(auth.getName(), c -> visible(auth, c));
+        // each location a console is sent is a read: journalled the first time a call shows one, and whenever it moves
+        Map<String, String> shown = new java.util.concurrent.ConcurrentHashMap<>();
+        return stream.subscribe(auth.getName(), c -> {
+            if (!visible(auth, c)) {
+                return false;
+            }
+            if (c.latitude() != null) {
+                String where = c.latitude() + "," + c.longitude();
+                if (!where.equals(shown.put(c.id(), where))) {
+                    locationReads.read(auth, c.id(), "GET /api/calls/stream");
+                }
+            }
+            if ("ENDED".equals(c.state())) {
+                shown.remove(c.id());
+            }
+            return true;
+        });
     }
 
     /** Finished calls of the stations in the caller's scope, newest first; {@code since}/{@code until} bound the offer time. */
@@ -95,7 +116,10 @@ class CallsController {
             throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
         }
         List<StationId> inScope = stations.tree().subtree(StationScope.principal(auth).station()).stream().map(Station::id).toList();
-        return records.atStations(inScope, new CallRecordStore.Window(since, until), limit).stream().map(CallRecordView::of).toList();
+        List<CallRecordView> found = records.atStations(inScope, new CallRecordStore.Window(since, until), limit).stream()
+                .map(CallRecordView::of).toList();
+        locationReads.read(auth, found.stream().filter(r -> r.latitude() != null).map(CallRecordView::id).toList(), "GET /api/calls/history");
+        return found;
     }
 
     @GetMapping("/{id}")
@@ -119,6 +143,11 @@ class CallsController {
         List<JournalController.EntryView> story = new ArrayList<>(journal.bySubject(SubjectKind.CALL, callId.value(), JOURNAL_LIMIT)
                 .stream().map(JournalController.EntryView::of).toList());
         Collections.reverse(story);
+        boolean located = (record != null && record.latitude() != null) || (live.isPresent() && live.get().latitude() != null)
+                || story.stream().anyMatch(e -> e.type().equals("CallLocated"));
+        if (located) {
+            locationReads.read(auth, callId.value(), "GET /api/calls/{id}");
+        }
         return new CallDetail(record, live.orElse(null), story);
     }
 

@@ -33,7 +33,10 @@ class JournalController {
     private final StationDirectory stations;
     private final OperatorRoster roster;
 
-    JournalController(Journal journal, StationScope scope, StationDirectory stations, OperatorRoster roster) {
+    private final LocationReads locationReads;
+
+    JournalController(Journal journal, StationScope scope, StationDirectory stations, OperatorRoster roster, LocationReads locationReads) {
+        this.locationReads = locationReads;
         this.journal = journal;
         this.scope = scope;
         this.stations = stations;
@@ -61,7 +64,11 @@ class JournalController {
             default -> stations.tree().root().id();
         };
         scope.requireVisible(auth, owner);
-        return journal.bySubject(kind, id, limit).stream().map(EntryView::of).toList();
+        List<EntryView> entries = journal.bySubject(kind, id, limit).stream().map(EntryView::of).toList();
+        if (kind == SubjectKind.CALL && entries.stream().anyMatch(e -> e.type().equals("CallLocated"))) {
+            locationReads.read(auth, id, "GET /api/journal");
+        }
+        return entries;
     }
 
     @GetMapping("/verify")

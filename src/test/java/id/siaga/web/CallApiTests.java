@@ -167,6 +167,30 @@ class CallApiTests extends CallApiTestBase {
     }
 
     @Test
+    void everyReadOfACallersLocationIsJournalledWithWhoReadItAndHow() {
+        CallId call = calls.dial("+6281200100041", IN_SLEMAN, "OP-3404-1");
+        assertThat(ids(http.get("/api/calls", AUTH, SLEMAN_OPERATOR).json())).contains(call.value());
+        calls.answerAndHangUp(call, "OP-3404-1");
+        CallDriver.awaitValue("the call is in the history", () -> ids(http.get("/api/calls/history", AUTH, DIY_SUPERVISOR).json()),
+                h -> h.contains(call.value()));
+        http.get("/api/calls/" + call.value(), AUTH, SLEMAN_OPERATOR);
+
+        JsonNode detail = CallDriver.awaitValue("the reads are journalled", () -> http.get("/api/calls/" + call.value(), AUTH, DIY_SUPERVISOR).json(),
+                d -> reads(d).size() >= 3);
+        List<String> reads = reads(detail);
+        assertThat(reads).contains("operator.sleman1 GET /api/calls", "supervisor.diy GET /api/calls/history",
+                "operator.sleman1 GET /api/calls/{id}");
+        // the reads are part of this call's own story
+        assertThat(entries(detail)).filteredOn(e -> e.path("type").asString().equals("CallerLocationRead"))
+                .allSatisfy(e -> assertThat(e.path("subjectId").asString()).isEqualTo(call.value()));
+    }
+
+    static List<String> reads(JsonNode detail) {
+        return entries(detail).stream().filter(e -> e.path("type").asString().equals("CallerLocationRead"))
+                .map(e -> e.path("actor").asString() + " " + e.path("payload").path("via").asString()).toList();
+    }
+
+    @Test
     void historyTakesALimitAndATimeWindowAndRefusesNonsense() {
         CallId first = calls.dial("+6281200100021", IN_SLEMAN, "OP-3404-1");
         calls.answerAndHangUp(first, "OP-3404-1");
