@@ -465,12 +465,19 @@ public final class CallCoordinator implements AutoCloseable {
         return best;
     }
 
+    /** A number that called more often than this within the match window is a flood; only its latest calls can take a late report. */
+    private static final int RECENT_CALLS_PER_NUMBER = 20;
+
+    private boolean outsideMatchWindow(EndedCall e, Instant now) {
+        return e != null && Duration.between(e.offeredAt(), now).compareTo(locationPolicy.matchWindow()) > 0;
+    }
+
     private EndedCall endedCallOf(String number, Instant now) {
         java.util.ArrayDeque<EndedCall> ended = recentlyEnded.get(number);
         if (ended == null) {
             return null;
         }
-        ended.removeIf(e -> Duration.between(e.offeredAt(), now).compareTo(locationPolicy.matchWindow()) > 0);
+        ended.removeIf(e -> outsideMatchWindow(e, now));
         if (ended.isEmpty()) {
             recentlyEnded.remove(number);
             return null;
@@ -627,10 +634,14 @@ public final class CallCoordinator implements AutoCloseable {
         }
         calls.remove(call.incoming.id());
         CallUpdate ended = new CallUpdate("ended", view(call));
-        recentlyEnded.computeIfAbsent(call.incoming.callerNumber(), n -> new java.util.ArrayDeque<>())
-                .add(new EndedCall(call.incoming.id(), call.offeredAt, endedAt));
+        java.util.ArrayDeque<EndedCall> sameNumber = recentlyEnded.computeIfAbsent(call.incoming.callerNumber(), n -> new java.util.ArrayDeque<>());
+        sameNumber.addLast(new EndedCall(call.incoming.id(), call.offeredAt, endedAt));
+        // oldest first: drop what has left the window, and keep at most the last few calls of one number
+        while (sameNumber.size() > RECENT_CALLS_PER_NUMBER || outsideMatchWindow(sameNumber.peekFirst(), endedAt)) {
+            sameNumber.pollFirst();
+        }
         if (recentlyEnded.size() > 10_000) {
-            recentlyEnded.values().forEach(d -> d.removeIf(e -> Duration.between(e.offeredAt(), endedAt).compareTo(locationPolicy.matchWindow()) > 0));
+            recentlyEnded.values().forEach(d -> d.removeIf(e -> outsideMatchWindow(e, endedAt)));
             recentlyEnded.values().removeIf(java.util.ArrayDeque::isEmpty);
         }
         LocationFix p = bestFix(call);

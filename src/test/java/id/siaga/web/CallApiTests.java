@@ -185,6 +185,28 @@ class CallApiTests extends CallApiTestBase {
                 .allSatisfy(e -> assertThat(e.path("subjectId").asString()).isEqualTo(call.value()));
     }
 
+    @Test
+    void aReportBeforeTheCallJoinsItWhenItComesAndALateOneJoinsTheEndedCall() {
+        id.siaga.location.LocationFix bantul = new id.siaga.location.LocationFix(-7.8886, 110.33, 9, id.siaga.location.LocationSource.AML,
+                "GNSS", java.util.Optional.empty());
+        // an AML SMS that overtook its INVITE: kept for the call, which then rings in Bantul although it carries no location
+        coordinator.locationReport("+6281200100051", bantul, true, java.util.Optional.empty(), "AML over SMS");
+        CallId early = calls.dial("+6281200100051", null, "OP-3402-1");
+        calls.answerAndHangUp(early, "OP-3402-1");
+        JsonNode story = CallDriver.awaitValue("the early report is in the call's story",
+                () -> http.get("/api/calls/" + early.value(), AUTH, BANTUL_OPERATOR).json(), d -> types(d).contains("CallEnded"));
+        JsonNode located = entries(story).stream().filter(e -> e.path("type").asString().equals("CallLocated")).findFirst().orElseThrow();
+        assertThat(located.path("payload").path("via").asString()).isEqualTo("report before the call");
+        assertThat(story.path("record").path("station").asString()).isEqualTo("POLRES-3402");
+
+        // a report after the call ended still joins that call's story, for the call-back and the record
+        coordinator.locationReport("+6281200100051", bantul, true, java.util.Optional.empty(), "AML over HTTPS");
+        JsonNode after = CallDriver.awaitValue("the late report is in the ended call's story",
+                () -> http.get("/api/calls/" + early.value(), AUTH, BANTUL_OPERATOR).json(),
+                d -> entries(d).stream().anyMatch(e -> e.path("payload").path("afterEnd").asBoolean(false)));
+        assertThat(types(after)).containsSubsequence("CallAnswered", "CallEnded", "CallLocated");
+    }
+
     static List<String> reads(JsonNode detail) {
         return entries(detail).stream().filter(e -> e.path("type").asString().equals("CallerLocationRead"))
                 .map(e -> e.path("actor").asString() + " " + e.path("payload").path("via").asString()).toList();
