@@ -1,6 +1,7 @@
 package id.siaga.app;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param areaCodesFile       fixed-line area codes to stations ({@code area_code,station,area}); the demo's by default
  * @param mobileNetworksFile  MCC/MNC list ({@code mcc_mnc_510.csv} of the national data) for network names and MNC
  *                            lengths; when it cannot be read, Indonesia's two-digit MNCs are assumed and names are omitted
+ * @param dereferenceHosts    location servers (carriers' LIS host names) that a PIDF-LO given by reference may be fetched
+ *                            from with HELD; empty (the default): references are journalled, not fetched. Only these
+ *                            hosts are ever contacted, whatever an INVITE names.
+ * @param dereferenceTimeout  how long a location server may take; the call rings meanwhile
  */
 @ConfigurationProperties("siaga.location")
 public record LocationProperties(@DefaultValue("20000") double nearestWithinMeters,
@@ -36,9 +41,12 @@ public record LocationProperties(@DefaultValue("20000") double nearestWithinMete
                                  @DefaultValue("10m") Duration matchWindow,
                                  @DefaultValue("classpath:demo/cells.csv") String cellsFile,
                                  @DefaultValue("classpath:demo/area-codes.csv") String areaCodesFile,
-                                 @DefaultValue("file:../shared/data/indonesia/mcc_mnc_510.csv") String mobileNetworksFile) {
+                                 @DefaultValue("file:../shared/data/indonesia/mcc_mnc_510.csv") String mobileNetworksFile,
+                                 @DefaultValue List<String> dereferenceHosts,
+                                 @DefaultValue("2s") Duration dereferenceTimeout) {
 
     public LocationProperties {
+        dereferenceHosts = dereferenceHosts == null ? List.of() : List.copyOf(dereferenceHosts);
         if (freshness.isNegative() || freshness.isZero()) {
             throw new IllegalArgumentException("siaga.location.freshness must be positive, got " + freshness);
         }

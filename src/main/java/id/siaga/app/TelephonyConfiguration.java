@@ -18,6 +18,7 @@ import id.siaga.telephony.CallbackTasks;
 import id.siaga.location.AreaCodeTable;
 import id.siaga.location.CellTable;
 import id.siaga.telephony.sip.InviteLocations;
+import id.siaga.telephony.sip.LocationDereferencer;
 import id.siaga.location.LocationFusion;
 import id.siaga.telephony.LocationPolicy;
 import id.siaga.org.Presence;
@@ -199,10 +200,11 @@ class TelephonyConfiguration {
     @ConditionalOnProperty(prefix = "siaga.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
     SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones, RegisterHandler registerHandler,
                     PresenceService presence, CellTable cells, AreaCodeTable areaCodes,
-                    LocationConfiguration.MobileNetworksView networks) throws Exception {
+                    LocationConfiguration.MobileNetworksView networks, LocationProperties where) throws Exception {
         CallerLocationReader pidfLo = new InviteLocations(() -> cells, networks.mncLengths(), () -> areaCodes);
         return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
-                props.maxMessageBytes(), props.keepAlive()), coordinator, pidfLo, phones, registerHandler,
+                props.maxMessageBytes(), props.keepAlive()), coordinator, pidfLo,
+                new LocationDereferencer(new HashSet<>(where.dereferenceHosts()), where.dereferenceTimeout()), phones, registerHandler,
                 (operator, reachable) -> {
                     if (!reachable) {
                         presence.change(operator, Presence.OFFLINE, "registrar");

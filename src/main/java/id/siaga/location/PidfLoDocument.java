@@ -36,6 +36,7 @@ import org.xml.sax.SAXParseException;
 final class PidfLoDocument {
 
     static final String PIDF = "urn:ietf:params:xml:ns:pidf";
+    static final String HELD = "urn:ietf:params:xml:ns:geopriv:held";
     static final String DATA_MODEL = "urn:ietf:params:xml:ns:pidf:data-model";
     static final String GEOPRIV = "urn:ietf:params:xml:ns:pidf:geopriv10";
     static final String CIVIC = "urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr";
@@ -89,7 +90,11 @@ final class PidfLoDocument {
         }
     }
 
-    private static LocationFix firstFix(Element presence) throws UnusableLocation {
+    private static LocationFix firstFix(Element root) throws UnusableLocation {
+        // a HELD locationResponse (RFC 5985), as a location server answers a dereference, wraps the PIDF presence
+        Element presence = is(root, HELD, "locationResponse")
+                ? child(root, PIDF, "presence").orElseThrow(() -> new UnusableLocation("HELD locationResponse without a PIDF presence"))
+                : root;
         if (!is(presence, PIDF, "presence")) {
             throw new UnusableLocation("root element is " + name(presence) + ", not the PIDF presence");
         }

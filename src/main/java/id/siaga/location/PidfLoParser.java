@@ -56,7 +56,12 @@ public final class PidfLoParser {
         }
     }
 
-    /** The first usable location of a PIDF-LO document (RFC 4119, RFC 5491). */
+    /** A result without a fix, for callers that fetch PIDF-LO themselves and fail before parsing. */
+    public static PidfLoResult unusable(String problem) {
+        return PidfLoResult.unusable(problem, List.of());
+    }
+
+    /** The first usable location of a PIDF-LO document (RFC 4119, RFC 5491), also inside a HELD locationResponse (RFC 5985). */
     public static PidfLoResult parsePidf(String xml) {
         if (xml == null || xml.isBlank()) {
             return PidfLoResult.unusable("empty PIDF-LO document", List.of());

@@ -191,6 +191,24 @@ public final class CallCoordinator implements AutoCloseable {
         run(() -> doLocationReport(callerNumber, fix, routable, callStart, via));
     }
 
+    /** A fix for one known call (a location fetched by reference for it), joined like any later report. */
+    public void locationOfCall(CallId id, LocationFix fix, boolean routable, String via) {
+        run(() -> {
+            ActiveCall call = calls.get(id);
+            if (call == null) {
+                journal.append("CallLocated", SubjectKind.CALL, id.value(), "location", Map.of("source", fix.source().name(), "via", via,
+                        "lat", fix.latitude(), "lon", fix.longitude(), "afterEnd", true));
+                return;
+            }
+            joinReport(call, new LocationFusion.Received(fix, clock.instant(), routable), via);
+        });
+    }
+
+    /** A location the call should have had could not be obtained (a reference that could not be fetched); journalled. */
+    public void locationProblem(CallId id, String problem) {
+        journal.append("CallLocationUnavailable", SubjectKind.CALL, id.value(), "location", Map.of("problem", problem));
+    }
+
     public void callerCancelled(CallId id) {
         run(() -> doCallerCancelled(id));
     }
@@ -417,8 +435,15 @@ public final class CallCoordinator implements AutoCloseable {
             journal.append("LocationUnmatched", SubjectKind.SYSTEM, "location", "location", about);
             return;
         }
+        joinReport(call, r, via);
+    }
+
+    /** A later fix joins the call's history; when it is better and the call still rings elsewhere, the call moves. */
+    private void joinReport(ActiveCall call, LocationFusion.Received r, String via) {
+        Instant now = r.receivedAt();
+        LocationFix fix = r.fix();
         addFix(call, r, via);
-        if (call.state == CallState.RINGING && routable && locationPolicy.reroute() && locationPolicy.fusion().improves(r, Optional.ofNullable(call.routedOn), now)) {
+        if (call.state == CallState.RINGING && r.routable() && locationPolicy.reroute() && locationPolicy.fusion().improves(r, Optional.ofNullable(call.routedOn), now)) {
             Route route = routeOn(r);
             StationId from = call.responsible;
             StationId to = route.chain.get(0).id();

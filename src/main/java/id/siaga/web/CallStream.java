@@ -56,9 +56,16 @@ class CallStream {
             subscription.end("timed out after " + MAX_AGE);
             emitter.complete();
         });
+        try {
+            // sent here, before the handler returns, so Spring flushes it (and the response headers) as soon as the
+            // stream starts; a first write from the writer thread could race the stream's start and leave the
+            // client waiting for headers
+            emitter.send(SseEmitter.event().comment("subscribed"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not open the call stream", e);
+        }
         subscriptions.add(subscription);
         coordinator.addListener(subscription);
-        subscription.comment("subscribed");
         return emitter;
     }
 

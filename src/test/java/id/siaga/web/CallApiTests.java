@@ -295,8 +295,11 @@ class CallApiTests extends CallApiTestBase {
 
         static EventStream open(int port, String authorization) throws Exception {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/calls/stream"))
-                    .header(AUTH, authorization).header("Accept", "text/event-stream").GET().build();
-            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+                    .header(AUTH, authorization).header("Accept", "text/event-stream")
+                    .timeout(java.time.Duration.ofSeconds(20)) // until the response headers: a stream that never starts fails, not hangs
+                    .GET().build();
+            HttpResponse<Stream<String>> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofLines());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             return new EventStream(response.body());

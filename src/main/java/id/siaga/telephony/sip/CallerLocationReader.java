@@ -18,13 +18,16 @@ public interface CallerLocationReader {
 
     /**
      * Fixes routing may use, fixes only to be shown ({@code Geolocation-Routing: no}), why a location that was
-     * present could not be used (null if none), and the station of a fixed-line area code (null if none).
+     * present could not be used (null if none), the station of a fixed-line area code (null if none), and the
+     * location URIs the INVITE gave by reference, to be fetched while the call rings.
      */
-    record Result(List<LocationFix> routable, List<LocationFix> displayOnly, String problem, StationId areaCodeStation) {
+    record Result(List<LocationFix> routable, List<LocationFix> displayOnly, String problem, StationId areaCodeStation,
+                  List<String> references, boolean referencesRoutable) {
 
         public Result {
             routable = List.copyOf(routable);
             displayOnly = List.copyOf(displayOnly);
+            references = List.copyOf(references);
         }
     }
 

@@ -39,10 +39,10 @@ public final class InviteLocations implements CallerLocationReader {
         List<String> problems = new ArrayList<>();
 
         PidfLoResult pidf = PidfLoParser.fromInvite(invite.geolocation(), invite.contentType(), invite.body());
+        boolean mayRoute = invite.geolocationRouting() == null || !invite.geolocationRouting().trim().toLowerCase(Locale.ROOT).startsWith("no");
         if (pidf.located()) {
-            boolean mayRoute = invite.geolocationRouting() == null || !invite.geolocationRouting().trim().toLowerCase(Locale.ROOT).startsWith("no");
             (mayRoute ? routable : displayOnly).add(pidf.fix().orElseThrow());
-        } else if (invite.geolocation() != null) {
+        } else if (invite.geolocation() != null && pidf.references().isEmpty()) {
             problems.add(pidf.problem());
         }
 
@@ -60,6 +60,6 @@ public final class InviteLocations implements CallerLocationReader {
         if (invite.callerNumber() != null) {
             areaCode = areaCodes.get().lookup(invite.callerNumber()).map(id.siaga.location.AreaCodeMatch::station).orElse(null);
         }
-        return new Result(routable, displayOnly, problems.isEmpty() ? null : String.join("; ", problems), areaCode);
+        return new Result(routable, displayOnly, problems.isEmpty() ? null : String.join("; ", problems), areaCode, pidf.references(), mayRoute);
     }
 }

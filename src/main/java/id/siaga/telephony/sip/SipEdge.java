@@ -69,6 +69,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
     private final CallCoordinator coordinator;
     private final CallerLocationReader locations;
     private final SipCallControl control;
+    private final LocationDereferencer dereferencer;
     final Map<CallId, SipCall> calls = new ConcurrentHashMap<>();
     private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
     final Map<String, SipCall.LegState> legsBySipCallId = new ConcurrentHashMap<>();
@@ -82,9 +83,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
         return t;
     });
 
-    public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, PhoneContacts phones,
-                   RegisterHandler registerHandler, BiConsumer<OperatorId, Boolean> reachability) throws Exception {
+    public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, LocationDereferencer dereferencer,
+                   PhoneContacts phones, RegisterHandler registerHandler, BiConsumer<OperatorId, Boolean> reachability) throws Exception {
         this.settings = settings;
+        this.dereferencer = dereferencer;
         this.coordinator = coordinator;
         this.locations = locations;
         SipFactory factory = SipFactory.getInstance();
@@ -188,6 +190,20 @@ public final class SipEdge implements SipListener, AutoCloseable {
         CallerLocationReader.Result where = locations.read(new CallerLocationReader.Invite(allValues(invite, "Geolocation"),
                 header(invite, "Geolocation-Routing"), contentType, body, allValues(invite, "P-Access-Network-Info"), caller));
         coordinator.offer(new IncomingCall(id, caller, dialled, where.routable(), where.displayOnly(), where.problem(), where.areaCodeStation()));
+        if (dereferencer.enabled()) {
+            for (String reference : where.references()) {
+                dereferencer.dereference(reference).thenAccept(r -> {
+                    if (r.located()) {
+                        coordinator.locationOfCall(id, r.fix().orElseThrow(), where.referencesRoutable(), "PIDF-LO by reference");
+                    } else {
+                        coordinator.locationProblem(id, r.problem());
+                    }
+                });
+            }
+        } else if (!where.references().isEmpty()) {
+            coordinator.locationProblem(id, "location by reference (" + String.join(", ", where.references())
+                    + ") not fetched: no location server is configured (siaga.location.dereference-hosts)");
+        }
     }
 
     /**
