@@ -48,7 +48,7 @@ public final class CallCoordinator implements AutoCloseable {
     enum CallState { RINGING, ANSWERED, ENDED }
 
     /** One call in flight; touched only on the call loop. */
-    private static final class ActiveCall {
+    private static final class ActiveCall implements ReportMatching.Live {
         final IncomingCall incoming;
         final Instant offeredAt;
         /** The jurisdiction of the best routable location; moves when a better fix re-routes the call. */
@@ -69,6 +69,21 @@ public final class CallCoordinator implements AutoCloseable {
             this.incoming = incoming;
             this.offeredAt = offeredAt;
             this.responsible = responsible;
+        }
+
+        @Override
+        public String callerNumber() {
+            return incoming.callerNumber();
+        }
+
+        @Override
+        public Instant offeredAt() {
+            return offeredAt;
+        }
+
+        @Override
+        public boolean ended() {
+            return state == CallState.ENDED;
         }
     }
 
@@ -470,24 +485,7 @@ public final class CallCoordinator implements AutoCloseable {
 
     /** The live call of this caller a report belongs to: offered within the window, nearest the handset's call start, else the newest. */
     private ActiveCall liveCallOf(String number, Optional<Instant> callStart, Instant now) {
-        ActiveCall best = null;
-        for (ActiveCall c : calls.values()) {
-            if (!c.incoming.callerNumber().equals(number) || c.state == CallState.ENDED
-                    || Duration.between(c.offeredAt, now).compareTo(locationPolicy.matchWindow()) > 0) {
-                continue;
-            }
-            if (best == null) {
-                best = c;
-            } else if (callStart.isPresent()) {
-                Instant t = callStart.get();
-                if (Duration.between(c.offeredAt, t).abs().compareTo(Duration.between(best.offeredAt, t).abs()) < 0) {
-                    best = c;
-                }
-            } else if (c.offeredAt.isAfter(best.offeredAt)) {
-                best = c;
-            }
-        }
-        return best;
+        return ReportMatching.match(calls.values(), number, callStart, now, locationPolicy.matchWindow());
     }
 
     /** A number that called more often than this within the match window is a flood; only its latest calls can take a late report. */
