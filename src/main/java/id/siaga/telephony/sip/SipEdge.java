@@ -102,6 +102,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", RetransmissionValve.class.getName());
         this.stack = factory.createSipStack(p);
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
@@ -115,6 +116,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         this.registrations = new SipRegistrations(this, registerHandler, reachability);
         this.relay = new SipDialogRelay(this);
         coordinator.attach(control);
+        RetransmissionValve.EDGES.put(stack, this);
         stack.start();
         keepAlive.scheduleWithFixedDelay(this::ringAgain, settings.keepAlive().toMillis(), settings.keepAlive().toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -264,6 +266,42 @@ public final class SipEdge implements SipListener, AutoCloseable {
     }
 
     // ---- responses from operator phones ----------------------------------------------------------
+
+    /** Retransmitted 2xx absorbed by {@link RetransmissionValve}, for the log. */
+    private final java.util.concurrent.atomic.AtomicLong absorbed2xx = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Whether the stack should see this response. A phone's repeated 2xx to an INVITE whose first 2xx we have
+     * (its transaction gone) is answered here with our ACK again, or ignored while our ACK is held for the
+     * caller's SDP, and not passed on.
+     */
+    boolean admitResponse(Response response) {
+        if (response.getStatusCode() / 100 != 2) {
+            return true;
+        }
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (cseq == null || !Request.INVITE.equals(cseq.getMethod())) {
+            return true;
+        }
+        CallIdHeader callId = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
+        SipCall.LegState leg = callId == null ? null : legsBySipCallId.get(callId.getCallId());
+        if (leg == null || leg.answer == null || leg.dialog == null) {
+            return true; // the first 2xx, or not one of our legs: the stack handles it
+        }
+        long answered = ((CSeqHeader) leg.answer.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        if (cseq.getSeqNumber() != answered) {
+            return true; // a re-INVITE's 2xx belongs to the relay
+        }
+        if (!leg.ackHeld && leg.dialog instanceof gov.nist.javax.sip.stack.SIPDialog d && d.isAckSent(answered)) {
+            try {
+                d.resendAck();
+            } catch (Exception e) {
+                log.debug("ACK not re-sent to {}: {}", leg.leg.operator(), e.toString());
+            }
+        }
+        absorbed2xx.incrementAndGet();
+        return false;
+    }
 
     @Override
     public void processResponse(ResponseEvent event) {
@@ -474,6 +512,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     @Override
     public void close() {
+        log.info("SIP edge closing; {} retransmitted 2xx answered without the stack", absorbed2xx.get());
+        RetransmissionValve.EDGES.remove(stack);
         keepAlive.shutdownNow();
         stack.stop();
     }
