@@ -14,8 +14,8 @@ import javax.sip.message.Response;
  * arrives; the repeat no longer has a client transaction (the INVITE transaction ends with the first 2xx), and
  * for a response without one the RI compares it with every client transaction it holds: thousands under
  * load, so a slow ACK breeds retransmissions that each cost a scan, and the edge collapses (bench/RESULTS.md).
- * The edge answers such a repeat itself by sending its ACK again (RFC 3261 §13.2.2.4) and the stack never
- * sees it. Anything else passes through unchanged.
+ * The edge takes such a repeat itself (see {@code SipEdge.admitResponse}) and the stack never sees it.
+ * Anything else passes through unchanged.
  */
 public final class RetransmissionValve implements SIPMessageValve {
 

@@ -267,13 +267,13 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     // ---- responses from operator phones ----------------------------------------------------------
 
-    /** Retransmitted 2xx absorbed by {@link RetransmissionValve}, for the log. */
+    /** Repeated 2xx taken by {@link RetransmissionValve}, for the log. */
     private final java.util.concurrent.atomic.AtomicLong absorbed2xx = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Whether the stack should see this response. A phone's repeated 2xx to an INVITE whose first 2xx we have
-     * (its transaction gone) is answered here with our ACK again, or ignored while our ACK is held for the
-     * caller's SDP, and not passed on.
+     * (its transaction gone) is taken here and not passed on: our ACK for the first is already on its way, or
+     * held for the caller's SDP.
      */
     boolean admitResponse(Response response) {
         if (response.getStatusCode() / 100 != 2) {
@@ -292,6 +292,9 @@ public final class SipEdge implements SipListener, AutoCloseable {
         if (cseq.getSeqNumber() != answered) {
             return true; // a re-INVITE's 2xx belongs to the relay
         }
+        // Known gap (as before this valve: the RI did not ACK such a repeat either): RFC 3261 §13.2.2.4 wants our ACK
+        // sent again for every repeated 2xx, for when the first ACK was lost. Re-sending an identical ACK makes SIPp
+        // phones answer with their 200 again, a ping-pong; it needs a peer-proof design and test before it lands.
         if (!leg.ackHeld && leg.dialog instanceof gov.nist.javax.sip.stack.SIPDialog d && d.isAckSent(answered)) {
             try {
                 d.resendAck();
@@ -512,7 +515,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     @Override
     public void close() {
-        log.info("SIP edge closing; {} retransmitted 2xx answered without the stack", absorbed2xx.get());
+        log.info("SIP edge closing; {} repeated 2xx taken before the stack", absorbed2xx.get());
         RetransmissionValve.EDGES.remove(stack);
         keepAlive.shutdownNow();
         stack.stop();
