@@ -61,7 +61,9 @@ public final class SpooledWrites<T> implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        retry.scheduleWithFixedDelay(this::flushQuietly, 0, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
+        // what waited through a restart is offered at once; afterwards the spool is offered every retryInterval
+        long first = pending.isEmpty() ? retryInterval.toMillis() : 0;
+        retry.scheduleWithFixedDelay(this::flushQuietly, first, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Keeps {@code value}: in the database, or (while it is away, or while older values still wait) in the spool. */

@@ -18,8 +18,4 @@ public record LocationPolicy(LocationFusion fusion, Duration routeWait, boolean 
 
     /** How long a report that arrived before its call (an AML SMS overtaking the INVITE) is kept for it. */
     public static final Duration EARLY_REPORT_WAIT = Duration.ofMinutes(1);
-
-    public static LocationPolicy defaults() {
-        return new LocationPolicy(new LocationFusion(Duration.ofMinutes(2)), Duration.ofSeconds(2), true, Duration.ofMinutes(10));
-    }
 }
