@@ -201,7 +201,7 @@ class TelephonyConfiguration {
     SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones, RegisterHandler registerHandler,
                     PresenceService presence, CellTable cells, AreaCodeTable areaCodes,
                     LocationConfiguration.MobileNetworksView networks, LocationProperties where) throws Exception {
-        CallerLocationReader pidfLo = new InviteLocations(() -> cells, networks.mncLengths(), () -> areaCodes);
+        CallerLocationReader pidfLo = new InviteLocations(cells, networks.mncLengths(), areaCodes);
         return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
                 props.maxMessageBytes(), props.keepAlive()), coordinator, pidfLo,
                 new LocationDereferencer(new HashSet<>(where.dereferenceHosts()), where.dereferenceTimeout()), phones, registerHandler,

@@ -12,7 +12,6 @@ import id.siaga.org.StationId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Everything an INVITE says about where the caller is, each source on its own: PIDF-LO by value (routed on
@@ -22,11 +21,11 @@ import java.util.function.Supplier;
  */
 public final class InviteLocations implements CallerLocationReader {
 
-    private final Supplier<CellTable> cells;
+    private final CellTable cells;
     private final MncLengths mncLengths;
-    private final Supplier<AreaCodeTable> areaCodes;
+    private final AreaCodeTable areaCodes;
 
-    public InviteLocations(Supplier<CellTable> cells, MncLengths mncLengths, Supplier<AreaCodeTable> areaCodes) {
+    public InviteLocations(CellTable cells, MncLengths mncLengths, AreaCodeTable areaCodes) {
         this.cells = cells;
         this.mncLengths = mncLengths;
         this.areaCodes = areaCodes;
@@ -49,7 +48,7 @@ public final class InviteLocations implements CallerLocationReader {
         if (invite.accessNetworkInfo() != null) {
             CellIdentityResult cell = AccessNetworkInfoParser.parse(invite.accessNetworkInfo(), mncLengths);
             if (cell.found()) {
-                cells.get().locate(cell.cell().orElseThrow()).ifPresentOrElse(routable::add,
+                cells.locate(cell.cell().orElseThrow()).ifPresentOrElse(routable::add,
                         () -> problems.add("cell " + cell.cell().orElseThrow() + " is not in the cell table"));
             } else {
                 problems.add("P-Access-Network-Info unusable: " + cell.problem());
@@ -58,7 +57,7 @@ public final class InviteLocations implements CallerLocationReader {
 
         StationId areaCode = null;
         if (invite.callerNumber() != null) {
-            areaCode = areaCodes.get().lookup(invite.callerNumber()).map(id.siaga.location.AreaCodeMatch::station).orElse(null);
+            areaCode = areaCodes.lookup(invite.callerNumber()).map(id.siaga.location.AreaCodeMatch::station).orElse(null);
         }
         return new Result(routable, displayOnly, problems.isEmpty() ? null : String.join("; ", problems), areaCode, pidf.references(), mayRoute);
     }
