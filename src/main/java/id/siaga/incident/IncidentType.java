@@ -1,0 +1,64 @@
+package id.siaga.incident;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What happened, in the categories a Polres call-taker sorts 110 reports into, each with its default
+ * priority (1 = most urgent, 5 = least) and the Bahasa Indonesia label the console shows. The operator may
+ * change the priority of one incident; the default is where the form starts.
+ */
+public enum IncidentType {
+    TRAFFIC_ACCIDENT("Kecelakaan lalu lintas", 2),
+    THEFT("Pencurian", 3),
+    ASSAULT("Penganiayaan", 2),
+    DOMESTIC_VIOLENCE("KDRT", 2),
+    BRAWL("Perkelahian / tawuran", 1),
+    MISSING_PERSON("Orang hilang", 2),
+    PUBLIC_DISORDER("Gangguan ketertiban", 3),
+    FIRE_MEDICAL_HANDOVER("Kebakaran / medis (diteruskan)", 1),
+    INFORMATION_REQUEST("Permintaan informasi", 5),
+    PRANK("Panggilan iseng", 5);
+
+    private final String label;
+    private final int defaultPriority;
+
+    IncidentType(String label, int defaultPriority) {
+        this.label = label;
+        this.defaultPriority = defaultPriority;
+    }
+
+    /** The console's label in Bahasa Indonesia. */
+    public String label() {
+        return label;
+    }
+
+    /** 1 (most urgent) to 5. */
+    public int defaultPriority() {
+        return defaultPriority;
+    }
+
+    /** Whether units are normally sent (information requests and pranks need none). */
+    public boolean needsUnits() {
+        return this != INFORMATION_REQUEST && this != PRANK;
+    }
+
+    /**
+     * Types that two callers may report for the same event: a brawl is also reported as an assault or as
+     * public disorder; a traffic accident as public disorder. Used by duplicate detection.
+     */
+    public Set<IncidentType> related() {
+        return switch (this) {
+            case TRAFFIC_ACCIDENT -> EnumSet.of(TRAFFIC_ACCIDENT, PUBLIC_DISORDER, FIRE_MEDICAL_HANDOVER);
+            case THEFT -> EnumSet.of(THEFT, ASSAULT);
+            case ASSAULT -> EnumSet.of(ASSAULT, BRAWL, DOMESTIC_VIOLENCE, THEFT, PUBLIC_DISORDER);
+            case DOMESTIC_VIOLENCE -> EnumSet.of(DOMESTIC_VIOLENCE, ASSAULT);
+            case BRAWL -> EnumSet.of(BRAWL, ASSAULT, PUBLIC_DISORDER);
+            case MISSING_PERSON -> EnumSet.of(MISSING_PERSON);
+            case PUBLIC_DISORDER -> EnumSet.of(PUBLIC_DISORDER, BRAWL, ASSAULT, TRAFFIC_ACCIDENT);
+            case FIRE_MEDICAL_HANDOVER -> EnumSet.of(FIRE_MEDICAL_HANDOVER, TRAFFIC_ACCIDENT);
+            case INFORMATION_REQUEST -> EnumSet.of(INFORMATION_REQUEST);
+            case PRANK -> EnumSet.of(PRANK);
+        };
+    }
+}
