@@ -1,5 +1,6 @@
 package id.siaga.telephony.registrar;
 
+import id.siaga.support.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class DigestAuthenticatorTests {
     static final Instant T0 = Instant.parse("2026-11-28T03:00:00Z");
     static final String URI = "sip:siaga110.polri.go.id";
 
-    final TestClock clock = new TestClock(T0);
+    final ManualClock clock = new ManualClock(T0);
     final DigestAuthenticator auth = new DigestAuthenticator(SECRET, clock);
     final DigestClient phone = new DigestClient("op-3404-1", "rahasia-Sleman-1");
     DigestVerdict verify(String authorization) {

@@ -1,5 +1,6 @@
 package id.siaga.telephony.registrar;
 
+import id.siaga.support.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.org.OperatorId;
@@ -28,7 +29,7 @@ class RegisterHandlerTests {
     static final OperatorId SLEMAN_1 = new OperatorId("OP-SLEMAN-1");
     static final OperatorId SLEMAN_2 = new OperatorId("OP-SLEMAN-2");
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-28T00:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T00:00:00Z"));
     final Registrar registrar = new Registrar(ExpiryPolicy.DEFAULT);
     final OperatorPhones phones = new OperatorPhones(Map.of(
             SLEMAN_1, new OperatorPhone.Registering("op-3404-1", DigestCredential.password("rahasia-1")),

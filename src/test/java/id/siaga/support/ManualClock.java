@@ -1,4 +1,4 @@
-package id.siaga.telephony.registrar;
+package id.siaga.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so nonce ages are literal. */
-final class TestClock extends Clock {
+/** A clock the test moves by hand, so every timer in a story runs on literal times. */
+public final class ManualClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    TestClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

@@ -1,0 +1,90 @@
+package id.siaga.dispatch;
+
+import id.siaga.incident.IncidentId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One unit sent to one incident, with the time of every step: assigned and alerted (the same moment), the
+ * officer's acknowledgement, departure, arrival, and the end (cleared by the unit, or cancelled by the
+ * dispatcher). Immutable: each step returns the next version.
+ */
+public record Assignment(AssignmentId id, String unitId, IncidentId incident, State state, String assignedBy, Instant assignedAt,
+                         Instant acknowledgedAt, String acknowledgedBy, Instant enRouteAt, Instant onSceneAt, Instant endedAt,
+                         String endedBy, String endReason, Instant acknowledgementOverdueAt, Instant onSceneProposedAt,
+                         Double distanceAtAssignmentMeters, Duration etaAtAssignment) {
+
+    public enum State {
+        /** The alert went out; nobody has acknowledged it yet. */
+        ALERTED,
+        /** An officer of the unit acknowledged the alert. */
+        ACKNOWLEDGED,
+        /** The unit left for the incident ("BERANGKAT"). */
+        EN_ROUTE,
+        /** The unit arrived ("TIBA"). */
+        ON_SCENE,
+        /** The unit finished ("SELESAI"). */
+        CLEARED,
+        /** The dispatcher took the unit off the incident, or the incident was withdrawn. */
+        CANCELLED;
+
+        public boolean isActive() {
+            return this != CLEARED && this != CANCELLED;
+        }
+    }
+
+    public Assignment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(assignedAt, "assignedAt");
+    }
+
+    static Assignment alerted(AssignmentId id, String unitId, IncidentId incident, String by, Instant at, Double distanceMeters, Duration eta) {
+        return new Assignment(id, unitId, incident, State.ALERTED, by, at, null, null, null, null, null, null, null, null, null, distanceMeters, eta);
+    }
+
+    public boolean isActive() {
+        return state.isActive();
+    }
+
+    Assignment acknowledge(String by, Instant at) {
+        if (acknowledgedAt != null) {
+            return this;
+        }
+        return new Assignment(id, unitId, incident, state == State.ALERTED ? State.ACKNOWLEDGED : state, assignedBy, assignedAt, at, by,
+                enRouteAt, onSceneAt, endedAt, endedBy, endReason, acknowledgementOverdueAt, onSceneProposedAt, distanceAtAssignmentMeters,
+                etaAtAssignment);
+    }
+
+    Assignment departed(String by, Instant at) {
+        Assignment a = acknowledge(by, at);
+        return new Assignment(id, unitId, incident, State.EN_ROUTE, assignedBy, assignedAt, a.acknowledgedAt, a.acknowledgedBy,
+                enRouteAt == null ? at : enRouteAt, onSceneAt, endedAt, endedBy, endReason, acknowledgementOverdueAt, onSceneProposedAt,
+                distanceAtAssignmentMeters, etaAtAssignment);
+    }
+
+    Assignment arrived(String by, Instant at) {
+        Assignment a = acknowledge(by, at);
+        return new Assignment(id, unitId, incident, State.ON_SCENE, assignedBy, assignedAt, a.acknowledgedAt, a.acknowledgedBy, enRouteAt,
+                onSceneAt == null ? at : onSceneAt, endedAt, endedBy, endReason, acknowledgementOverdueAt, onSceneProposedAt,
+                distanceAtAssignmentMeters, etaAtAssignment);
+    }
+
+    Assignment ended(State end, String by, String reason, Instant at) {
+        return new Assignment(id, unitId, incident, end, assignedBy, assignedAt, acknowledgedAt, acknowledgedBy, enRouteAt, onSceneAt, at, by,
+                reason, acknowledgementOverdueAt, onSceneProposedAt, distanceAtAssignmentMeters, etaAtAssignment);
+    }
+
+    Assignment acknowledgementOverdue(Instant at) {
+        return new Assignment(id, unitId, incident, state, assignedBy, assignedAt, acknowledgedAt, acknowledgedBy, enRouteAt, onSceneAt, endedAt,
+                endedBy, endReason, at, onSceneProposedAt, distanceAtAssignmentMeters, etaAtAssignment);
+    }
+
+    Assignment onSceneProposed(Instant at) {
+        return new Assignment(id, unitId, incident, state, assignedBy, assignedAt, acknowledgedAt, acknowledgedBy, enRouteAt, onSceneAt, endedAt,
+                endedBy, endReason, acknowledgementOverdueAt, at, distanceAtAssignmentMeters, etaAtAssignment);
+    }
+}
