@@ -188,6 +188,11 @@ public final class Incidents {
                 .toList();
     }
 
+    /** The same for a report being written now: the console's live warning while the form is filled in. */
+    public List<Incident> possibleDuplicates(IncidentType type, GeoPoint where) {
+        return possibleDuplicates(type, where, now());
+    }
+
     /** The open incidents {@code incident} may duplicate, apart from itself and those it is already linked to. */
     public List<Incident> possibleDuplicatesOf(Incident incident) {
         return incident.location().map(l -> possibleDuplicates(incident.type(), l.point(), incident.createdAt()).stream()
