@@ -153,7 +153,7 @@ public final class Incident {
     /** The survivor's side of a merge: a note saying what was merged in, and the link. */
     public Incident absorb(Incident merged, String actor, Instant at) {
         String note = "merged in: incident " + merged.id() + " (" + merged.type().label()
-                + merged.description().map(d -> ": " + d).orElse("") + ")";
+                + (merged.description().isEmpty() ? "" : ": " + merged.description()) + ")";
         if (note.length() > IncidentNote.MAX_TEXT) {
             note = note.substring(0, IncidentNote.MAX_TEXT - 1) + "…";
         }
@@ -209,12 +209,14 @@ public final class Incident {
         return Optional.ofNullable(s.location());
     }
 
-    public Optional<String> address() {
-        return Optional.ofNullable(s.address());
+    /** The address as the caller or reporter gave it; empty when none was. */
+    public String address() {
+        return s.address() == null ? "" : s.address();
     }
 
-    public Optional<String> description() {
-        return Optional.ofNullable(s.description());
+    /** What happened, in the taker's words; empty when nothing was written. */
+    public String description() {
+        return s.description() == null ? "" : s.description();
     }
 
     public Optional<String> callerNumber() {

@@ -19,7 +19,7 @@ public record IncidentCreated(Incident incident, String actor, Instant at) imple
                 i.takingStation(), "channel", i.channel().name(), "externalReference", i.channel().externalReference(), "call", i.callId(),
                 "callAnsweredAt", i.callAnsweredAt().map(Instant::toString), "latitude", where == null ? null : where.point().latitude(),
                 "longitude", where == null ? null : where.point().longitude(), "uncertaintyMeters", where == null ? null : where.uncertaintyMeters(),
-                "locationOrigin", where == null ? null : where.origin().name(), "address", i.address(), "description", i.description(),
+                "locationOrigin", where == null ? null : where.origin().name(), "address", i.snapshot().address(), "description", i.snapshot().description(),
                 "callerNumber", i.callerNumber(), "callerName", i.callerName());
     }
 }

@@ -26,6 +26,11 @@ final class IncidentViews {
     private IncidentViews() {
     }
 
+    /** Absent text is left out of the JSON rather than sent as "". */
+    static String blankAsNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
     // ---- requests ----------------------------------------------------------------------------------------
 
     /** A WGS84 position; {@code uncertaintyMeters} optional. */
@@ -89,7 +94,7 @@ final class IncidentViews {
                    String createdBy) {
         static Summary of(Incident i) {
             return new Summary(i.id().value(), i.version(), i.type(), i.type().label(), i.priority(), i.status(), i.station().value(),
-                    i.takingStation().value(), i.location().map(LocationView::of).orElse(null), i.address().orElse(null),
+                    i.takingStation().value(), i.location().map(LocationView::of).orElse(null), blankAsNull(i.address()),
                     i.channel().name(), i.callId().orElse(null), i.createdAt(), i.createdBy());
         }
     }
@@ -99,7 +104,7 @@ final class IncidentViews {
                          Instant createdAt, double distanceMeters) {
         static DuplicateView of(Incident i, id.siaga.org.GeoPoint from) {
             return new DuplicateView(i.id().value(), i.type(), i.type().label(), i.priority(), i.status(), i.station().value(),
-                    i.address().orElse(null), i.createdAt(), Math.round(DuplicatePolicy.distanceMeters(i, from) * 10) / 10.0);
+                    blankAsNull(i.address()), i.createdAt(), Math.round(DuplicatePolicy.distanceMeters(i, from) * 10) / 10.0);
         }
     }
 
@@ -116,8 +121,8 @@ final class IncidentViews {
                 i.reachedAt(s).ifPresent(at -> reached.put(s, at));
             }
             return new Detail(i.id().value(), i.version(), i.type(), i.type().label(), i.priority(), i.status(), i.statusReason().orElse(null),
-                    i.station().value(), i.takingStation().value(), i.location().map(LocationView::of).orElse(null), i.address().orElse(null),
-                    i.description().orElse(null), i.callerNumber().orElse(null), i.callerName().orElse(null),
+                    i.station().value(), i.takingStation().value(), i.location().map(LocationView::of).orElse(null), blankAsNull(i.address()),
+                    blankAsNull(i.description()), i.callerNumber().orElse(null), i.callerName().orElse(null),
                     new ChannelView(i.channel().name(), i.channel().externalReference()), i.callId().orElse(null),
                     i.callAnsweredAt().orElse(null), i.createdAt(), i.createdBy(), reached, i.history().stream().map(StepView::of).toList(),
                     i.notes().stream().map(NoteView::of).toList(), i.links().stream().map(l -> l.value()).toList(),

@@ -327,6 +327,68 @@ class IncidentsTests {
         assertThat(store.find(v1.id())).contains(resolvedByOne);
     }
 
+    /** A store where somebody else changes the incident between the service's read and its write, once. */
+    static final class RacedStore implements IncidentStore {
+        final InMemoryIncidentStore inner;
+        java.util.function.Consumer<InMemoryIncidentStore> sneakIn;
+
+        RacedStore(InMemoryIncidentStore inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void add(Incident incident) {
+            inner.add(incident);
+        }
+
+        @Override
+        public boolean update(List<Incident> changed) {
+            if (sneakIn != null) {
+                var other = sneakIn;
+                sneakIn = null;
+                other.accept(inner);
+            }
+            return inner.update(changed);
+        }
+
+        @Override
+        public java.util.Optional<Incident> find(IncidentId id) {
+            return inner.find(id);
+        }
+
+        @Override
+        public List<Incident> atStations(java.util.Collection<StationId> stations, IncidentFilter filter, int limit) {
+            return inner.atStations(stations, filter, limit);
+        }
+
+        @Override
+        public List<Incident> openNear(java.util.Set<IncidentType> types, Box box, Instant from, Instant to) {
+            return inner.openNear(types, box, from, to);
+        }
+    }
+
+    @Test
+    void aChangeThatLostARaceIsAConflictWhileFieldProgressTriesAgain() {
+        RacedStore raced = new RacedStore(store);
+        Incidents service = new Incidents(raced, INDEX, new DuplicatePolicy(500, Duration.ofMinutes(30)), clock);
+        IncidentId id = service.create(fromCall(IncidentType.THEFT, LAT, LON, "call-1"), "operator.sleman1", SLEMAN).incident().id();
+        java.util.function.Consumer<InMemoryIncidentStore> colleagueWrites = s -> s.update(List.of(
+                s.find(id).orElseThrow().addNote("operator.sleman2", "catatan rekan", clock.instant())));
+
+        raced.sneakIn = colleagueWrites;
+        assertThatThrownBy(() -> service.moveTo(id, RESOLVED, "operator.sleman1", null)).isInstanceOf(IncidentConflictException.class)
+                .hasMessageContaining("changed by someone else meanwhile");
+        Incident afterRace = store.find(id).orElseThrow();
+        assertThat(afterRace.status()).as("the loser wrote nothing").isEqualTo(NEW);
+        assertThat(afterRace.notes()).extracting(IncidentNote::text).containsExactly("catatan rekan");
+
+        raced.sneakIn = colleagueWrites;
+        Incident dispatched = service.advanceByField(id, DISPATCHED, "unit:SLM-01", null);
+        assertThat(dispatched.status()).isEqualTo(DISPATCHED);
+        assertThat(dispatched.notes()).as("written over the colleague's change, which it kept").hasSize(2);
+        assertThat(store.find(id)).contains(dispatched);
+    }
+
     @Test
     void aListenerThatFailsDoesNotUndoTheChangeNorSilenceTheOthers() {
         List<IncidentEvent> second = new ArrayList<>();
