@@ -7,6 +7,7 @@ import id.siaga.incident.IncidentNote;
 import id.siaga.incident.IncidentStatus;
 import id.siaga.incident.IncidentType;
 import id.siaga.incident.StatusChange;
+import id.siaga.org.GeoPoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -102,7 +103,7 @@ final class IncidentViews {
     /** An open incident a report may duplicate, and how far it is from the report. */
     record DuplicateView(String id, IncidentType type, String typeLabel, int priority, IncidentStatus status, String station, String address,
                          Instant createdAt, double distanceMeters) {
-        static DuplicateView of(Incident i, id.siaga.org.GeoPoint from) {
+        static DuplicateView of(Incident i, GeoPoint from) {
             return new DuplicateView(i.id().value(), i.type(), i.type().label(), i.priority(), i.status(), i.station().value(),
                     blankAsNull(i.address()), i.createdAt(), Math.round(DuplicatePolicy.distanceMeters(i, from) * 10) / 10.0);
         }
