@@ -5,11 +5,8 @@ import id.siaga.journal.SubjectKind;
 import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
-import id.siaga.security.OutOfScopeException;
-import id.siaga.security.SiagaPrincipal;
 import id.siaga.security.StationScope;
 import id.siaga.telephony.CallCoordinator;
-import id.siaga.telephony.CallId;
 import id.siaga.telephony.CallRecord;
 import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallView;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,9 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * 110 calls for the people who take and oversee them: live calls, the live stream, the history and one
- * call's story. A live call is visible to a user who can see its responsible station or any station whose
- * phones ring for it (so the Polda operators it climbed to see it too); a finished call, to a user who can
- * see its responsible station. Call data names callers, so integration clients and field officers get none.
+ * call's story. Who sees which call is {@link CallLookup}'s rule: a live call, whoever can see its responsible
+ * station or a station whose phones ring for it; a finished call, whoever can see its responsible station.
+ * Call data names callers, so integration clients and field officers get none.
  */
 @RestController
 @RequestMapping("/api/calls")
@@ -49,18 +45,18 @@ class CallsController {
     private final CallStream stream;
     private final Journal journal;
     private final StationDirectory stations;
-    private final StationScope scope;
+    private final CallLookup lookup;
     private final LocationReads locationReads;
 
     CallsController(CallCoordinator coordinator, CallRecordStore records, CallStream stream, Journal journal, StationDirectory stations,
-                    StationScope scope, LocationReads locationReads) {
+                    CallLookup lookup, LocationReads locationReads) {
         this.locationReads = locationReads;
         this.coordinator = coordinator;
         this.records = records;
         this.stream = stream;
         this.journal = journal;
         this.stations = stations;
-        this.scope = scope;
+        this.lookup = lookup;
     }
 
     /** A finished call as the history shows it. */
@@ -124,43 +120,23 @@ class CallsController {
 
     @GetMapping("/{id}")
     CallDetail one(@PathVariable String id, Authentication auth) {
-        CallId callId = callId(id);
-        // live first, then just ended, then the history: a call leaves the loop for the just-ended set before its
-        // record is written, and leaves that set only once the record is kept (in the database or its spool)
-        Optional<CallView> live = coordinator.live().stream().filter(c -> c.id().equals(callId.value())).findFirst();
-        CallRecordView record = null;
-        if (live.isPresent()) {
-            if (!visible(auth, live.get())) {
-                SiagaPrincipal me = StationScope.principal(auth);
-                throw new OutOfScopeException(me.username(), me.station(), StationId.of(live.get().station()));
-            }
-        } else {
-            CallRecord r = coordinator.justEnded(callId).or(() -> records.find(callId))
-                    .orElseThrow(() -> new NoSuchElementException("no call " + id));
-            scope.requireVisible(auth, StationId.of(r.station()));
-            record = CallRecordView.of(r);
-        }
-        List<JournalController.EntryView> story = new ArrayList<>(journal.bySubject(SubjectKind.CALL, callId.value(), JOURNAL_LIMIT)
+        CallLookup.Found call = lookup.find(id);
+        lookup.requireVisible(auth, call);
+        CallRecordView record = call.isLive() ? null : CallRecordView.of(call.record());
+        Optional<CallView> live = Optional.ofNullable(call.live());
+        String callId = call.isLive() ? call.live().id() : call.record().id().value();
+        List<JournalController.EntryView> story = new ArrayList<>(journal.bySubject(SubjectKind.CALL, callId, JOURNAL_LIMIT)
                 .stream().map(JournalController.EntryView::of).toList());
         Collections.reverse(story);
         boolean located = (record != null && record.latitude() != null) || (live.isPresent() && live.get().latitude() != null)
                 || story.stream().anyMatch(e -> e.type().equals("CallLocated"));
         if (located) {
-            locationReads.read(auth, callId.value(), "GET /api/calls/{id}");
+            locationReads.read(auth, callId, "GET /api/calls/{id}");
         }
         return new CallDetail(record, live.orElse(null), story);
     }
 
     private boolean visible(Authentication auth, CallView call) {
-        return scope.canSee(auth, StationId.of(call.station()))
-                || call.ringingStations().stream().anyMatch(s -> scope.canSee(auth, StationId.of(s)));
-    }
-
-    private static CallId callId(String id) {
-        try {
-            return new CallId(id);
-        } catch (IllegalArgumentException e) {
-            throw new NoSuchElementException("no call " + id);
-        }
+        return lookup.visible(auth, call);
     }
 }

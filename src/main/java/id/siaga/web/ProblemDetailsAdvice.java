@@ -1,5 +1,6 @@
 package id.siaga.web;
 
+import id.siaga.incident.IncidentConflictException;
 import id.siaga.org.InvalidStationDataException;
 import id.siaga.security.OutOfScopeException;
 import id.siaga.telephony.CallbackTaskConflictException;
@@ -51,9 +52,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
-    /** The request was sound but the thing it acts on has moved on (a call-back task already claimed or closed). */
-    @ExceptionHandler(CallbackTaskConflictException.class)
-    ProblemDetail conflict(CallbackTaskConflictException e) {
+    /**
+     * The request was sound but the thing it acts on has moved on: a call-back task already claimed or closed, an
+     * incident whose status does not allow the move, or that somebody else changed at the same moment.
+     */
+    @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class})
+    ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 

@@ -53,9 +53,19 @@ final class CallDriver {
 
     /** The operator answers, they talk, the operator hangs up: an ANSWERED call. */
     void answerAndHangUp(CallId call, String operator) {
+        answer(call, operator);
+        hangUp(call);
+    }
+
+    /** The operator answers; returns once the caller is connected (the call is live and answered). */
+    void answer(CallId call, String operator) {
         phones.answer(call, operator);
         await("call " + call + " is connected", () -> phones.commands().stream()
                 .anyMatch(c -> c.what().equals("connect") && c.call().equals(call)));
+    }
+
+    /** The operator ends an answered call. */
+    void hangUp(CallId call) {
         coordinator.operatorHungUp(call);
         await("call " + call + " is hung up", () -> phones.commands().stream()
                 .anyMatch(c -> c.what().equals("hangUpCaller") && c.call().equals(call)));

@@ -1,0 +1,105 @@
+package id.siaga.web;
+
+import id.siaga.org.GeoPoint;
+import id.siaga.org.StationId;
+import id.siaga.security.OutOfScopeException;
+import id.siaga.security.SiagaPrincipal;
+import id.siaga.security.StationScope;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallId;
+import id.siaga.telephony.CallRecord;
+import id.siaga.telephony.CallRecordStore;
+import id.siaga.telephony.CallView;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * One 110 call by id, wherever it is now, and whether a user may see it. A live call is visible to a user who can
+ * see its responsible station or any station whose phones ring for it (so the Polda operators it climbed to see
+ * it too); a finished call, to a user who can see its responsible station.
+ */
+@Component
+class CallLookup {
+
+    /** A call as found: live ({@code live} set) or finished ({@code record} set). */
+    record Found(CallView live, CallRecord record) {
+
+        boolean isLive() {
+            return live != null;
+        }
+
+        /** When an operator answered it; empty if nobody did. */
+        Optional<Instant> answeredAt() {
+            return Optional.ofNullable(isLive() ? live.answeredAt() : record.answeredAt());
+        }
+
+        String callerNumber() {
+            return isLive() ? live.callerNumber() : record.callerNumber();
+        }
+
+        /** The call's best fix as the pipeline knows it; the history keeps no uncertainty. */
+        Optional<GeoPoint> position() {
+            Double lat = isLive() ? live.latitude() : record.latitude();
+            Double lon = isLive() ? live.longitude() : record.longitude();
+            return lat == null || lon == null ? Optional.empty() : Optional.of(new GeoPoint(lat, lon));
+        }
+
+        Double uncertaintyMeters() {
+            return isLive() ? live.uncertaintyMeters() : null;
+        }
+    }
+
+    private final CallCoordinator coordinator;
+    private final CallRecordStore records;
+    private final StationScope scope;
+
+    CallLookup(CallCoordinator coordinator, CallRecordStore records, StationScope scope) {
+        this.coordinator = coordinator;
+        this.records = records;
+        this.scope = scope;
+    }
+
+    /**
+     * Live first, then just ended, then the history: a call leaves the loop for the just-ended set before its
+     * record is written, and leaves that set only once the record is kept (in the database or its spool).
+     *
+     * @throws NoSuchElementException when the call is nowhere (or the id cannot be a call's)
+     */
+    Found find(String id) {
+        CallId callId = callId(id);
+        Optional<CallView> live = coordinator.live().stream().filter(c -> c.id().equals(callId.value())).findFirst();
+        if (live.isPresent()) {
+            return new Found(live.get(), null);
+        }
+        CallRecord r = coordinator.justEnded(callId).or(() -> records.find(callId)).orElseThrow(() -> new NoSuchElementException("no call " + id));
+        return new Found(null, r);
+    }
+
+    /** @throws OutOfScopeException when the user may not see the call */
+    void requireVisible(Authentication auth, Found call) {
+        if (call.isLive()) {
+            if (!visible(auth, call.live())) {
+                SiagaPrincipal me = StationScope.principal(auth);
+                throw new OutOfScopeException(me.username(), me.station(), StationId.of(call.live().station()));
+            }
+        } else {
+            scope.requireVisible(auth, StationId.of(call.record().station()));
+        }
+    }
+
+    boolean visible(Authentication auth, CallView call) {
+        return scope.canSee(auth, StationId.of(call.station()))
+                || call.ringingStations().stream().anyMatch(s -> scope.canSee(auth, StationId.of(s)));
+    }
+
+    static CallId callId(String id) {
+        try {
+            return new CallId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NoSuchElementException("no call " + id);
+        }
+    }
+}
