@@ -1,16 +1,38 @@
 package id.siaga.app;
 
+import id.siaga.dispatch.DispatchDesk;
+import id.siaga.dispatch.DispatchEvent;
+import id.siaga.dispatch.DispatchStore;
+import id.siaga.dispatch.IncidentProgress;
+import id.siaga.dispatch.NearestUnitIndex;
 import id.siaga.dispatch.UnitRoster;
 import id.siaga.dispatch.UnitsCsvReader;
+import id.siaga.incident.IncidentStatus;
+import id.siaga.incident.IncidentStatusChanged;
+import id.siaga.incident.Incidents;
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
 import id.siaga.location.Jurisdictions;
+import id.siaga.store.JdbcDispatchStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Field units and dispatch: the unit register from {@link DispatchProperties#unitsFile()}. */
+/**
+ * Field units and dispatch: the unit register from {@link DispatchProperties#unitsFile()}, the desk with its
+ * store, the one-second timers, and the journal of every dispatch step (under the incident when the step
+ * belongs to an assignment, under the unit otherwise).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DispatchProperties.class)
 class DispatchConfiguration {
@@ -23,5 +45,88 @@ class DispatchConfiguration {
                 (r, source) -> new UnitRoster(UnitsCsvReader.read(r, source, jurisdictions.tree())));
         log.info("field units loaded from {}: {}", props.unitsFile(), roster.size());
         return roster;
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    DispatchStore dispatchStore(JdbcTemplate jdbc) {
+        return new JdbcDispatchStore(jdbc);
+    }
+
+    @Bean
+    IncidentProgress incidentProgress(Incidents incidents) {
+        return new IncidentDispatchBridge(incidents);
+    }
+
+    /** The desk, told when an incident ends so its units are released (and, if withdrawn, told to stand down). */
+    @Bean
+    DispatchDesk dispatchDesk(UnitRoster roster, IncidentProgress progress, Incidents incidents, DispatchStore store, DispatchProperties props,
+                              Journal journal, Clock clock) {
+        DispatchDesk desk = new DispatchDesk(roster, progress, store, List.of(), props.eta(), props.policy(), new NearestUnitIndex(props.gridCell()),
+                clock);
+        desk.addListener(event -> journal(journal, event));
+        incidents.addListener(event -> {
+            if (event instanceof IncidentStatusChanged changed && (changed.to().isFinal() || changed.to() == IncidentStatus.RESOLVED)) {
+                desk.incidentEnded(changed.incident().id(), changed.to(), changed.actor());
+            }
+        });
+        return desk;
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService dispatchTimers(DispatchDesk desk, DispatchProperties props) {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dispatch-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = props.tick().toMillis();
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                desk.tick();
+            } catch (RuntimeException e) {
+                // a failed round (database away) is retried at the next tick; the timers must never stop
+                log.error("dispatch timers failed; retrying in {} ms", every, e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return timers;
+    }
+
+    static void journal(Journal journal, DispatchEvent event) {
+        String actor = actor(event);
+        if (event instanceof DispatchEvent.UnitAssigned e) {
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+            log.info("unit {} sent to incident {} by {} ({} m, ETA {}), alerted via {}", e.callSign(), e.assignment().incident(), actor,
+                    e.assignment().distanceAtAssignmentMeters() == null ? "?" : Math.round(e.assignment().distanceAtAssignmentMeters()),
+                    e.assignment().etaAtAssignment(), e.alertedVia());
+        } else if (event instanceof DispatchEvent.AlertAcknowledged e) {
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+        } else if (event instanceof DispatchEvent.AcknowledgementOverdue e) {
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+            log.warn("unit {} has not acknowledged incident {} after {}; proposing {}", e.unitId(), e.assignment().incident(), e.waited(),
+                    e.proposedNext().map(c -> c.callSign() + " (ETA " + c.eta() + ")").orElse("nobody (no other unit available)"));
+        } else if (event instanceof DispatchEvent.OnSceneProposed e) {
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+        } else if (event instanceof DispatchEvent.AssignmentEnded e) {
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+        } else {
+            journal.append(event.type(), SubjectKind.UNIT, event.unitId(), actor, event);
+            if (event instanceof DispatchEvent.UnitWentOffline e) {
+                log.warn("unit {} is OFFLINE: no GPS since {} (status {}); check its device", e.unitId(), e.lastSeen(), e.status());
+            }
+        }
+    }
+
+    private static String actor(DispatchEvent event) {
+        if (event instanceof DispatchEvent.UnitAssigned e) {
+            return e.assignment().assignedBy();
+        } else if (event instanceof DispatchEvent.AlertAcknowledged e) {
+            return e.by();
+        } else if (event instanceof DispatchEvent.UnitStatusChanged e) {
+            return e.by();
+        } else if (event instanceof DispatchEvent.AssignmentEnded e && e.assignment().endedBy() != null) {
+            return e.assignment().endedBy();
+        }
+        return "system";
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +34,7 @@ public final class DispatchDesk implements PositionListener {
     private final UnitRoster roster;
     private final IncidentProgress incidents;
     private final DispatchStore store;
-    private final List<AlertChannel> channels;
+    private final List<AlertChannel> channels = new CopyOnWriteArrayList<>();
     private final Recommender recommender;
     private final DispatchPolicy policy;
     private final Clock clock;
@@ -49,7 +50,7 @@ public final class DispatchDesk implements PositionListener {
         this.roster = roster;
         this.incidents = incidents;
         this.store = store;
-        this.channels = List.copyOf(channels);
+        this.channels.addAll(channels);
         this.policy = policy;
         this.clock = clock;
         this.positions = new UnitPositions(index, roster.all());
@@ -65,6 +66,11 @@ public final class DispatchDesk implements PositionListener {
 
     public void addListener(Consumer<DispatchEvent> listener) {
         listeners.add(listener);
+    }
+
+    /** Adds a way to reach officers (channels that start after the desk, such as the officer app's WebSocket). */
+    public void addChannel(AlertChannel channel) {
+        channels.add(channel);
     }
 
     // ---- positions (ingestion threads) ----
@@ -287,8 +293,9 @@ public final class DispatchDesk implements PositionListener {
         return store.ofIncident(incident);
     }
 
-    public IncidentClock clock(IncidentId incidentId, Duration target) {
-        return IncidentClock.of(target(incidentId), store.ofIncident(incidentId), target, clock.instant());
+    /** The incident's clock against the policy's on-scene target. */
+    public IncidentClock clock(IncidentId incidentId) {
+        return IncidentClock.of(target(incidentId), store.ofIncident(incidentId), policy.onSceneTarget(), clock.instant());
     }
 
     public UnitRoster roster() {
@@ -319,18 +326,18 @@ public final class DispatchDesk implements PositionListener {
     }
 
     private Unit unit(String unitId) {
-        return roster.find(unitId).orElseThrow(() -> new IllegalArgumentException("unknown unit " + unitId));
+        return roster.find(unitId).orElseThrow(() -> new NoSuchElementException("unknown unit " + unitId));
     }
 
     private DispatchTarget target(IncidentId id) {
-        return incidents.target(id).orElseThrow(() -> new IllegalArgumentException("unknown incident " + id));
+        return incidents.target(id).orElseThrow(() -> new NoSuchElementException("unknown incident " + id));
     }
 
     private Assignment activeAssignment(AssignmentId id) {
         Assignment a = active.get(id);
         if (a == null) {
             throw store.find(id).<RuntimeException>map(done -> new DispatchConflictException("assignment " + id + " has ended (" + done.state() + ")"))
-                    .orElseGet(() -> new IllegalArgumentException("unknown assignment " + id));
+                    .orElseGet(() -> new NoSuchElementException("unknown assignment " + id));
         }
         return a;
     }

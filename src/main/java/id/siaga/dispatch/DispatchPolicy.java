@@ -13,14 +13,16 @@ import java.util.Objects;
  * @param arrivalRadiusMeters    a dispatched unit this near the incident is proposed ON_SCENE
  * @param recommendations        how many units to recommend
  * @param searchRadiusMeters     how far to look for units
+ * @param onSceneTarget          the time from the call's answer to the first unit on scene that the clock runs against
  */
 public record DispatchPolicy(Duration acknowledgementTimeout, Duration offlineAfter, Duration freshFix, double arrivalRadiusMeters,
-                             int recommendations, double searchRadiusMeters) {
+                             int recommendations, double searchRadiusMeters, Duration onSceneTarget) {
 
     public DispatchPolicy {
         Objects.requireNonNull(acknowledgementTimeout, "acknowledgementTimeout");
         Objects.requireNonNull(offlineAfter, "offlineAfter");
         Objects.requireNonNull(freshFix, "freshFix");
+        Objects.requireNonNull(onSceneTarget, "onSceneTarget");
         if (acknowledgementTimeout.isNegative() || acknowledgementTimeout.isZero()) {
             throw new IllegalArgumentException("acknowledgement timeout must be positive");
         }
@@ -29,8 +31,8 @@ public record DispatchPolicy(Duration acknowledgementTimeout, Duration offlineAf
         }
     }
 
-    /** Defaults of the issue: 30 s to acknowledge, 100 m is on scene, 5 units recommended. */
+    /** Defaults of the issue: 30 s to acknowledge, 100 m is on scene, 5 units recommended, on scene within 10 minutes. */
     public static DispatchPolicy defaults() {
-        return new DispatchPolicy(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(2), 100, 5, 50_000);
+        return new DispatchPolicy(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(2), 100, 5, 50_000, Duration.ofMinutes(10));
     }
 }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The units that could be sent now (AVAILABLE, with a position), on a uniform grid of latitude/longitude
@@ -34,18 +34,52 @@ public final class NearestUnitIndex {
     private static final class Entry {
         final String unitId;
         volatile Located located;
-        volatile long cell;
+        long cell;
 
         Entry(String unitId) {
             this.unitId = unitId;
         }
     }
 
-    private final double cellDegrees;
-    private final Map<Long, Set<Entry>> cells = new ConcurrentHashMap<>();
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * The units in one cell as an array replaced on every change (units change cells far less often than they
+     * report positions), so a query walks a plain array.
+     */
+    private static final class Cell {
+        private static final Entry[] EMPTY = new Entry[0];
+        volatile Entry[] members = EMPTY;
 
-    /** @param cellDegrees grid cell size; 0.02° (about 2.2 km) suits city patrol densities */
+        synchronized void add(Entry e) {
+            Entry[] m = members;
+            Entry[] grown = Arrays.copyOf(m, m.length + 1);
+            grown[m.length] = e;
+            members = grown;
+        }
+
+        synchronized boolean remove(Entry e) {
+            Entry[] m = members;
+            for (int i = 0; i < m.length; i++) {
+                if (m[i] == e) {
+                    Entry[] shrunk = new Entry[m.length - 1];
+                    System.arraycopy(m, 0, shrunk, 0, i);
+                    System.arraycopy(m, i + 1, shrunk, i, m.length - i - 1);
+                    members = shrunk;
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final double cellDegrees;
+    private final Map<Long, Cell> cells = new ConcurrentHashMap<>();
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** How many units each block of BLOCK × BLOCK cells holds, so a search skips empty country quickly. */
+    private final Map<Long, AtomicInteger> blocks = new ConcurrentHashMap<>();
+    private static final int BLOCK = 16;
+    private static final AtomicInteger ZERO = new AtomicInteger();
+
+    /** @param cellDegrees grid cell size; 0.01° (about 1.1 km) suits city patrol densities */
     public NearestUnitIndex(double cellDegrees) {
         if (!(cellDegrees > 0.0001 && cellDegrees <= 1)) {
             throw new IllegalArgumentException("cell size must be within 0.0001..1 degree, got " + cellDegrees);
@@ -62,9 +96,9 @@ public final class NearestUnitIndex {
             entry.located = located;
             if (before == null) {
                 entry.cell = cell;
-                cells.computeIfAbsent(cell, c -> ConcurrentHashMap.newKeySet()).add(entry);
+                addToCell(entry, cell);
             } else if (entry.cell != cell) {
-                cells.computeIfAbsent(cell, c -> ConcurrentHashMap.newKeySet()).add(entry);
+                addToCell(entry, cell);
                 removeFromCell(entry, entry.cell);
                 entry.cell = cell;
             }
@@ -101,27 +135,49 @@ public final class NearestUnitIndex {
         int found = 0;
         int row = row(latitude);
         int col = col(longitude);
-        double cellHeightMeters = cellDegrees * Geodesy.METERS_PER_DEGREE;
+        // metres per degree of longitude, at the most poleward latitude the search can reach (conservative)
+        double reachDegrees = maxRadiusMeters / Geodesy.METERS_PER_DEGREE;
+        double lonScale = Math.cos(Math.toRadians(Math.min(89, Math.abs(latitude) + reachDegrees)));
+        double southOfCell = (latitude + 90) - row * cellDegrees;
+        double westOfCell = (longitude + 180) - col * cellDegrees;
         for (int ring = 0; ; ring++) {
-            // nothing in ring r or beyond is nearer than (r - 1) whole cells, a cell being narrowest at the ring's
-            // latitude farthest from the equator
-            double farLatitude = Math.min(89, Math.abs(latitude) + (ring + 1) * cellDegrees);
-            double ringStepMeters = Math.min(cellHeightMeters, cellHeightMeters * Math.cos(Math.toRadians(farLatitude)));
-            double ringFloorMeters = (ring - 1) * ringStepMeters;
-            if (ring > 0 && (ringFloorMeters > maxRadiusMeters || (found == k && ringFloorMeters > best[k - 1].distanceMeters()))) {
+            // nothing in ring r is nearer than the point's distance to its own cell's nearest edge plus (r - 1) cells
+            double edgeDegrees = Math.min(Math.min(southOfCell, cellDegrees - southOfCell),
+                    Math.min(westOfCell, cellDegrees - westOfCell) * lonScale);
+            double ringFloorMeters = ring == 0 ? 0 : (edgeDegrees + (ring - 1) * cellDegrees * lonScale) * Geodesy.METERS_PER_DEGREE;
+            if (ringFloorMeters > maxRadiusMeters || (found == k && ringFloorMeters > best[k - 1].distanceMeters())) {
                 break;
             }
+            double bound = found == k ? best[k - 1].distanceMeters() : maxRadiusMeters;
             for (int r = row - ring; r <= row + ring; r++) {
                 boolean edgeRow = r == row - ring || r == row + ring;
                 int step = edgeRow ? 1 : Math.max(1, 2 * ring);
                 for (int c = col - ring; c <= col + ring; c += step) {
-                    Set<Entry> cell = cells.get(key(r, c));
+                    if (ring > 0 && cellFloorMeters(r - row, c - col, southOfCell, westOfCell, lonScale) > bound) {
+                        continue;
+                    }
+                    if (blocks.getOrDefault(blockKey(r, c), ZERO).get() == 0) {
+                        if (edgeRow) {
+                            // the rest of this block's part of the row is empty too
+                            c = Math.min(col + ring, Math.floorDiv(c, BLOCK) * BLOCK + BLOCK - 1);
+                        }
+                        continue;
+                    }
+                    Cell cell = cells.get(key(r, c));
                     if (cell == null) {
                         continue;
                     }
-                    for (Entry e : cell) {
+                    for (Entry e : cell.members) {
                         Located u = e.located;
-                        if (u == null || (freshSince != null && u.fixTime().isBefore(freshSince))) {
+                        if (u == null) {
+                            continue;
+                        }
+                        // a flat lower bound first: the trigonometry only for units that could make the list
+                        double dy = u.latitude() - latitude;
+                        double dx = (u.longitude() - longitude) * lonScale;
+                        double boundDegrees = bound / Geodesy.METERS_PER_DEGREE / 0.999;
+                        if (dx * dx + dy * dy > boundDegrees * boundDegrees
+                                || (freshSince != null && u.fixTime().isBefore(freshSince))) {
                             continue;
                         }
                         double d = Geodesy.distanceMeters(latitude, longitude, u.latitude(), u.longitude());
@@ -129,11 +185,21 @@ public final class NearestUnitIndex {
                             continue;
                         }
                         found = insert(best, found, new Near(u, d));
+                        bound = found == k ? best[k - 1].distanceMeters() : maxRadiusMeters;
                     }
                 }
             }
         }
         return new ArrayList<>(Arrays.asList(best).subList(0, found));
+    }
+
+    /** A lower bound of the distance from the point to the cell {@code dr} rows and {@code dc} columns from its own. */
+    private double cellFloorMeters(int dr, int dc, double southOfCell, double westOfCell, double lonScale) {
+        double dy = dr > 0 ? (dr * cellDegrees - southOfCell) : dr < 0 ? (southOfCell - (dr + 1) * cellDegrees) : 0;
+        double dx = dc > 0 ? (dc * cellDegrees - westOfCell) : dc < 0 ? (westOfCell - (dc + 1) * cellDegrees) : 0;
+        dx *= lonScale;
+        // chord in degrees is a lower bound of the great-circle distance up to the conservative longitude scale
+        return Math.sqrt(dx * dx + dy * dy) * Geodesy.METERS_PER_DEGREE * 0.999;
     }
 
     private static int insert(Near[] best, int found, Near n) {
@@ -146,11 +212,24 @@ public final class NearestUnitIndex {
         return Math.min(found + 1, best.length);
     }
 
+    private void addToCell(Entry entry, long cell) {
+        cells.computeIfAbsent(cell, c -> new Cell()).add(entry);
+        blocks.computeIfAbsent(blockOfCell(cell), b -> new AtomicInteger()).incrementAndGet();
+    }
+
     private void removeFromCell(Entry entry, long cell) {
-        Set<Entry> set = cells.get(cell);
-        if (set != null) {
-            set.remove(entry);
+        Cell c = cells.get(cell);
+        if (c != null && c.remove(entry)) {
+            blocks.get(blockOfCell(cell)).decrementAndGet();
         }
+    }
+
+    private static long blockKey(int row, int col) {
+        return key(Math.floorDiv(row, BLOCK), Math.floorDiv(col, BLOCK));
+    }
+
+    private static long blockOfCell(long cell) {
+        return blockKey((int) (cell >> 32), (int) cell);
     }
 
     private long cellOf(double latitude, double longitude) {

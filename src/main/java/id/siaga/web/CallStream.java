@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live call updates as Server-Sent Events: one {@link CallSubscription} per console, a comment heartbeat
+ * Live call updates as Server-Sent Events: one {@link StreamSubscription} per console, a comment heartbeat
  * every {@link #HEARTBEAT} so proxies keep the connection open and dead clients are noticed, and the
  * listener removed from the call pipeline when the stream completes, times out or fails. Why updates are
- * handed off and slow subscribers dropped is explained on {@link CallSubscription}.
+ * handed off and slow subscribers dropped is explained on {@link StreamSubscription}.
  */
 @Component
 class CallStream {
@@ -34,7 +34,7 @@ class CallStream {
     static final Duration MAX_AGE = Duration.ofMinutes(30);
 
     private final CallCoordinator coordinator;
-    private final Set<CallSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Set<StreamSubscription<CallUpdate>> subscriptions = ConcurrentHashMap.newKeySet();
     /** Writers block only while a client's connection is full; idle subscribers hold no thread. */
     private final ExecutorService writers = Executors.newCachedThreadPool(daemon("call-stream-writer"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("call-stream-heartbeat"));
@@ -48,8 +48,8 @@ class CallStream {
     /** A stream of the updates of the calls {@code visible} lets through, named by their event. */
     SseEmitter subscribe(String subscriber, Predicate<CallView> visible) {
         SseEmitter emitter = new SseEmitter(MAX_AGE.toMillis());
-        CallSubscription subscription = new CallSubscription(subscriber, visible, new EmitterSink(emitter), writers,
-                CallSubscription.DEFAULT_BACKLOG, this::forget);
+        StreamSubscription<CallUpdate> subscription = new StreamSubscription<>(subscriber, (CallUpdate u) -> visible.test(u.call()),
+                new EmitterSink(emitter), writers, StreamSubscription.DEFAULT_BACKLOG, this::forget);
         emitter.onCompletion(() -> subscription.end("completed"));
         emitter.onError(e -> subscription.end("failed: " + e));
         emitter.onTimeout(() -> {
@@ -74,7 +74,7 @@ class CallStream {
         return subscriptions.size();
     }
 
-    private void forget(CallSubscription subscription) {
+    private void forget(StreamSubscription<CallUpdate> subscription) {
         coordinator.removeListener(subscription);
         subscriptions.remove(subscription);
     }
@@ -91,7 +91,7 @@ class CallStream {
         }
     }
 
-    private record EmitterSink(SseEmitter emitter) implements CallSubscription.Sink {
+    private record EmitterSink(SseEmitter emitter) implements StreamSubscription.Sink<CallUpdate> {
 
         @Override
         public void send(CallUpdate update) throws IOException {

@@ -1,5 +1,6 @@
 package id.siaga.web;
 
+import id.siaga.dispatch.DispatchConflictException;
 import id.siaga.incident.IncidentConflictException;
 import id.siaga.org.InvalidStationDataException;
 import id.siaga.security.OutOfScopeException;
@@ -54,9 +55,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * The request was sound but the thing it acts on has moved on: a call-back task already claimed or closed, an
-     * incident whose status does not allow the move, or that somebody else changed at the same moment.
+     * incident whose status does not allow the move or that somebody else changed at the same moment, a unit that
+     * is no longer available or an assignment that has ended.
      */
-    @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class})
+    @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class, DispatchConflictException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }

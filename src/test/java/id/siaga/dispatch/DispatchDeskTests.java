@@ -129,7 +129,7 @@ class DispatchDeskTests {
         assertThat(alerts).extracting(UnitAlert::kind).containsExactly("DISPATCH", "ON_SCENE_PROPOSED");
 
         desk.changeStatus("SLM-R2-01", UnitStatus.ON_SCENE, "officer.sleman", "TIBA");
-        IncidentClock c = desk.clock(BRAWL, Duration.ofMinutes(10));
+        IncidentClock c = desk.clock(BRAWL);
         assertThat(c.start()).isEqualTo(T0.minusSeconds(90));
         assertThat(c.dispatchedAt()).isEqualTo(T0);
         assertThat(c.acknowledgedAt()).isEqualTo(T0.plusSeconds(12));
@@ -192,8 +192,8 @@ class DispatchDeskTests {
         desk.assign(BRAWL, "SLM-R4-01", "dispatcher.sleman");
         assertThatThrownBy(() -> desk.assign(BRAWL, "SLM-R4-01", "dispatcher.sleman"))
                 .isInstanceOf(DispatchConflictException.class).hasMessageContaining("DISPATCHED");
-        assertThatThrownBy(() -> desk.assign(new IncidentId("nope"), "SLM-R4-02", "dispatcher.sleman")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> desk.assign(BRAWL, "NOPE", "dispatcher.sleman")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> desk.assign(new IncidentId("nope"), "SLM-R4-02", "dispatcher.sleman")).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> desk.assign(BRAWL, "NOPE", "dispatcher.sleman")).isInstanceOf(java.util.NoSuchElementException.class);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package id.siaga.web;
 
-import id.siaga.telephony.CallUpdate;
-import id.siaga.telephony.CallView;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One console's subscription to live call updates: a call listener that never blocks the call loop.
+ * One console's subscription to a live event stream (call updates, CAD events): a listener that never blocks
+ * the thread that produces the events.
  *
- * <p>{@link #accept} runs on the call pipeline's single call loop, the thread that also rings, escalates and
- * connects every 110 call. So it does nothing that can wait: it filters by the subscriber's scope and puts
+ * <p>For calls, {@link #accept} runs on the call pipeline's single call loop, the thread that also rings,
+ * escalates and connects every 110 call. So it does nothing that can wait: it filters by the subscriber's scope and puts
  * the update in a bounded queue with {@link BlockingQueue#offer} (never {@code put}). A writer thread from a
  * shared pool then drains the queue into the network, where writes can block for as long as the client's
  * TCP window stays shut. At most one writer works for a subscription at a time, so events leave in order.
@@ -29,15 +28,15 @@ import org.slf4j.LoggerFactory;
  * ringing). Ending the stream is visible and self-healing: the browser's {@code EventSource} reconnects,
  * and the console reloads {@code GET /api/calls} for a correct picture before following the stream again.
  */
-final class CallSubscription implements Consumer<CallUpdate> {
+final class StreamSubscription<E> implements Consumer<E> {
 
     static final int DEFAULT_BACKLOG = 256;
 
-    private static final Logger log = LoggerFactory.getLogger(CallSubscription.class);
+    private static final Logger log = LoggerFactory.getLogger(StreamSubscription.class);
 
     /** Where the updates go: the SSE stream in production. Writes may block; completion ends the stream. */
-    interface Sink {
-        void send(CallUpdate update) throws IOException;
+    interface Sink<E> {
+        void send(E event) throws IOException;
 
         void comment(String text) throws IOException;
 
@@ -48,10 +47,10 @@ final class CallSubscription implements Consumer<CallUpdate> {
     }
 
     private final String subscriber;
-    private final Predicate<CallView> visible;
-    private final Sink sink;
+    private final Predicate<? super E> visible;
+    private final Sink<E> sink;
     private final Executor writers;
-    private final Consumer<CallSubscription> onEnd;
+    private final Consumer<StreamSubscription<E>> onEnd;
     private final BlockingQueue<Object> backlog;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -60,13 +59,13 @@ final class CallSubscription implements Consumer<CallUpdate> {
 
     /**
      * @param subscriber who is watching, for the log
-     * @param visible    which calls this subscriber may see (their station scope)
+     * @param visible    which events this subscriber may see (their station scope)
      * @param writers    the pool whose threads do the blocking writes
      * @param backlog    how many updates may wait before the subscriber is dropped
      * @param onEnd      called once when the subscription ends, whatever the reason (removes the listener)
      */
-    CallSubscription(String subscriber, Predicate<CallView> visible, Sink sink, Executor writers, int backlog,
-                     Consumer<CallSubscription> onEnd) {
+    StreamSubscription(String subscriber, Predicate<? super E> visible, Sink<E> sink, Executor writers, int backlog,
+                       Consumer<StreamSubscription<E>> onEnd) {
         this.subscriber = subscriber;
         this.visible = visible;
         this.sink = sink;
@@ -75,11 +74,11 @@ final class CallSubscription implements Consumer<CallUpdate> {
         this.backlog = new ArrayBlockingQueue<>(backlog);
     }
 
-    /** From the call loop: hands the update over without waiting, or drops this subscriber. */
+    /** From the producing thread: hands the event over without waiting, or drops this subscriber. */
     @Override
-    public void accept(CallUpdate update) {
-        if (!ended.get() && visible.test(update.call())) {
-            enqueue(update);
+    public void accept(E event) {
+        if (!ended.get() && visible.test(event)) {
+            enqueue(event);
         }
     }
 
@@ -103,7 +102,7 @@ final class CallSubscription implements Consumer<CallUpdate> {
     void end(String reason) {
         if (ended.compareAndSet(false, true)) {
             backlog.clear();
-            log.debug("call stream of {} ended: {}", subscriber, reason);
+            log.debug("stream of {} ended: {}", subscriber, reason);
             onEnd.accept(this);
         }
     }
@@ -113,7 +112,7 @@ final class CallSubscription implements Consumer<CallUpdate> {
             return;
         }
         if (!backlog.offer(item)) {
-            log.warn("call stream of {} dropped: {} updates waiting, the client is not reading fast enough", subscriber, backlog.size());
+            log.warn("stream of {} dropped: {} events waiting, the client is not reading fast enough", subscriber, backlog.size());
             close("too slow");
             return;
         }
@@ -136,10 +135,12 @@ final class CallSubscription implements Consumer<CallUpdate> {
             Object item;
             while (!ended.get() && (item = backlog.poll()) != null) {
                 try {
-                    if (item instanceof CallUpdate update) {
-                        sink.send(update);
+                    if (item instanceof Comment comment) {
+                        sink.comment(comment.text());
                     } else {
-                        sink.comment(((Comment) item).text());
+                        @SuppressWarnings("unchecked")
+                        E event = (E) item;
+                        sink.send(event);
                     }
                 } catch (IOException | RuntimeException e) {
                     end("write failed: " + e); // the container has seen the failure too and finishes the response
@@ -150,7 +151,7 @@ final class CallSubscription implements Consumer<CallUpdate> {
                 sink.complete();
             }
         } catch (RuntimeException e) {
-            log.debug("call stream of {}: completing failed: {}", subscriber, e.toString());
+            log.debug("stream of {}: completing failed: {}", subscriber, e.toString());
         } finally {
             writing.set(false);
         }
@@ -162,6 +163,6 @@ final class CallSubscription implements Consumer<CallUpdate> {
 
     @Override
     public String toString() {
-        return "call stream of " + subscriber;
+        return "stream of " + subscriber;
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The hand-off between the call loop and a console's stream: in scope and in order, never waiting on the
  * network, and a subscriber that stops reading is dropped instead of holding up calls.
  */
-class CallSubscriptionTests {
+class StreamSubscriptionTests {
 
     final ExecutorService writers = Executors.newCachedThreadPool();
     final AtomicInteger ended = new AtomicInteger();
@@ -31,7 +31,7 @@ class CallSubscriptionTests {
     }
 
     /** A sink that records what it is given and can be made to hang like a client that stopped reading. */
-    static final class Recording implements CallSubscription.Sink {
+    static final class Recording implements StreamSubscription.Sink<CallUpdate> {
         final List<String> sent = new CopyOnWriteArrayList<>();
         final CountDownLatch unblock;
         final AtomicInteger completed = new AtomicInteger();
@@ -70,8 +70,8 @@ class CallSubscriptionTests {
         }
     }
 
-    CallSubscription subscription(CallSubscription.Sink sink, int backlog) {
-        return new CallSubscription("operator.sleman1", c -> c.station().equals("POLRES-3404"), sink, writers, backlog,
+    StreamSubscription<CallUpdate> subscription(StreamSubscription.Sink<CallUpdate> sink, int backlog) {
+        return new StreamSubscription<>("operator.sleman1", (CallUpdate u) -> u.call().station().equals("POLRES-3404"), sink, writers, backlog,
                 s -> ended.incrementAndGet());
     }
 
@@ -83,7 +83,7 @@ class CallSubscriptionTests {
     @Test
     void updatesInScopeLeaveInOrderAndOthersNever() {
         Recording sink = new Recording(false);
-        CallSubscription s = subscription(sink, 16);
+        StreamSubscription<CallUpdate> s = subscription(sink, 16);
         s.comment("subscribed");
         s.accept(update("offered", "c1", "POLRES-3404"));
         s.accept(update("offered", "c2", "POLRES-3402"));
@@ -96,7 +96,7 @@ class CallSubscriptionTests {
     @Test
     void aSubscriberThatStopsReadingIsDroppedWhileTheCallLoopNeverWaits() throws Exception {
         Recording sink = new Recording(true);
-        CallSubscription s = subscription(sink, 8);
+        StreamSubscription<CallUpdate> s = subscription(sink, 8);
         Thread callLoop = new Thread(() -> {
             for (int i = 0; i < 100; i++) {
                 s.accept(update("offered", "c" + i, "POLRES-3404"));
@@ -119,7 +119,7 @@ class CallSubscriptionTests {
     void aFailedWriteEndsTheSubscriptionWithoutCompletingTheStreamAgain() {
         Recording sink = new Recording(false);
         sink.failing = true;
-        CallSubscription s = subscription(sink, 8);
+        StreamSubscription<CallUpdate> s = subscription(sink, 8);
         s.accept(update("offered", "c1", "POLRES-3404"));
         CallDriver.await("the subscription ends", s::isEnded);
         assertThat(ended).hasValue(1);
@@ -129,7 +129,7 @@ class CallSubscriptionTests {
     @Test
     void closingCompletesTheStreamOnce() {
         Recording sink = new Recording(false);
-        CallSubscription s = subscription(sink, 8);
+        StreamSubscription<CallUpdate> s = subscription(sink, 8);
         s.close("the server is stopping");
         s.close("again");
         CallDriver.await("the stream is completed", () -> sink.completed.get() == 1);
