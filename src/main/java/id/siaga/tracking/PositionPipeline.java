@@ -106,7 +106,8 @@ public final class PositionPipeline {
 
     private IngestOutcome ingest(PositionSource door, DecodedFix fix, Instant receivedAt) {
         if (fix.isMalformed()) {
-            return refuse(new Rejection(RejectReason.MALFORMED, fix.problem(), fix.deviceId(), null, door, fix.values()));
+            String unit = fix.deviceId() == null ? null : directory.unitOfDevice(fix.deviceId()).orElse(null);
+            return refuse(new Rejection(RejectReason.MALFORMED, fix.problem(), fix.deviceId(), unit, door, fix.values()));
         }
         PositionReport report = fix.report();
         Optional<Rejection> unknown = identify(report);
