@@ -101,8 +101,13 @@ final class JsonPositionDecoder {
         }
     }
 
-    /** The MQTT payload of a unit's topic. */
+    /** The MQTT payload of a unit's topic; a refusal names the topic's unit. */
     static DecodedFix mqtt(String unitId, byte[] payload) {
+        DecodedFix fix = mqttPayload(unitId, payload);
+        return fix.isMalformed() ? fix.aboutUnit(unitId) : fix;
+    }
+
+    private static DecodedFix mqttPayload(String unitId, byte[] payload) {
         JsonNode root;
         try {
             root = JSON.readTree(payload);

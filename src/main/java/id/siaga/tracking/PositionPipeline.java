@@ -106,7 +106,8 @@ public final class PositionPipeline {
 
     private IngestOutcome ingest(PositionSource door, DecodedFix fix, Instant receivedAt) {
         if (fix.isMalformed()) {
-            String unit = fix.deviceId() == null ? null : directory.unitOfDevice(fix.deviceId()).orElse(null);
+            String unit = fix.unitId() != null ? (directory.isUnit(fix.unitId()) ? fix.unitId() : null)
+                    : fix.deviceId() == null ? null : directory.unitOfDevice(fix.deviceId()).orElse(null);
             return refuse(new Rejection(RejectReason.MALFORMED, fix.problem(), fix.deviceId(), unit, door, fix.values()));
         }
         PositionReport report = fix.report();
