@@ -46,7 +46,9 @@ class PostgresProfileTests {
     @Test
     void runsOnPostgresqlWithTheDemoUsersAndAWorkingJournal() throws Exception {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
-        int migrations = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*.sql").length;
+        PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+        int migrations = resources.getResources("classpath*:db/migration/V*.sql").length
+                + resources.getResources("classpath*:db/vendor/postgresql/V*.sql").length;
         assertThat(migrations).isPositive();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Integer.class))
                 .as("every migration applied").isEqualTo(migrations);

@@ -41,7 +41,12 @@ public final class TestDatabase implements AutoCloseable {
         config.setConnectionTimeout(2_000);
         config.setPoolName("test-" + name);
         this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(migrationLocations(kind)).load().migrate();
+    }
+
+    /** Flyway's locations as application.yml sets them: the shared set plus the database's own. */
+    public static String[] migrationLocations(Kind kind) {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + (kind == Kind.POSTGRES ? "postgresql" : "h2")};
     }
 
     public static TestDatabase create(Kind kind) {

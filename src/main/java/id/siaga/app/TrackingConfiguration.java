@@ -1,0 +1,139 @@
+package id.siaga.app;
+
+import id.siaga.journal.Journal;
+import id.siaga.store.JdbcTrackStore;
+import id.siaga.tracking.DeviceDirectory;
+import id.siaga.tracking.LivePositions;
+import id.siaga.tracking.MqttGateway;
+import id.siaga.tracking.MqttPositionClient;
+import id.siaga.tracking.OsmAndHttpServer;
+import id.siaga.tracking.PositionPipeline;
+import id.siaga.tracking.PositionValidator;
+import id.siaga.tracking.RejectionJournal;
+import id.siaga.tracking.TrackStore;
+import id.siaga.tracking.TrackWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * GPS tracking: the pipeline and its doors (OsmAnd HTTP on {@link TrackingProperties#osmandPort()}, MQTT), the live
+ * index, the history writer, and a maintenance task (partitions ahead and retention hourly, throttled rejection
+ * counts every ten seconds). Shutdown closes the doors first, then the writer, which writes what is queued.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TrackingProperties.class)
+class TrackingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackingConfiguration.class);
+
+    @Bean
+    LivePositions livePositions() {
+        return new LivePositions();
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JdbcTrackStore trackStore(DataSource dataSource) {
+        return new JdbcTrackStore(dataSource);
+    }
+
+    @Bean(destroyMethod = "close")
+    TrackWriter trackWriter(TrackStore store, TrackingProperties props, MeterRegistry meters) {
+        return new TrackWriter(store, props.historyBatchSize(), props.historyFlushInterval(), props.historyQueueCapacity(),
+                props.historyRetryInterval(), meters);
+    }
+
+    @Bean
+    RejectionJournal positionRejections(Journal journal, Clock clock, TrackingProperties props) {
+        return new RejectionJournal(journal, clock, props.rejectionJournalWindow(), 10_000);
+    }
+
+    @Bean
+    PositionPipeline positionPipeline(DeviceDirectory devices, LivePositions live, TrackWriter writer, RejectionJournal rejections,
+                                      Clock clock, TrackingProperties props, MeterRegistry meters) {
+        PositionValidator validator = new PositionValidator(clock, props.futureTolerance(), props.maxSpeedKmh());
+        return new PositionPipeline(devices, validator, live, writer, rejections, clock, meters);
+    }
+
+    /** The OsmAnd door, bound at start; absent when {@code siaga.tracking.osmand-port} is -1. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("${siaga.tracking.osmand-port:5055} >= 0")
+    OsmAndHttpServer osmAndHttpServer(PositionPipeline pipeline, TrackingProperties props) {
+        return new OsmAndHttpServer(pipeline, props.osmandAddress(), props.osmandPort(), props.maxBodyBytes());
+    }
+
+    /** MQTT positions in, and the {@link MqttGateway} for messages to units. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.tracking.mqtt", name = "enabled", havingValue = "true", matchIfMissing = true)
+    MqttPositionClient mqttPositionClient(PositionPipeline pipeline, TrackingProperties props) {
+        TrackingProperties.Mqtt mqtt = props.mqtt();
+        String clientId = mqtt.clientId().isBlank() ? "siaga110-" + hostName() : mqtt.clientId();
+        MqttPositionClient client = new MqttPositionClient(pipeline, new MqttPositionClient.Settings(mqtt.brokerUrl(), clientId,
+                mqtt.topicRoot(), mqtt.username(), mqtt.password(), (int) mqtt.retryInterval().toSeconds()));
+        client.start();
+        return client;
+    }
+
+    /** With MQTT off, a gateway that refuses every message, saying why. */
+    @Bean
+    @ConditionalOnProperty(prefix = "siaga.tracking.mqtt", name = "enabled", havingValue = "false")
+    MqttGateway mqttOff() {
+        log.info("MQTT door off (siaga.tracking.mqtt.enabled=false)");
+        return (topic, payload, qos) -> {
+            throw new IllegalStateException("MQTT is off (siaga.tracking.mqtt.enabled=false): nothing sent to " + topic);
+        };
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "node";
+        }
+    }
+
+    /** Partitions ahead and retention at start and hourly; throttled rejection counts every ten seconds. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService trackMaintenance(TrackStore store, RejectionJournal rejections, Clock clock, TrackingProperties props) {
+        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "track-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        Runnable days = () -> {
+            try {
+                store.prepareDays(clock.instant().atOffset(ZoneOffset.UTC).toLocalDate(), props.partitionsAhead());
+                long purged = store.purgeBefore(clock.instant().minus(props.retention()));
+                if (purged > 0) {
+                    log.info("track history: {} fixes older than {} removed (siaga.tracking.retention)", purged, props.retention());
+                }
+            } catch (RuntimeException e) {
+                log.error("track history maintenance failed; retrying within the hour", e);
+            }
+        };
+        days.run();
+        maintenance.scheduleWithFixedDelay(days, 1, 1, TimeUnit.HOURS);
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                rejections.flush();
+            } catch (RuntimeException e) {
+                log.warn("journalling throttled position rejections failed", e);
+            }
+        }, 10, 10, TimeUnit.SECONDS);
+        return maintenance;
+    }
+}

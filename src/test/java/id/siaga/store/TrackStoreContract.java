@@ -1,0 +1,75 @@
+package id.siaga.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.support.TestDatabase;
+import id.siaga.tracking.Position;
+import id.siaga.tracking.PositionSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Track history through each database: a batch in, a unit's track out by time, retention. */
+abstract class TrackStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
+
+    TestDatabase db;
+    JdbcTrackStore store;
+
+    abstract TestDatabase.Kind kind();
+
+    @BeforeEach
+    void openDatabase() {
+        db = TestDatabase.create(kind());
+        store = new JdbcTrackStore(db.dataSource());
+        store.prepareDays(LocalDate.parse("2026-11-28"), 2);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    static Position at(String unit, Instant t, double lat) {
+        return new Position(unit, unit.toLowerCase() + "-gps", t, lat, 110.3558, 8.5, 271.0, 110.0, 5.0, 87.0, PositionSource.MQTT,
+                t.plusMillis(350));
+    }
+
+    @Test
+    void aBatchGoesInAndAUnitsTrackComesOutOldestFirstWithinTheWindow() {
+        List<Position> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(at(i % 2 == 0 ? "SLM-R4-01" : "BTL-R4-01", T0.plusSeconds(i), -7.7 - i * 1e-5));
+        }
+        Position sparse = new Position("SLM-R4-01", "sleman-r4-01", T0.plusSeconds(1000), -7.8, 110.4, null, null, null, null, null,
+                PositionSource.OSMAND_HTTP, T0.plusSeconds(1001));
+        batch.add(sparse);
+        store.append(batch);
+
+        List<Position> sleman = store.track("SLM-R4-01", T0, T0.plusSeconds(2000), 1000);
+        assertThat(sleman).hasSize(251);
+        assertThat(sleman.get(0)).isEqualTo(batch.get(0));
+        assertThat(sleman.get(250)).as("absent measurements stay absent").isEqualTo(sparse);
+        assertThat(sleman).isSortedAccordingTo((a, b) -> a.fixTime().compareTo(b.fixTime()));
+        assertThat(store.track("SLM-R4-01", T0.plusSeconds(10), T0.plusSeconds(20), 1000)).extracting(Position::fixTime)
+                .as("from included, to excluded").containsExactly(T0.plusSeconds(10), T0.plusSeconds(12), T0.plusSeconds(14),
+                        T0.plusSeconds(16), T0.plusSeconds(18));
+        assertThat(store.track("SLM-R4-01", T0, T0.plusSeconds(2000), 3)).hasSize(3);
+        assertThat(store.track("KP-R4-01", T0, T0.plusSeconds(2000), 10)).isEmpty();
+    }
+
+    @Test
+    void retentionRemovesWhatIsOlderThanTheCutoffAndKeepsTheRest() {
+        Instant old = Instant.parse("2026-08-01T12:00:00Z");
+        store.append(List.of(at("SLM-R4-01", old, -7.7), at("SLM-R4-01", T0, -7.7), at("SLM-R4-01", T0.plus(Duration.ofDays(1)), -7.7)));
+        assertThat(store.purgeBefore(Instant.parse("2026-11-28T00:00:00Z"))).isEqualTo(1);
+        assertThat(store.track("SLM-R4-01", old.minusSeconds(1), T0.plus(Duration.ofDays(2)), 10)).extracting(Position::fixTime)
+                .containsExactly(T0, T0.plus(Duration.ofDays(1)));
+    }
+}
