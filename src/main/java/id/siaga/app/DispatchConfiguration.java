@@ -1,5 +1,6 @@
 package id.siaga.app;
 
+import id.siaga.dispatch.AlertChannel;
 import id.siaga.dispatch.DispatchDesk;
 import id.siaga.dispatch.DispatchEvent;
 import id.siaga.dispatch.DispatchStore;
@@ -14,6 +15,8 @@ import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
 import id.siaga.location.Jurisdictions;
 import id.siaga.store.JdbcDispatchStore;
+import id.siaga.tracking.LivePositions;
+import id.siaga.tracking.MqttGateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -61,10 +64,12 @@ class DispatchConfiguration {
     /** The desk, told when an incident ends so its units are released (and, if withdrawn, told to stand down). */
     @Bean
     DispatchDesk dispatchDesk(UnitRoster roster, IncidentProgress progress, Incidents incidents, DispatchStore store, DispatchProperties props,
-                              Journal journal, Clock clock) {
-        DispatchDesk desk = new DispatchDesk(roster, progress, store, List.of(), props.eta(), props.policy(), new NearestUnitIndex(props.gridCell()),
-                clock);
+                              Journal journal, LivePositions positions, MqttGateway mqtt, TrackingProperties tracking, Clock clock) {
+        AlertChannel devices = new MqttAlertChannel(mqtt, tracking.mqtt().topicRoot());
+        DispatchDesk desk = new DispatchDesk(roster, progress, store, List.of(devices), props.eta(), props.policy(),
+                new NearestUnitIndex(props.gridCell()), clock);
         desk.addListener(event -> journal(journal, event));
+        positions.addListener(desk);
         incidents.addListener(event -> {
             if (event instanceof IncidentStatusChanged changed && (changed.to().isFinal() || changed.to() == IncidentStatus.RESOLVED)) {
                 desk.incidentEnded(changed.incident().id(), changed.to(), changed.actor());
@@ -95,22 +100,22 @@ class DispatchConfiguration {
     static void journal(Journal journal, DispatchEvent event) {
         String actor = actor(event);
         if (event instanceof DispatchEvent.UnitAssigned e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
             log.info("unit {} sent to incident {} by {} ({} m, ETA {}), alerted via {}", e.callSign(), e.assignment().incident(), actor,
                     e.assignment().distanceAtAssignmentMeters() == null ? "?" : Math.round(e.assignment().distanceAtAssignmentMeters()),
                     e.assignment().etaAtAssignment(), e.alertedVia());
         } else if (event instanceof DispatchEvent.AlertAcknowledged e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
         } else if (event instanceof DispatchEvent.AcknowledgementOverdue e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
             log.warn("unit {} has not acknowledged incident {} after {}; proposing {}", e.unitId(), e.assignment().incident(), e.waited(),
                     e.proposedNext().map(c -> c.callSign() + " (ETA " + c.eta() + ")").orElse("nobody (no other unit available)"));
         } else if (event instanceof DispatchEvent.OnSceneProposed e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
         } else if (event instanceof DispatchEvent.AssignmentEnded e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event);
+            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
         } else {
-            journal.append(event.type(), SubjectKind.UNIT, event.unitId(), actor, event);
+            journal.append(event.type(), SubjectKind.UNIT, event.unitId(), actor, event.facts());
             if (event instanceof DispatchEvent.UnitWentOffline e) {
                 log.warn("unit {} is OFFLINE: no GPS since {} (status {}); check its device", e.unitId(), e.lastSeen(), e.status());
             }

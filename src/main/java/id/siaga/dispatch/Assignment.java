@@ -50,6 +50,16 @@ public record Assignment(AssignmentId id, String unitId, IncidentId incident, St
         return state.isActive();
     }
 
+    /** Plain values for the journal and the consoles (ids as strings, durations in seconds, nothing absent). */
+    public java.util.Map<String, Object> facts() {
+        return DispatchEvent.facts("assignment", id, "unit", unitId, "incident", incident, "state", state, "assignedBy", assignedBy,
+                "assignedAt", assignedAt, "acknowledgedAt", acknowledgedAt, "acknowledgedBy", acknowledgedBy, "enRouteAt", enRouteAt,
+                "onSceneAt", onSceneAt, "endedAt", endedAt, "endedBy", endedBy, "endReason", endReason,
+                "acknowledgementOverdueAt", acknowledgementOverdueAt, "onSceneProposedAt", onSceneProposedAt,
+                "distanceMeters", distanceAtAssignmentMeters == null ? null : Math.round(distanceAtAssignmentMeters),
+                "etaSeconds", etaAtAssignment);
+    }
+
     Assignment acknowledge(String by, Instant at) {
         if (acknowledgedAt != null) {
             return this;

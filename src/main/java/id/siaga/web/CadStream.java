@@ -88,7 +88,7 @@ class CadStream {
         Set<StationId> stations = new java.util.HashSet<>();
         desk.roster().find(event.unitId()).ifPresent(u -> stations.add(u.station()));
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("event", event);
+        data.put("event", event.facts());
         incidentOf(event).ifPresent(incident -> {
             data.put("incident", incident.value());
             incidents.target(incident).ifPresent(t -> stations.add(t.station()));
@@ -117,7 +117,7 @@ class CadStream {
                 } catch (RuntimeException e) {
                     // not readable through dispatch (gone): the event still goes out
                 }
-                publish(new CadEvent(event.name(), Set.of(incident.station(), incident.takingStation()), data));
+                publish(new CadEvent(event.name(), new java.util.HashSet<>(List.of(incident.station(), incident.takingStation())), data));
             } else {
                 incidents.target(id).ifPresent(t -> {
                     data.put("incidentId", id.value());

@@ -39,15 +39,16 @@ import tools.jackson.databind.json.JsonMapper;
 class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
 
     private static final Logger log = LoggerFactory.getLogger(OfficerAlertSocket.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int SEND_TIME_LIMIT_MS = 5_000;
     private static final int BUFFER_LIMIT_BYTES = 256 * 1024;
 
     private final DispatchDesk desk;
+    private final JsonMapper json;
     private final Map<String, Set<WebSocketSession>> byOfficer = new ConcurrentHashMap<>();
 
-    OfficerAlertSocket(DispatchDesk desk) {
+    OfficerAlertSocket(DispatchDesk desk, JsonMapper json) {
         this.desk = desk;
+        this.json = json;
         desk.addChannel(this);
     }
 
@@ -85,7 +86,7 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("officer", officer.username());
         hello.put("units", units.stream().map(Unit::id).toList());
-        hello.put("active", units.stream().flatMap(u -> desk.activeOf(u.id()).stream()).toList());
+        hello.put("active", units.stream().flatMap(u -> desk.activeOf(u.id()).stream()).map(Assignment::facts).toList());
         send(session, message("hello", hello));
         log.info("officer app connected: {} (units {})", officer.username(), hello.get("units"));
     }
@@ -95,7 +96,7 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
         WebSocketSession session = (WebSocketSession) raw.getAttributes().getOrDefault("decorated", raw);
         SiagaPrincipal officer = officer(raw);
         try {
-            JsonNode m = JSON.readTree(message.getPayload());
+            JsonNode m = json.readTree(message.getPayload());
             if (!"ack".equals(m.path("type").asString(""))) {
                 throw new IllegalArgumentException("unknown message type '" + m.path("type").asString("") + "': only ack is accepted");
             }
@@ -105,7 +106,7 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
             if (!unit.members().contains(officer.username())) {
                 throw new IllegalArgumentException(officer.username() + " is not a member of unit " + unit.callSign());
             }
-            send(session, message("acknowledged", desk.acknowledge(a.id(), officer.username())));
+            send(session, message("acknowledged", desk.acknowledge(a.id(), officer.username()).facts()));
         } catch (RuntimeException e) {
             // bad JSON, unknown assignment, not a member, assignment ended: say why, keep the socket
             send(session, message("error", Map.of("reason", String.valueOf(e.getMessage()))));
@@ -137,11 +138,11 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
         return null;
     }
 
-    private static String message(String type, Object body) {
+    private String message(String type, Object body) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.put("data", body);
-        return JSON.writeValueAsString(m);
+        return json.writeValueAsString(m);
     }
 
     private static boolean send(WebSocketSession session, String json) {
