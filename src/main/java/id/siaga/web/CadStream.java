@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the producer, heartbeats, slow subscribers dropped and reconnecting.
  */
 @Component
-class CadStream {
+class CadStream implements SmartLifecycle {
 
     /** One event as a console receives it; {@code stations} decide who may see it. */
     record CadEvent(String type, Set<StationId> stations, Map<String, Object> data) {
@@ -140,6 +141,34 @@ class CadStream {
             return Optional.of(e.assignment().incident());
         }
         return Optional.empty();
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown starts waiting for open requests (a lifecycle
+     * of the highest phase stops first): an open event stream would otherwise hold the shutdown for its whole
+     * timeout. Browsers reconnect to whichever node is up.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        List.copyOf(subscriptions).forEach(s -> s.close("the server is stopping"));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @PreDestroy

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * handed off and slow subscribers dropped is explained on {@link StreamSubscription}.
  */
 @Component
-class CallStream {
+class CallStream implements SmartLifecycle {
 
     /** Heartbeat period: under the 30-60 s idle timeouts of common proxies and load balancers. */
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -77,6 +78,34 @@ class CallStream {
     private void forget(StreamSubscription<CallUpdate> subscription) {
         coordinator.removeListener(subscription);
         subscriptions.remove(subscription);
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown starts waiting for open requests (a lifecycle
+     * of the highest phase stops first): an open event stream would otherwise hold the shutdown for its whole
+     * timeout. Browsers reconnect to whichever node is up.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        List.copyOf(subscriptions).forEach(s -> s.close("the server is stopping"));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @PreDestroy

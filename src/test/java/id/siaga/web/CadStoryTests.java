@@ -143,9 +143,19 @@ class CadStoryTests {
     @Test
     void fromTheCallToTheFirstUnitOnScene() throws Exception {
         // the dispatcher's console follows the CAD stream
-        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cad/stream"))
-                .header(AUTH, SLEMAN_DISPATCHER).GET().build(), HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> r.body().forEach(cadStream::add));
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/cad/stream")).header(AUTH, SLEMAN_DISPATCHER).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> stream.body().forEach(cadStream::add), "cad-stream-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            story();
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    void story() throws Exception {
 
         // Sleman's car 1 km north of the caller (MQTT), a motorbike 2.5 km south (OsmAnd HTTP)
         carAt(-7.7066, 110.3558, 100);
