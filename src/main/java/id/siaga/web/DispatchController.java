@@ -17,10 +17,14 @@ import id.siaga.org.StationId;
 import id.siaga.security.Role;
 import id.siaga.security.SiagaPrincipal;
 import id.siaga.security.StationScope;
+import id.siaga.tracking.Position;
+import id.siaga.tracking.TrackStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.MediaType;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -48,9 +53,12 @@ class DispatchController {
     private final StationDirectory stations;
     private final StationScope scope;
     private final CadStream stream;
+    private final TrackStore tracks;
 
-    DispatchController(DispatchDesk desk, IncidentProgress incidents, StationDirectory stations, StationScope scope, CadStream stream) {
+    DispatchController(DispatchDesk desk, IncidentProgress incidents, StationDirectory stations, StationScope scope, CadStream stream,
+                       TrackStore tracks) {
         this.desk = desk;
+        this.tracks = tracks;
         this.stream = stream;
         this.incidents = incidents;
         this.stations = stations;
@@ -91,6 +99,26 @@ class DispatchController {
         UnitView v = desk.unitView(id).orElseThrow(() -> new NoSuchElementException("unknown unit " + id));
         scope.requireVisible(auth, v.station());
         return v;
+    }
+
+    /**
+     * Where the unit went between two times (default: the last hour), oldest first, at most {@code limit} fixes:
+     * for the after-action review and for checking a device that reports oddly.
+     */
+    @GetMapping("/api/units/{id}/track")
+    @PreAuthorize("hasAnyRole('DISPATCHER', 'SUPERVISOR', 'ADMIN')")
+    List<Position> track(@PathVariable String id, @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                         @RequestParam(defaultValue = "1000") int limit, Authentication auth) {
+        scope.requireVisible(auth, unitOf(id).station());
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be between 1 and 10000, got " + limit);
+        }
+        Instant until = to != null ? to : Instant.now();
+        Instant since = from != null ? from : until.minus(Duration.ofHours(1));
+        if (!since.isBefore(until)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        return tracks.track(id, since, until, limit);
     }
 
     /** The officer's buttons (BERANGKAT = EN_ROUTE, TIBA = ON_SCENE, SELESAI = AVAILABLE), or the dispatcher on their behalf. */

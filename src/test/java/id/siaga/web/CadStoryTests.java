@@ -230,6 +230,11 @@ class CadStoryTests {
                 .anyMatch(l -> l.startsWith("data:") && l.contains("\"clock\"") && l.contains(id)));
         assertThat(cadStream).contains("event:unit.assigned", "event:unit.status-changed", "event:incident.created");
         assertThat(unit("SLM-R4-01").path("status").asString()).isEqualTo("ON_SCENE");
+        JsonNode track = CallDriver.awaitValue("the car's track is kept", () -> http.get("/api/units/SLM-R4-01/track", AUTH, SLEMAN_DISPATCHER)
+                .json(), t -> t.size() == 3);
+        assertThat(track.get(2).path("latitude").asDouble()).isEqualTo(-7.7152);
+        assertThat(track.get(0).path("source").asString()).isEqualTo("MQTT");
+        assertThat(http.get("/api/units/SLM-R4-01/track", AUTH, BANTUL_OPERATOR).status()).isEqualTo(403);
     }
 
     @Test
