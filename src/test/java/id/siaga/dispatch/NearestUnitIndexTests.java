@@ -55,6 +55,26 @@ class NearestUnitIndexTests {
     }
 
     @Test
+    void inTheCountrysideTheCoarseGridFindsTheSameAsAFullScan() {
+        NearestUnitIndex index = new NearestUnitIndex(0.01);
+        Map<String, NearestUnitIndex.Located> truth = new HashMap<>();
+        Random random = new Random(62);
+        // 60 units over 3 x 3 degrees (a rural Polda): the nearest are tens of kilometres away, beyond the fine rings
+        for (int i = 0; i < 60; i++) {
+            var u = at("R" + i, -9.0 + random.nextDouble() * 3, 118.0 + random.nextDouble() * 3, NOW);
+            index.put(u);
+            truth.put(u.unitId(), u);
+        }
+        for (int q = 0; q < 200; q++) {
+            double lat = -9.2 + random.nextDouble() * 3.4;
+            double lon = 117.8 + random.nextDouble() * 3.4;
+            double radius = q % 3 == 0 ? 30_000 : 150_000;
+            assertThat(index.nearest(lat, lon, 5, radius, null).stream().map(n -> n.unit().unitId()).toList())
+                    .as("query %d at %f,%f within %f m", q, lat, lon, radius).isEqualTo(bruteForce(truth.values(), lat, lon, 5, radius, NOW));
+        }
+    }
+
+    @Test
     void anEmptyNeighbourhoodGivesWhatIsWithinTheRadiusOnly() {
         NearestUnitIndex index = new NearestUnitIndex(0.02);
         index.put(at("FAR", -8.5, 111.5, NOW));
