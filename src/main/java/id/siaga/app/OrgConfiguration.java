@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Loads the organisation named in {@link OrgProperties} and fails start-up, naming file and place, on bad data. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OrgProperties.class, LocationProperties.class, JournalProperties.class, AccessProperties.class})
+@EnableConfigurationProperties({OrgProperties.class, LocationProperties.class, JournalProperties.class, AccessProperties.class,
+        ConsoleProperties.class})
 class OrgConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OrgConfiguration.class);

@@ -9,12 +9,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Everything but health, the login page and the OpenAPI document needs a login. People log in with a form
  * (consoles) or HTTP Basic (scripts); integration clients send {@code X-Api-Key}. Requests that carry their
  * credentials in a header are not exposed to cross-site request forgery, so only cookie sessions need a
- * CSRF token. Unauthenticated API calls get 401 problem+json, never a redirect.
+ * CSRF token: the consoles read it from the {@code XSRF-TOKEN} cookie and send it in {@code X-XSRF-TOKEN} (the login
+ * form as {@code _csrf}). Each console's pages are for its roles only. Unauthenticated API calls get 401 problem+json, never a redirect.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -27,18 +29,29 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        // the consoles' shared assets and the citizen's status page carry no data of their own
+                        .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/status/**",
+                                "/api/public/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
+                        // each console refuses the other roles (the API behind it checks again)
+                        .requestMatchers("/operator/**").hasAnyRole(Role.OPERATOR.name(), Role.DISPATCHER.name())
+                        .requestMatchers("/supervisor/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/officer/**").hasRole(Role.FIELD_OFFICER.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/api/me", false))
+                .formLogin(form -> form.loginPage("/login").successHandler(new ConsoleLanding()))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(entryPoint, request -> !acceptsHtml(request))
                         .accessDeniedHandler(new ProblemAccessDeniedHandler()))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        // the consoles are static pages whose script sends the cookie's token back in X-XSRF-TOKEN
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                                 || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), BasicAuthenticationFilter.class);
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();
     }
 

@@ -1,0 +1,21 @@
+package id.siaga.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The consoles' addresses: each is a static page under {@code static/}, served at its folder's address. */
+@Configuration(proxyBeanMethods = false)
+class ConsolePages implements WebMvcConfigurer {
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/login").setViewName("forward:/login.html");
+        registry.addViewController("/").setViewName("forward:/index.html");
+        for (String console : new String[] {"operator", "supervisor", "officer"}) {
+            registry.addRedirectViewController("/" + console, "/" + console + "/");
+            registry.addViewController("/" + console + "/").setViewName("forward:/" + console + "/index.html");
+        }
+        registry.addViewController("/status/{token}").setViewName("forward:/status/index.html");
+    }
+}
