@@ -302,6 +302,11 @@ public final class DispatchDesk implements PositionListener {
         return roster;
     }
 
+    /** Where the incident is, for whoever drives there. */
+    public Optional<GeoPoint> incidentLocation(IncidentId incident) {
+        return incidents.target(incident).flatMap(DispatchTarget::location);
+    }
+
     // ---- internals ----
 
     UnitStatus dutyStatus(String unitId) {

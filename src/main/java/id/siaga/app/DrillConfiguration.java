@@ -1,0 +1,73 @@
+package id.siaga.app;
+
+import id.siaga.dispatch.DispatchDesk;
+import id.siaga.drill.Drill;
+import id.siaga.incident.Incidents;
+import id.siaga.location.Jurisdictions;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.Presence;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.registrar.OperatorPhone;
+import id.siaga.telephony.registrar.OperatorPhones;
+import id.siaga.tracking.OsmAndHttpServer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Drill mode, only with {@code siaga.drill.enabled=true}: it needs the SIP edge and the OsmAnd door up. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DrillProperties.class)
+@ConditionalOnProperty(prefix = "siaga.drill", name = "enabled", havingValue = "true")
+class DrillConfiguration {
+
+    /** Starts once the application is ready (not while beans are still being made), stops with it. */
+    static final class DrillRun implements AutoCloseable {
+        private final java.util.concurrent.Callable<Drill> start;
+        private volatile Drill drill;
+
+        DrillRun(java.util.concurrent.Callable<Drill> start) {
+            this.start = start;
+        }
+
+        @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+        public void ready() throws Exception {
+            drill = start.call();
+        }
+
+        @Override
+        public void close() {
+            if (drill != null) {
+                drill.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    DrillRun drill(DrillProperties props, TelephonyProperties telephony, ObjectProvider<OsmAndHttpServer> osmAnd, OperatorPhones phones,
+                OperatorRoster operators, Jurisdictions jurisdictions, Incidents incidents, DispatchDesk desk, CallCoordinator coordinator,
+                PresenceService presence, TrackingProperties tracking) throws Exception {
+        if (!telephony.enabled()) {
+            throw new IllegalStateException("siaga.drill.enabled needs the SIP edge: set siaga.telephony.enabled=true");
+        }
+        OsmAndHttpServer door = osmAnd.getIfAvailable();
+        if (door == null) {
+            throw new IllegalStateException("siaga.drill.enabled needs the OsmAnd door: set siaga.tracking.osmand-port to a port (not -1)");
+        }
+        Map<String, String> positions = new LinkedHashMap<>();
+        operators.all().forEach(o -> phones.phoneOf(o.id()).ifPresent(phone -> {
+            if (phone instanceof OperatorPhone.Registering r) {
+                positions.put(r.sipUsername(), o.id().value());
+            }
+        }));
+        String osmAndAddress = tracking.osmandAddress().equals("0.0.0.0") ? "127.0.0.1" : tracking.osmandAddress();
+        return new DrillRun(() -> Drill.start(new Drill.Settings(props.callsPerMinute(), props.medianAnswer(), props.letRingShare(), props.giveUpShare(),
+                        props.humanPositions(), props.humanUnits(), props.pace()),
+                new Drill.Doors(props.sipAddress(), props.sipPort(), telephony.sipAddress(), telephony.sipPort(), osmAndAddress, door.port()),
+                props.phonePassword(), positions, jurisdictions.tree(), jurisdictions.areas(), operators, incidents, desk,
+                operator -> presence.change(operator, Presence.READY, "latihan"), coordinator::addListener));
+    }
+}
