@@ -83,7 +83,7 @@ class TrackingConfiguration {
         TrackingProperties.Mqtt mqtt = props.mqtt();
         String clientId = mqtt.clientId().isBlank() ? "siaga110-" + hostName() : mqtt.clientId();
         MqttPositionClient client = new MqttPositionClient(pipeline, new MqttPositionClient.Settings(mqtt.brokerUrl(), clientId,
-                mqtt.topicRoot(), mqtt.username(), mqtt.password(), (int) mqtt.retryInterval().toSeconds()));
+                mqtt.topicRoot(), mqtt.username(), mqtt.password(), (int) mqtt.retryInterval().toSeconds(), mqtt.connections()));
         client.start();
         return client;
     }

@@ -60,6 +60,10 @@ public record TrackingProperties(
      * @param username     broker login; empty for none (the demo's local broker).
      * @param password     broker password, with {@code username}.
      * @param retryInterval how often a first connection to an unreachable broker is retried.
+     * @param connections  subscriber connections. 1: a plain subscription, any broker. More: a shared subscription
+     *                     ({@code $share/siaga110/...}) the broker spreads over them, for throughput on several cores and,
+     *                     with the same setting on every node, to split units' positions over a cluster (Mosquitto 2,
+     *                     EMQX, HiveMQ support it).
      */
     public record Mqtt(
             @DefaultValue("true") boolean enabled,
@@ -68,9 +72,13 @@ public record TrackingProperties(
             @DefaultValue("siaga/units") String topicRoot,
             @DefaultValue("") String username,
             @DefaultValue("") String password,
-            @DefaultValue("5s") Duration retryInterval) {
+            @DefaultValue("5s") Duration retryInterval,
+            @DefaultValue("1") int connections) {
 
         public Mqtt {
+            if (connections < 1 || connections > 64) {
+                throw new IllegalArgumentException("siaga.tracking.mqtt.connections must be between 1 and 64, got " + connections);
+            }
             if (brokerUrl == null || !brokerUrl.matches("(tcp|ssl|ws|wss)://.+")) {
                 throw new IllegalArgumentException("siaga.tracking.mqtt.broker-url must be tcp://, ssl://, ws:// or wss://host:port, got "
                         + brokerUrl);
