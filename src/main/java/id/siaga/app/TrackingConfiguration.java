@@ -47,8 +47,8 @@ class TrackingConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    JdbcTrackStore trackStore(DataSource dataSource) {
-        return new JdbcTrackStore(dataSource);
+    JdbcTrackStore trackStore(DataSource dataSource, TrackingProperties props) {
+        return new JdbcTrackStore(dataSource, props.historyCopy());
     }
 
     @Bean(destroyMethod = "close")

@@ -25,6 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyQueueCapacity    fixes that may wait for the history writer; beyond it senders get 503 (HTTP) or are
  *                                slowed (MQTT). 200,000 rides out a few seconds of database hiccup at 50,000 fixes/s.
  * @param historyRetryInterval    how often a batch the database refused is tried again. 1 s, as the journal.
+ * @param historyCopy             on PostgreSQL, write batches with {@code COPY ... FROM STDIN} instead of batched INSERTs.
+ *                                Off: measured on the 2-core bench machine both take 50,000-100,000 rows/s
+ *                                (TrackStoreAppendBenchmark), far above what the doors bring; turn it on if the writer
+ *                                becomes the bottleneck (the siaga.tracking.history.queue gauge stays high).
  * @param partitionsAhead         days of partitions created ahead of today on PostgreSQL (today .. +N). 2 survives a
  *                                weekend without the maintenance task; any fix outside lands in the DEFAULT partition.
  * @param rejectionJournalWindow  at most one journal entry per device and reason per this window, carrying the count
@@ -43,6 +47,7 @@ public record TrackingProperties(
         @DefaultValue("200ms") Duration historyFlushInterval,
         @DefaultValue("200000") int historyQueueCapacity,
         @DefaultValue("1s") Duration historyRetryInterval,
+        @DefaultValue("false") boolean historyCopy,
         @DefaultValue("2") int partitionsAhead,
         @DefaultValue("1m") Duration rejectionJournalWindow,
         @DefaultValue Mqtt mqtt) {
