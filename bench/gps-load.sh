@@ -61,15 +61,21 @@ mosquitto -c bench/mosquitto-load.conf > "$out/mosquitto.log" 2>&1 &
 pids+=($!)
 
 data=$(mktemp -d)
-SIAGA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true" \
-java -Xms1g -Xmx2g ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} -jar "$jar" --spring.profiles.active=postgres --server.port=28081 --siaga.telephony.enabled=false \
-    --siaga.journal.spool-file="$data/spool.jsonl" --siaga.dispatch.units-file="file:$root/$out/units.csv" \
-    --siaga.tracking.osmand-port=25055 --siaga.tracking.mqtt.broker-url=tcp://127.0.0.1:21883 \
-    --siaga.tracking.mqtt.client-id=siaga110-gps-load-server --siaga.tracking.mqtt.topic-root=siaga-load/units \
-    --siaga.tracking.mqtt.connections="${MQTT_CONNECTIONS:-1}" \
-    --logging.level.root=WARN > "$out/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 90); do curl -sf "$http/actuator/health" >/dev/null && break; sleep 1; done
+server_pid=
+start_server() {
+    SIAGA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true" \
+    java -Xms1g -Xmx2g ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server-$1.jfr,settings=profile} -jar "$jar" \
+        --spring.profiles.active=postgres --server.port=28081 --siaga.telephony.enabled=false \
+        --siaga.journal.spool-file="$data/spool.jsonl" --siaga.dispatch.units-file="file:$root/$out/units.csv" \
+        --siaga.tracking.osmand-port=25055 --siaga.tracking.mqtt.broker-url=tcp://127.0.0.1:21883 \
+        --siaga.tracking.mqtt.client-id=siaga110-gps-load-server --siaga.tracking.mqtt.topic-root=siaga-load/units \
+        --siaga.tracking.mqtt.connections="${MQTT_CONNECTIONS:-1}" \
+        --logging.level.root=WARN > "$out/server-$1.log" 2>&1 &
+    server_pid=$!
+    pids+=($server_pid)
+    for _ in $(seq 1 90); do curl -sf "$http/actuator/health" >/dev/null && break; sleep 1; done
+}
+start_server 1
 for _ in $(seq 1 20); do curl -sf -u admin:siaga110 "$http/api/me" >/dev/null && break; sleep 1; done
 # one API key for the metric reads: a login per read would cost the server a bcrypt each time (measured: a fifth of
 # its CPU when polled every two seconds)
@@ -135,8 +141,34 @@ $(rate $mqtt_accepted $(( t_last - t0 ))) positions/s; persisted meanwhile $(( p
 $(rate $(( persisted1 - persisted0 )) $(( t_last - t0 ))) rows/s" | tee -a "$out/summary.txt"
 fi
 
+# ---- MQTT backlog: what the server alone takes from the broker ----
+backlog_accepted=0
+if [[ " ${DOORS:-http mqtt} " == *" backlog "* ]]; then
+    for _ in $(seq 1 120); do [[ "$(metric siaga_tracking_history_queue)" == 0 ]] && break; sleep 1; done
+    kill "$server_pid"; wait "$server_pid" 2>/dev/null || true     # its persistent session stays at the broker
+    t0=$(now_ms)
+    java -cp "target/test-classes:target/classes:$(cat "$classpath_file")" id.siaga.bench.MqttPositionLoad tcp://127.0.0.1:21883 \
+        siaga-load/units $units "$mqtt_total" 4 "$seconds" "$t0" wire | tee "$out/mqtt-backlog-publisher.txt"
+    queued=$(grep -o 'published [0-9]*' "$out/mqtt-backlog-publisher.txt" | grep -o '[0-9]*$')
+    start_server 2
+    # sample the MQTT counter every half second from the first position taken to the last
+    first=0; t_first=0; last=0; t_last=0
+    for _ in $(seq 1 1200); do
+        c=$(metric siaga_tracking_positions_total 'source="MQTT"'); t=$(now_ms)
+        if (( c > 0 && first == 0 )); then first=$c; t_first=$t; fi
+        if (( c > last )); then last=$c; t_last=$t; fi
+        (( c >= queued )) && break
+        (( first > 0 && t - t_last > 5000 )) && break
+        sleep 0.5
+    done
+    backlog_accepted=$(metric siaga_tracking_positions_total 'outcome="ACCEPTED"' 'source="MQTT"')
+    echo "MQTT backlog: $queued queued at the broker while the server was down; the restarted server took $last of them, \
+$(( last - first )) in $(( t_last - t_first )) ms after the first = $(rate $(( last - first )) $(( t_last - t_first ))) positions/s \
+($backlog_accepted accepted)" | tee -a "$out/summary.txt"
+fi
+
 for _ in $(seq 1 120); do [[ "$(metric siaga_tracking_history_queue)" == 0 ]] && break; sleep 1; done
 rows=$(psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT count(*) FROM unit_position")
 partitions=$(psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT string_agg(c.relname || '=' || c.reltuples::bigint, ' ' ORDER BY c.relname) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'unit_position'::regclass")
-echo "rows in unit_position: $rows (HTTP + MQTT accepted: $(( http_accepted + mqtt_accepted ))); partitions: $partitions" | tee -a "$out/summary.txt"
+echo "rows in unit_position: $rows (HTTP + MQTT accepted: $(( http_accepted + mqtt_accepted + backlog_accepted ))); partitions: $partitions" | tee -a "$out/summary.txt"
 echo "SUMMARY | $seconds s | HTTP $(rate $http_accepted $http_ms) /s | MQTT $(rate $mqtt_accepted $(( t_last - t0 ))) /s | rows $rows |"

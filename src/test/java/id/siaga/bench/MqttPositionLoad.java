@@ -123,7 +123,9 @@ public final class MqttPositionLoad {
                 mqtt.publish(topic(root, unit), payload(round, startMs), 1, false);
                 sent++;
             } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
+                // Paho refuses while its window is full, and (under load) while it has not yet freed acknowledged ids
+                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT
+                        && e.getReasonCode() != MqttException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE) {
                     throw e;
                 }
                 Thread.sleep(0, 200_000);
