@@ -94,9 +94,23 @@ metric() {
         END { printf "%d", s }'
 }
 now_ms() { date +%s%3N; }
+# outcomes SOURCE: the server's counts of what became of that door's fixes so far
+outcomes() {
+    local o line=""
+    for o in ACCEPTED OUT_OF_ORDER DUPLICATE HEARTBEAT; do
+        line+="$o=$(metric siaga_tracking_positions_total "outcome=\"$o\"" "source=\"$1\"") "
+    done
+    echo "${line}rejected(all doors)=$(metric siaga_tracking_positions_rejected_total)"
+}
+# stored SOURCE: accepted + out-of-order fixes of that door so far (what goes to the history)
+stored() {
+    echo $(( $(metric siaga_tracking_positions_total 'outcome="ACCEPTED"' "source=\"$1\"") \
+        + $(metric siaga_tracking_positions_total 'outcome="OUT_OF_ORDER"' "source=\"$1\"") ))
+}
+stored_total=0
 rate() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.0f", (ms > 0 ? n * 1000 / ms : 0) }'; }
 
-http_accepted=0; http_ms=0; mqtt_accepted=0; t_last=0; t0=0
+http_accepted=0; http_ms=0; mqtt_accepted=0; mqtt_ms=0; t_last=0; t0=0
 # ---- OsmAnd HTTP ----
 if [[ " ${DOORS:-http mqtt} " == *" http "* ]]; then
 accepted0=$(metric siaga_tracking_positions_total 'outcome="ACCEPTED"' 'source="OSMAND_HTTP"')
@@ -112,6 +126,8 @@ busy=$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$out/wrk.txt" | grep -o '[0-9
 echo "HTTP: $http_accepted positions accepted in $(( t1 - t0 )) ms = $(rate $http_accepted $(( t1 - t0 ))) positions/s; \
 persisted meanwhile $(( persisted1 - persisted0 )) = $(rate $(( persisted1 - persisted0 )) $(( t1 - t0 ))) rows/s; non-2xx answers: ${busy:-0}" \
     | tee "$out/summary.txt"
+echo "  HTTP outcomes: $(outcomes OSMAND_HTTP)" | tee -a "$out/summary.txt"
+stored_total=$(( stored_total + $(stored OSMAND_HTTP) ))
 
 # let the history writer catch up before the next door
 for _ in $(seq 1 120); do [[ "$(metric siaga_tracking_history_queue)" == 0 ]] && break; sleep 1; done
@@ -139,6 +155,12 @@ mqtt_accepted=$(( accepted1 - accepted0 ))
 echo "MQTT: $published published and acknowledged by the broker; $mqtt_accepted accepted by the server in $(( t_last - t0 )) ms = \
 $(rate $mqtt_accepted $(( t_last - t0 ))) positions/s; persisted meanwhile $(( persisted1 - persisted0 )) = \
 $(rate $(( persisted1 - persisted0 )) $(( t_last - t0 ))) rows/s" | tee -a "$out/summary.txt"
+mqtt_ms=$(( t_last - t0 ))
+sleep 2
+echo "  broker after the MQTT phase: $(mosquitto_sub -p 21883 -t '$SYS/broker/store/messages/count' -C 1 -W 5 2>/dev/null || echo '?') messages held" \
+    | tee -a "$out/summary.txt"
+echo "  MQTT outcomes: $(outcomes MQTT)" | tee -a "$out/summary.txt"
+stored_total=$(( stored_total + $(stored MQTT) ))
 fi
 
 # ---- MQTT backlog: what the server alone takes from the broker ----
@@ -161,14 +183,17 @@ if [[ " ${DOORS:-http mqtt} " == *" backlog "* ]]; then
         (( first > 0 && t - t_last > 5000 )) && break
         sleep 0.5
     done
+    sleep 3
     backlog_accepted=$(metric siaga_tracking_positions_total 'outcome="ACCEPTED"' 'source="MQTT"')
-    echo "MQTT backlog: $queued queued at the broker while the server was down; the restarted server took $last of them, \
+    echo "MQTT backlog: $queued queued at the broker while the server was down; the restarted server took $last messages, \
 $(( last - first )) in $(( t_last - t_first )) ms after the first = $(rate $(( last - first )) $(( t_last - t_first ))) positions/s \
-($backlog_accepted accepted)" | tee -a "$out/summary.txt"
+(QoS 1 redelivers what the stopped server took but had not acknowledged: those come twice)" | tee -a "$out/summary.txt"
+    echo "  backlog outcomes: $(outcomes MQTT)" | tee -a "$out/summary.txt"
+    stored_total=$(( stored_total + $(stored MQTT) ))
 fi
 
 for _ in $(seq 1 120); do [[ "$(metric siaga_tracking_history_queue)" == 0 ]] && break; sleep 1; done
 rows=$(psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT count(*) FROM unit_position")
 partitions=$(psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT string_agg(c.relname || '=' || c.reltuples::bigint, ' ' ORDER BY c.relname) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'unit_position'::regclass")
-echo "rows in unit_position: $rows (HTTP + MQTT accepted: $(( http_accepted + mqtt_accepted + backlog_accepted ))); partitions: $partitions" | tee -a "$out/summary.txt"
-echo "SUMMARY | $seconds s | HTTP $(rate $http_accepted $http_ms) /s | MQTT $(rate $mqtt_accepted $(( t_last - t0 ))) /s | rows $rows |"
+echo "rows in unit_position: $rows (fixes the server stored, accepted + out-of-order: $stored_total); partitions: $partitions" | tee -a "$out/summary.txt"
+echo "SUMMARY | $seconds s | HTTP $(rate $http_accepted $http_ms) /s | MQTT $(rate $mqtt_accepted $mqtt_ms) /s | rows $rows |"

@@ -40,9 +40,18 @@ class TrackingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingConfiguration.class);
 
+    /** The live index, restored from the last {@link TrackingProperties#liveRestoreWindow()} of history. */
     @Bean
-    LivePositions livePositions() {
-        return new LivePositions();
+    LivePositions livePositions(TrackStore store, Clock clock, TrackingProperties props) {
+        LivePositions live = new LivePositions();
+        if (!props.liveRestoreWindow().isZero()) {
+            long started = System.nanoTime();
+            var latest = store.latestSince(clock.instant().minus(props.liveRestoreWindow()));
+            live.restore(latest);
+            log.info("live positions restored from track history: {} units heard from in the last {} ({} ms)", latest.size(),
+                    props.liveRestoreWindow(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return live;
     }
 
     @Bean

@@ -29,6 +29,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                Off: measured on the 2-core bench machine both take 50,000-100,000 rows/s
  *                                (TrackStoreAppendBenchmark), far above what the doors bring; turn it on if the writer
  *                                becomes the bottleneck (the siaga.tracking.history.queue gauge stays high).
+ * @param liveRestoreWindow       at start, each unit's last position of this window is read back from track history into
+ *                                the live index, so dispatch sees units at once after a restart and fixes the broker
+ *                                delivers again are known as old. One hour: older positions are no basis for sending a
+ *                                unit; 0 turns it off.
  * @param partitionsAhead         days of partitions created ahead of today on PostgreSQL (today .. +N). 2 survives a
  *                                weekend without the maintenance task; any fix outside lands in the DEFAULT partition.
  * @param rejectionJournalWindow  at most one journal entry per device and reason per this window, carrying the count
@@ -48,6 +52,7 @@ public record TrackingProperties(
         @DefaultValue("200000") int historyQueueCapacity,
         @DefaultValue("1s") Duration historyRetryInterval,
         @DefaultValue("false") boolean historyCopy,
+        @DefaultValue("1h") Duration liveRestoreWindow,
         @DefaultValue("2") int partitionsAhead,
         @DefaultValue("1m") Duration rejectionJournalWindow,
         @DefaultValue Mqtt mqtt) {
@@ -128,6 +133,9 @@ public record TrackingProperties(
         }
         if (historyRetryInterval.isNegative() || historyRetryInterval.isZero()) {
             throw new IllegalArgumentException("siaga.tracking.history-retry-interval must be positive, got " + historyRetryInterval);
+        }
+        if (liveRestoreWindow.isNegative() || liveRestoreWindow.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("siaga.tracking.live-restore-window must be between 0 and 7d, got " + liveRestoreWindow);
         }
         if (partitionsAhead < 0 || partitionsAhead > 60) {
             throw new IllegalArgumentException("siaga.tracking.partitions-ahead must be between 0 and 60, got " + partitionsAhead);

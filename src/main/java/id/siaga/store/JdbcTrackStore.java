@@ -159,6 +159,24 @@ public final class JdbcTrackStore implements TrackStore {
     }
 
     @Override
+    public List<Position> latestSince(Instant since) {
+        String sql = "SELECT DISTINCT ON (unit_id) " + COLUMNS + " FROM unit_position WHERE fix_time >= ? "
+                + "ORDER BY unit_id, fix_time DESC, received_at DESC";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            List<Position> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("track history: latest positions: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void prepareDays(LocalDate from, int days) {
         if (!postgres) {
             return;

@@ -13,7 +13,7 @@ class TrackingPropertiesTests {
 
     static TrackingProperties with(int port, int batch, int capacity, double maxSpeed) {
         return new TrackingProperties(port, "0.0.0.0", 65536, Duration.ofMinutes(5), maxSpeed, Duration.ofDays(90), batch,
-                Duration.ofMillis(200), capacity, Duration.ofSeconds(1), false, 2, Duration.ofMinutes(1), MQTT);
+                Duration.ofMillis(200), capacity, Duration.ofSeconds(1), false, Duration.ofHours(1), 2, Duration.ofMinutes(1), MQTT);
     }
 
     @Test

@@ -85,6 +85,11 @@ public class GpsIngestBenchmark {
                 }
 
                 @Override
+                public List<Position> latestSince(Instant since) {
+                    return List.of();
+                }
+
+                @Override
                 public void prepareDays(LocalDate from, int days) {
                 }
 
