@@ -40,15 +40,24 @@ class TrackingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingConfiguration.class);
 
+    /** The live index, restored from the last {@link TrackingProperties#liveRestoreWindow()} of history. */
     @Bean
-    LivePositions livePositions() {
-        return new LivePositions();
+    LivePositions livePositions(TrackStore store, Clock clock, TrackingProperties props) {
+        LivePositions live = new LivePositions();
+        if (!props.liveRestoreWindow().isZero()) {
+            long started = System.nanoTime();
+            var latest = store.latestSince(clock.instant().minus(props.liveRestoreWindow()));
+            live.restore(latest);
+            log.info("live positions restored from track history: {} units heard from in the last {} ({} ms)", latest.size(),
+                    props.liveRestoreWindow(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return live;
     }
 
     @Bean
     @DependsOnDatabaseInitialization
-    JdbcTrackStore trackStore(DataSource dataSource) {
-        return new JdbcTrackStore(dataSource);
+    JdbcTrackStore trackStore(DataSource dataSource, TrackingProperties props) {
+        return new JdbcTrackStore(dataSource, props.historyCopy());
     }
 
     @Bean(destroyMethod = "close")
@@ -83,7 +92,7 @@ class TrackingConfiguration {
         TrackingProperties.Mqtt mqtt = props.mqtt();
         String clientId = mqtt.clientId().isBlank() ? "siaga110-" + hostName() : mqtt.clientId();
         MqttPositionClient client = new MqttPositionClient(pipeline, new MqttPositionClient.Settings(mqtt.brokerUrl(), clientId,
-                mqtt.topicRoot(), mqtt.username(), mqtt.password(), (int) mqtt.retryInterval().toSeconds()));
+                mqtt.topicRoot(), mqtt.username(), mqtt.password(), (int) mqtt.retryInterval().toSeconds(), mqtt.connections()));
         client.start();
         return client;
     }

@@ -25,6 +25,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyQueueCapacity    fixes that may wait for the history writer; beyond it senders get 503 (HTTP) or are
  *                                slowed (MQTT). 200,000 rides out a few seconds of database hiccup at 50,000 fixes/s.
  * @param historyRetryInterval    how often a batch the database refused is tried again. 1 s, as the journal.
+ * @param historyCopy             on PostgreSQL, write batches with {@code COPY ... FROM STDIN} instead of batched INSERTs.
+ *                                Off: measured on the 2-core bench machine both take 50,000-100,000 rows/s
+ *                                (TrackStoreAppendBenchmark), far above what the doors bring; turn it on if the writer
+ *                                becomes the bottleneck (the siaga.tracking.history.queue gauge stays high).
+ * @param liveRestoreWindow       at start, each unit's last position of this window is read back from track history into
+ *                                the live index, so dispatch sees units at once after a restart and fixes the broker
+ *                                delivers again are known as old. One hour: older positions are no basis for sending a
+ *                                unit; 0 turns it off.
  * @param partitionsAhead         days of partitions created ahead of today on PostgreSQL (today .. +N). 2 survives a
  *                                weekend without the maintenance task; any fix outside lands in the DEFAULT partition.
  * @param rejectionJournalWindow  at most one journal entry per device and reason per this window, carrying the count
@@ -43,6 +51,8 @@ public record TrackingProperties(
         @DefaultValue("200ms") Duration historyFlushInterval,
         @DefaultValue("200000") int historyQueueCapacity,
         @DefaultValue("1s") Duration historyRetryInterval,
+        @DefaultValue("false") boolean historyCopy,
+        @DefaultValue("1h") Duration liveRestoreWindow,
         @DefaultValue("2") int partitionsAhead,
         @DefaultValue("1m") Duration rejectionJournalWindow,
         @DefaultValue Mqtt mqtt) {
@@ -60,6 +70,12 @@ public record TrackingProperties(
      * @param username     broker login; empty for none (the demo's local broker).
      * @param password     broker password, with {@code username}.
      * @param retryInterval how often a first connection to an unreachable broker is retried.
+     * @param connections  subscriber connections. 1: a plain subscription, any broker. More: a shared subscription
+     *                     ({@code $share/siaga110/...}) the broker spreads over them, for throughput on several cores and,
+     *                     with the same setting on every node, to split units' positions over a cluster (Mosquitto 2,
+     *                     EMQX, HiveMQ support it). The broker then no longer keeps a unit's messages in order: a few
+     *                     arrive after a newer one and are stored as out-of-order (measured: 2 % of a 1,000,000-message
+     *                     backlog with 2 connections), and on this 2-core machine it did not raise throughput.
      */
     public record Mqtt(
             @DefaultValue("true") boolean enabled,
@@ -68,9 +84,13 @@ public record TrackingProperties(
             @DefaultValue("siaga/units") String topicRoot,
             @DefaultValue("") String username,
             @DefaultValue("") String password,
-            @DefaultValue("5s") Duration retryInterval) {
+            @DefaultValue("5s") Duration retryInterval,
+            @DefaultValue("1") int connections) {
 
         public Mqtt {
+            if (connections < 1 || connections > 64) {
+                throw new IllegalArgumentException("siaga.tracking.mqtt.connections must be between 1 and 64, got " + connections);
+            }
             if (brokerUrl == null || !brokerUrl.matches("(tcp|ssl|ws|wss)://.+")) {
                 throw new IllegalArgumentException("siaga.tracking.mqtt.broker-url must be tcp://, ssl://, ws:// or wss://host:port, got "
                         + brokerUrl);
@@ -113,6 +133,9 @@ public record TrackingProperties(
         }
         if (historyRetryInterval.isNegative() || historyRetryInterval.isZero()) {
             throw new IllegalArgumentException("siaga.tracking.history-retry-interval must be positive, got " + historyRetryInterval);
+        }
+        if (liveRestoreWindow.isNegative() || liveRestoreWindow.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("siaga.tracking.live-restore-window must be between 0 and 7d, got " + liveRestoreWindow);
         }
         if (partitionsAhead < 0 || partitionsAhead > 60) {
             throw new IllegalArgumentException("siaga.tracking.partitions-ahead must be between 0 and 60, got " + partitionsAhead);

@@ -37,14 +37,22 @@ public final class JdbcTrackStore implements TrackStore {
 
     private final DataSource dataSource;
     private final boolean postgres;
+    private final boolean copy;
 
+    /** Batched INSERTs on both databases. */
     public JdbcTrackStore(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    /** With {@code copy}, PostgreSQL takes each batch through {@code COPY ... FROM STDIN} instead (H2 ignores it). */
+    public JdbcTrackStore(DataSource dataSource, boolean copy) {
         this.dataSource = dataSource;
         try (Connection c = dataSource.getConnection()) {
             this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         } catch (SQLException e) {
             throw new IllegalStateException("track history: cannot reach the database: " + e.getMessage(), e);
         }
+        this.copy = copy && postgres;
     }
 
     /** True on PostgreSQL (partitioned table), false on H2. */
@@ -55,6 +63,10 @@ public final class JdbcTrackStore implements TrackStore {
     @Override
     public void append(List<Position> positions) {
         if (positions.isEmpty()) {
+            return;
+        }
+        if (copy) {
+            copy(positions);
             return;
         }
         try (Connection c = dataSource.getConnection()) {
@@ -86,6 +98,45 @@ public final class JdbcTrackStore implements TrackStore {
         }
     }
 
+    /** One {@code COPY} in PostgreSQL's text format: tab-separated, {@code \N} for null, one statement and so atomic. */
+    private void copy(List<Position> positions) {
+        StringBuilder rows = new StringBuilder(positions.size() * 140);
+        for (Position p : positions) {
+            text(rows, p.unitId()).append('\t');
+            text(rows, p.deviceId()).append('\t');
+            rows.append(p.fixTime()).append('\t').append(p.receivedAt()).append('\t').append(p.latitude()).append('\t').append(p.longitude());
+            for (Double v : new Double[] {p.speedMetersPerSecond(), p.bearingDegrees(), p.altitudeMeters(), p.accuracyMeters(), p.batteryPercent()}) {
+                rows.append('\t');
+                if (v == null) {
+                    rows.append("\\N");
+                } else {
+                    rows.append(v.doubleValue());
+                }
+            }
+            rows.append('\t').append(p.source().name()).append('\n');
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyIn("COPY unit_position (" + COLUMNS + ") FROM STDIN", new java.io.StringReader(rows.toString()));
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("track history: copy " + positions.size() + " fixes: " + e.getMessage(), e);
+        }
+    }
+
+    private static StringBuilder text(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<Position> track(String unitId, Instant from, Instant to, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM unit_position WHERE unit_id = ? AND fix_time >= ? AND fix_time < ? "
@@ -104,6 +155,24 @@ public final class JdbcTrackStore implements TrackStore {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("track history: read " + unitId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Position> latestSince(Instant since) {
+        String sql = "SELECT DISTINCT ON (unit_id) " + COLUMNS + " FROM unit_position WHERE fix_time >= ? "
+                + "ORDER BY unit_id, fix_time DESC, received_at DESC";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            List<Position> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("track history: latest positions: " + e.getMessage(), e);
         }
     }
 

@@ -54,6 +54,22 @@ public final class LivePositions {
         return out;
     }
 
+    /**
+     * Seeds units' last positions, e.g. from track history at start, so dispatch sees them at once and a fix the
+     * broker delivers again after a restart is recognised as old. A unit that already has a newer one keeps it;
+     * listeners are not told. Last-seen stays unknown until the unit is heard from.
+     */
+    public void restore(java.util.Collection<Position> positions) {
+        for (Position p : positions) {
+            UnitState s = state(p.unitId());
+            synchronized (s) {
+                if (s.last == null || p.fixTime().isAfter(s.last.fixTime())) {
+                    s.last = p;
+                }
+            }
+        }
+    }
+
     /** Told of every position that moves a unit forward, from now on. */
     public void addListener(PositionListener listener) {
         listeners.add(listener);

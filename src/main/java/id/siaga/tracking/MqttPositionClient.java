@@ -30,14 +30,24 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MqttPositionClient.class);
     static final String POSITION = "position";
 
-    /** Where and how to connect. */
-    public record Settings(String brokerUrl, String clientId, String topicRoot, String username, String password, int retrySeconds) {
+    /**
+     * Where and how to connect.
+     *
+     * @param connections subscriber connections; more than one shares the subscription ({@code $share/siaga110/...}, MQTT 5
+     *                    shared subscriptions, also offered to 3.1.1 clients by Mosquitto 2 and EMQX) so the broker spreads
+     *                    positions over them (and over the nodes of a cluster); each gets client id {@code clientId-n}
+     */
+    public record Settings(String brokerUrl, String clientId, String topicRoot, String username, String password, int retrySeconds,
+                           int connections) {
     }
+
+    static final String SHARE_GROUP = "siaga110";
 
     private final PositionPipeline pipeline;
     private final Settings settings;
-    private final MqttAsyncClient client;
+    private final java.util.List<MqttAsyncClient> clients = new java.util.ArrayList<>();
     private final MqttConnectOptions options;
+    private final String filter;
     private final ScheduledExecutorService retries;
     private final String prefix;
     private volatile boolean running = true;
@@ -46,10 +56,14 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
         this.pipeline = pipeline;
         this.settings = settings;
         this.prefix = settings.topicRoot() + "/";
-        try {
-            this.client = new MqttAsyncClient(settings.brokerUrl(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("siaga.tracking.mqtt.broker-url / client-id not usable: " + e.getMessage(), e);
+        this.filter = (settings.connections() > 1 ? "$share/" + SHARE_GROUP + "/" : "") + prefix + "+/" + POSITION;
+        for (int i = 0; i < settings.connections(); i++) {
+            String id = settings.connections() > 1 ? settings.clientId() + "-" + (i + 1) : settings.clientId();
+            try {
+                clients.add(new MqttAsyncClient(settings.brokerUrl(), id, new MemoryPersistence()));
+            } catch (MqttException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("siaga.tracking.mqtt.broker-url / client-id not usable: " + e.getMessage(), e);
+            }
         }
         this.options = new MqttConnectOptions();
         options.setCleanSession(false);
@@ -58,6 +72,9 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         options.setMaxInflight(1000);
+        if (settings.brokerUrl().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory());
+        }
         if (!settings.username().isEmpty()) {
             options.setUserName(settings.username());
             options.setPassword(settings.password().toCharArray());
@@ -66,8 +83,10 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
         buffer.setBufferEnabled(true);
         buffer.setBufferSize(10_000);
         buffer.setDeleteOldestMessages(false);
-        client.setBufferOpts(buffer);
-        client.setCallback(new Callback());
+        for (MqttAsyncClient client : clients) {
+            client.setBufferOpts(buffer);
+            client.setCallback(new Callback(client));
+        }
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mqtt-connect");
             t.setDaemon(true);
@@ -77,15 +96,17 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
 
     /** Starts connecting in the background. */
     public void start() {
-        retries.execute(this::connect);
+        for (MqttAsyncClient client : clients) {
+            retries.execute(() -> connect(client));
+        }
     }
 
-    /** True while connected to the broker. */
+    /** True while every connection is up. */
     public boolean isConnected() {
-        return client.isConnected();
+        return clients.stream().allMatch(MqttAsyncClient::isConnected);
     }
 
-    private void connect() {
+    private void connect(MqttAsyncClient client) {
         if (!running) {
             return;
         }
@@ -98,31 +119,36 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    retryLater(e);
+                    retryLater(client, e);
                 }
             });
         } catch (MqttException e) {
-            retryLater(e);
+            retryLater(client, e);
         }
     }
 
-    private void retryLater(Throwable e) {
+    private void retryLater(MqttAsyncClient client, Throwable e) {
         if (!running) {
             return;
         }
         log.warn("MQTT broker {} not reachable ({}); retrying in {} s", settings.brokerUrl(), e == null ? "?" : e.getMessage(),
                 settings.retrySeconds());
-        retries.schedule(this::connect, settings.retrySeconds(), TimeUnit.SECONDS);
+        retries.schedule(() -> connect(client), settings.retrySeconds(), TimeUnit.SECONDS);
     }
 
     private final class Callback implements MqttCallbackExtended {
+        private final MqttAsyncClient client;
+
+        Callback(MqttAsyncClient client) {
+            this.client = client;
+        }
+
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            String filter = prefix + "+/" + POSITION;
             try {
                 client.subscribe(filter, 1);
                 log.info("MQTT {} to {} as {}; subscribed to {} (QoS 1)", reconnect ? "reconnected" : "connected", serverUri,
-                        settings.clientId(), filter);
+                        client.getClientId(), filter);
             } catch (MqttException e) {
                 log.error("MQTT subscription to {} failed", filter, e);
             }
@@ -169,7 +195,7 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
     @Override
     public void publish(String topic, byte[] payload, int qos) {
         try {
-            client.publish(topic, payload, qos, false);
+            clients.get(0).publish(topic, payload, qos, false);
         } catch (MqttException e) {
             throw new IllegalStateException("MQTT publish to " + topic + " not taken: " + e.getMessage(), e);
         }
@@ -179,17 +205,19 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
     public void close() {
         running = false;
         retries.shutdownNow();
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2_000).waitForCompletion(3_000);
+        for (MqttAsyncClient client : clients) {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect(2_000).waitForCompletion(3_000);
+                }
+            } catch (MqttException e) {
+                log.debug("MQTT disconnect: {}", e.getMessage());
             }
-        } catch (MqttException e) {
-            log.debug("MQTT disconnect: {}", e.getMessage());
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            log.debug("MQTT close: {}", e.getMessage());
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                log.debug("MQTT close: {}", e.getMessage());
+            }
         }
     }
 }

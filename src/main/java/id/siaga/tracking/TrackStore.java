@@ -16,6 +16,9 @@ public interface TrackStore {
     /** A unit's fixes with {@code from <= fix time < to}, oldest first, at most {@code limit}. */
     List<Position> track(String unitId, Instant from, Instant to, int limit);
 
+    /** Each unit's newest fix measured at or after {@code since} (to restore the live index after a restart). */
+    List<Position> latestSince(Instant since);
+
     /** Makes sure fixes of the days {@code from .. from + days} (UTC) have their place (PostgreSQL: the partitions). */
     void prepareDays(LocalDate from, int days);
 

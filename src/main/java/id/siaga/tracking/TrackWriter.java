@@ -36,6 +36,9 @@ public final class TrackWriter implements AutoCloseable {
     private final Counter refused;
     private final Counter failedBatches;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicLong refusedSinceLog = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastFullLogNanos = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - FULL_LOG_EVERY_NANOS);
+    private static final long FULL_LOG_EVERY_NANOS = 10_000_000_000L;
 
     public TrackWriter(TrackStore store, int batchSize, Duration flushInterval, int capacity, Duration retryInterval, MeterRegistry meters) {
         if (batchSize < 1 || capacity < batchSize) {
@@ -68,6 +71,14 @@ public final class TrackWriter implements AutoCloseable {
             return true;
         }
         refused.increment(n);
+        long waiting = refusedSinceLog.addAndGet(n);
+        long last = lastFullLogNanos.get();
+        long now = System.nanoTime();
+        if (now - last >= FULL_LOG_EVERY_NANOS && lastFullLogNanos.compareAndSet(last, now)) {
+            refusedSinceLog.addAndGet(-waiting);
+            log.warn("track history queue full ({} fixes waiting for the database): {} fixes refused since the last warning; "
+                    + "senders are told to retry", depth(), waiting);
+        }
         return false;
     }
 

@@ -65,6 +65,15 @@ abstract class TrackStoreContract {
     }
 
     @Test
+    void eachUnitsLatestFixSinceATime() {
+        store.append(List.of(at("SLM-R4-01", T0, -7.70), at("SLM-R4-01", T0.plusSeconds(60), -7.71), at("BTL-R4-01", T0.plusSeconds(5), -7.9),
+                at("KP-R4-01", T0.minusSeconds(3600), -7.8)));
+        assertThat(store.latestSince(T0.minusSeconds(60))).extracting(Position::unitId, Position::fixTime)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("SLM-R4-01", T0.plusSeconds(60)),
+                        org.assertj.core.groups.Tuple.tuple("BTL-R4-01", T0.plusSeconds(5)));
+    }
+
+    @Test
     void retentionRemovesWhatIsOlderThanTheCutoffAndKeepsTheRest() {
         Instant old = Instant.parse("2026-08-01T12:00:00Z");
         store.append(List.of(at("SLM-R4-01", old, -7.7), at("SLM-R4-01", T0, -7.7), at("SLM-R4-01", T0.plus(Duration.ofDays(1)), -7.7)));

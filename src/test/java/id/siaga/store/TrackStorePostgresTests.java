@@ -46,6 +46,17 @@ class TrackStorePostgresTests extends TrackStoreContract {
     }
 
     @Test
+    void copyWritesTheSameRowsAsTheBatch() {
+        JdbcTrackStore copying = new JdbcTrackStore(db.dataSource(), true);
+        Instant t = Instant.parse("2026-11-28T10:00:00.123456Z");
+        var full = at("SLM-R4-01", t, -7.7156);
+        var sparse = new id.siaga.tracking.Position("SLM-R4-01", "odd\tdevice\\1", t.plusSeconds(1), -7.8, 110.4, null, null, null,
+                null, null, id.siaga.tracking.PositionSource.JSON_BATCH, t.plusSeconds(2));
+        copying.append(List.of(full, sparse));
+        assertThat(store.track("SLM-R4-01", t, t.plusSeconds(10), 10)).containsExactly(full, sparse);
+    }
+
+    @Test
     void retentionDropsWholeDaysBeforeTheCutoff() {
         store.append(List.of(at("SLM-R4-01", Instant.parse("2026-11-28T10:00:00Z"), -7.7), at("SLM-R4-01", Instant.parse("2026-11-29T10:00:00Z"), -7.7)));
         assertThat(store.purgeBefore(Instant.parse("2026-11-29T06:00:00Z"))).isEqualTo(1);

@@ -73,6 +73,11 @@ class PositionPipelineTests {
         }
 
         @Override
+        public List<Position> latestSince(Instant since) {
+            return List.of();
+        }
+
+        @Override
         public void prepareDays(LocalDate from, int days) {
         }
 
@@ -142,6 +147,22 @@ class PositionPipelineTests {
         assertThat(store.rows).extracting(Position::fixTime).containsExactlyInAnyOrder(Instant.parse("2026-11-28T09:59:00Z"),
                 Instant.parse("2026-11-28T09:59:30Z"), Instant.parse("2026-11-28T09:59:10Z"));
         assertThat(writer.depth()).isZero();
+    }
+
+    @Test
+    void afterARestartTheRestoredPositionRecognisesWhatTheBrokerDeliversAgain() {
+        open(false, 100);
+        Position before = new Position("SLM-R4-01", "860001040000101", Instant.parse("2026-11-28T09:59:30Z"), -7.7160, 110.3558, null, null,
+                null, null, null, PositionSource.MQTT, Instant.parse("2026-11-28T09:59:31Z"));
+        live.restore(List.of(before));
+        assertThat(live.last("SLM-R4-01")).contains(before);
+        assertThat(live.lastSeen("SLM-R4-01")).as("not heard from since the restart").isEmpty();
+        assertThat(send(get("860001040000101", "2026-11-28T09:59:30Z", -7.7160))).isEqualTo(IngestOutcome.Status.DUPLICATE);
+        assertThat(send(get("860001040000101", "2026-11-28T09:59:20Z", -7.7159))).isEqualTo(IngestOutcome.Status.OUT_OF_ORDER);
+        assertThat(told).isEmpty();
+        live.restore(List.of(new Position("SLM-R4-01", "x", Instant.parse("2026-11-28T09:00:00Z"), -7.7, 110.3, null, null, null, null, null,
+                PositionSource.MQTT, NOW)));
+        assertThat(live.last("SLM-R4-01")).as("an older one does not replace it").contains(before);
     }
 
     @Test
