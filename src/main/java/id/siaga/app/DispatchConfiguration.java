@@ -69,6 +69,8 @@ class DispatchConfiguration {
         DispatchDesk desk = new DispatchDesk(roster, progress, store, List.of(devices), props.eta(), props.policy(),
                 new NearestUnitIndex(props.gridCell()), clock);
         desk.addListener(event -> journal(journal, event));
+        // where the units were before a restart (restored from track history), then every fix from now on
+        positions.all().forEach(desk::positionAccepted);
         positions.addListener(desk);
         incidents.addListener(event -> {
             if (event instanceof IncidentStatusChanged changed && (changed.to().isFinal() || changed.to() == IncidentStatus.RESOLVED)) {
