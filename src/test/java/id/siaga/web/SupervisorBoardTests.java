@@ -148,6 +148,14 @@ class SupervisorBoardTests {
         String answered = f.path("answers").path("answered").asString();
         String abandoned = f.path("answers").path("abandoned").asString();
         try (Browser browser = Browser.open(port, false)) {
+            browser.go("/login");
+            try {
+                browser.await("the login form", d -> !d.findElements(By.id("username")).isEmpty());
+            } catch (RuntimeException e) {
+                browser.screenshot("supervisor-board-login-failed");
+                throw new AssertionError("no login form at " + browser.driver().getCurrentUrl() + ": "
+                        + browser.driver().getPageSource().substring(0, Math.min(500, browser.driver().getPageSource().length())), e);
+            }
             ConsoleAccessTests.logIn(browser, "supervisor.diy");
             browser.await("the supervisor board", d -> d.getCurrentUrl().contains("/supervisor/"));
             browser.await("the board is loaded", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
@@ -159,7 +167,7 @@ class SupervisorBoardTests {
             assertThat(text(browser, "escalation-rows")).as("the station and who let it ring").contains("Sleman").contains("Bripka Rina Wulandari");
             assertThat(browser.driver().findElement(By.cssSelector("header h1")).getText()).contains("Papan Supervisor");
             assertThat(browser.driver().findElements(By.cssSelector("#chart-answers canvas"))).as("the distribution chart").isNotEmpty();
-            assertThat(browser.driver().findElements(By.cssSelector("#map .leaflet-interactive"))).as("the jurisdictions on the map").isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#map .leaflet-overlay-pane canvas, #map .leaflet-overlay-pane path"))).as("the jurisdictions on the map").isNotEmpty();
             browser.await("the live badge", d -> d.findElement(By.id("live")).getDomAttribute("class").contains("ok"));
             browser.screenshot("supervisor-board");
 
