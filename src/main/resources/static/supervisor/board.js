@@ -24,8 +24,22 @@ let latest = null;
 let drawAnswers = null;
 let drawHours = null;
 
+function number(v) {
+  return v.toLocaleString(lang() === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 });
+}
+
 function percent(v) {
-  return v == null ? '—' : `${v.toLocaleString(lang() === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 })} %`;
+  return v == null ? '—' : `${number(v)} %`;
+}
+
+/** A big share: the number large, its % sign smaller so it stays on one line. */
+function bigPercent(element, v) {
+  element.replaceChildren(v == null ? '—' : number(v));
+  if (v != null) {
+    const sign = document.createElement('small');
+    sign.textContent = '%';
+    element.append(sign);
+  }
 }
 
 /** Green at or above the target, amber within 5 points of it, red below; plain when there is nothing yet. */
@@ -51,10 +65,10 @@ function showFigures(b) {
   $('ringing-tiers').textContent = Object.entries(b.ringingByTier).map(([tier, n]) => `${t('sv.tierN', { n: tier })}: ${n}`).join(' · ');
   const a = b.answers;
   $('answered').textContent = a.answered;
-  $('median').textContent = a.medianSeconds == null ? '—' : t('seconds', { n: a.medianSeconds });
-  $('within10').textContent = percent(a.within10Percent);
-  $('within15').textContent = percent(a.within15Percent);
-  $('within20').textContent = percent(a.within20Percent);
+  $('median').textContent = a.medianSeconds == null ? '—' : t('seconds', { n: number(a.medianSeconds) });
+  bigPercent($('within10'), a.within10Percent);
+  bigPercent($('within15'), a.within15Percent);
+  bigPercent($('within20'), a.within20Percent);
   $('target10').textContent = `${b.targets.answeredWithin10sPercent} %`;
   $('target20').textContent = `${b.targets.answeredWithin20sPercent} %`;
   judge($('tile-w10'), a.within10Percent, b.targets.answeredWithin10sPercent);
@@ -62,7 +76,7 @@ function showFigures(b) {
   judge($('tile-w20'), a.within20Percent, b.targets.answeredWithin20sPercent);
   $('abandoned').textContent = a.abandoned;
   $('tile-abandoned').classList.toggle('alarm', a.abandoned > 0);
-  $('abandoned-share').textContent = a.offered ? t('sv.abandonedShare', { p: percent(a.abandonedPercent).replace(' %', ''), n: a.offered }) : '';
+  $('abandoned-share').textContent = a.offered ? t('sv.abandonedShare', { p: number(a.abandonedPercent), n: a.offered }) : '';
   $('escalations').textContent = b.escalations.total;
   $('tile-escalations').classList.toggle('warn', b.escalations.total > 0);
   const skipped = b.escalations.byStation.reduce((n, s) => n + s.skipped, 0);
@@ -143,12 +157,12 @@ function wireKeys() {
     if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|TEXTAREA|SELECT/.test(e.target.tagName)) return;
     const key = e.key.toLowerCase();
     if (key === 'r') { e.preventDefault(); attempt(refreshAll).catch(() => {}); }
-    else if (key === 'l') { e.preventDefault(); setLang(lang() === 'id' ? 'en' : 'id'); if (latest) showFigures(latest); }
+    else if (key === 'l') { e.preventDefault(); setLang(lang() === 'id' ? 'en' : 'id'); attempt(refreshAll).catch(() => {}); }
     else if (key === 'm') { e.preventDefault(); $('map').focus(); }
     else if (key === 'f') { e.preventDefault(); if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen?.(); }
   });
   $('refresh').addEventListener('click', () => attempt(refreshAll).catch(() => {}));
-  document.querySelector('[data-lang-switch]').addEventListener('click', () => latest && showFigures(latest));
+  document.querySelector('[data-lang-switch]').addEventListener('click', () => attempt(refreshAll).catch(() => {}));
 }
 
 function liveBadge(on) {

@@ -37,6 +37,7 @@ export async function showPresence(stationNames) {
   const rows = [...perStation.entries()].sort((a, b) => a[1].READY - b[1].READY || a[0].localeCompare(b[0]));
   document.getElementById('presence-rows').replaceChildren(...rows.map(([station, n]) => el('tr', n.READY === 0 ? { class: 'long' } : {},
     el('td', {}, stationNames.get(station) ?? station), ...PRESENCE.map((p) => el('td', { class: 'num' }, String(n[p]))))));
+  document.querySelectorAll('#presence-panel thead th[data-presence]').forEach((th) => { th.textContent = t('status.' + th.dataset.presence); });
 }
 
 /** Open incidents by priority and units available/committed; both placed on the map. */

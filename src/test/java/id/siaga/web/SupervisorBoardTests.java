@@ -148,6 +148,7 @@ class SupervisorBoardTests {
         String answered = f.path("answers").path("answered").asString();
         String abandoned = f.path("answers").path("abandoned").asString();
         try (Browser browser = Browser.open(port, false)) {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
             browser.go("/login");
             try {
                 browser.await("the login form", d -> !d.findElements(By.id("username")).isEmpty());
@@ -161,7 +162,7 @@ class SupervisorBoardTests {
             browser.await("the board is loaded", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             browser.await("the answered calls", d -> d.findElement(By.id("answered")).getText().equals(answered));
             assertThat(text(browser, "abandoned")).isEqualTo(abandoned);
-            assertThat(Double.parseDouble(text(browser, "within10").replace(" %", "").replace(',', '.')))
+            assertThat(Double.parseDouble(text(browser, "within10").replaceAll("[ %]", "").replace(',', '.')))
                     .as("Indonesian decimals").isEqualTo(f.path("answers").path("within10Percent").asDouble());
             assertThat(text(browser, "escalations")).isEqualTo("1");
             assertThat(text(browser, "escalation-rows")).as("the station and who let it ring").contains("Sleman").contains("Bripka Rina Wulandari");
@@ -170,6 +171,9 @@ class SupervisorBoardTests {
             assertThat(browser.driver().findElements(By.cssSelector("#map .leaflet-overlay-pane canvas, #map .leaflet-overlay-pane path"))).as("the jurisdictions on the map").isNotEmpty();
             browser.await("the live badge", d -> d.findElement(By.id("live")).getDomAttribute("class").contains("ok"));
             browser.screenshot("supervisor-board");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+            browser.screenshot("supervisor-board-charts-map");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
 
             answeredAfter("+6281200400006", Duration.ofSeconds(4));
             String more = String.valueOf(Integer.parseInt(answered) + 1);
