@@ -1,0 +1,20 @@
+package id.siaga.app;
+
+import id.siaga.journal.Journal;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.StationDirectory;
+import id.siaga.supervision.SupervisionBoard;
+import id.siaga.telephony.CallRecordStore;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The supervisor board's figures: read from call records, live calls and the journal; no settings of its own. */
+@Configuration(proxyBeanMethods = false)
+class SupervisionConfiguration {
+
+    @Bean
+    SupervisionBoard supervisionBoard(StationDirectory stations, OperatorRoster roster, CallRecordStore records, Journal journal, Clock clock) {
+        return new SupervisionBoard(stations, roster, records, journal, clock);
+    }
+}

@@ -1,0 +1,198 @@
+// Siaga 110 supervisor board: the station's (and everything below it) day at a glance, live. The figures come from
+// GET /api/supervision/board; they are fetched again whenever the call stream says something happened, when a stream
+// (re)connects, and every 10 s in any case. Incidents and units follow the CAD stream; operators the same rhythm.
+import './words.js';
+import { get, follow } from '/js/api.js';
+import { t, translate, setLang, lang } from '/js/i18n.js';
+import { clock, duration } from '/js/time.js';
+import { start, attempt, toast } from '/js/console.js';
+import { jurisdictionMap } from '/js/map.js';
+import { answerChart, hourChart } from './charts.js';
+import { showPresence, showFleet } from './fleet.js';
+
+const REFRESH_MS = 10_000;
+const CAD_EVENTS = ['incident.created', 'incident.duplicates-flagged', 'incident.linked', 'incident.merged', 'incident.priority-changed',
+  'incident.status-changed', 'unit.acknowledged', 'unit.acknowledgement-overdue', 'unit.assigned', 'unit.assignment-cancelled',
+  'unit.cleared', 'unit.offline', 'unit.on-scene-proposed', 'unit.online', 'unit.status-changed'];
+const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'ended'];
+
+const $ = (id) => document.getElementById(id);
+const stationNames = new Map();
+const layers = {};
+let map = null;
+let latest = null;
+let drawAnswers = null;
+let drawHours = null;
+
+function number(v) {
+  return v.toLocaleString(lang() === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 });
+}
+
+function percent(v) {
+  return v == null ? '—' : `${number(v)} %`;
+}
+
+/** A big share: the number large, its % sign smaller so it stays on one line. */
+function bigPercent(element, v) {
+  element.replaceChildren(v == null ? '—' : number(v));
+  if (v != null) {
+    const sign = document.createElement('small');
+    sign.textContent = '%';
+    element.append(sign);
+  }
+}
+
+/** Green at or above the target, amber within 5 points of it, red below; plain when there is nothing yet. */
+function judge(tile, value, target) {
+  tile.classList.remove('ok', 'warn', 'alarm');
+  if (value == null) return;
+  tile.classList.add(value >= target ? 'ok' : value >= target - 5 ? 'warn' : 'alarm');
+}
+
+function cell(text, cls) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (cls) td.className = cls;
+  return td;
+}
+
+function showFigures(b) {
+  latest = b;
+  b.escalations.byStation.forEach((s) => stationNames.set(s.station, s.name));
+  $('as-of').textContent = clock(b.asOf);
+  $('ringing-count').textContent = b.ringing.length;
+  $('tile-ringing').classList.toggle('alarm', b.ringing.length > 0);
+  $('ringing-tiers').textContent = Object.entries(b.ringingByTier).map(([tier, n]) => `${t('sv.tierN', { n: tier })}: ${n}`).join(' · ');
+  const a = b.answers;
+  $('answered').textContent = a.answered;
+  $('median').textContent = a.medianSeconds == null ? '—' : t('seconds', { n: number(a.medianSeconds) });
+  bigPercent($('within10'), a.within10Percent);
+  bigPercent($('within15'), a.within15Percent);
+  bigPercent($('within20'), a.within20Percent);
+  $('target10').textContent = `${b.targets.answeredWithin10sPercent} %`;
+  $('target20').textContent = `${b.targets.answeredWithin20sPercent} %`;
+  judge($('tile-w10'), a.within10Percent, b.targets.answeredWithin10sPercent);
+  judge($('tile-w15'), a.within15Percent, 90);
+  judge($('tile-w20'), a.within20Percent, b.targets.answeredWithin20sPercent);
+  $('abandoned').textContent = a.abandoned;
+  $('tile-abandoned').classList.toggle('alarm', a.abandoned > 0);
+  $('abandoned-share').textContent = a.offered ? t('sv.abandonedShare', { p: number(a.abandonedPercent), n: a.offered }) : '';
+  $('escalations').textContent = b.escalations.total;
+  $('tile-escalations').classList.toggle('warn', b.escalations.total > 0);
+  const skipped = b.escalations.byStation.reduce((n, s) => n + s.skipped, 0);
+  $('escalations-sub').textContent = b.escalations.total
+    ? t('sv.escalationsSub', { s: b.escalations.byStation.length, k: skipped }) : '';
+  showRinging(b);
+  showEscalations(b);
+  drawAnswers(a);
+  drawHours(b);
+  if (b.truncated) toast(t('sv.truncated'));
+}
+
+function showRinging(b) {
+  $('ringing-none').hidden = b.ringing.length > 0;
+  $('ringing-rows').replaceChildren(...b.ringing.map((c) => {
+    const tr = document.createElement('tr');
+    tr.dataset.offeredAt = c.offeredAt;
+    tr.dataset.waited = c.secondsWaiting;
+    tr.dataset.fetched = Date.now();
+    if (c.secondsWaiting >= 10) tr.className = 'long';
+    tr.append(cell(c.stationName), cell(c.currentStationName), cell(String(c.tier), 'num'), cell(duration(c.secondsWaiting), 'num waited'));
+    return tr;
+  }));
+}
+
+function showEscalations(b) {
+  $('escalation-none').hidden = b.escalations.byStation.length > 0;
+  $('escalation-rows').replaceChildren(...b.escalations.byStation.map((s) => {
+    const tr = document.createElement('tr');
+    tr.dataset.station = s.station;
+    const ops = document.createElement('td');
+    const list = document.createElement('div');
+    list.className = 'ops';
+    s.operators.forEach((o) => {
+      const badge = document.createElement('span');
+      badge.className = 'badge alarm';
+      badge.title = o.username ?? o.operator;
+      badge.textContent = `${o.name} · ${t('sv.missed', { n: o.missed })}`;
+      list.append(badge);
+    });
+    if (s.skipped) {
+      const note = document.createElement('span');
+      note.className = 'muted small';
+      note.textContent = t('sv.skipped', { n: s.skipped });
+      list.append(note);
+    }
+    ops.append(list);
+    tr.append(cell(s.name), cell(String(s.escalations), 'num'), ops);
+    return tr;
+  }));
+}
+
+/** Ringing calls' waiting time goes up every second between two fetches. */
+function tick() {
+  document.querySelectorAll('#ringing-rows tr').forEach((tr) => {
+    const waited = Number(tr.dataset.waited) + (Date.now() - Number(tr.dataset.fetched)) / 1000;
+    tr.querySelector('.waited').textContent = duration(waited);
+    tr.classList.toggle('long', waited >= 10);
+  });
+}
+
+let pending = null;
+async function refreshFigures() {
+  showFigures(await get('/api/supervision/board'));
+}
+/** Several events in a burst cost one fetch. */
+function soon(what) {
+  clearTimeout(pending);
+  pending = setTimeout(() => attempt(what).catch(() => {}), 250);
+}
+
+async function refreshAll() {
+  await Promise.all([refreshFigures(), showPresence(stationNames), showFleet(map, layers)]);
+}
+
+function wireKeys() {
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|TEXTAREA|SELECT/.test(e.target.tagName)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'r') { e.preventDefault(); attempt(refreshAll).catch(() => {}); }
+    else if (key === 'l') { e.preventDefault(); setLang(lang() === 'id' ? 'en' : 'id'); attempt(refreshAll).catch(() => {}); }
+    else if (key === 'm') { e.preventDefault(); $('map').focus(); }
+    else if (key === 'f') { e.preventDefault(); if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen?.(); }
+  });
+  $('refresh').addEventListener('click', () => attempt(refreshAll).catch(() => {}));
+  document.querySelector('[data-lang-switch]').addEventListener('click', () => attempt(refreshAll).catch(() => {}));
+}
+
+function liveBadge(on) {
+  const badge = $('live');
+  badge.className = 'badge ' + (on ? 'ok' : 'alarm');
+  badge.dataset.i18n = on ? 'sv.live' : 'sv.offline';
+  badge.textContent = t(badge.dataset.i18n);
+}
+
+async function main() {
+  const me = await start();
+  (await get('/api/stations')).forEach((s) => stationNames.set(s.id, s.name));
+  drawAnswers = answerChart($('chart-answers'));
+  drawHours = hourChart($('chart-hours'));
+  wireKeys();
+  try {
+    map = await jurisdictionMap($('map'), me);
+  } catch (e) {
+    toast(`${t('error')}: ${e.message}`, { error: true });
+  }
+  await refreshAll();
+  const calls = follow('/api/calls/stream', Object.fromEntries(CALL_EVENTS.map((ev) => [ev, () => soon(refreshFigures)])),
+    () => { liveBadge(true); soon(refreshAll); });
+  calls.addEventListener('error', () => liveBadge(false));
+  follow('/api/cad/stream', Object.fromEntries(CAD_EVENTS.map((ev) => [ev, () => soon(() => showFleet(map, layers))])),
+    () => soon(() => showFleet(map, layers)));
+  setInterval(() => attempt(refreshAll).catch(() => {}), REFRESH_MS);
+  setInterval(tick, 1000);
+  translate();
+  document.body.dataset.ready = 'true';
+}
+
+attempt(main).catch(() => {});

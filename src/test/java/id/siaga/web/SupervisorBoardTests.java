@@ -1,0 +1,221 @@
+package id.siaga.web;
+
+import static id.siaga.web.CallDriver.IN_BANTUL;
+import static id.siaga.web.CallDriver.IN_SLEMAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.app.PresenceService;
+import id.siaga.org.OperatorId;
+import id.siaga.org.Presence;
+import id.siaga.org.PresenceBoard;
+import id.siaga.support.Browser;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallId;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The supervisor board of Polda DIY, over real HTTP and in a real browser, with the test playing the phones. Today
+ * in Polda DIY: a Sleman caller answered after 7 s, another after 14 s; a third call Polres Sleman let ring (Bripka
+ * Rina Wulandari's phone) climbs to Polda DIY, which answers it after about half a minute; a Bantul caller gives up.
+ * The figures say exactly that (a third within 10 s, two thirds within 15 and 20 s, one abandoned of four, one
+ * escalation from Polres Sleman naming who let it ring); a Polres operator gets no board; the board in the browser
+ * shows the same and moves by itself when another call is answered. The service's clock runs with the wall clock
+ * but can be moved on, so "after 14 s" is 14 s in the service's eyes; Polres ring for 3 s so the escalation is quick.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:supervisorboardtests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "siaga.journal.spool-file=target/supervisorboardtests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.routing.polres-ring-time=3s"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SupervisorBoardTests {
+
+    static final String AUTH = "Authorization";
+    static final String DIY_SUPERVISOR = Http.basic("supervisor.diy", "siaga110");
+    static final String SLEMAN_OPERATOR = Http.basic("operator.sleman1", "siaga110");
+    static final String ADMIN = Http.basic("admin", "siaga110");
+
+    @TestConfiguration
+    static class MovableTime {
+        @Bean
+        @Primary
+        IncidentApiTests.ShiftableClock shiftableClock() {
+            return new IncidentApiTests.ShiftableClock();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CallCoordinator coordinator;
+    @Autowired
+    PresenceService presence;
+    @Autowired
+    PresenceBoard board;
+    @Autowired
+    IncidentApiTests.ShiftableClock clock;
+
+    Http http;
+    CallDriver calls;
+
+    @BeforeEach
+    void phonesAndOperators() {
+        http = new Http(port);
+        calls = new CallDriver(coordinator, presence);
+        calls.ready("OP-3404-1", "OP-3402-1");
+    }
+
+    @Test
+    @Order(1)
+    void todaysFiguresCountTheAnswersTheAbandonedCallAndWhoLetTheEscalatedCallRing() {
+        answeredAfter("+6281200400001", Duration.ofSeconds(7));
+        answeredAfter("+6281200400002", Duration.ofSeconds(14));
+        escalatedThenAnsweredAtPoldaDiy("+6281200400003");
+        CallId gaveUp = calls.dial("+6281200400004", IN_BANTUL, "OP-3402-1");
+        calls.callerHangsUp(gaveUp);
+
+        JsonNode f = CallDriver.awaitValue("the board counts four calls", () -> http.get("/api/supervision/board", AUTH, DIY_SUPERVISOR).json(),
+                b -> b.path("answers").path("offered").asInt() == 4 && b.path("escalations").path("total").asInt() == 1);
+
+        assertThat(f.path("station").asString()).isEqualTo("POLDA-DIY");
+        assertThat(f.path("zone").asString()).isEqualTo("WIB");
+        assertThat(f.path("targets").path("answeredWithin10sPercent").asDouble()).isEqualTo(90.0);
+        JsonNode answers = f.path("answers");
+        assertThat(answers.path("answered").asInt()).isEqualTo(3);
+        assertThat(answers.path("abandoned").asInt()).isEqualTo(1);
+        assertThat(answers.path("abandonedPercent").asDouble()).isEqualTo(25.0);
+        assertThat(answers.path("within10Percent").asDouble()).as("7 s; not 14 s nor ~33 s").isEqualTo(33.3);
+        assertThat(answers.path("within15Percent").asDouble()).isEqualTo(66.7);
+        assertThat(answers.path("within20Percent").asDouble()).isEqualTo(66.7);
+        assertThat(answers.path("medianSeconds").asDouble()).isBetween(14.0, 14.5);
+        int[] buckets = new int[7];
+        for (int i = 0; i < 7; i++) {
+            buckets[i] = answers.path("distribution").get(i).path("count").asInt();
+        }
+        assertThat(buckets).as("5-10 s, 10-15 s, 30-60 s").containsExactly(0, 1, 1, 0, 0, 1, 0);
+        assertThat(sum(f.path("answeredByHour"))).isEqualTo(3);
+        assertThat(sum(f.path("abandonedByHour"))).isEqualTo(1);
+
+        JsonNode sleman = f.path("escalations").path("byStation").get(0);
+        assertThat(sleman.path("station").asString()).isEqualTo("POLRES-3404");
+        assertThat(sleman.path("escalations").asInt()).isEqualTo(1);
+        assertThat(sleman.path("operators").get(0).path("operator").asString()).isEqualTo("OP-3404-1");
+        assertThat(sleman.path("operators").get(0).path("name").asString()).isEqualTo("Bripka Rina Wulandari");
+        assertThat(sleman.path("operators").get(0).path("username").asString()).isEqualTo("operator.sleman1");
+        assertThat(sum(f.path("escalations").path("byHour"))).isEqualTo(1);
+        assertThat(f.path("ringing").size()).isZero();
+        assertThat(f.path("truncated").asBoolean()).isFalse();
+
+        assertThat(http.get("/api/supervision/board", AUTH, SLEMAN_OPERATOR).status()).as("operators get no board").isEqualTo(403);
+        JsonNode national = http.get("/api/supervision/board", AUTH, ADMIN).json();
+        assertThat(national.path("station").asString()).isEqualTo("MABES");
+        assertThat(national.path("answers").path("offered").asInt()).as("Mabes sees Polda DIY's calls too").isEqualTo(4);
+    }
+
+    @Test
+    @Order(2)
+    void aRingingCallShowsWithItsTier() {
+        CallId ringing = calls.dial("+6281200400005", IN_BANTUL, "OP-3402-1");
+        try {
+            JsonNode f = http.get("/api/supervision/board", AUTH, DIY_SUPERVISOR).json();
+            assertThat(f.path("ringing").size()).isEqualTo(1);
+            assertThat(f.path("ringing").get(0).path("call").asString()).isEqualTo(ringing.value());
+            assertThat(f.path("ringing").get(0).path("tier").asInt()).isZero();
+            assertThat(f.path("ringing").get(0).path("stationName").asString()).isNotBlank();
+            assertThat(f.path("ringing").get(0).has("callerNumber")).as("no caller data on the board").isFalse();
+            assertThat(f.path("ringingByTier").path("0").asInt()).isEqualTo(1);
+        } finally {
+            calls.callerHangsUp(ringing);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theBoardShowsTheSameFiguresAndMovesByItselfWhenAnotherCallIsAnswered() {
+        JsonNode f = http.get("/api/supervision/board", AUTH, DIY_SUPERVISOR).json();
+        String answered = f.path("answers").path("answered").asString();
+        String abandoned = f.path("answers").path("abandoned").asString();
+        try (Browser browser = Browser.open(port, false)) {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+            browser.go("/login");
+            try {
+                browser.await("the login form", d -> !d.findElements(By.id("username")).isEmpty());
+            } catch (RuntimeException e) {
+                browser.screenshot("supervisor-board-login-failed");
+                throw new AssertionError("no login form at " + browser.driver().getCurrentUrl() + ": "
+                        + browser.driver().getPageSource().substring(0, Math.min(500, browser.driver().getPageSource().length())), e);
+            }
+            ConsoleAccessTests.logIn(browser, "supervisor.diy");
+            browser.await("the supervisor board", d -> d.getCurrentUrl().contains("/supervisor/"));
+            browser.await("the board is loaded", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            browser.await("the answered calls", d -> d.findElement(By.id("answered")).getText().equals(answered));
+            assertThat(text(browser, "abandoned")).isEqualTo(abandoned);
+            assertThat(Double.parseDouble(text(browser, "within10").replaceAll("[ %]", "").replace(',', '.')))
+                    .as("Indonesian decimals").isEqualTo(f.path("answers").path("within10Percent").asDouble());
+            assertThat(text(browser, "escalations")).isEqualTo("1");
+            assertThat(text(browser, "escalation-rows")).as("the station and who let it ring").contains("Sleman").contains("Bripka Rina Wulandari");
+            assertThat(browser.driver().findElement(By.cssSelector("header h1")).getText()).contains("Papan Supervisor");
+            assertThat(browser.driver().findElements(By.cssSelector("#chart-answers canvas"))).as("the distribution chart").isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#map .leaflet-overlay-pane canvas, #map .leaflet-overlay-pane path"))).as("the jurisdictions on the map").isNotEmpty();
+            browser.await("the live badge", d -> d.findElement(By.id("live")).getDomAttribute("class").contains("ok"));
+            browser.screenshot("supervisor-board");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+            browser.screenshot("supervisor-board-charts-map");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
+
+            answeredAfter("+6281200400006", Duration.ofSeconds(4));
+            String more = String.valueOf(Integer.parseInt(answered) + 1);
+            browser.await("the answered count moves without a reload", d -> d.findElement(By.id("answered")).getText().equals(more));
+
+            browser.driver().findElement(By.tagName("body")).sendKeys("l");
+            browser.await("English on L", d -> d.findElement(By.cssSelector("header h1")).getText().contains("Supervisor board"));
+            browser.driver().findElement(By.tagName("body")).sendKeys("l");
+        }
+    }
+
+    private static String text(Browser browser, String id) {
+        return browser.driver().findElement(By.id(id)).getText();
+    }
+
+    private void answeredAfter(String caller, Duration after) {
+        CallId call = calls.dial(caller, IN_SLEMAN, "OP-3404-1");
+        clock.advance(after);
+        calls.answer(call, "OP-3404-1");
+        calls.hangUp(call);
+        CallDriver.await("OP-3404-1 is off the call", () -> board.presenceOf(new OperatorId("OP-3404-1")) != Presence.BUSY);
+    }
+
+    private void escalatedThenAnsweredAtPoldaDiy(String caller) {
+        calls.ready("OP-DIY-1");
+        try {
+            CallId call = calls.dial(caller, IN_SLEMAN, "OP-3404-1");
+            CallDriver.await("Polda DIY's phone rings too", () -> calls.phones.rang(call, "OP-DIY-1"));
+            clock.advance(Duration.ofSeconds(30));
+            calls.answer(call, "OP-DIY-1");
+            calls.hangUp(call);
+        } finally {
+            CallDriver.await("OP-DIY-1 is off the call", () -> board.presenceOf(new OperatorId("OP-DIY-1")) != Presence.BUSY);
+            presence.change(new OperatorId("OP-DIY-1"), Presence.OFFLINE, "test");
+        }
+    }
+
+    private static int sum(JsonNode counts) {
+        int n = 0;
+        for (JsonNode c : counts) {
+            n += c.asInt();
+        }
+        return n;
+    }
+}
