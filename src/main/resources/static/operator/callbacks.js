@@ -18,7 +18,7 @@ export async function reloadCallbacks() {
   const list = document.getElementById('callbacks');
   list.replaceChildren(...tasks.map((task) => el('li', { dataset: { id: task.id } },
     el('strong', {}, national(task.callerNumber)), ` · ${dateTime(task.createdAt)} · `,
-    el('span', { class: 'badge ' + (task.status === 'OPEN' ? 'warn' : 'ok') }, task.status === 'OPEN' ? task.status : t('op.claimed.by', { who: task.claimedBy })),
+    el('span', { class: 'badge ' + (task.status === 'OPEN' ? 'warn' : 'ok') }, task.status === 'OPEN' ? t('op.task.OPEN') : t('op.claimed.by', { who: task.claimedBy })),
     ' ', el('button', { type: 'button', tabindex: '-1', onclick: () => act(task.id) }, t(task.status === 'OPEN' ? 'op.claim' : 'op.close')))));
   keepSelection(list);
   document.getElementById('callbacks-none').hidden = tasks.length > 0;

@@ -11,6 +11,7 @@ import { initCalls, reloadCalls, callEvent, render as renderCalls } from './call
 import { initReport, openReport, closeReport, reportOpen, setPriority } from './report.js';
 import { initIncident, showIncident, reloadUnits, cadEvent, relabel as relabelIncident } from './incident.js';
 import { initCallbacks, reloadCallbacks } from './callbacks.js';
+import { initIncidents, reloadIncidents, incidentEvent, render as renderIncidents } from './incidents.js';
 
 const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'ended'];
 const CAD_EVENTS = ['incident.created', 'incident.merged', 'incident.note-added', 'incident.priority-changed', 'incident.status-changed',
@@ -31,6 +32,7 @@ async function boot() {
   initReport(async (created) => showIncident(created));
   initIncident();
   initCallbacks();
+  initIncidents((id) => attempt(async () => showIncident(await get(`/api/incidents/${encodeURIComponent(id)}`))).catch(() => {}));
 
   const link = document.getElementById('link');
   const streams = {};
@@ -50,15 +52,20 @@ async function boot() {
   }
   const callSource = follow('/api/calls/stream', calls, opened('calls', () => Promise.all([reloadCalls(), reloadCallbacks(), state.position ? reloadPresence() : null])));
   const cad = {};
-  for (const type of CAD_EVENTS) cad[type] = (d) => cadEvent(type, d);
-  const cadSource = follow('/api/cad/stream', cad, opened('cad', reloadUnits));
+  for (const type of CAD_EVENTS) {
+    cad[type] = (d) => {
+      cadEvent(type, d);
+      if (type.startsWith('incident.')) incidentEvent(d);
+    };
+  }
+  const cadSource = follow('/api/cad/stream', cad, opened('cad', () => Promise.all([reloadUnits(), reloadIncidents()])));
   for (const source of [callSource, cadSource]) {
     source.addEventListener('error', () => {
       link.className = 'badge alarm';
       link.textContent = t('op.offline');
     });
   }
-  await Promise.all([reloadCalls(), reloadUnits(), reloadCallbacks()]);
+  await Promise.all([reloadCalls(), reloadUnits(), reloadCallbacks(), reloadIncidents()]);
   document.addEventListener('keydown', keys);
   document.body.dataset.ready = 'true';
 }
@@ -68,6 +75,7 @@ function relabel() {
   showPresence();
   renderCalls();
   relabelIncident();
+  renderIncidents();
   reloadCallbacks().catch(() => {});
   const link = document.getElementById('link');
   if (link.classList.contains('ok')) link.textContent = t('op.live');
@@ -112,6 +120,7 @@ function keys(e) {
     case 'r': focus('recommend'); break;
     case 'u': focus('units'); break;
     case 'b': focus('callbacks'); break;
+    case 'i': focus('open-incidents'); break;
     case 'q': focus('queue'); break;
     case 'l': setLang(lang() === 'id' ? 'en' : 'id'); relabel(); break;
     default:

@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * pops the call into the report form; the report is typed (type, priority, address, notes) while the form warns
  * that the same caller's earlier theft report nearby may be the same incident; Ctrl+Enter saves it, Sleman's
  * patrol car (which just reported its GPS position) is recommended with its ETA and sent with Enter; the
- * assignment, the unit board and the clock against 10:00 follow; the English switch translates the page.
+ * assignment, the unit board, the open incidents and the clock against 10:00 follow; the English switch translates
+ * the page. A caller who hung up while it rang becomes a call-back task, claimed and closed from the keyboard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:operatorconsoletests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -117,6 +118,7 @@ class OperatorConsoleTests {
             assertThat(text(d, "incident-title")).contains(incident.path("id").asString()).contains("P2");
             assertThat(text(d, "recommend")).contains("ETA");
             assertThat(d.switchTo().activeElement().getAttribute("id")).as("the recommendation has the keyboard").isEqualTo("recommend");
+            browser.await("both thefts are among the open incidents", w -> text(w, "open-incidents").split("Pencurian", -1).length - 1 == 2);
             browser.await("the clock runs against 10:00", w -> text(w, "clock").matches("\\d+:\\d\\d / 10:00 · berjalan"));
 
             keys(d).sendKeys(Keys.ENTER).perform();
@@ -135,6 +137,44 @@ class OperatorConsoleTests {
             browser.await("the clock too", w -> text(w, "clock").endsWith("running"));
             assertThat(text(d, "assignments")).contains("Awaiting acknowledgement");
             keys(d).sendKeys("l").perform();
+        }
+    }
+
+    @Test
+    void aCallerWhoHungUpIsCalledBackFromTheKeyboard() {
+        CallDriver calls = new CallDriver(coordinator, presence);
+        calls.ready("OP-3404-2");
+        CallId gaveUp = calls.dial("+6281200300002", IN_SLEMAN, "OP-3404-2");
+        try (Browser browser = Browser.open(port, false)) {
+            WebDriver d = browser.driver();
+            browser.go("/operator/");
+            browser.await("the login page", w -> !w.findElements(By.id("username")).isEmpty());
+            d.findElement(By.id("username")).sendKeys("operator.sleman2");
+            d.findElement(By.id("password")).sendKeys("siaga110\n");
+            browser.await("the console is ready", w -> "true".equals(w.findElement(By.tagName("body")).getAttribute("data-ready")));
+            browser.await("the call rings", w -> text(w, "queue").contains("081200300002"));
+
+            calls.callerHangsUp(gaveUp);
+            browser.await("the call-back task shows", w -> text(w, "callbacks").contains("081200300002"));
+            browser.await("the queue empties", w -> !text(w, "queue").contains("081200300002"));
+            String row = "#callbacks li:first-child";
+            assertThat(d.findElement(By.cssSelector(row)).getText()).contains("Belum diambil");
+            keys(d).sendKeys("b").sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ENTER).perform();
+            browser.await("the task is claimed", w -> w.findElement(By.cssSelector(row)).getText().contains("diambil operator.sleman2"));
+            keys(d).sendKeys(Keys.ENTER).perform();
+            browser.await("the outcome is asked", w -> {
+                try {
+                    w.switchTo().alert();
+                    return true;
+                } catch (org.openqa.selenium.NoAlertPresentException e) {
+                    return false;
+                }
+            });
+            d.switchTo().alert().sendKeys("Penelepon aman, salah tekan");
+            d.switchTo().alert().accept();
+            browser.await("the task is closed", w -> !text(w, "callbacks").contains("081200300002"));
+        } finally {
+            presence.change(new OperatorId("OP-3404-2"), Presence.AWAY, "test");
         }
     }
 
