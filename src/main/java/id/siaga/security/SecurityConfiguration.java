@@ -27,6 +27,7 @@ public class SecurityConfiguration {
     SecurityFilterChain siagaSecurity(HttpSecurity http, ApiKeys apiKeys) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         http.authorizeHttpRequests(auth -> auth
+                        // "/login" is served by a forward to the static login.html, and forwards pass the filter chain too
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/login.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // the consoles' shared assets and the citizen's status page carry no data of their own

@@ -70,6 +70,21 @@ public final class JdbcCallRecordStore implements CallRecordStore {
         return jdbc.query(sql.toString(), (rs, n) -> map(rs), args.toArray());
     }
 
+    @Override
+    public List<CallRecord> ofCaller(String callerNumber, Collection<StationId> stations, int limit) {
+        if (stations.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(callerNumber);
+        stations.forEach(s -> args.add(s.value()));
+        args.add(limit);
+        // the station index narrows the rows; a caller calls a handful of times, so the number filter is cheap
+        return jdbc.query("SELECT " + COLUMNS + " FROM call_record WHERE caller_number = ? AND station_id IN ("
+                + String.join(",", Collections.nCopies(stations.size(), "?")) + ") ORDER BY offered_at DESC, id DESC LIMIT ?",
+                (rs, n) -> map(rs), args.toArray());
+    }
+
     private static OffsetDateTime time(Instant t) {
         return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }

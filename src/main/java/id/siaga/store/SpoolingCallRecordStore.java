@@ -43,4 +43,10 @@ public final class SpoolingCallRecordStore implements CallRecordStore {
         writes.flush(); // a history read right after an outage shows what waited in the spool
         return database.atStations(stations, window, limit);
     }
+
+    @Override
+    public List<CallRecord> ofCaller(String callerNumber, Collection<StationId> stations, int limit) {
+        writes.flush();
+        return database.ofCaller(callerNumber, stations, limit);
+    }
 }

@@ -20,6 +20,12 @@ public interface CallRecordStore {
      */
     List<CallRecord> atStations(Collection<StationId> stations, Window window, int limit);
 
+    /**
+     * Records of one caller's calls (the number as the pipeline keys it, {@code +62…}) that these stations were
+     * responsible for, newest first, at most {@code limit}: what an operator sees of a caller's earlier calls.
+     */
+    List<CallRecord> ofCaller(String callerNumber, Collection<StationId> stations, int limit);
+
     /** Offered at or after {@code from} and before {@code until}; either bound may be absent (null). */
     record Window(Instant from, Instant until) {
 

@@ -10,6 +10,7 @@ import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallRecord;
 import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallView;
+import id.siaga.telephony.PhoneNumbers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,16 +105,30 @@ class CallsController {
         });
     }
 
-    /** Finished calls of the stations in the caller's scope, newest first; {@code since}/{@code until} bound the offer time. */
+    /**
+     * Finished calls of the stations in the caller's scope, newest first; {@code since}/{@code until} bound the offer time.
+     * With {@code caller} (any way of writing an Indonesian number, normalised like a call's), only that caller's
+     * calls: the console's "earlier calls" of a ringing number. A withheld number has no history (it is everybody's).
+     */
     @GetMapping("/history")
     List<CallRecordView> history(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) Instant since,
-                                 @RequestParam(required = false) Instant until, Authentication auth) {
+                                 @RequestParam(required = false) Instant until, @RequestParam(required = false) String caller,
+                                 Authentication auth) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
         }
         List<StationId> inScope = stations.tree().subtree(StationScope.principal(auth).station()).stream().map(Station::id).toList();
-        List<CallRecordView> found = records.atStations(inScope, new CallRecordStore.Window(since, until), limit).stream()
-                .map(CallRecordView::of).toList();
+        List<CallRecord> kept;
+        if (caller != null) {
+            if (since != null || until != null) {
+                throw new IllegalArgumentException("caller cannot be combined with since/until");
+            }
+            String number = PhoneNumbers.normalize(caller);
+            kept = PhoneNumbers.ANONYMOUS.equals(number) ? List.of() : records.ofCaller(number, inScope, limit);
+        } else {
+            kept = records.atStations(inScope, new CallRecordStore.Window(since, until), limit);
+        }
+        List<CallRecordView> found = kept.stream().map(CallRecordView::of).toList();
         locationReads.read(auth, found.stream().filter(r -> r.latitude() != null).map(CallRecordView::id).toList(), "GET /api/calls/history");
         return found;
     }

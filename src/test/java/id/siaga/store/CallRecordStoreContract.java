@@ -98,6 +98,20 @@ abstract class CallRecordStoreContract {
         assertThatThrownBy(() -> new Window(three, two)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aCallersHistoryHoldsOnlyTheirCallsAtTheAskedStationsNewestFirst() {
+        records.save(answered("first", SLEMAN, "2026-11-28T01:00:00Z"));
+        records.save(answered("again", SLEMAN, "2026-11-28T02:00:00Z"));
+        records.save(answered("in-bantul", BANTUL, "2026-11-28T03:00:00Z"));
+        records.save(abandoned("someone-else", SLEMAN, "2026-11-28T04:00:00Z"));
+        assertThat(ids(records.ofCaller("+6281200000001", List.of(SLEMAN), 10))).containsExactly("again", "first");
+        assertThat(ids(records.ofCaller("+6281200000001", List.of(SLEMAN, BANTUL), 10))).containsExactly("in-bantul", "again", "first");
+        assertThat(ids(records.ofCaller("+6281200000001", List.of(SLEMAN, BANTUL), 1))).containsExactly("in-bantul");
+        assertThat(ids(records.ofCaller("anonymous", List.of(SLEMAN), 10))).containsExactly("someone-else");
+        assertThat(records.ofCaller("+6281299999999", List.of(SLEMAN, BANTUL), 10)).isEmpty();
+        assertThat(records.ofCaller("+6281200000001", List.of(), 10)).isEmpty();
+    }
+
     static List<String> ids(List<CallRecord> list) {
         return list.stream().map(r -> r.id().value()).toList();
     }

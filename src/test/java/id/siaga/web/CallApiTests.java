@@ -213,6 +213,32 @@ class CallApiTests extends CallApiTestBase {
     }
 
     @Test
+    void aCallersEarlierCallsAreFoundByTheirNumberWrittenAnyWay() {
+        CallId earlier = calls.dial("+6281200100061", IN_SLEMAN, "OP-3404-1");
+        calls.answerAndHangUp(earlier, "OP-3404-1");
+        CallId gaveUp = calls.dial("+6281200100061", IN_SLEMAN, "OP-3404-1");
+        calls.callerHangsUp(gaveUp);
+        CallId other = calls.dial("+6281200100062", IN_SLEMAN, "OP-3404-1");
+        calls.answerAndHangUp(other, "OP-3404-1");
+        CallDriver.await("the three calls are recorded", () -> ids(http.get("/api/calls/history", AUTH, SLEMAN_OPERATOR).json())
+                .containsAll(List.of(earlier.value(), gaveUp.value(), other.value())));
+
+        for (String written : List.of("%2B6281200100061", "081200100061", "6281200100061")) {
+            JsonNode mine = http.get("/api/calls/history?caller=" + written, AUTH, SLEMAN_OPERATOR).json();
+            assertThat(ids(mine)).as(written).containsExactly(gaveUp.value(), earlier.value());
+            assertThat(mine.get(0).path("outcome").asString()).isEqualTo("ABANDONED");
+            assertThat(mine.get(1).path("outcome").asString()).isEqualTo("ANSWERED");
+        }
+        assertThat(ids(http.get("/api/calls/history?caller=081200100061&limit=1", AUTH, SLEMAN_OPERATOR).json()))
+                .containsExactly(gaveUp.value());
+        assertThat(http.get("/api/calls/history?caller=081200100061", AUTH, BANTUL_OPERATOR).json())
+                .as("another Polres sees none of Sleman's calls").isEmpty();
+        assertThat(http.get("/api/calls/history?caller=anonymous", AUTH, SLEMAN_OPERATOR).json()).as("a withheld number").isEmpty();
+        assertThat(http.get("/api/calls/history?caller=081200100061&since=2026-01-01T00:00:00Z", AUTH, SLEMAN_OPERATOR).status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void historyTakesALimitAndATimeWindowAndRefusesNonsense() {
         CallId first = calls.dial("+6281200100021", IN_SLEMAN, "OP-3404-1");
         calls.answerAndHangUp(first, "OP-3404-1");

@@ -1,0 +1,222 @@
+// Siaga 110 operator console: the call queue and the call panel. Calls are answered on the SIP phone; the console
+// follows /api/calls/stream. A call ringing at this operator's position or station shows at once (banner, red
+// frame, marker with its accuracy circle); when the stream says this position answered a call, the call "pops":
+// it becomes the current call and the report form opens on it.
+import { get } from '/js/api.js';
+import { t } from '/js/i18n.js';
+import { dateTime, duration } from '/js/time.js';
+import { placeMarker } from '/js/map.js';
+import { state, el, national, navigable, keepSelection } from './state.js';
+
+const chains = new Map();     // station id → chain (promise)
+const histories = new Map();  // caller number → earlier calls (promise)
+const announced = new Set();  // calls already announced with a tone
+let audio = null;
+let onPop = () => {};
+let shownCallId = null;
+
+export function initCalls(popHandler) {
+  onPop = popHandler;
+  const queue = document.getElementById('queue');
+  navigable(queue, (id) => {
+    const call = state.calls.get(id);
+    if (call && call.answeredBy && state.position && call.answeredBy === state.position.id) pop(call);
+    else render();
+  });
+  queue.addEventListener('keyup', () => render());
+  setInterval(tick, 1000);
+}
+
+/** Replaces the live calls (after a stream (re)connects). */
+export async function reloadCalls() {
+  const calls = await get('/api/calls');
+  for (const id of [...state.calls.keys()]) if (!calls.some((c) => c.id === id)) forget(id);
+  for (const c of calls) state.calls.set(c.id, c);
+  const mine = calls.find((c) => c.state === 'ANSWERED' && isMine(c));
+  if (mine && (!state.current || state.current.id !== mine.id)) pop(mine);
+  render();
+}
+
+/** One event of the call stream. */
+export function callEvent(type, call) {
+  if (call.state === 'ENDED') {
+    forget(call.id);
+    if (state.current && state.current.id === call.id) state.current = call;
+  } else {
+    state.calls.set(call.id, call);
+    if (state.current && state.current.id === call.id) state.current = call;
+  }
+  if (type === 'answered' && isMine(call)) {
+    pop(call);
+    return;
+  }
+  render();
+}
+
+function isMine(call) {
+  return !!state.position && call.answeredBy === state.position.id;
+}
+
+function ringsHere(call) {
+  if (call.state !== 'RINGING') return false;
+  if (state.position && (call.ringing || []).includes(state.position.id)) return true;
+  return (call.ringingStations || []).includes(state.me.station.id);
+}
+
+function forget(id) {
+  announced.delete(id);
+  state.calls.delete(id);
+  if (!state.current || state.current.id !== id) {
+    const layer = state.layers['call:' + id];
+    if (layer) { layer.remove(); delete state.layers['call:' + id]; }
+  }
+}
+
+function pop(call) {
+  if (state.current && state.current.id !== call.id) {
+    const old = state.layers['call:' + state.current.id];
+    if (old && !state.calls.has(state.current.id)) { old.remove(); delete state.layers['call:' + state.current.id]; }
+  }
+  state.current = call;
+  render();
+  onPop(call);
+}
+
+/** The call the panel shows: the current (popped) one, else the longest-waiting call ringing here, else any ringing one. */
+function focusCall() {
+  const queue = document.getElementById('queue');
+  const picked = queue.dataset.selected && state.calls.get(queue.dataset.selected);
+  if (picked && document.activeElement === queue) return picked;
+  if (state.current) return state.current;
+  const live = sorted();
+  return live.find(ringsHere) || live.find((c) => c.state === 'RINGING') || null;
+}
+
+function sorted() {
+  return [...state.calls.values()].sort((a, b) => new Date(a.offeredAt) - new Date(b.offeredAt));
+}
+
+export function render() {
+  const queue = document.getElementById('queue');
+  const live = sorted();
+  queue.replaceChildren(...live.map((c) => el('li', {
+    dataset: { id: c.id }, class: [ringsHere(c) ? 'here' : '', state.current && state.current.id === c.id ? 'current' : ''].join(' '),
+  },
+  el('strong', { class: 'callnumber' }, national(c.callerNumber)), ' ',
+  el('span', { class: 'badge ' + (c.state === 'RINGING' ? 'alarm' : 'ok') }, t(c.state === 'RINGING' ? 'op.ringing' : 'op.answered')), ' ',
+  el('span', { class: 'muted' }, `${c.station} · ${t('op.tier')} ${c.tier} · `), el('span', { class: 'waited', dataset: { since: c.offeredAt } }, waited(c)))));
+  keepSelection(queue);
+  document.getElementById('queue-empty').hidden = live.length > 0;
+
+  const here = live.filter(ringsHere);
+  for (const c of here) {
+    if (!announced.has(c.id)) { announced.add(c.id); tone(); }
+  }
+  const banner = document.getElementById('alert');
+  banner.hidden = here.length === 0;
+  if (here.length) banner.textContent = `${t('op.ringing.here')}: ` + here.map((c) => `${national(c.callerNumber)} (${waited(c)})`).join(' · ');
+
+  for (const c of live) if (c.latitude != null) mark(c);
+  if (state.current && state.current.latitude != null) mark(state.current);
+  showCall(focusCall());
+}
+
+/** A short two-note tone for a new call ringing here (the banner is what counts; a muted browser just stays silent). */
+function tone() {
+  try {
+    audio = audio || new AudioContext();
+    [880, 660].forEach((hz, i) => {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      gain.gain.value = 0.15;
+      osc.frequency.value = hz;
+      osc.connect(gain).connect(audio.destination);
+      osc.start(audio.currentTime + i * 0.25);
+      osc.stop(audio.currentTime + i * 0.25 + 0.2);
+    });
+  } catch (e) {
+    // no audio here: the visual alert stands alone
+  }
+}
+
+function waited(c) {
+  const end = c.answeredAt ? new Date(c.answeredAt).getTime() : Date.now();
+  return duration((end - new Date(c.offeredAt).getTime()) / 1000);
+}
+
+function mark(c) {
+  const color = ringsHere(c) ? '#ff6b6b' : (state.current && state.current.id === c.id ? '#4db2ff' : '#ffc94d');
+  placeMarker(state.map, state.layers, 'call:' + c.id, c.latitude, c.longitude,
+    { radius: c.uncertaintyMeters || undefined, color, label: national(c.callerNumber) });
+}
+
+function showCall(call) {
+  document.getElementById('call-none').hidden = !!call;
+  document.getElementById('call-body').hidden = !call;
+  if (!call) { shownCallId = null; return; }
+  const moved = shownCallId !== call.id;
+  shownCallId = call.id;
+  document.getElementById('call-number').textContent = national(call.callerNumber);
+  document.getElementById('call-tier').textContent = String(call.tier);
+  document.getElementById('call-waiting').textContent = waited(call) + (call.state === 'ENDED' ? ' ■' : '');
+  document.getElementById('call-waiting').className = 'big ' + (call.state === 'RINGING' ? 'alarm' : '');
+  const where = document.getElementById('call-location');
+  if (call.latitude != null) {
+    where.textContent = `${call.latitude.toFixed(5)}, ${call.longitude.toFixed(5)} · `
+      + t('op.accuracy', { m: call.uncertaintyMeters != null ? Math.round(call.uncertaintyMeters) : '?', source: call.locationSource || '' });
+    if (moved) state.map.setView([call.latitude, call.longitude], Math.max(state.map.getZoom(), 14));
+  } else {
+    where.textContent = t('op.location.none');
+  }
+  showChain(call);
+  if (moved) showHistory(call);
+}
+
+async function showChain(call) {
+  const target = document.getElementById('call-chain');
+  if (!chains.has(call.station)) chains.set(call.station, get(`/api/stations/${encodeURIComponent(call.station)}`).catch(() => null));
+  const detail = await chains.get(call.station);
+  if (shownCallId !== call.id) return;
+  if (!detail) { target.textContent = call.station; return; }
+  const now = call.currentStation || call.station;
+  target.replaceChildren(...detail.chain.flatMap((s, i) => [i ? ' → ' : '',
+    s.id === now ? el('strong', { class: 'warn' }, s.name) : el('span', {}, s.name)]));
+}
+
+async function showHistory(call) {
+  const list = document.getElementById('call-history');
+  list.replaceChildren();
+  if (!call.callerNumber || call.callerNumber === 'anonymous') {
+    list.append(el('li', { class: 'muted' }, t('op.history.anonymous')));
+    return;
+  }
+  if (!histories.has(call.callerNumber)) {
+    histories.set(call.callerNumber, get(`/api/calls/history?limit=10&caller=${encodeURIComponent(call.callerNumber)}`));
+    setTimeout(() => histories.delete(call.callerNumber), 60_000);
+  }
+  let earlier;
+  try {
+    earlier = (await histories.get(call.callerNumber)).filter((r) => r.id !== call.id);
+  } catch (e) {
+    histories.delete(call.callerNumber);
+    list.append(el('li', { class: 'alarm' }, `${t('error')}: ${e.message}`));
+    return;
+  }
+  if (shownCallId !== call.id) return;
+  list.replaceChildren(...(earlier.length ? earlier.map((r) => el('li', {},
+    dateTime(r.offeredAt), ' · ', el('span', { class: r.outcome === 'ANSWERED' ? 'ok' : 'warn' }, t('op.outcome.' + r.outcome)),
+    r.answeredBy ? el('span', { class: 'muted' }, ` · ${r.answeredBy}`) : null))
+    : [el('li', { class: 'muted' }, t('op.history.none'))]));
+}
+
+function tick() {
+  for (const w of document.querySelectorAll('#queue .waited')) {
+    const call = state.calls.get(w.closest('li').dataset.id);
+    if (call) w.textContent = waited(call);
+  }
+  const shown = shownCallId && (state.calls.get(shownCallId) || (state.current && state.current.id === shownCallId ? state.current : null));
+  if (shown && shown.state !== 'ENDED') document.getElementById('call-waiting').textContent = waited(shown);
+  const banner = document.getElementById('alert');
+  const here = sorted().filter(ringsHere);
+  if (here.length) banner.textContent = `${t('op.ringing.here')}: ` + here.map((c) => `${national(c.callerNumber)} (${waited(c)})`).join(' · ');
+}

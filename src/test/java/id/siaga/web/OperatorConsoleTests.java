@@ -1,0 +1,188 @@
+package id.siaga.web;
+
+import static id.siaga.web.CallDriver.IN_SLEMAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.app.PresenceService;
+import id.siaga.dispatch.DispatchDesk;
+import id.siaga.org.OperatorId;
+import id.siaga.org.Presence;
+import id.siaga.support.Browser;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallId;
+import id.siaga.tracking.Position;
+import id.siaga.tracking.PositionSource;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The operator console in a real browser, from the keyboard alone: Polres Sleman's operator logs in and goes READY
+ * with F2; a caller who rang before dials 110 from Sleman and the call shows at once (banner, number, station
+ * chain, tier, waiting time, the earlier call and its outcome); the operator answers on the phone and the console
+ * pops the call into the report form; the report is typed (type, priority, address, notes) while the form warns
+ * that the same caller's earlier theft report nearby may be the same incident; Ctrl+Enter saves it, Sleman's
+ * patrol car (which just reported its GPS position) is recommended with its ETA and sent with Enter; the
+ * assignment, the unit board, the open incidents and the clock against 10:00 follow; the English switch translates
+ * the page. A caller who hung up while it rang becomes a call-back task, claimed and closed from the keyboard.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:operatorconsoletests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "siaga.journal.spool-file=target/operatorconsoletests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.tracking.osmand-port=0"})
+class OperatorConsoleTests {
+
+    static final String AUTH = "Authorization";
+    static final String SLEMAN_OPERATOR_2 = Http.basic("operator.sleman2", "siaga110");
+    static final String CALLER = "+6281200300001";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CallCoordinator coordinator;
+    @Autowired
+    PresenceService presence;
+    @Autowired
+    DispatchDesk desk;
+
+    @Test
+    void anOperatorTakesACallFromTheRingToTheDispatchWithTheKeyboardAlone() {
+        Http http = new Http(port);
+        CallDriver calls = new CallDriver(coordinator, presence);
+        // the same caller rang an hour's work ago: the other Sleman operator answered and reported a theft there
+        calls.ready("OP-3404-2");
+        CallId first = calls.dial(CALLER, IN_SLEMAN, "OP-3404-2");
+        calls.answer(first, "OP-3404-2");
+        JsonNode earlier = http.post("/api/incidents", "{\"type\":\"THEFT\",\"callId\":\"" + first.value() + "\",\"address\":\"Jl. Kaliurang km 5\"}",
+                AUTH, SLEMAN_OPERATOR_2).json();
+        calls.hangUp(first);
+        presence.change(new OperatorId("OP-3404-2"), Presence.AWAY, "test");
+        CallDriver.await("the first call is in the history", () -> http.get("/api/calls/history?caller=" + "0" + CALLER.substring(3), AUTH,
+                SLEMAN_OPERATOR_2).json().size() == 1);
+        // Sleman's patrol car reports its position 1.5 km from the caller
+        Instant now = Instant.now();
+        desk.positionAccepted(new Position("SLM-R4-01", "sleman-r4-01", now, -7.7250, 110.3650, 0.0, null, null, 5.0, null,
+                PositionSource.MQTT, now));
+
+        try (Browser browser = Browser.open(port, false)) {
+            WebDriver d = browser.driver();
+            browser.go("/operator/");
+            browser.await("the login page", w -> !w.findElements(By.id("username")).isEmpty());
+            d.findElement(By.id("username")).sendKeys("operator.sleman1");
+            d.findElement(By.id("password")).sendKeys("siaga110\n");
+            browser.await("the console is ready", w -> "true".equals(w.findElement(By.tagName("body")).getAttribute("data-ready")));
+            keys(d).sendKeys(Keys.F2).perform();
+            browser.await("the operator is READY", w -> "READY".equals(w.findElement(By.id("presence")).getAttribute("data-presence")));
+            assertThat(text(d, "presence")).isEqualTo("SIAP");
+
+            CallId call = calls.dial(CALLER, IN_SLEMAN, "OP-3404-1");
+            browser.await("the ringing call shows", w -> w.findElement(By.id("alert")).isDisplayed() && text(w, "alert").contains("081200300001"));
+            assertThat(text(d, "alert")).contains("BERDERING DI POSISI ANDA");
+            assertThat(text(d, "queue")).contains("081200300001").contains("POLRES-3404").contains("Berdering");
+            assertThat(text(d, "call-number")).isEqualTo("081200300001");
+            browser.await("the station chain", w -> text(w, "call-chain").equals("Polres Sleman → Polda DIY → Mabes Polri"));
+            assertThat(text(d, "call-tier")).as("rings at its own Polres").isEqualTo("0");
+            assertThat(text(d, "call-waiting")).matches("\\d+:\\d\\d");
+            assertThat(text(d, "call-location")).contains("-7.71560, 110.35580").contains("±12 m");
+            browser.await("the caller's earlier call", w -> text(w, "call-history").contains("Diangkat") && text(w, "call-history").contains("OP-3404-2"));
+            browser.screenshot("operator-ringing");
+
+            calls.answer(call, "OP-3404-1");
+            browser.await("the call pops into the report form", w -> "type-input".equals(w.switchTo().activeElement().getAttribute("id")));
+            browser.await("the operator is BUSY on the call", w -> "BUSY".equals(w.findElement(By.id("presence")).getAttribute("data-presence")));
+            assertThat(d.findElement(By.id("alert")).isDisplayed()).as("nothing rings any more").isFalse();
+            keys(d).sendKeys("pencuri").sendKeys(Keys.TAB).perform();
+            browser.await("the priority follows the type", w -> "priority".equals(w.switchTo().activeElement().getAttribute("id")));
+            assertThat(d.findElement(By.id("type-input")).getAttribute("value")).isEqualTo("Pencurian");
+            assertThat(d.findElement(By.id("priority")).getAttribute("value")).isEqualTo("3");
+            keys(d).sendKeys("2").sendKeys(Keys.TAB).sendKeys("Jl. Kaliurang km 5, parkiran").sendKeys(Keys.TAB)
+                    .sendKeys("Sepeda motor dicuri, pelaku lari ke utara").perform();
+            browser.await("the duplicate warning", w -> w.findElement(By.id("duplicates")).isDisplayed()
+                    && text(w, "duplicates").contains(earlier.path("id").asString()));
+            assertThat(text(d, "duplicates")).contains("Mungkin sama").contains("Pencurian");
+            browser.screenshot("operator-incident");
+
+            keys(d).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            browser.await("the incident and its recommendation", w -> text(w, "incident-title").contains("Pencurian")
+                    && text(w, "recommend").contains("Patroli Sleman 1"));
+            JsonNode incident = http.get("/api/incidents?callId=" + call.value(), AUTH, SLEMAN_OPERATOR_2).json().get(0);
+            assertThat(incident.path("priority").asInt()).isEqualTo(2);
+            assertThat(incident.path("address").asString()).isEqualTo("Jl. Kaliurang km 5, parkiran");
+            assertThat(text(d, "incident-title")).contains(incident.path("id").asString()).contains("P2");
+            assertThat(text(d, "recommend")).contains("ETA");
+            assertThat(d.switchTo().activeElement().getAttribute("id")).as("the recommendation has the keyboard").isEqualTo("recommend");
+            browser.await("both thefts are among the open incidents", w -> text(w, "open-incidents").split("Pencurian", -1).length - 1 == 2);
+            browser.await("the clock runs against 10:00", w -> text(w, "clock").matches("\\d+:\\d\\d / 10:00 · berjalan"));
+
+            keys(d).sendKeys(Keys.ENTER).perform();
+            browser.await("the car is dispatched", w -> text(w, "assignments").contains("Patroli Sleman 1")
+                    && text(w, "assignments").contains("Menunggu konfirmasi"));
+            assertThat(http.get("/api/incidents/" + incident.path("id").asString() + "/assignments", AUTH, SLEMAN_OPERATOR_2).json()
+                    .get(0).path("unitId").asString()).isEqualTo("SLM-R4-01");
+            browser.await("the unit board follows", w -> w.findElement(By.cssSelector("#units tr[data-id='SLM-R4-01']")).getText()
+                    .contains("Ditugaskan"));
+            browser.await("the clock shows the dispatch", w -> text(w, "clock-steps").contains("Tugaskan"));
+            browser.screenshot("operator-dispatch");
+
+            keys(d).sendKeys("l").perform();
+            browser.await("the page speaks English", w -> w.findElement(By.cssSelector("header h1")).getText().contains("Operator console"));
+            assertThat(text(d, "presence")).isEqualTo("BUSY");
+            browser.await("the clock too", w -> text(w, "clock").endsWith("running"));
+            assertThat(text(d, "assignments")).contains("Awaiting acknowledgement");
+            keys(d).sendKeys("l").perform();
+        }
+    }
+
+    @Test
+    void aCallerWhoHungUpIsCalledBackFromTheKeyboard() {
+        CallDriver calls = new CallDriver(coordinator, presence);
+        calls.ready("OP-3404-2");
+        CallId gaveUp = calls.dial("+6281200300002", IN_SLEMAN, "OP-3404-2");
+        try (Browser browser = Browser.open(port, false)) {
+            WebDriver d = browser.driver();
+            browser.go("/operator/");
+            browser.await("the login page", w -> !w.findElements(By.id("username")).isEmpty());
+            d.findElement(By.id("username")).sendKeys("operator.sleman2");
+            d.findElement(By.id("password")).sendKeys("siaga110\n");
+            browser.await("the console is ready", w -> "true".equals(w.findElement(By.tagName("body")).getAttribute("data-ready")));
+            browser.await("the call rings", w -> text(w, "queue").contains("081200300002"));
+
+            calls.callerHangsUp(gaveUp);
+            browser.await("the call-back task shows", w -> text(w, "callbacks").contains("081200300002"));
+            browser.await("the queue empties", w -> !text(w, "queue").contains("081200300002"));
+            String row = "#callbacks li:first-child";
+            assertThat(d.findElement(By.cssSelector(row)).getText()).contains("Belum diambil");
+            keys(d).sendKeys("b").sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ENTER).perform();
+            browser.await("the task is claimed", w -> w.findElement(By.cssSelector(row)).getText().contains("diambil operator.sleman2"));
+            keys(d).sendKeys(Keys.ENTER).perform();
+            browser.await("the outcome is asked", w -> {
+                try {
+                    w.switchTo().alert();
+                    return true;
+                } catch (org.openqa.selenium.NoAlertPresentException e) {
+                    return false;
+                }
+            });
+            d.switchTo().alert().sendKeys("Penelepon aman, salah tekan");
+            d.switchTo().alert().accept();
+            browser.await("the task is closed", w -> !text(w, "callbacks").contains("081200300002"));
+        } finally {
+            presence.change(new OperatorId("OP-3404-2"), Presence.AWAY, "test");
+        }
+    }
+
+    static Actions keys(WebDriver d) {
+        return new Actions(d);
+    }
+
+    static String text(WebDriver d, String id) {
+        return d.findElement(By.id(id)).getText().strip();
+    }
+}
