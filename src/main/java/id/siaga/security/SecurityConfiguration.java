@@ -27,7 +27,7 @@ public class SecurityConfiguration {
     SecurityFilterChain siagaSecurity(HttpSecurity http, ApiKeys apiKeys) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/login.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         // the consoles' shared assets and the citizen's status page carry no data of their own
                         .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/status/**",
