@@ -16,6 +16,7 @@ class ConsolePages implements WebMvcConfigurer {
             registry.addRedirectViewController("/" + console, "/" + console + "/");
             registry.addViewController("/" + console + "/").setViewName("forward:/" + console + "/index.html");
         }
-        registry.addViewController("/status/{token}").setViewName("forward:/status/index.html");
+        // a token is base64url: no dot, so the page itself (/status/index.html) is not taken for a token and forwarded again
+        registry.addViewController("/status/{token:[A-Za-z0-9_-]+}").setViewName("forward:/status/index.html");
     }
 }

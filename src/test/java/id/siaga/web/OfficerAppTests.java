@@ -1,0 +1,135 @@
+package id.siaga.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.support.Browser;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The officer app on a phone-sized headless Chromium, against the real service: officer.sleman logs in and goes on
+ * duty, the phone's GPS (faked through the DevTools protocol) moves unit SLM-R4-01; the dispatcher sends the unit to
+ * a brawl and the app rings; TERIMA reaches the server; BERANGKAT, the GPS at the scene (the app offers TIBA), TIBA
+ * and SELESAI change the unit's status.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:officerapptests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "siaga.journal.spool-file=target/officerapptests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.tracking.osmand-port=0", "siaga.tracking.mqtt.enabled=false",
+        // the faked GPS jumps kilometres between two fixes seconds apart
+        "siaga.tracking.max-speed-kmh=100000"})
+class OfficerAppTests {
+
+    static final String AUTH = "Authorization";
+    static final String DISPATCHER = Http.basic("dispatcher.sleman", "siaga110");
+    static final String OFFICER = Http.basic("officer.sleman", "siaga110");
+    static final double SCENE_LAT = -7.7156;
+    static final double SCENE_LON = 110.3558;
+
+    @LocalServerPort
+    int port;
+
+    JsonNode unit(Http http) {
+        return http.get("/api/units/SLM-R4-01", AUTH, DISPATCHER).json();
+    }
+
+    static void gpsAt(Browser phone, double lat, double lon) {
+        ((ChromeDriver) phone.driver()).executeCdpCommand("Emulation.setGeolocationOverride",
+                Map.of("latitude", lat, "longitude", lon, "accuracy", 12));
+    }
+
+    static void press(Browser phone, String key) {
+        phone.driver().findElement(By.tagName("body")).sendKeys(key);
+    }
+
+    static boolean shown(WebDriver d, String id) {
+        return d.findElement(By.id(id)).isDisplayed();
+    }
+
+    @Test
+    void anOfficerIsAlertedAcknowledgesAndReportsEachStepWhileThePhonesGpsMovesTheUnit() {
+        Http http = new Http(port);
+        try (Browser phone = Browser.open(port, true)) {
+            ((ChromeDriver) phone.driver()).executeCdpCommand("Browser.grantPermissions",
+                    Map.of("origin", phone.base(), "permissions", List.of("geolocation")));
+            gpsAt(phone, -7.7300, 110.3558);
+            ConsoleAccessTests.logIn(phone, "officer.sleman");
+            phone.await("the officer app", d -> d.getCurrentUrl().endsWith("/officer/"));
+            phone.await("the alert socket is up", d -> d.findElement(By.id("link")).getAttribute("class").contains("ok"));
+            assertThat(phone.driver().findElement(By.id("unit-name")).getText()).isEqualTo(phone.await("the unit",
+                    d -> d.findElement(By.id("unit-name")).getText().equals("–") ? null : d.findElement(By.id("unit-name")).getText()));
+            assertThat(phone.driver().findElement(By.id("duty")).getText()).contains("LEPAS DINAS").contains("D");
+
+            press(phone, "d");
+            phone.await("GPS sent", d -> d.findElement(By.id("gps")).getText().startsWith("GPS terkirim"));
+            CallDriver.await("the phone's GPS moved the unit", () -> unit(http).path("latitude").asDouble() == -7.7300);
+
+            String incident = http.post("/api/incidents", """
+                    {"type":"BRAWL","channel":"WALK_IN","location":{"latitude":%s,"longitude":%s},"callerNumber":"081234567890",
+                     "address":"Jl. Kaliurang km 7","description":"dua kelompok pelajar berkelahi"}
+                    """.formatted(SCENE_LAT, SCENE_LON), AUTH, DISPATCHER).json().path("id").asString();
+            Http.Response sent = http.post("/api/incidents/" + incident + "/assignments", "{\"unit\":\"SLM-R4-01\"}", AUTH, DISPATCHER);
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+            phone.await("the alert", d -> shown(d, "alert") && "on".equals(d.findElement(By.tagName("body")).getAttribute("data-alarm")));
+            assertThat(phone.driver().findElement(By.id("alert-what")).getText()).contains("Perkelahian");
+            assertThat(phone.driver().findElement(By.id("alert-where")).getText()).contains("Kaliurang");
+            assertThat(phone.driver().findElement(By.id("nav-maps")).getAttribute("href"))
+                    .isEqualTo("https://www.google.com/maps/dir/?api=1&destination=" + SCENE_LAT + "," + SCENE_LON);
+            assertThat(phone.driver().findElement(By.id("nav-geo")).getAttribute("href")).startsWith("geo:" + SCENE_LAT + "," + SCENE_LON);
+            phone.screenshot("officer-alert");
+
+            press(phone, "a");
+            phone.await("the alarm stops", d -> !shown(d, "alert") && "off".equals(d.findElement(By.tagName("body")).getAttribute("data-alarm")));
+            JsonNode assignment = http.get("/api/incidents/" + incident + "/assignments", AUTH, DISPATCHER).json().get(0);
+            assertThat(assignment.path("state").asString()).isEqualTo("ACKNOWLEDGED");
+            assertThat(assignment.path("acknowledgedBy").asString()).isEqualTo("officer.sleman");
+
+            phone.driver().findElement(By.id("berangkat")).click();
+            CallDriver.await("BERANGKAT: en route", () -> unit(http).path("dutyStatus").asString().equals("EN_ROUTE"));
+            phone.await("the app shows it", d -> "EN_ROUTE".equals(d.findElement(By.id("work-state")).getAttribute("data-state")));
+
+            gpsAt(phone, -7.7159, 110.3558);
+            CallDriver.await("the unit is at the scene", () -> unit(http).path("latitude").asDouble() == -7.7159);
+            phone.await("the app offers TIBA", d -> shown(d, "proposal"));
+            press(phone, "t");
+            CallDriver.await("TIBA: on scene", () -> unit(http).path("dutyStatus").asString().equals("ON_SCENE"));
+            phone.await("the offer goes", d -> !shown(d, "proposal") && "ON_SCENE".equals(d.findElement(By.id("work-state")).getAttribute("data-state")));
+
+            press(phone, "s");
+            CallDriver.await("SELESAI: available again", () -> unit(http).path("dutyStatus").asString().equals("AVAILABLE"));
+            phone.await("no work left", d -> shown(d, "no-work"));
+            assertThat(http.get("/api/incidents/" + incident + "/assignments", AUTH, DISPATCHER).json().get(0).path("state").asString())
+                    .isEqualTo("CLEARED");
+        }
+    }
+
+    @Test
+    void thePhonesPositionIsRefusedWithItsReasonAndOnlyFromOfficers() {
+        Http http = new Http(port);
+        Http.Response outside = http.post("/api/officer/position", "{\"latitude\":95,\"longitude\":110.35}", AUTH, OFFICER);
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.json().path("detail").asString()).contains("latitude must be -90..90");
+        Http.Response missing = http.post("/api/officer/position", "{\"latitude\":-7.7}", AUTH, OFFICER);
+        assertThat(missing.status()).isEqualTo(400);
+        Http.Response noFix = http.post("/api/officer/position", "{\"latitude\":0,\"longitude\":0}", AUTH, OFFICER);
+        assertThat(noFix.json().path("detail").asString()).contains("no fix");
+        assertThat(http.post("/api/officer/position", "{\"latitude\":-7.7,\"longitude\":110.35}", AUTH, DISPATCHER).status()).isEqualTo(403);
+
+        Http.Response taken = http.post("/api/officer/position", "{\"latitude\":-7.7801,\"longitude\":110.3601,\"accuracy\":8,\"speed\":3.5,"
+                + "\"heading\":90,\"timestamp\":" + System.currentTimeMillis() + "}", AUTH, OFFICER);
+        assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        assertThat(taken.json().path("unit").asString()).isEqualTo("SLM-R4-01");
+
+        assertThat(http.get("/officer/manifest.json", AUTH, OFFICER).json().path("start_url").asString()).isEqualTo("/officer/");
+        assertThat(http.get("/officer/sw.js", AUTH, OFFICER).status()).isEqualTo(200);
+        assertThat(http.get("/officer/icon-192.png", AUTH, OFFICER).status()).isEqualTo(200);
+    }
+}
