@@ -42,6 +42,8 @@ words({
 const $ = (id) => document.getElementById(id);
 const DUTY = 'siaga.officer.duty';
 const SEND_EVERY_MS = 5000;
+// a fix is sent at most this often (a little under the poll, so a poll's fix is never skipped for a few ms)
+const SEND_GAP_MS = 4000;
 
 const app = {
   me: null, units: [], work: [], map: null, layers: {}, socket: null, retries: 0, alarm: new Alarm(),
@@ -217,6 +219,8 @@ function link(state) {
 
 // ---- GPS while on duty ----
 
+const GPS_OPTIONS = { enableHighAccuracy: true, maximumAge: 0, timeout: 20000 };
+
 function setDuty(on) {
   app.duty = on;
   localStorage.setItem(DUTY, on ? 'on' : 'off');
@@ -224,20 +228,29 @@ function setDuty(on) {
   $('duty-label').dataset.i18n = on ? 'duty.on' : 'duty.off';
   $('duty-label').textContent = t(on ? 'duty.on' : 'duty.off');
   app.alarm.unlock();
+  stopGps();
   if (on && navigator.geolocation) {
     gps('gps.waiting');
-    const options = { enableHighAccuracy: true, maximumAge: 0, timeout: 20000 };
-    app.watch = navigator.geolocation.watchPosition(onFix, onGpsError, options);
+    watchGps();
     // a phone standing still may not report; ask again so the unit keeps being heard
-    app.poll = setInterval(() => navigator.geolocation.getCurrentPosition(onFix, onGpsError, options), SEND_EVERY_MS);
+    app.poll = setInterval(() => navigator.geolocation.getCurrentPosition(onFix, onGpsError, GPS_OPTIONS), SEND_EVERY_MS);
     if (navigator.wakeLock) navigator.wakeLock.request('screen').then((l) => { app.wakeLock = l; }).catch(() => {});
   } else {
-    if (app.watch !== null && navigator.geolocation) navigator.geolocation.clearWatch(app.watch);
-    clearInterval(app.poll);
-    app.watch = null;
     if (app.wakeLock) app.wakeLock.release().catch(() => {});
     gps('gps.off');
   }
+}
+
+function watchGps() {
+  if (app.watch !== null) navigator.geolocation.clearWatch(app.watch);
+  app.watch = navigator.geolocation.watchPosition(onFix, onGpsError, GPS_OPTIONS);
+}
+
+function stopGps() {
+  if (app.watch !== null && navigator.geolocation) navigator.geolocation.clearWatch(app.watch);
+  clearInterval(app.poll);
+  app.watch = null;
+  app.poll = null;
 }
 
 function gps(key, vars) {
@@ -255,7 +268,7 @@ function onFix(p) {
   const key = `${fix.latitude},${fix.longitude}`;
   const now = Date.now();
   if (key === app.lastSentKey && now - app.lastSentAt < 30000) return;
-  if (now - app.lastSentAt < SEND_EVERY_MS && key !== app.lastSentKey && app.lastSentAt) return;
+  if (now - app.lastSentAt < SEND_GAP_MS) return;
   app.lastSentAt = now;
   app.lastSentKey = key;
   post('/api/officer/position', fix)
@@ -264,7 +277,12 @@ function onFix(p) {
 }
 
 function onGpsError(e) {
-  gps(e.code === 1 ? 'gps.denied' : 'gps.failed', { reason: e.message });
+  gps(e.code === 1 ? 'gps.denied' : 'gps.failed', { reason: e.message || `code ${e.code}` });
+  // no fix or too slow: the phone's location service may have stalled; start watching afresh
+  if (app.duty && e.code !== 1 && Date.now() - (app.restartedAt || 0) > 10000) {
+    app.restartedAt = Date.now();
+    watchGps();
+  }
 }
 
 // ---- start ----

@@ -97,7 +97,11 @@ class OfficerAppTests {
             phone.await("the app shows it", d -> "EN_ROUTE".equals(d.findElement(By.id("work-state")).getAttribute("data-state")));
 
             gpsAt(phone, -7.7159, 110.3558);
-            CallDriver.await("the unit is at the scene", () -> unit(http).path("latitude").asDouble() == -7.7159);
+            // the app restarted at the scene (a phone's browser reloads it): still on duty, the first fix goes out at once
+            phone.go("/officer/");
+            phone.await("back on duty", d -> "true".equals(d.findElement(By.id("duty")).getAttribute("aria-pressed")));
+            CallDriver.await("the unit is at the scene (the app says: " + phone.driver().findElement(By.id("gps")).getText() + ")",
+                    () -> unit(http).path("latitude").asDouble() == -7.7159);
             phone.await("the app offers TIBA", d -> shown(d, "proposal"));
             press(phone, "t");
             CallDriver.await("TIBA: on scene", () -> unit(http).path("dutyStatus").asString().equals("ON_SCENE"));
