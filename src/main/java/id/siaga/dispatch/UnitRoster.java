@@ -23,7 +23,8 @@ public final class UnitRoster implements DeviceDirectory {
             ids.put(u.id(), u);
             u.devices().forEach(d -> devices.put(d, u));
         }
-        this.byId = Map.copyOf(ids);
+        // in file order: the unit board lists units as the station registered them
+        this.byId = java.util.Collections.unmodifiableMap(ids);
         this.byDevice = Map.copyOf(devices);
     }
 
