@@ -48,6 +48,46 @@ class ConsoleAccessTests {
         }
     }
 
+    /**
+     * A console's session (cookie) must send the CSRF token back: the same POST is refused without it and accepted
+     * with it, and the login form itself needs it. Scripts with Basic credentials are not exposed and need none.
+     */
+    @Test
+    void aCookieSessionsChangesNeedTheCsrfToken() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browserLike = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://127.0.0.1:" + port;
+        browserLike.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String token = xsrf(cookies);
+        assertThat(token).as("the login page sets the XSRF-TOKEN cookie").isNotBlank();
+        var form = java.net.http.HttpRequest.BodyPublishers.ofString("username=operator.sleman1&password=siaga110");
+        var noToken = browserLike.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(form).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).as("a login form without the token").isEqualTo(403);
+        var loggedIn = browserLike.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=operator.sleman1&password=siaga110&_csrf="
+                        + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElse("")).endsWith("/operator/");
+
+        String presence = "{\"presence\":\"AWAY\"}";
+        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/operators/OP-3404-1/presence"))
+                .header("Content-Type", "application/json");
+        assertThat(browserLike.send(put.PUT(java.net.http.HttpRequest.BodyPublishers.ofString(presence)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).as("the session's change without the token").isEqualTo(403);
+        assertThat(browserLike.send(put.header("X-XSRF-TOKEN", xsrf(cookies)).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(presence))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).as("with the token").isEqualTo(200);
+    }
+
+    private static String xsrf(java.net.CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue)
+                .reduce((a, b) -> b).orElse("");
+    }
+
     @Test
     void eachConsoleRefusesTheOtherRolesAndTheApiTellsTheConsoleWhoIsThere() {
         Http http = new Http(port);
