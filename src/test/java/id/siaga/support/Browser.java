@@ -59,9 +59,13 @@ public final class Browser implements AutoCloseable {
         return base;
     }
 
-    /** Waits (up to 15 s) until the condition holds and returns its value. */
+    /**
+     * Waits (up to 15 s) until the condition holds and returns its value. An element the page re-rendered while the
+     * condition read it (stale) is read again on the next poll: live consoles redraw their lists on every event.
+     */
     public <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     public Path screenshot(String name) {

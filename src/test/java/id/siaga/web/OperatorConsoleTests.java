@@ -158,7 +158,7 @@ class OperatorConsoleTests {
             browser.await("the call-back task shows", w -> text(w, "callbacks").contains("081200300002"));
             browser.await("the queue empties", w -> !text(w, "queue").contains("081200300002"));
             String row = "#callbacks li:first-child";
-            assertThat(d.findElement(By.cssSelector(row)).getText()).contains("Belum diambil");
+            browser.await("the task is open", w -> w.findElement(By.cssSelector(row)).getText().contains("Belum diambil"));
             keys(d).sendKeys("b").sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ENTER).perform();
             browser.await("the task is claimed", w -> w.findElement(By.cssSelector(row)).getText().contains("diambil operator.sleman2"));
             keys(d).sendKeys(Keys.ENTER).perform();
