@@ -32,7 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param patrolCarKmh           a patrol car's emergency-driving average in mixed urban traffic, km/h
  * @param motorbikeKmh           a patrol motorbike's (quicker than a car through Indonesian traffic), km/h
  * @param footKmh                officers on foot, km/h
- * @param gridCell               degrees of one cell of the nearest-unit grid; 0.01 (about 1.1 km) suits city densities
+ * @param gridCell               degrees of one cell of the nearest-unit grid (the coarse grid is 16 times larger); 0.015
+ *                               (about 1.7 km) measured quickest for 100,000 units spread by population (bench/RESULTS.md)
  * @param tick                   how often the acknowledgement and silence timers are checked
  */
 @ConfigurationProperties("siaga.dispatch")
@@ -49,7 +50,7 @@ public record DispatchProperties(
         @DefaultValue("30") double patrolCarKmh,
         @DefaultValue("35") double motorbikeKmh,
         @DefaultValue("5") double footKmh,
-        @DefaultValue("0.01") double gridCell,
+        @DefaultValue("0.015") double gridCell,
         @DefaultValue("1s") Duration tick) {
 
     public DispatchProperties {

@@ -57,6 +57,9 @@ public class NearestUnitBenchmark {
         int updatesPerSecond;
         @Param({"50"})
         double radiusKm;
+        /** The index's fine cell (dispatch's {@code siaga.dispatch.grid-cell}); Redis ignores it. */
+        @Param({"0.015"})
+        double cellDegrees;
 
         double[][] places;
         double[] lat;
@@ -81,7 +84,7 @@ public class NearestUnitBenchmark {
             }
             Instant now = Instant.now();
             if (store.equals("index")) {
-                index = new NearestUnitIndex(0.01);
+                index = new NearestUnitIndex(cellDegrees);
                 for (int i = 0; i < units; i++) {
                     index.put(new NearestUnitIndex.Located("U" + i, UnitKind.PATROL_CAR, lat[i], lon[i], now));
                 }
