@@ -15,6 +15,7 @@ import id.siaga.tracking.PositionSource;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -126,13 +127,12 @@ class OperatorConsoleTests {
                     && text(w, "assignments").contains("Menunggu konfirmasi"));
             assertThat(http.get("/api/incidents/" + incident.path("id").asString() + "/assignments", AUTH, SLEMAN_OPERATOR_2).json()
                     .get(0).path("unitId").asString()).isEqualTo("SLM-R4-01");
-            browser.await("the unit board follows", w -> w.findElement(By.cssSelector("#units tr[data-id='SLM-R4-01']")).getText()
-                    .contains("Ditugaskan"));
+            browser.await("the unit board follows", w -> css(w, "#units tr[data-id='SLM-R4-01']").contains("Ditugaskan"));
             browser.await("the clock shows the dispatch", w -> text(w, "clock-steps").contains("Tugaskan"));
             browser.screenshot("operator-dispatch");
 
             keys(d).sendKeys("l").perform();
-            browser.await("the page speaks English", w -> w.findElement(By.cssSelector("header h1")).getText().contains("Operator console"));
+            browser.await("the page speaks English", w -> css(w, "header h1").contains("Operator console"));
             assertThat(text(d, "presence")).isEqualTo("BUSY");
             browser.await("the clock too", w -> text(w, "clock").endsWith("running"));
             assertThat(text(d, "assignments")).contains("Awaiting acknowledgement");
@@ -158,9 +158,9 @@ class OperatorConsoleTests {
             browser.await("the call-back task shows", w -> text(w, "callbacks").contains("081200300002"));
             browser.await("the queue empties", w -> !text(w, "queue").contains("081200300002"));
             String row = "#callbacks li:first-child";
-            browser.await("the task is open", w -> w.findElement(By.cssSelector(row)).getText().contains("Belum diambil"));
+            browser.await("the task is open", w -> css(w, row).contains("Belum diambil"));
             keys(d).sendKeys("b").sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ENTER).perform();
-            browser.await("the task is claimed", w -> w.findElement(By.cssSelector(row)).getText().contains("diambil operator.sleman2"));
+            browser.await("the task is claimed", w -> css(w, row).contains("diambil operator.sleman2"));
             keys(d).sendKeys(Keys.ENTER).perform();
             browser.await("the outcome is asked", w -> {
                 try {
@@ -182,7 +182,14 @@ class OperatorConsoleTests {
         return new Actions(d);
     }
 
+    /** The element's text, read in one step in the page (the console redraws its lists while the test reads them). */
     static String text(WebDriver d, String id) {
-        return d.findElement(By.id(id)).getText().strip();
+        return css(d, "#" + id);
+    }
+
+    static String css(WebDriver d, String selector) {
+        Object text = ((JavascriptExecutor) d).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';", selector);
+        return String.valueOf(text);
     }
 }
