@@ -1,5 +1,6 @@
 package id.siaga.incident;
 
+import id.siaga.support.ManualClock;
 import static id.siaga.incident.IncidentStatus.CANCELLED;
 import static id.siaga.incident.IncidentStatus.CLOSED;
 import static id.siaga.incident.IncidentStatus.DISPATCHED;
@@ -47,7 +48,7 @@ class IncidentsTests {
 
     @BeforeEach
     void service() {
-        clock = new ManualClock("2026-11-28T13:00:00Z");
+        clock = new ManualClock(java.time.Instant.parse("2026-11-28T13:00:00Z"));
         store = new InMemoryIncidentStore();
         incidents = new Incidents(store, INDEX, new DuplicatePolicy(500, Duration.ofMinutes(30)), clock);
         told = new ArrayList<>();

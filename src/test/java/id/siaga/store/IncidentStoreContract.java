@@ -12,7 +12,7 @@ import id.siaga.incident.IncidentStatus;
 import id.siaga.incident.IncidentStore;
 import id.siaga.incident.IncidentType;
 import id.siaga.incident.Incidents;
-import id.siaga.incident.ManualClock;
+import id.siaga.support.ManualClock;
 import id.siaga.incident.NewIncident;
 import id.siaga.location.DemoRegion;
 import id.siaga.location.JurisdictionIndex;
@@ -59,7 +59,7 @@ abstract class IncidentStoreContract {
     void openDatabase() {
         db = TestDatabase.create(kind());
         store = new JdbcIncidentStore(new JdbcTemplate(db.dataSource()));
-        clock = new ManualClock("2026-11-28T13:00:00.123456Z");
+        clock = new ManualClock(java.time.Instant.parse("2026-11-28T13:00:00.123456Z"));
         incidents = new Incidents(store, INDEX, new DuplicatePolicy(500, Duration.ofMinutes(30)), clock);
     }
 

@@ -16,6 +16,21 @@ public final class Peers {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
+    /** Whether something listens on the TCP port (a broker, a database), within two seconds. */
+    public static boolean listening(String host, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host, port), 2_000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Mosquitto at 127.0.0.1:1883, the MQTT tests' broker. */
+    public static void requireMosquitto() {
+        require(listening("127.0.0.1", 1883), "Mosquitto at 127.0.0.1:1883");
+    }
+
     public static void require(boolean available, String what) {
         if (available) {
             return;

@@ -6,8 +6,6 @@ import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.SubjectKind;
 import id.siaga.support.Peers;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +40,7 @@ class TrackingMqttTests {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        Peers.require(brokerReachable(), "Mosquitto at 127.0.0.1:1883");
+        Peers.requireMosquitto();
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:trackingmqtttests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         registry.add("siaga.journal.spool-file", () -> "target/trackingmqtttests-spool.jsonl");
         registry.add("siaga.telephony.enabled", () -> "false");
@@ -53,14 +51,6 @@ class TrackingMqttTests {
         registry.add("siaga.tracking.history-flush-interval", () -> "50ms");
     }
 
-    static boolean brokerReachable() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 1883), 2_000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 
     @Autowired
     MqttPositionClient mqtt;

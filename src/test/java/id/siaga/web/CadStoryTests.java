@@ -9,8 +9,6 @@ import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import id.siaga.tracking.MqttPositionClient;
 import id.siaga.tracking.OsmAndHttpServer;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +55,7 @@ class CadStoryTests {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        Peers.require(brokerReachable(), "Mosquitto at 127.0.0.1:1883");
+        Peers.requireMosquitto();
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:cadstorytests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         registry.add("siaga.journal.spool-file", () -> "target/cadstorytests-spool.jsonl");
         registry.add("siaga.telephony.enabled", () -> "false");
@@ -67,14 +65,6 @@ class CadStoryTests {
         registry.add("siaga.tracking.mqtt.topic-root", () -> ROOT);
     }
 
-    static boolean brokerReachable() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 1883), 2_000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 
     @LocalServerPort
     int port;
