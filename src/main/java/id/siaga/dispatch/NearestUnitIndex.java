@@ -1,6 +1,8 @@
 package id.siaga.dispatch;
 
 import id.siaga.location.Geodesy;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The units that could be sent now (AVAILABLE, with a position), on a uniform grid of latitude/longitude
  * cells, for "the k nearest to this point" while thousands of positions per second move them.
  *
- * <p>Updates and queries run concurrently without a global lock: each cell's members are an array replaced on
- * change, each entry's position is one immutable snapshot behind a volatile field, so a query sees every unit
- * either where it was or where it is now, never half-moved. A query scans rings of cells around the point's
+ * <p>Updates and queries run concurrently without a global lock: each cell's members are arrays replaced when a
+ * unit joins or leaves, with each member's position packed into one long written atomically in place when it
+ * moves within the cell, and each entry's full position is one immutable snapshot behind a volatile field, so a
+ * query sees every unit either where it was or where it is now, never half-moved, and lists it once. A query scans rings of cells around the point's
  * cell and stops as soon as the next ring cannot hold anything nearer than the k-th found (or at
  * {@code maxRadiusMeters}).
  *
@@ -41,47 +44,131 @@ public final class NearestUnitIndex {
         volatile Located located;
         long fineCell;
         long coarseCell;
+        /**
+         * Where this entry probably is in its cell of each grid ({@link Grid#level}): a hint, checked before use
+         * and corrected by a scan when wrong (while a unit changes cells it is briefly in two).
+         */
+        final int[] slots = new int[2];
 
         Entry(String unitId) {
             this.unitId = unitId;
         }
     }
 
+    private static final VarHandle POSITIONS = MethodHandles.arrayElementVarHandle(long[].class);
+
     /**
-     * The units in one cell as an array replaced on every change (units change cells far less often than they
-     * report positions), so a query walks a plain array.
+     * A cell's members: the entries and, at the same index, each one's position packed into a long (latitude
+     * and longitude in 1e-7 degrees, 1 cm). A query walks the packed positions, one contiguous array, and
+     * reads an entry only when its position could make the list; in a city cell holding hundreds of units that
+     * is the difference between a few hundred cache misses and a few.
      */
-    private static final class Cell {
-        private static final Entry[] EMPTY = new Entry[0];
-        volatile Entry[] members = EMPTY;
+    private static final class Members {
+        static final Members EMPTY = new Members(new Entry[0], new long[0]);
+        final Entry[] entries;
+        final long[] positions;
 
-        synchronized void add(Entry e) {
-            Entry[] m = members;
-            Entry[] grown = Arrays.copyOf(m, m.length + 1);
-            grown[m.length] = e;
-            members = grown;
-        }
-
-        synchronized void remove(Entry e) {
-            Entry[] m = members;
-            for (int i = 0; i < m.length; i++) {
-                if (m[i] == e) {
-                    Entry[] shrunk = new Entry[m.length - 1];
-                    System.arraycopy(m, 0, shrunk, 0, i);
-                    System.arraycopy(m, i + 1, shrunk, i, m.length - i - 1);
-                    members = shrunk;
-                    return;
-                }
-            }
+        Members(Entry[] entries, long[] positions) {
+            this.entries = entries;
+            this.positions = positions;
         }
     }
 
-    /** One uniform grid of cells keyed by row and column. */
-    private static final class Grid {
-        final double cellDegrees;
-        final Map<Long, Cell> cells = new ConcurrentHashMap<>();
+    /**
+     * The units in one cell. Joining or leaving replaces the arrays (units change cells far less often than
+     * they report positions); a move within the cell writes its packed position in place, atomically.
+     */
+    private static final class Cell {
+        private final int level;
+        volatile Members members = Members.EMPTY;
 
-        Grid(double cellDegrees) {
+        Cell(int level) {
+            this.level = level;
+        }
+
+        synchronized void add(Entry e, long packed) {
+            Members m = members;
+            int n = m.entries.length;
+            Entry[] entries = Arrays.copyOf(m.entries, n + 1);
+            long[] positions = Arrays.copyOf(m.positions, n + 1);
+            entries[n] = e;
+            positions[n] = packed;
+            e.slots[level] = n;
+            members = new Members(entries, positions);
+        }
+
+        synchronized void move(Entry e, long packed) {
+            Members m = members;
+            int slot = indexOf(m, e);
+            if (slot >= 0) {
+                POSITIONS.setRelease(m.positions, slot, packed);
+            }
+        }
+
+        synchronized void remove(Entry e) {
+            Members m = members;
+            int i = indexOf(m, e);
+            if (i < 0) {
+                return;
+            }
+            int n = m.entries.length - 1;
+            Entry[] entries = new Entry[n];
+            long[] positions = new long[n];
+            System.arraycopy(m.entries, 0, entries, 0, i);
+            System.arraycopy(m.entries, i + 1, entries, i, n - i);
+            System.arraycopy(m.positions, 0, positions, 0, i);
+            System.arraycopy(m.positions, i + 1, positions, i, n - i);
+            for (int j = i; j < n; j++) {
+                entries[j].slots[level] = j;
+            }
+            members = new Members(entries, positions);
+        }
+
+        private int indexOf(Members m, Entry e) {
+            int hint = e.slots[level];
+            if (hint < m.entries.length && m.entries[hint] == e) {
+                return hint;
+            }
+            for (int i = 0; i < m.entries.length; i++) {
+                if (m.entries[i] == e) {
+                    e.slots[level] = i;
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Latitude and longitude in 1e-7 degrees, each in 32 bits (±180° is ±1.8e9, inside an int). */
+    static long pack(double latitude, double longitude) {
+        return ((long) (int) Math.round(latitude * 1e7) << 32) | ((int) Math.round(longitude * 1e7) & 0xffffffffL);
+    }
+
+    static double packedLatitude(long packed) {
+        return (int) (packed >> 32) * 1e-7;
+    }
+
+    static double packedLongitude(long packed) {
+        return (int) packed * 1e-7;
+    }
+
+    private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(Cell[].class);
+    /** Cells per side of a block: a block is 32 × 32 cells, one array of 4 KB, rows contiguous. */
+    private static final int BLOCK_SHIFT = 5;
+    private static final int BLOCK = 1 << BLOCK_SHIFT;
+
+    /**
+     * One uniform grid of cells keyed by row and column, held in square blocks of cells: a query's rings
+     * touch one to four blocks, found once each, and then walk arrays, instead of one hash lookup (and a few
+     * cache misses) per cell, most of them empty.
+     */
+    private static final class Grid {
+        final int level;
+        final double cellDegrees;
+        final Map<Long, Cell[]> blocks = new ConcurrentHashMap<>();
+
+        Grid(int level, double cellDegrees) {
+            this.level = level;
             this.cellDegrees = cellDegrees;
         }
 
@@ -97,12 +184,38 @@ public final class NearestUnitIndex {
             return (int) Math.floor((longitude + 180) / cellDegrees);
         }
 
-        void add(Entry e, long cell) {
-            cells.computeIfAbsent(cell, c -> new Cell()).add(e);
+        void add(Entry e, long cell, long packed) {
+            int row = (int) (cell >> 32);
+            int col = (int) cell;
+            Cell[] block = blocks.computeIfAbsent(key(row >> BLOCK_SHIFT, col >> BLOCK_SHIFT), b -> new Cell[BLOCK * BLOCK]);
+            int slot = slotInBlock(row, col);
+            Cell c = (Cell) CELLS.getAcquire(block, slot);
+            if (c == null) {
+                Cell created = new Cell(level);
+                Cell raced = (Cell) CELLS.compareAndExchangeRelease(block, slot, null, created);
+                c = raced == null ? created : raced;
+            }
+            c.add(e, packed);
+        }
+
+        void move(Entry e, long cell, long packed) {
+            Cell c = cellAt((int) (cell >> 32), (int) cell);
+            if (c != null) {
+                c.move(e, packed);
+            }
+        }
+
+        Cell cellAt(int row, int col) {
+            Cell[] block = blocks.get(key(row >> BLOCK_SHIFT, col >> BLOCK_SHIFT));
+            return block == null ? null : (Cell) CELLS.getAcquire(block, slotInBlock(row, col));
+        }
+
+        private static int slotInBlock(int row, int col) {
+            return ((row & (BLOCK - 1)) << BLOCK_SHIFT) | (col & (BLOCK - 1));
         }
 
         void remove(Entry e, long cell) {
-            Cell c = cells.get(cell);
+            Cell c = cellAt((int) (cell >> 32), (int) cell);
             if (c != null) {
                 c.remove(e);
             }
@@ -133,6 +246,8 @@ public final class NearestUnitIndex {
                     return -1;
                 }
                 double bound = found == k ? best[k - 1].distanceMeters() : maxRadiusMeters;
+                long blockKey = Long.MIN_VALUE;
+                Cell[] block = null;
                 for (int r = row - ring; r <= row + ring; r++) {
                     boolean edgeRow = r == row - ring || r == row + ring;
                     int step = edgeRow ? 1 : Math.max(1, 2 * ring);
@@ -140,28 +255,40 @@ public final class NearestUnitIndex {
                         if (ring > 0 && cellFloorMeters(r - row, c - col, southOfCell, westOfCell, lonScale) > bound) {
                             continue;
                         }
-                        Cell cell = cells.get(key(r, c));
+                        long wanted = key(r >> BLOCK_SHIFT, c >> BLOCK_SHIFT);
+                        if (wanted != blockKey) {
+                            blockKey = wanted;
+                            block = blocks.get(wanted);
+                        }
+                        Cell cell = block == null ? null : (Cell) CELLS.getAcquire(block, slotInBlock(r, c));
                         if (cell == null) {
                             continue;
                         }
-                        for (Entry e : cell.members) {
-                            Located u = e.located;
-                            if (u == null) {
+                        Members members = cell.members;
+                        long[] positions = members.positions;
+                        // a flat lower bound on the packed positions first (1e-7° of rounding allowed for);
+                        // the entry, and the trigonometry, only for units that could make the list
+                        double boundDegrees = bound / Geodesy.METERS_PER_DEGREE / 0.999 + 2e-7;
+                        double boundSquared = boundDegrees * boundDegrees;
+                        for (int i = 0; i < positions.length; i++) {
+                            long packed = (long) POSITIONS.getAcquire(positions, i);
+                            double dy = packedLatitude(packed) - latitude;
+                            double dx = (packedLongitude(packed) - longitude) * lonScale;
+                            if (dx * dx + dy * dy > boundSquared) {
                                 continue;
                             }
-                            // a flat lower bound first: the trigonometry only for units that could make the list
-                            double dy = u.latitude() - latitude;
-                            double dx = (u.longitude() - longitude) * lonScale;
-                            double boundDegrees = bound / Geodesy.METERS_PER_DEGREE / 0.999;
-                            if (dx * dx + dy * dy > boundDegrees * boundDegrees || (freshSince != null && u.fixTime().isBefore(freshSince))) {
+                            Located u = members.entries[i].located;
+                            if (u == null || (freshSince != null && u.fixTime().isBefore(freshSince))) {
                                 continue;
                             }
                             double d = Geodesy.distanceMeters(latitude, longitude, u.latitude(), u.longitude());
-                            if (d > maxRadiusMeters || (found == k && d >= best[k - 1].distanceMeters())) {
+                            if (d > maxRadiusMeters || (found == k && d >= best[k - 1].distanceMeters()) || listed(best, found, u.unitId())) {
                                 continue;
                             }
                             found = insert(best, found, new Near(u, d));
                             bound = found == k ? best[k - 1].distanceMeters() : maxRadiusMeters;
+                            boundDegrees = bound / Geodesy.METERS_PER_DEGREE / 0.999 + 2e-7;
+                            boundSquared = boundDegrees * boundDegrees;
                         }
                     }
                 }
@@ -191,8 +318,8 @@ public final class NearestUnitIndex {
         if (!(cellDegrees > 0.0001 && cellDegrees <= 1)) {
             throw new IllegalArgumentException("cell size must be within 0.0001..1 degree, got " + cellDegrees);
         }
-        this.fine = new Grid(cellDegrees);
-        this.coarse = new Grid(cellDegrees * COARSE_FACTOR);
+        this.fine = new Grid(0, cellDegrees);
+        this.coarse = new Grid(1, cellDegrees * COARSE_FACTOR);
     }
 
     /** Puts the unit at this position (adds it, or moves it). Thread-safe; one writer per unit at a time. */
@@ -200,25 +327,30 @@ public final class NearestUnitIndex {
         long fineCell = fine.cellOf(located.latitude(), located.longitude());
         long coarseCell = coarse.cellOf(located.latitude(), located.longitude());
         Entry entry = entries.computeIfAbsent(located.unitId(), Entry::new);
+        long packed = pack(located.latitude(), located.longitude());
         synchronized (entry) {
             Located before = entry.located;
             entry.located = located;
             if (before == null) {
                 entry.fineCell = fineCell;
                 entry.coarseCell = coarseCell;
-                fine.add(entry, fineCell);
-                coarse.add(entry, coarseCell);
+                fine.add(entry, fineCell, packed);
+                coarse.add(entry, coarseCell, packed);
                 return;
             }
             if (entry.fineCell != fineCell) {
-                fine.add(entry, fineCell);
+                fine.add(entry, fineCell, packed);
                 fine.remove(entry, entry.fineCell);
                 entry.fineCell = fineCell;
+            } else {
+                fine.move(entry, fineCell, packed);
             }
             if (entry.coarseCell != coarseCell) {
-                coarse.add(entry, coarseCell);
+                coarse.add(entry, coarseCell, packed);
                 coarse.remove(entry, entry.coarseCell);
                 entry.coarseCell = coarseCell;
+            } else {
+                coarse.move(entry, coarseCell, packed);
             }
         }
     }
@@ -257,6 +389,19 @@ public final class NearestUnitIndex {
             found = coarse.search(latitude, longitude, best, maxRadiusMeters, freshSince, Integer.MAX_VALUE);
         }
         return new ArrayList<>(Arrays.asList(best).subList(0, found));
+    }
+
+    /**
+     * Whether the unit is already in the list: a unit moving between cells while a query runs can be seen in
+     * both, and must be listed once.
+     */
+    private static boolean listed(Near[] best, int found, String unitId) {
+        for (int i = 0; i < found; i++) {
+            if (best[i].unit().unitId().equals(unitId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int insert(Near[] best, int found, Near n) {

@@ -75,6 +75,71 @@ class NearestUnitIndexTests {
     }
 
     @Test
+    void smallMovesWithinACellAreSeenAtOnce() {
+        NearestUnitIndex index = new NearestUnitIndex(0.015);
+        Map<String, NearestUnitIndex.Located> truth = new HashMap<>();
+        Random random = new Random(5);
+        // 2,000 units packed into a few cells of central Yogyakarta, each then nudged by a few metres many times
+        for (int i = 0; i < 2_000; i++) {
+            var u = at("C" + i, -7.79 + random.nextDouble() * 0.03, 110.36 + random.nextDouble() * 0.03, NOW);
+            index.put(u);
+            truth.put(u.unitId(), u);
+        }
+        for (int step = 0; step < 20_000; step++) {
+            var before = truth.get("C" + random.nextInt(2_000));
+            var u = at(before.unitId(), before.latitude() + (random.nextDouble() - 0.5) * 0.0002, before.longitude() + (random.nextDouble() - 0.5) * 0.0002, NOW);
+            index.put(u);
+            truth.put(u.unitId(), u);
+        }
+        for (int q = 0; q < 300; q++) {
+            double lat = -7.79 + random.nextDouble() * 0.03;
+            double lon = 110.36 + random.nextDouble() * 0.03;
+            assertThat(index.nearest(lat, lon, 5, 5_000, null).stream().map(n -> n.unit().unitId()).toList())
+                    .as("query %d at %f,%f", q, lat, lon).isEqualTo(bruteForce(truth.values(), lat, lon, 5, 5_000, NOW));
+        }
+    }
+
+    @Test
+    void aUnitCrossingCellsWhileQueriesRunIsListedOnceAndNeverLost() throws Exception {
+        NearestUnitIndex index = new NearestUnitIndex(0.01);
+        // a crowd of 50 units around one corner of four cells, every one crossing boundaries all the time
+        double cornerLat = -7.78;
+        double cornerLon = 110.37;
+        for (int i = 0; i < 50; i++) {
+            index.put(at("X" + i, cornerLat + (i % 7 - 3) * 0.0003, cornerLon + (i % 5 - 2) * 0.0003, NOW));
+        }
+        java.util.concurrent.atomic.AtomicBoolean moving = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread mover = new Thread(() -> {
+            Random random = new Random(9);
+            while (moving.get()) {
+                int i = random.nextInt(50);
+                index.put(at("X" + i, cornerLat + (random.nextDouble() - 0.5) * 0.004, cornerLon + (random.nextDouble() - 0.5) * 0.004, NOW));
+            }
+        });
+        mover.start();
+        try {
+            for (int q = 0; q < 20_000; q++) {
+                List<String> ids = index.nearest(cornerLat, cornerLon, 5, 2_000, null).stream().map(n -> n.unit().unitId()).toList();
+                assertThat(ids).as("query %d", q).hasSize(5).doesNotHaveDuplicates();
+            }
+        } finally {
+            moving.set(false);
+            mover.join();
+        }
+        assertThat(index.size()).isEqualTo(50);
+    }
+
+    @Test
+    void packedPositionsKeepACentimetreEverywhereOnEarth() {
+        double[][] points = {{-90, -180}, {90, 180}, {0, 0}, {-7.7956123, 110.3694789}, {5.55, 95.32}, {-10.17, 141.02}, {89.9999999, -179.9999999}};
+        for (double[] p : points) {
+            long packed = NearestUnitIndex.pack(p[0], p[1]);
+            assertThat(NearestUnitIndex.packedLatitude(packed)).isCloseTo(p[0], org.assertj.core.data.Offset.offset(1e-7));
+            assertThat(NearestUnitIndex.packedLongitude(packed)).isCloseTo(p[1], org.assertj.core.data.Offset.offset(1e-7));
+        }
+    }
+
+    @Test
     void anEmptyNeighbourhoodGivesWhatIsWithinTheRadiusOnly() {
         NearestUnitIndex index = new NearestUnitIndex(0.02);
         index.put(at("FAR", -8.5, 111.5, NOW));
