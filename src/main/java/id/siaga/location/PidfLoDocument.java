@@ -17,6 +17,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.EntityResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -45,6 +46,11 @@ final class PidfLoDocument {
     private static final int MAX_METHOD_CHARACTERS = 64;
 
     private static final DocumentBuilderFactory FACTORY = lockedDownFactory();
+    /**
+     * One parser per thread, reset before each document: creating a DocumentBuilder sets up Xerces' whole
+     * configuration, which cost more than parsing the PIDF-LO of an INVITE (bench/RESULTS.md).
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(PidfLoDocument::newBuilder);
 
     private PidfLoDocument() {
     }
@@ -71,22 +77,33 @@ final class PidfLoDocument {
 
     private static Document parse(InputSource source) throws UnusableLocation {
         try {
-            DocumentBuilder builder;
-            synchronized (FACTORY) { // the factory promises no thread safety; building is cheap
-                builder = FACTORY.newDocumentBuilder();
-            }
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity " + systemId + " refused");
-            });
-            builder.setErrorHandler(new Strict());
+            DocumentBuilder builder = BUILDERS.get();
+            builder.reset(); // back to the factory's locked-down settings, whatever the last document left
+            builder.setEntityResolver(REFUSE_ENTITIES);
+            builder.setErrorHandler(STRICT);
             return builder.parse(source);
         } catch (SAXParseException e) {
             throw new UnusableLocation("PIDF-LO is not acceptable XML at line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ": " + UnusableLocation.shown(e.getMessage(), 120));
         } catch (SAXException e) {
             throw new UnusableLocation("PIDF-LO is not acceptable XML: " + UnusableLocation.shown(e.getMessage(), 120));
-        } catch (IOException | ParserConfigurationException e) {
+        } catch (IOException e) {
             throw new UnusableLocation("PIDF-LO could not be read: " + UnusableLocation.shown(e.getMessage(), 120));
+        }
+    }
+
+    private static final EntityResolver REFUSE_ENTITIES = (publicId, systemId) -> {
+        throw new SAXException("external entity " + systemId + " refused");
+    };
+    private static final ErrorHandler STRICT = new Strict();
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            synchronized (FACTORY) { // the factory promises no thread safety
+                return FACTORY.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the locked-down XML parser cannot be created", e);
         }
     }
 

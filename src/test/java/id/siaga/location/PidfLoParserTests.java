@@ -244,6 +244,18 @@ class PidfLoParserTests {
     }
 
     @Test
+    void theParserAThreadReusesIsCleanAfterEveryKindOfFailure() {
+        String good = pidf(CIRCLE_15M, "");
+        for (String before : new String[] {"<presence", "\u0000", "<html/>", "<?xml version=\"9\"?><a/>"}) {
+            PidfLoParser.parsePidf(before);
+            assertThat(PidfLoParser.parsePidf(good).fix()).as("after %s", before).isPresent();
+        }
+        PidfLoParser.parsePidf(good);
+        assertThat(parseFixture("pidf-xxe.xml").problem()).as("after a good document").contains("DOCTYPE");
+        assertThat(PidfLoParser.parsePidf(good).fix()).as("after an XXE attempt").isPresent();
+    }
+
+    @Test
     void anXxeAttemptIsRefusedAtTheDoctypeAndReadsNoFile() {
         PidfLoResult result = parseFixture("pidf-xxe.xml");
         assertThat(result.fix()).isEmpty();

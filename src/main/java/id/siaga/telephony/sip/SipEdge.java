@@ -103,7 +103,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", RetransmissionValve.class.getName());
-        this.stack = factory.createSipStack(p);
+        this.stack = new IndexedCancelStack(p);
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
         this.addresses = factory.createAddressFactory();
