@@ -48,9 +48,7 @@ class NearestUnitIndexTests {
             double lat = -7.55 - random.nextDouble() * 0.6;
             double lon = 110.05 + random.nextDouble() * 0.7;
             double radius = q % 4 == 0 ? 1_500 : 50_000;
-            List<String> expected = bruteForce(truth.values(), lat, lon, 5, radius, freshSince);
-            List<String> actual = index.nearest(lat, lon, 5, radius, freshSince).stream().map(n -> n.unit().unitId()).toList();
-            assertThat(actual).as("query %d at %f,%f within %f m", q, lat, lon, radius).isEqualTo(expected);
+            assertSameAsFullScan(index, truth, lat, lon, radius, freshSince);
         }
     }
 
@@ -69,8 +67,7 @@ class NearestUnitIndexTests {
             double lat = -9.2 + random.nextDouble() * 3.4;
             double lon = 117.8 + random.nextDouble() * 3.4;
             double radius = q % 3 == 0 ? 30_000 : 150_000;
-            assertThat(index.nearest(lat, lon, 5, radius, null).stream().map(n -> n.unit().unitId()).toList())
-                    .as("query %d at %f,%f within %f m", q, lat, lon, radius).isEqualTo(bruteForce(truth.values(), lat, lon, 5, radius, NOW));
+            assertSameAsFullScan(index, truth, lat, lon, radius, null);
         }
     }
 
@@ -94,8 +91,7 @@ class NearestUnitIndexTests {
         for (int q = 0; q < 300; q++) {
             double lat = -7.79 + random.nextDouble() * 0.03;
             double lon = 110.36 + random.nextDouble() * 0.03;
-            assertThat(index.nearest(lat, lon, 5, 5_000, null).stream().map(n -> n.unit().unitId()).toList())
-                    .as("query %d at %f,%f", q, lat, lon).isEqualTo(bruteForce(truth.values(), lat, lon, 5, 5_000, NOW));
+            assertSameAsFullScan(index, truth, lat, lon, 5_000, null);
         }
     }
 
@@ -153,6 +149,13 @@ class NearestUnitIndexTests {
         index.put(at("OLD", -7.7801, 110.3601, NOW.minusSeconds(900)));
         index.put(at("NEW", -7.7900, 110.3700, NOW));
         assertThat(index.nearest(-7.78, 110.36, 5, 10_000, NOW.minusSeconds(120))).extracting(n -> n.unit().unitId()).containsExactly("NEW");
+    }
+
+    private static void assertSameAsFullScan(NearestUnitIndex index, Map<String, NearestUnitIndex.Located> truth, double lat, double lon,
+                                             double radius, Instant freshSince) {
+        List<String> actual = index.nearest(lat, lon, 5, radius, freshSince).stream().map(n -> n.unit().unitId()).toList();
+        assertThat(actual).as("query at %f,%f within %f m", lat, lon, radius)
+                .isEqualTo(bruteForce(truth.values(), lat, lon, 5, radius, freshSince == null ? Instant.MIN : freshSince));
     }
 
     private static List<String> bruteForce(Iterable<NearestUnitIndex.Located> units, double lat, double lon, int k, double radius, Instant freshSince) {
