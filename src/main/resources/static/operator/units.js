@@ -1,5 +1,5 @@
-// Siaga 110 operator console: the unit board, kept live by /api/cad/stream. Each unit shows its status and since when
-// (how long, and the time in the station's zone). U puts the keyboard on the board: arrows move, A makes the selected
+// Siaga 110 operator console: the unit board, kept live by /api/cad/stream. Each unit shows its status (and the duty
+// status people set, when silent GPS shows it OFFLINE) and since when (how long, and the time in the station's zone). U puts the keyboard on the board: arrows move, A makes the selected
 // unit available, K returning, T out of service (refuelling, end of shift), Enter opens the incident it works on.
 import { get, post } from '/js/api.js';
 import { t } from '/js/i18n.js';
@@ -61,7 +61,8 @@ export function renderUnits() {
   const body = document.getElementById('units');
   body.replaceChildren(...units.map((u) => el('tr', { dataset: { id: u.id, status: u.status } },
     el('td', {}, el('strong', {}, u.callSign), el('div', { class: 'muted small' }, `${u.kind} · ${u.station}`)),
-    el('td', {}, el('span', { class: 'badge ' + (STATUS_CLASS[u.status] ?? '') }, t('unit.' + u.status))),
+    el('td', {}, el('span', { class: 'badge ' + (STATUS_CLASS[u.status] ?? '') }, t('unit.' + u.status)),
+      u.dutyStatus && u.dutyStatus !== u.status ? el('div', { class: 'muted small' }, t('unit.' + u.dutyStatus)) : null),
     el('td', { class: 'num' }, el('span', { dataset: { since: u.statusSince || '' } }, u.statusSince ? duration(secondsSince(u.statusSince)) : ''),
       u.statusSince ? el('div', { class: 'muted small' }, t('op.since.at', { at: clock(u.statusSince) })) : null),
     el('td', {}, u.incident || ''),
