@@ -95,6 +95,7 @@ class OperatorIncidentWorkTests {
             assertThat(http.get("/api/units/SLM-R4-01", AUTH, SLEMAN_DISPATCHER).json().path("dutyStatus").asString()).isEqualTo("AVAILABLE");
             browser.await("the assignment shows the withdrawal", w -> text(w, "assignments").contains("Dibatalkan")
                     && text(w, "assignments").contains("Dialihkan ke kecelakaan"));
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("document.getElementById('incident').scrollIntoView()");
             browser.screenshot("operator-incident-work");
 
             // another operator changes the priority while the dispatcher is resolving: the resolution is refused
@@ -124,7 +125,11 @@ class OperatorIncidentWorkTests {
             JsonNode reopened = incident(http, id);
             assertThat(reopened.path("statusReason").asString()).isEqualTo("Pelapor menelepon lagi, massa berkumpul kembali");
             assertThat(IncidentApiTests.texts(reopened.path("journal"), "type")).contains("incident.note-added", "incident.priority-changed",
-                    "incident.status-changed");
+                    "incident.status-changed", "unit.acknowledged", "unit.assignment-cancelled");
+            JsonNode ack = IncidentApiTests.entries(reopened).stream().filter(e -> e.path("type").asString().equals("unit.acknowledged"))
+                    .findFirst().orElseThrow();
+            assertThat(ack.path("actor").asString()).isEqualTo("dispatcher.sleman");
+            assertThat(ack.path("payload").path("onBehalf").asBoolean()).as("recorded for the unit, by radio").isTrue();
         }
     }
 
@@ -175,7 +180,12 @@ class OperatorIncidentWorkTests {
             new org.openqa.selenium.interactions.Actions(d).moveToElement(map, 20, 20).click().perform();
             browser.await("the click places a marker and fills the location", w -> !w.findElements(By.cssSelector("#map .leaflet-marker-icon")).isEmpty()
                     && d.findElement(By.id("walkin-location")).getAttribute("value").matches("-?\\d+\\.\\d{5}, -?\\d+\\.\\d{5}"));
-            assertThat(d.findElement(By.cssSelector("#map .leaflet-marker-icon")).getAttribute("class")).contains("leaflet-marker-draggable");
+            WebElement marker = d.findElement(By.cssSelector("#map .leaflet-marker-icon"));
+            assertThat(marker.getAttribute("class")).contains("leaflet-marker-draggable");
+            String clicked = d.findElement(By.id("walkin-location")).getAttribute("value");
+            new org.openqa.selenium.interactions.Actions(d).dragAndDropBy(marker, 40, 30).perform();
+            browser.await("dragging the marker moves the location", w -> !w.findElement(By.id("walkin-location")).getAttribute("value")
+                    .equals(clicked));
 
             WebElement where = d.findElement(By.id("walkin-location"));
             where.clear();
