@@ -43,7 +43,11 @@ export function initReport(createdHandler) {
   const typed = document.getElementById('walkin-location');
   typed.addEventListener('input', () => {
     const at = parseLatLon(typed.value);
-    if (at) { pin(at.lat, at.lon, false); checkDuplicates(); }
+    if (at) {
+      pin(at.lat, at.lon, false);
+      if (!state.map.getBounds().contains([at.lat, at.lon])) state.map.panTo([at.lat, at.lon]);
+      checkDuplicates();
+    }
   });
   state.map.on('click', (e) => {
     if (!reportOpen() || call) return;

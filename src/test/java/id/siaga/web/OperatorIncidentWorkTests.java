@@ -187,6 +187,7 @@ class OperatorIncidentWorkTests {
             browser.await("dragging the marker moves the location", w -> !w.findElement(By.id("walkin-location")).getAttribute("value")
                     .equals(clicked));
 
+            browser.screenshot("operator-walk-in");
             WebElement where = d.findElement(By.id("walkin-location"));
             where.clear();
             where.sendKeys("-7.71600, 110.35500");
@@ -214,6 +215,7 @@ class OperatorIncidentWorkTests {
                 browser.await("the call shows the caller's earlier incident", w -> text(w, "call-number").equals("081200300051")
                         && text(w, "call-incidents").contains("Pencurian") && text(w, "call-incidents").contains("SPKT Polres Sleman"));
                 assertThat(text(d, "call-incidents")).contains("P2").contains("Baru");
+                browser.screenshot("operator-caller-incidents");
             } finally {
                 calls.callerHangsUp(call);
                 presence.change(new OperatorId("OP-3404-1"), Presence.AWAY, "test");
