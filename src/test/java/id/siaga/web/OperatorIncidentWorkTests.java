@@ -130,6 +130,13 @@ class OperatorIncidentWorkTests {
                     .findFirst().orElseThrow();
             assertThat(ack.path("actor").asString()).isEqualTo("dispatcher.sleman");
             assertThat(ack.path("payload").path("onBehalf").asBoolean()).as("recorded for the unit, by radio").isTrue();
+
+            keys(d).sendKeys("l").perform();
+            browser.await("the panel speaks English", w -> text(w, "incident-status").contains("New")
+                    && text(w, "incident-status").contains("Pelapor menelepon lagi"));
+            assertThat(text(d, "assignments")).contains("Cancelled").contains("acknowledged by dispatcher.sleman");
+            assertThat(css(d, "#incident-body h3:last-of-type")).containsIgnoringCase("Notes");
+            keys(d).sendKeys("l").perform();
         }
     }
 
