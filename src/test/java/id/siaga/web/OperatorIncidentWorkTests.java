@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * acknowledgement given by radio, withdraws the patrol with a reason, is refused (and shown the incident again) when
  * resolving over a change another operator made meanwhile, then resolves and reopens it; puts a motorbike out of
  * service and back from the unit board; and a walk-in report is placed on the map by click and by typing, after which
- * the same person's call shows it among their earlier incidents. What the console did is checked in the API.
+ * the same person's call shows it among their earlier incidents; at street zoom the jurisdiction outlines stay drawn
+ * in full while their fill fades. What the console did is checked in the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:operatorincidentworktests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -227,6 +228,37 @@ class OperatorIncidentWorkTests {
                 calls.callerHangsUp(call);
                 presence.change(new OperatorId("OP-3404-1"), Presence.AWAY, "test");
             }
+        }
+    }
+
+    @Test
+    void jurisdictionOutlinesStayVisibleAtStreetZoomWhileTheirFillFades() {
+        try (Browser browser = Browser.open(port, false)) {
+            WebDriver d = login(browser, "dispatcher.sleman");
+            // the console's own map, through its own module (a page loads a module once)
+            String styles = """
+                    const done = arguments[arguments.length - 1];
+                    import('/operator/state.js').then(({ state }) => {
+                      const read = () => {
+                        const areas = [];
+                        state.map.eachLayer((l) => { if (l.feature && l.feature.properties && l.setStyle) areas.push(l.options); });
+                        return areas.map((o) => `${o.weight}/${o.opacity}/${o.fillOpacity}`).join(' ');
+                      };
+                      const fitted = read();
+                      state.map.once('zoomend', () => done(fitted + ' | ' + read()));
+                      state.map.setView([-7.7160, 110.3550], 17, { animate: false });
+                    });
+                    """;
+            String seen = String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(styles));
+            String[] zooms = seen.split(" \\| ");
+            assertThat(zooms).hasSize(2);
+            assertThat(zooms[0]).as("the whole scope: outlined and filled").contains("/1/0.35");
+            assertThat(zooms[1].split(" ")).as("street zoom: a thicker, full outline, a faint fill").allSatisfy(style -> {
+                String[] wof = style.split("/");
+                assertThat(Double.parseDouble(wof[0])).isGreaterThanOrEqualTo(3.5);
+                assertThat(Double.parseDouble(wof[1])).isEqualTo(1.0);
+                assertThat(Double.parseDouble(wof[2])).isLessThanOrEqualTo(0.1);
+            });
         }
     }
 
