@@ -10,6 +10,7 @@ import { state, el, national, navigable, keepSelection } from './state.js';
 
 const chains = new Map();     // station id → chain (promise)
 const histories = new Map();  // caller number → earlier calls (promise)
+const reports = new Map();    // caller number → earlier incidents (promise)
 const announced = new Set();  // calls already announced with a tone
 let audio = null;
 let onPop = () => {};
@@ -186,10 +187,12 @@ async function showChain(call) {
 async function showHistory(call) {
   const list = document.getElementById('call-history');
   list.replaceChildren();
+  document.getElementById('call-incidents').replaceChildren();
   if (!call.callerNumber || call.callerNumber === 'anonymous') {
     list.append(el('li', { class: 'muted' }, t('op.history.anonymous')));
     return;
   }
+  showEarlierIncidents(call);
   if (!histories.has(call.callerNumber)) {
     histories.set(call.callerNumber, get(`/api/calls/history?limit=10&caller=${encodeURIComponent(call.callerNumber)}`));
     setTimeout(() => histories.delete(call.callerNumber), 60_000);
@@ -207,6 +210,30 @@ async function showHistory(call) {
     dateTime(r.offeredAt), ' · ', el('span', { class: r.outcome === 'ANSWERED' ? 'ok' : 'warn' }, t('op.outcome.' + r.outcome)),
     r.answeredBy ? el('span', { class: 'muted' }, ` · ${r.answeredBy}`) : null))
     : [el('li', { class: 'muted' }, t('op.history.none'))]));
+}
+
+/** The caller's earlier reports (every status), so a dispatcher sees at once "this number reported a theft yesterday". */
+async function showEarlierIncidents(call) {
+  const list = document.getElementById('call-incidents');
+  const number = call.callerNumber;
+  if (!reports.has(number)) {
+    reports.set(number, get(`/api/incidents?limit=10&caller=${encodeURIComponent(number)}`));
+    setTimeout(() => reports.delete(number), 60_000);
+  }
+  let earlier;
+  try {
+    earlier = (await reports.get(number)).filter((i) => i.callId !== call.id);
+  } catch (e) {
+    reports.delete(number);
+    if (shownCallId === call.id) list.replaceChildren(el('li', { class: 'alarm' }, `${t('error')}: ${e.message}`));
+    return;
+  }
+  if (shownCallId !== call.id) return;
+  list.replaceChildren(...(earlier.length ? earlier.map((i) => el('li', { dataset: { incident: i.id } },
+    dateTime(i.createdAt), ' · ', el('span', { class: 'p' + i.priority }, `P${i.priority}`), ` ${i.typeLabel} · `,
+    el('span', { class: 'badge' }, t('incident.' + i.status)), el('span', { class: 'muted' }, ` · ${i.id.slice(0, 8)}`),
+    i.address ? el('div', { class: 'muted small' }, i.address) : null))
+    : [el('li', { class: 'muted' }, t('op.history.incidents.none'))]));
 }
 
 function tick() {

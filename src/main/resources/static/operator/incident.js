@@ -1,19 +1,37 @@
 // Siaga 110 operator console: the incident on the work panel (its clock against the 10-minute target, the
-// recommended units with ETA, dispatch with one key, the assignments) and the unit board, both kept live by
-// /api/cad/stream.
+// recommended units with ETA, dispatch with one key, the assignments with acknowledgement by radio and withdrawal,
+// the notes, priority and status of casework.js), kept live by /api/cad/stream.
 import { get, post } from '/js/api.js';
 import { t } from '/js/i18n.js';
 import { toast } from '/js/console.js';
 import { clock, duration, secondsSince } from '/js/time.js';
 import { placeMarker } from '/js/map.js';
-import { state, el, seconds, navigable, select } from './state.js';
+import { state, el, seconds, navigable, select, keepSelection } from './state.js';
+import { initCasework, renderCasework, askReason } from './casework.js';
+import { renderUnits, tickUnits } from './units.js';
 
-const STATUS_CLASS = { AVAILABLE: 'ok', DISPATCHED: 'warn', EN_ROUTE: 'warn', ON_SCENE: 'alarm', RETURNING: 'ok', OUT_OF_SERVICE: '', OFFLINE: '' };
 let refreshTimer = null;
+let detailTimer = null;
+let assignments = [];
 
 export function initIncident() {
   navigable(document.getElementById('recommend'), (unitId) => dispatch(unitId));
+  navigable(document.getElementById('assignments'), (id) => acknowledge(id), (letter, id) => {
+    if (letter === 'k') { acknowledge(id); return true; }
+    if (letter === 'x') { withdraw(id); return true; }
+    return false;
+  });
+  initCasework((detail) => applyDetail(detail));
   setInterval(tick, 1000);
+}
+
+/** The incident as the server now has it (after a change here, or another user's). */
+function applyDetail(detail) {
+  if (!state.incident || state.incident.id !== detail.id) return;
+  state.incident = detail;
+  renderTitle();
+  renderCasework();
+  refreshSoon();
 }
 
 /** Shows an incident (detail from the API) with its clock, recommendation and assignments; focus goes to the units. */
@@ -22,6 +40,8 @@ export async function showIncident(detail, { focus = true } = {}) {
   document.getElementById('incident-none').hidden = true;
   document.getElementById('incident-body').hidden = false;
   renderTitle();
+  renderCasework();
+  for (const id of ['status-form', 'ask-form']) document.getElementById(id).hidden = true;
   if (detail.location) {
     placeMarker(state.map, state.layers, 'incident', detail.location.latitude, detail.location.longitude,
       { radius: detail.location.uncertaintyMeters || undefined, color: '#4db2ff', label: detail.id });
@@ -77,13 +97,60 @@ function renderRecommendation(rec) {
     ? `${t('op.stale')} ${rec.withoutFreshFix.map((s) => s.callSign).join(', ')}` : '';
 }
 
-function renderAssignments(assignments) {
-  document.getElementById('assignments').replaceChildren(...assignments.map((a) => {
+function renderAssignments(list) {
+  assignments = list;
+  const box = document.getElementById('assignments');
+  box.replaceChildren(...list.map((a) => {
     const unit = state.units.get(a.unitId);
-    return el('li', {}, el('strong', {}, unit ? unit.callSign : a.unitId), ' · ',
+    const active = a.state !== 'CLEARED' && a.state !== 'CANCELLED';
+    return el('li', { dataset: active ? { id: a.id } : {}, class: active ? '' : 'ended' }, el('strong', {}, unit ? unit.callSign : a.unitId), ' · ',
       el('span', { class: 'badge ' + (a.state === 'ALERTED' ? 'warn' : a.state === 'CANCELLED' ? '' : 'ok') }, t('op.assign.' + a.state)),
-      ` · ${clock(a.assignedAt)}`, a.etaAtAssignment ? ` · ${t('op.eta', { eta: duration(seconds(a.etaAtAssignment)) })}` : '');
+      ` · ${clock(a.assignedAt)}`, a.etaAtAssignment ? ` · ${t('op.eta', { eta: duration(seconds(a.etaAtAssignment)) })}` : '',
+      a.acknowledgedAt ? el('div', { class: 'muted small' }, t('op.assign.acked', { who: a.acknowledgedBy || '', at: clock(a.acknowledgedAt) })) : null,
+      a.endedAt ? el('div', { class: 'muted small' }, t('op.assign.ended', { who: a.endedBy || '', at: clock(a.endedAt), reason: a.endReason || '' }))
+        : null);
   }));
+  keepSelection(box);
+  if (!box.dataset.selected) {
+    const first = box.querySelector('li[data-id]');
+    if (first) select(box, first.dataset.id);
+  }
+}
+
+/** K (or Enter): the unit acknowledged the alert by radio; the dispatcher records it for them. */
+async function acknowledge(id) {
+  const a = assignments.find((x) => x.id === id);
+  if (!a || a.acknowledgedAt) { if (a) toast(t('op.assign.already')); return; }
+  try {
+    await post(`/api/assignments/${encodeURIComponent(id)}/ack`, {});
+    toast(t('op.assign.radio', { unit: callSign(a.unitId) }));
+    await refresh();
+  } catch (e) {
+    toast(`${t('error')}: ${e.message}`, { error: true });
+    refreshSoon();
+  }
+}
+
+/** X: the unit is taken off the incident, with the reason its officers are told. */
+async function withdraw(id) {
+  const a = assignments.find((x) => x.id === id);
+  if (!a) return;
+  const reason = await askReason(t('op.withdraw.ask', { unit: callSign(a.unitId) }));
+  document.getElementById('assignments').focus();
+  if (!reason) return;
+  try {
+    await post(`/api/assignments/${encodeURIComponent(id)}/cancel`, { reason });
+    toast(t('op.withdrawn', { unit: callSign(a.unitId) }));
+    await refresh();
+  } catch (e) {
+    toast(`${t('error')}: ${e.message}`, { error: true });
+    refreshSoon();
+  }
+}
+
+function callSign(unitId) {
+  const unit = state.units.get(unitId);
+  return unit ? unit.callSign : unitId;
 }
 
 async function dispatch(unitId) {
@@ -112,26 +179,20 @@ function tick() {
   const steps = [['op.answered', c.callAnsweredAt], ['op.report', c.createdAt], ['op.dispatch', c.dispatchedAt],
     ['op.assign.ACKNOWLEDGED', c.acknowledgedAt], ['op.assign.ON_SCENE', c.onSceneAt]].filter(([, at]) => at);
   document.getElementById('clock-steps').textContent = steps.map(([k, at]) => `${t(k)} ${clock(at)}`).join(' → ');
-  for (const td of document.querySelectorAll('#units td[data-since]')) td.textContent = duration(secondsSince(td.dataset.since));
+  tickUnits();
 }
 
 /** After a language switch: the words the lists were drawn with. */
 export function relabel() {
   renderUnits();
+  if (state.incident) renderCasework();
   if (state.incident) {
     renderTitle();
     refresh().catch(() => {});
   }
 }
 
-// ---- the unit board ---------------------------------------------------------------------------------------
-
-export async function reloadUnits() {
-  const units = await get('/api/units');
-  state.units.clear();
-  for (const u of units) state.units.set(u.id, u);
-  renderUnits();
-}
+// ---- following the CAD stream --------------------------------------------------------------------------------
 
 export function cadEvent(type, data) {
   if (data.unit) {
@@ -146,22 +207,12 @@ export function cadEvent(type, data) {
     renderTitle();
   }
   if (type.startsWith('unit.')) refreshSoon();
+  if (type.startsWith('incident.')) reloadDetailSoon();
 }
 
-function renderUnits() {
-  const order = ['AVAILABLE', 'RETURNING', 'DISPATCHED', 'EN_ROUTE', 'ON_SCENE', 'OFFLINE', 'OUT_OF_SERVICE'];
-  const units = [...state.units.values()].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.callSign.localeCompare(b.callSign));
-  const body = document.getElementById('units');
-  body.replaceChildren(...units.map((u) => el('tr', { dataset: { id: u.id } },
-    el('td', {}, el('strong', {}, u.callSign), el('div', { class: 'muted small' }, `${u.kind} · ${u.station}`)),
-    el('td', {}, el('span', { class: 'badge ' + (STATUS_CLASS[u.status] ?? '') }, t('unit.' + u.status))),
-    el('td', { class: 'num', dataset: { since: u.statusSince } }, u.statusSince ? duration(secondsSince(u.statusSince)) : ''),
-    el('td', {}, u.incident || ''),
-    el('td', { class: 'num' }, u.lastSeen ? clock(u.lastSeen) : '—'))));
-  for (const u of units) {
-    if (u.latitude != null) {
-      placeMarker(state.map, state.layers, 'unit:' + u.id, u.latitude, u.longitude,
-        { color: u.status === 'AVAILABLE' ? '#4fd18b' : '#ff9f43', label: u.callSign });
-    }
-  }
+/** Another user's note, priority or status: the panel shows the incident as it now is. */
+function reloadDetailSoon() {
+  clearTimeout(detailTimer);
+  const id = state.incident.id;
+  detailTimer = setTimeout(() => get(`/api/incidents/${encodeURIComponent(id)}`).then(applyDetail).catch(() => {}), 200);
 }

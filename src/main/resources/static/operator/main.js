@@ -9,7 +9,9 @@ import { jurisdictionMap } from '/js/map.js';
 import { state } from './state.js';
 import { initCalls, reloadCalls, callEvent, render as renderCalls } from './calls.js';
 import { initReport, openReport, closeReport, reportOpen, setPriority } from './report.js';
-import { initIncident, showIncident, reloadUnits, cadEvent, relabel as relabelIncident } from './incident.js';
+import { initIncident, showIncident, cadEvent, relabel as relabelIncident } from './incident.js';
+import { initUnits, reloadUnits } from './units.js';
+import { focusNote, focusPriority, openStatus } from './casework.js';
 import { initCallbacks, reloadCallbacks } from './callbacks.js';
 import { initIncidents, reloadIncidents, incidentEvent, render as renderIncidents } from './incidents.js';
 
@@ -31,8 +33,10 @@ async function boot() {
   initCalls((call) => openReport(call));
   initReport(async (created) => showIncident(created));
   initIncident();
+  const openIncident = (id) => attempt(async () => showIncident(await get(`/api/incidents/${encodeURIComponent(id)}`))).catch(() => {});
+  initUnits(openIncident);
   initCallbacks();
-  initIncidents((id) => attempt(async () => showIncident(await get(`/api/incidents/${encodeURIComponent(id)}`))).catch(() => {}));
+  initIncidents(openIncident);
 
   const link = document.getElementById('link');
   const streams = {};
@@ -46,7 +50,11 @@ async function boot() {
   for (const type of CALL_EVENTS) {
     calls[type] = (c) => {
       callEvent(type, c);
-      if (type === 'ended') reloadCallbacks().catch(() => {});
+      if (type === 'ended') {
+        reloadCallbacks().catch(() => {});
+        // the call-back task of a caller who gave up is written just after the call ends: look again shortly
+        if (!c.answeredAt) setTimeout(() => reloadCallbacks().catch(() => {}), 1500);
+      }
       if (state.position && c.answeredBy === state.position.id) reloadPresence().catch(() => {}); // BUSY while talking
     };
   }
@@ -112,11 +120,17 @@ function typing(target) {
 
 function keys(e) {
   if (e.key === 'F2') { e.preventDefault(); togglePresence().catch(() => {}); return; }
+  if (e.defaultPrevented) return; // a list or form acted on the key already
   if (e.key === 'Escape' && reportOpen()) { e.preventDefault(); closeReport(); return; }
   if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
   const focus = (id) => { e.preventDefault(); document.getElementById(id).focus(); };
   switch (e.key.toLowerCase()) {
     case 'n': e.preventDefault(); openReport(state.current); break;
+    case 'w': e.preventDefault(); openReport(null); break;
+    case 'c': e.preventDefault(); focusNote(); break;
+    case 'p': e.preventDefault(); focusPriority(); break;
+    case 's': e.preventDefault(); openStatus(); break;
+    case 'a': focus('assignments'); break;
     case 'r': focus('recommend'); break;
     case 'u': focus('units'); break;
     case 'b': focus('callbacks'); break;

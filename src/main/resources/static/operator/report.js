@@ -1,11 +1,17 @@
 // Siaga 110 operator console: "Buat laporan", the incident form, keyboard only. The type is a searchable list
 // (type, arrows, Tab or Enter), the priority follows the type unless changed (1-5), Ctrl+Enter saves. While the form
-// is filled it asks /api/incidents/duplicates and warns about open incidents the report may repeat.
+// is filled it asks /api/incidents/duplicates and warns about open incidents the report may repeat. Without a call
+// ("Laporan tanpa panggilan": someone at the desk, a report by radio) the form also asks the channel, the caller and
+// the location: typed as lat,lon or picked on the map, where a marker can be dragged into place.
 import { get, post } from '/js/api.js';
 import { t } from '/js/i18n.js';
 import { toast } from '/js/console.js';
 import { dateTime } from '/js/time.js';
 import { state, el } from './state.js';
+
+const L = window.L;
+const LAT_LON = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
+let picked = null;     // the marker of a report without a call
 
 let chosen = null;     // the chosen type (TypeView)
 let highlighted = 0;
@@ -34,6 +40,48 @@ export function initReport(createdHandler) {
     if (/^[1-5]$/.test(e.key) && (e.altKey || e.target.id === 'priority')) { e.preventDefault(); setPriority(e.key); }
   });
   document.getElementById('report-cancel').addEventListener('click', closeReport);
+  const typed = document.getElementById('walkin-location');
+  typed.addEventListener('input', () => {
+    const at = parseLatLon(typed.value);
+    if (at) {
+      pin(at.lat, at.lon, false);
+      if (!state.map.getBounds().contains([at.lat, at.lon])) state.map.panTo([at.lat, at.lon]);
+      checkDuplicates();
+    }
+  });
+  state.map.on('click', (e) => {
+    if (!reportOpen() || call) return;
+    pin(e.latlng.lat, e.latlng.lng, true);
+    checkDuplicates();
+  });
+}
+
+/** "-7.7160, 110.3550" → {lat, lon}; null when it is not a position. */
+export function parseLatLon(text) {
+  const m = LAT_LON.exec(text || '');
+  if (!m) return null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
+}
+
+/** Puts the draggable marker of the report at a position (and the position in the field when it came from the map). */
+function pin(lat, lon, fillField) {
+  if (!picked) {
+    picked = L.marker([lat, lon], { draggable: true, keyboard: false, title: t('op.walkin.marker') });
+    picked.on('dragend', () => {
+      const p = picked.getLatLng();
+      document.getElementById('walkin-location').value = `${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}`;
+      checkDuplicates();
+    });
+  }
+  picked.setLatLng([lat, lon]);
+  if (!state.map.hasLayer(picked)) picked.addTo(state.map);
+  if (fillField) document.getElementById('walkin-location').value = `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+}
+
+function unpin() {
+  if (picked && state.map.hasLayer(picked)) picked.remove();
 }
 
 export function reportOpen() {
@@ -47,6 +95,12 @@ export function openReport(forCall) {
   highlighted = 0;
   form().reset();
   form().hidden = false;
+  unpin();
+  document.getElementById('walkin').hidden = !!call;
+  document.getElementById('report-key').textContent = call ? 'N' : 'W';
+  const title = document.getElementById('report-title');
+  title.dataset.i18n = call ? 'op.report' : 'op.report.walkin';
+  title.textContent = t(title.dataset.i18n);
   document.getElementById('duplicates').hidden = true;
   renderTypes();
   input().focus();
@@ -54,6 +108,7 @@ export function openReport(forCall) {
 
 export function closeReport() {
   form().hidden = true;
+  unpin();
 }
 
 export function setPriority(p) {
@@ -86,7 +141,8 @@ function choose(ty) {
 }
 
 function where() {
-  const c = call && (state.calls.get(call.id) || call);
+  if (!call) return parseLatLon(document.getElementById('walkin-location').value);
+  const c = state.calls.get(call.id) || call;
   return c && c.latitude != null ? { lat: c.latitude, lon: c.longitude } : null;
 }
 
@@ -125,7 +181,28 @@ async function submit() {
     return;
   }
   const body = { type: chosen.type, priority: Number(document.getElementById('priority').value) };
-  if (call) body.callId = call.id;
+  if (call) {
+    body.callId = call.id;
+  } else {
+    const typed = document.getElementById('walkin-location').value.trim();
+    const at = parseLatLon(typed);
+    if (typed && !at) {
+      toast(t('op.walkin.location.bad'), { error: true });
+      document.getElementById('walkin-location').focus();
+      return;
+    }
+    if (!at && chosen.needsUnits) {
+      toast(t('op.walkin.location.required'), { error: true });
+      document.getElementById('walkin-location').focus();
+      return;
+    }
+    body.channel = document.getElementById('walkin-channel').value;
+    if (at) body.location = { latitude: at.lat, longitude: at.lon };
+    const number = document.getElementById('walkin-number').value.trim();
+    const name = document.getElementById('walkin-name').value.trim();
+    if (number) body.callerNumber = number;
+    if (name) body.callerName = name;
+  }
   const address = document.getElementById('address').value.trim();
   const notes = document.getElementById('notes').value.trim();
   if (address) body.address = address;

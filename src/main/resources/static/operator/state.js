@@ -46,10 +46,11 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 /**
- * Arrow keys move the selection in a list (its children carrying data-id), Enter acts on the selected one.
- * The selection survives re-rendering by id.
+ * Arrow keys move the selection in a list (its children carrying data-id), Enter acts on the selected one, and
+ * onLetter(letter, id) may act on it with a letter key (returning true when it did: the page's own keys then stay
+ * out of it). The selection survives re-rendering by id.
  */
-export function navigable(list, onEnter) {
+export function navigable(list, onEnter, onLetter = null) {
   list.addEventListener('keydown', (e) => {
     const items = [...list.children].filter((c) => c.dataset.id);
     if (!items.length) return;
@@ -59,6 +60,9 @@ export function navigable(list, onEnter) {
     else if (e.key === 'Enter' && !e.ctrlKey) {
       e.preventDefault();
       if (i >= 0) onEnter(items[i].dataset.id, e);
+      return;
+    } else if (onLetter && i >= 0 && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      if (onLetter(e.key.toLowerCase(), items[i].dataset.id, e)) e.preventDefault();
       return;
     } else return;
     e.preventDefault();

@@ -145,6 +145,14 @@ public final class DispatchDesk implements PositionListener {
 
     /** An officer of the unit acknowledged the alert. */
     public Assignment acknowledge(AssignmentId id, String by) {
+        return acknowledge(id, by, false);
+    }
+
+    /**
+     * The alert was acknowledged: by an officer of the unit, or ({@code onBehalf}) by the dispatcher recording what
+     * an officer without the app said on the radio; the journal tells the two apart.
+     */
+    public Assignment acknowledge(AssignmentId id, String by, boolean onBehalf) {
         Assignment a;
         synchronized (this) {
             Assignment current = activeAssignment(id);
@@ -154,7 +162,7 @@ public final class DispatchDesk implements PositionListener {
             a = current.acknowledge(by, clock.instant());
             keep(a);
         }
-        emit(new DispatchEvent.AlertAcknowledged(a, by, Duration.between(a.assignedAt(), a.acknowledgedAt()), a.acknowledgedAt()));
+        emit(new DispatchEvent.AlertAcknowledged(a, by, onBehalf, Duration.between(a.assignedAt(), a.acknowledgedAt()), a.acknowledgedAt()));
         return a;
     }
 

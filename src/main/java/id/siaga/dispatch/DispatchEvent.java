@@ -59,7 +59,8 @@ public sealed interface DispatchEvent {
         }
     }
 
-    record AlertAcknowledged(Assignment assignment, String by, Duration afterAlert, Instant at) implements DispatchEvent {
+    /** {@code onBehalf}: a dispatcher recorded the acknowledgement the unit gave another way (by radio, by phone). */
+    record AlertAcknowledged(Assignment assignment, String by, boolean onBehalf, Duration afterAlert, Instant at) implements DispatchEvent {
         public String type() {
             return "unit.acknowledged";
         }
@@ -71,6 +72,7 @@ public sealed interface DispatchEvent {
         public Map<String, Object> facts() {
             Map<String, Object> m = assignment.facts();
             m.put("secondsAfterAlert", afterAlert.toSeconds());
+            m.put("onBehalf", onBehalf);
             return m;
         }
     }

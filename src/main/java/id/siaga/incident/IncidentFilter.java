@@ -5,9 +5,10 @@ import java.util.Set;
 
 /**
  * Which incidents a list shows: these statuses (the open ones unless asked otherwise), optionally only one
- * priority, one type, or those of one 110 call.
+ * priority, one type, those of one 110 call, or those of one caller (a number as {@link NewIncident} keeps it,
+ * {@code +62…}).
  */
-public record IncidentFilter(Set<IncidentStatus> statuses, Integer priority, IncidentType type, String callId) {
+public record IncidentFilter(Set<IncidentStatus> statuses, Integer priority, IncidentType type, String callId, String callerNumber) {
 
     public IncidentFilter {
         if (statuses == null || statuses.isEmpty()) {
@@ -17,6 +18,10 @@ public record IncidentFilter(Set<IncidentStatus> statuses, Integer priority, Inc
         if (priority != null) {
             Incident.requirePriority(priority);
         }
+    }
+
+    public IncidentFilter(Set<IncidentStatus> statuses, Integer priority, IncidentType type, String callId) {
+        this(statuses, priority, type, callId, null);
     }
 
     /** NEW, DISPATCHED, EN_ROUTE and ON_SCENE: what still needs work. */
@@ -34,6 +39,7 @@ public record IncidentFilter(Set<IncidentStatus> statuses, Integer priority, Inc
 
     public boolean accepts(Incident i) {
         return statuses.contains(i.status()) && (priority == null || i.priority() == priority) && (type == null || i.type() == type)
-                && (callId == null || i.callId().filter(callId::equals).isPresent());
+                && (callId == null || i.callId().filter(callId::equals).isPresent())
+                && (callerNumber == null || i.callerNumber().filter(callerNumber::equals).isPresent());
     }
 }

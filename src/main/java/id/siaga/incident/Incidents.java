@@ -99,7 +99,16 @@ public final class Incidents {
 
     /** Sets another priority; setting the one it has changes nothing. */
     public Incident changePriority(IncidentId id, int priority, String actor) {
-        Incident current = existing(id);
+        return changePriority(id, priority, actor, null);
+    }
+
+    /**
+     * The same, made by someone looking at {@code seenVersion} of the incident (null: whatever it is now).
+     *
+     * @throws IncidentConflictException when the incident changed since that version
+     */
+    public Incident changePriority(IncidentId id, int priority, String actor, Long seenVersion) {
+        Incident current = asSeen(existing(id), seenVersion);
         if (current.priority() == priority) {
             return current;
         }
@@ -111,7 +120,17 @@ public final class Incidents {
 
     /** @throws IncidentConflictException for a move the incident's status does not allow, or when it changed meanwhile */
     public Incident moveTo(IncidentId id, IncidentStatus to, String actor, String reason) {
-        Incident current = existing(id);
+        return moveTo(id, to, actor, reason, null);
+    }
+
+    /**
+     * The same, made by someone looking at {@code seenVersion} of the incident (null: whatever it is now): a dispatcher
+     * who resolves an incident must not overrule a change they have not seen.
+     *
+     * @throws IncidentConflictException also when the incident changed since that version
+     */
+    public Incident moveTo(IncidentId id, IncidentStatus to, String actor, String reason, Long seenVersion) {
+        Incident current = asSeen(existing(id), seenVersion);
         Instant now = now();
         Incident next = current.moveTo(to, actor, reason, now);
         save(next);
@@ -205,6 +224,15 @@ public final class Incidents {
             throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
         }
         return store.atStations(stations, filter, limit);
+    }
+
+    private static Incident asSeen(Incident current, Long seenVersion) {
+        if (seenVersion != null && current.version() != seenVersion) {
+            throw new IncidentConflictException("incident " + current.id() + " was changed by someone else since version " + seenVersion
+                    + " (it is now " + current.status() + ", priority " + current.priority() + ", version " + current.version()
+                    + "); look again and retry");
+        }
+        return current;
     }
 
     private void save(Incident next) {

@@ -149,6 +149,10 @@ public final class JdbcIncidentStore implements IncidentStore {
             sql.append(" AND call_id = ?");
             args.add(filter.callId());
         }
+        if (filter.callerNumber() != null) {
+            sql.append(" AND caller_number = ?");
+            args.add(filter.callerNumber());
+        }
         sql.append(" ORDER BY created_at DESC, id LIMIT ?");
         args.add(limit);
         return load(sql.toString(), args);

@@ -170,8 +170,9 @@ class DispatchController {
     @PreAuthorize("hasAnyRole('FIELD_OFFICER', 'DISPATCHER', 'OPERATOR')")
     Assignment acknowledge(@PathVariable String id, Authentication auth) {
         Assignment a = assignment(id);
-        requireActsFor(auth, unitOf(a.unitId()));
-        return desk.acknowledge(a.id(), auth.getName());
+        Unit unit = unitOf(a.unitId());
+        requireActsFor(auth, unit);
+        return desk.acknowledge(a.id(), auth.getName(), !unit.members().contains(auth.getName()));
     }
 
     @PostMapping("/api/assignments/{id}/cancel")

@@ -53,11 +53,15 @@ final class IncidentViews {
     record NoteRequest(@NotBlank String text) {
     }
 
-    record PriorityRequest(@NotNull @Min(1) @Max(5) Integer priority) {
+    /** {@code version}, optional: the version the person saw; a change over an older one is refused (409). */
+    record PriorityRequest(@NotNull @Min(1) @Max(5) Integer priority, @Min(1) Long version) {
     }
 
-    /** RESOLVED, CLOSED, CANCELLED, UNFOUNDED, or NEW to reopen; withdrawing and reopening need a reason. */
-    record StatusRequest(@NotNull IncidentStatus status, String reason) {
+    /**
+     * RESOLVED, CLOSED, CANCELLED, UNFOUNDED, or NEW to reopen; withdrawing and reopening need a reason. {@code version},
+     * optional: the version the person saw; a move over an older one is refused (409).
+     */
+    record StatusRequest(@NotNull IncidentStatus status, String reason, @Min(1) Long version) {
     }
 
     record LinkRequest(@NotBlank String incident) {

@@ -8,6 +8,7 @@ import id.siaga.incident.IncidentType;
 import id.siaga.incident.Incidents;
 import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
+import id.siaga.location.IndonesianNumbers;
 import id.siaga.org.GeoPoint;
 import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
@@ -83,15 +84,28 @@ class IncidentsController {
         return ResponseEntity.created(URI.create("/api/incidents/" + i.id().value())).body(body);
     }
 
-    /** Incidents in scope, newest first: open ones unless {@code status} says otherwise; optionally one priority, type or call. */
+    /**
+     * Incidents in scope, newest first: open ones unless {@code status} says otherwise; optionally one priority, type, call
+     * or caller. {@code caller} (any way of writing an Indonesian number) lists that caller's reports of every status
+     * unless {@code status} is given: the console's "earlier incidents" of a ringing number. A withheld number has none.
+     */
     @GetMapping
     List<Summary> list(@RequestParam(required = false) List<IncidentStatus> status, @RequestParam(required = false) Integer priority,
                        @RequestParam(required = false) IncidentType type, @RequestParam(required = false) String callId,
-                       @RequestParam(defaultValue = "100") int limit, Authentication auth) {
-        Set<IncidentStatus> statuses = status == null || status.isEmpty() ? IncidentFilter.openStatuses() : EnumSet.copyOf(status);
+                       @RequestParam(required = false) String caller, @RequestParam(defaultValue = "100") int limit, Authentication auth) {
+        String callerNumber = null;
+        if (caller != null) {
+            callerNumber = IndonesianNumbers.normalize(caller).orElse(null);
+            if (callerNumber == null) {
+                return List.of();
+            }
+        }
+        Set<IncidentStatus> statuses = status != null && !status.isEmpty() ? EnumSet.copyOf(status)
+                : callerNumber != null ? EnumSet.allOf(IncidentStatus.class) : IncidentFilter.openStatuses();
         String call = callId == null || callId.isBlank() ? null : callId.strip();
         List<StationId> inScope = stations.tree().subtree(StationScope.principal(auth).station()).stream().map(Station::id).toList();
-        return incidents.atStations(inScope, new IncidentFilter(statuses, priority, type, call), limit).stream().map(Summary::of).toList();
+        return incidents.atStations(inScope, new IncidentFilter(statuses, priority, type, call, callerNumber), limit).stream()
+                .map(Summary::of).toList();
     }
 
     /** Open incidents in scope that a report of {@code type} at this point, made now, may duplicate: the form's live warning. */
@@ -123,7 +137,7 @@ class IncidentsController {
     @PreAuthorize(WRITERS)
     Detail changePriority(@PathVariable String id, @Valid @RequestBody IncidentViews.PriorityRequest request, Authentication auth) {
         Incident i = visibleIncident(auth, id);
-        return detail(auth, incidents.changePriority(i.id(), request.priority(), auth.getName()));
+        return detail(auth, incidents.changePriority(i.id(), request.priority(), auth.getName(), request.version()));
     }
 
     /** RESOLVED, CLOSED, CANCELLED, UNFOUNDED, or NEW (reopen a resolved incident); 409 when the status does not allow it. */
@@ -134,7 +148,7 @@ class IncidentsController {
             throw new IllegalArgumentException("status " + request.status() + " is reported by the units through dispatch; here: " + MOVES);
         }
         Incident i = visibleIncident(auth, id);
-        return detail(auth, incidents.moveTo(i.id(), request.status(), auth.getName(), request.reason()));
+        return detail(auth, incidents.moveTo(i.id(), request.status(), auth.getName(), request.reason(), request.version()));
     }
 
     /** Links this incident and another (same event, same caller), both ways. */

@@ -114,6 +114,8 @@ class DispatchDeskTests {
 
         clock.advance(Duration.ofSeconds(12));
         desk.acknowledge(sent.id(), "officer.sleman");
+        assertThat(events).filteredOn(e -> e instanceof DispatchEvent.AlertAcknowledged).singleElement()
+                .satisfies(e -> assertThat(e.facts()).containsEntry("onBehalf", false).containsEntry("acknowledgedBy", "officer.sleman"));
         clock.advance(Duration.ofSeconds(3));
         desk.changeStatus("SLM-R2-01", UnitStatus.EN_ROUTE, "officer.sleman", "BERANGKAT");
         assertThat(incidents.moves).containsExactly("DISPATCHED by dispatcher.sleman", "EN_ROUTE by officer.sleman");

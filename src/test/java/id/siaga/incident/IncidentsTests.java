@@ -328,6 +328,33 @@ class IncidentsTests {
         assertThat(store.find(v1.id())).contains(resolvedByOne);
     }
 
+    @Test
+    void aPriorityOrStatusChangeMadeOverAnOlderViewIsRefusedAndChangesNothing() {
+        Incident v1 = incidents.create(fromCall(IncidentType.THEFT, LAT, LON, "call-1"), "operator.sleman1", SLEMAN).incident();
+        Incident v2 = incidents.changePriority(v1.id(), 2, "operator.sleman2", v1.version());
+        assertThat(v2.version()).isEqualTo(v1.version() + 1);
+
+        assertThatThrownBy(() -> incidents.changePriority(v1.id(), 5, "dispatcher.sleman", v1.version()))
+                .isInstanceOf(IncidentConflictException.class).hasMessageContaining("since version " + v1.version()).hasMessageContaining("priority 2");
+        assertThatThrownBy(() -> incidents.moveTo(v1.id(), RESOLVED, "dispatcher.sleman", "beres", v1.version()))
+                .isInstanceOf(IncidentConflictException.class);
+        assertThat(incidents.existing(v1.id())).isEqualTo(v2);
+        assertThat(incidents.moveTo(v1.id(), RESOLVED, "dispatcher.sleman", "beres", v2.version()).status()).isEqualTo(RESOLVED);
+        assertThat(incidents.changePriority(v1.id(), 3, "dispatcher.sleman").priority()).as("without a version: as it is now").isEqualTo(3);
+    }
+
+    @Test
+    void aCallersNumberIsKeptAsCallsKeyItSoTheirEarlierReportsAreFound() {
+        Incident walkIn = incidents.create(new NewIncident(IncidentType.THEFT, null, IncidentLocation.of(LAT, LON, null, IncidentLocation.Origin.PICKED),
+                null, null, "0812-0000-0002", "Bu Sri", Channel.external("WALK_IN", null), null, null), "operator.sleman1", SLEMAN).incident();
+        assertThat(walkIn.callerNumber()).contains("+6281200000002");
+        incidents.create(fromCall(IncidentType.BRAWL, LAT, LON, "call-1"), "operator.sleman1", SLEMAN);
+
+        IncidentFilter theirs = new IncidentFilter(java.util.EnumSet.allOf(IncidentStatus.class), null, null, null, "+6281200000002");
+        assertThat(incidents.atStations(List.of(SLEMAN), theirs, 10)).extracting(Incident::id).containsExactly(walkIn.id());
+        assertThat(incidents.atStations(List.of(BANTUL), theirs, 10)).isEmpty();
+    }
+
     /** A store where somebody else changes the incident between the service's read and its write, once. */
     static final class RacedStore implements IncidentStore {
         final InMemoryIncidentStore inner;

@@ -209,6 +209,10 @@ abstract class IncidentStoreContract {
                 .containsExactly(slemanByPolda.id());
         assertThat(ids(store.atStations(List.of(SLEMAN), new IncidentFilter(Set.of(IncidentStatus.values()), null, null, "call-3"), 10)))
                 .containsExactly(resolved.id());
+        assertThat(ids(store.atStations(List.of(SLEMAN), new IncidentFilter(Set.of(IncidentStatus.values()), null, null, null, "+6281200000001"), 10)))
+                .as("the caller of both calls").containsExactly(resolved.id(), slemanByPolda.id());
+        assertThat(store.atStations(List.of(SLEMAN), new IncidentFilter(Set.of(IncidentStatus.values()), null, null, null, "+6281299999999"), 10))
+                .isEmpty();
         assertThat(store.atStations(List.of(), IncidentFilter.any(), 10)).isEmpty();
     }
 

@@ -379,6 +379,71 @@ class IncidentApiTests {
         assertThat(ids(http.get("/api/incidents?status=CLOSED&priority=4&type=THEFT&limit=5", AUTH, SLEMAN_OPERATOR).json())).containsExactly(id);
     }
 
+    @Test
+    void aCallersEarlierReportsAreListedByTheirNumberHoweverItIsWrittenWithinTheUsersScope() {
+        JsonNode walkIn = http.post("/api/incidents", """
+                {"type":"THEFT","channel":"WALK_IN","location":{"latitude":-7.7160,"longitude":110.3550},"callerNumber":"0812-0030-0041"}
+                """, AUTH, SLEMAN_OPERATOR).json();
+        assertThat(walkIn.path("callerNumber").asString()).as("kept as calls key it").isEqualTo("+6281200300041");
+        String first = walkIn.path("id").asString();
+        http.post("/api/incidents/" + first + "/status", "{\"status\":\"UNFOUNDED\",\"reason\":\"salah paham\"}", AUTH, SLEMAN_OPERATOR);
+        CallId call = calls.dial("+6281200300041", IN_SLEMAN, "OP-3404-1");
+        calls.answer(call, "OP-3404-1");
+        String second;
+        try {
+            second = http.post("/api/incidents", "{\"type\":\"BRAWL\",\"callId\":\"" + call.value() + "\"}", AUTH, SLEMAN_OPERATOR).json()
+                    .path("id").asString();
+        } finally {
+            calls.hangUp(call);
+        }
+        http.post("/api/incidents", """
+                {"type":"THEFT","channel":"WALK_IN","location":{"latitude":-7.7160,"longitude":110.3550},"callerNumber":"081200300042"}
+                """, AUTH, SLEMAN_OPERATOR);
+
+        for (String written : List.of("081200300041", "%2B6281200300041", "6281200300041", "tel:%2B6281200300041")) {
+            assertThat(ids(http.get("/api/incidents?caller=" + written, AUTH, SLEMAN_DISPATCHER).json())).as(written)
+                    .as("every status, newest first").containsExactly(second, first);
+        }
+        assertThat(ids(http.get("/api/incidents?caller=081200300041&status=NEW", AUTH, SLEMAN_OPERATOR).json())).containsExactly(second);
+        assertThat(ids(http.get("/api/incidents?caller=081200300041&limit=1", AUTH, SLEMAN_OPERATOR).json())).containsExactly(second);
+        assertThat(ids(http.get("/api/incidents?caller=081200300041", AUTH, BANTUL_OPERATOR).json())).as("another Polres").isEmpty();
+        assertThat(ids(http.get("/api/incidents?caller=081200300041", AUTH, DIY_SUPERVISOR).json())).as("the Polda above").hasSize(2);
+        assertThat(http.get("/api/incidents?caller=anonymous", AUTH, SLEMAN_OPERATOR).json()).as("a withheld number has no history").isEmpty();
+        assertThat(status(http.get("/api/incidents?caller=0812&limit=0", AUTH, SLEMAN_OPERATOR))).isEqualTo(400);
+    }
+
+    @Test
+    void aChangeMadeOverAnOlderViewOfTheIncidentIsRefusedWithTheReason() {
+        JsonNode walkIn = http.post("/api/incidents", """
+                {"type":"THEFT","channel":"WALK_IN","location":{"latitude":-7.7160,"longitude":110.3550}}
+                """, AUTH, SLEMAN_OPERATOR).json();
+        String id = walkIn.path("id").asString();
+        long seen = walkIn.path("version").asLong();
+        JsonNode byOther = http.post("/api/incidents/" + id + "/priority", "{\"priority\":2,\"version\":" + seen + "}", AUTH,
+                SLEMAN_OPERATOR_2).json();
+        assertThat(byOther.path("version").asLong()).isEqualTo(seen + 1);
+
+        Http.Response stalePriority = http.post("/api/incidents/" + id + "/priority", "{\"priority\":5,\"version\":" + seen + "}", AUTH,
+                SLEMAN_DISPATCHER);
+        assertThat(status(stalePriority)).isEqualTo(409);
+        assertThat(stalePriority.json().path("detail").asString()).contains("changed by someone else since version " + seen)
+                .contains("priority 2");
+        Http.Response staleMove = http.post("/api/incidents/" + id + "/status",
+                "{\"status\":\"RESOLVED\",\"reason\":\"beres\",\"version\":" + seen + "}", AUTH, SLEMAN_DISPATCHER);
+        assertThat(status(staleMove)).isEqualTo(409);
+        assertThat(status(http.post("/api/incidents/" + id + "/priority", "{\"priority\":5,\"version\":0}", AUTH, SLEMAN_DISPATCHER)))
+                .isEqualTo(400);
+        JsonNode now = http.get("/api/incidents/" + id, AUTH, SLEMAN_DISPATCHER).json();
+        assertThat(now.path("priority").asInt()).as("nothing was overruled").isEqualTo(2);
+        assertThat(now.path("status").asString()).isEqualTo("NEW");
+
+        JsonNode resolved = http.post("/api/incidents/" + id + "/status",
+                "{\"status\":\"RESOLVED\",\"reason\":\"beres\",\"version\":" + now.path("version").asLong() + "}", AUTH, SLEMAN_DISPATCHER)
+                .json();
+        assertThat(resolved.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("statusReason").asString()).isEqualTo("beres");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
     static int status(Http.Response r) {
