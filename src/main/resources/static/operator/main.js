@@ -50,11 +50,8 @@ async function boot() {
   for (const type of CALL_EVENTS) {
     calls[type] = (c) => {
       callEvent(type, c);
-      if (type === 'ended') {
-        reloadCallbacks().catch(() => {});
-        // the call-back task of a caller who gave up is written just after the call ends: look again shortly
-        if (!c.answeredAt) setTimeout(() => reloadCallbacks().catch(() => {}), 1500);
-      }
+      // the server keeps a gave-up caller's call-back task before it says the call ended
+      if (type === 'ended') reloadCallbacks().catch(() => {});
       if (state.position && c.answeredBy === state.position.id) reloadPresence().catch(() => {}); // BUSY while talking
     };
   }

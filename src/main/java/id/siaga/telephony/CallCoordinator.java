@@ -350,9 +350,8 @@ public final class CallCoordinator implements AutoCloseable {
         control().rejectCaller(call.id(), 487, "Request Terminated");
         journal.append("CallAbandoned", SubjectKind.CALL, id, "caller", Map.of("secondsWaiting", 0.0, "tier", 0,
                 "station", route.chain.get(0).id().value(), "beforeOffer", true));
-        finish(active, now, CallRecord.Outcome.ABANDONED, "caller");
         AbandonedCall gone = new AbandonedCall(call.id(), call.callerNumber(), active.responsible, bestFix(active), now, now, false);
-        aside("the call-back task of call " + id, () -> abandoned.accept(gone));
+        finish(active, now, CallRecord.Outcome.ABANDONED, "caller", gone);
     }
 
 
@@ -571,9 +570,8 @@ public final class CallCoordinator implements AutoCloseable {
         log.info("call {} abandoned by {} after {} s at tier {}", id, call.incoming.callerNumber(), waited, call.ladder.tier());
         journal.append("CallAbandoned", SubjectKind.CALL, id.value(), "caller", Map.of("secondsWaiting", waited, "tier", Math.max(0, call.ladder.tier()),
                 "station", call.ladder.current().id().value()));
-        finish(call, now, CallRecord.Outcome.ABANDONED, "caller");
         AbandonedCall gone = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call), call.offeredAt, now, false);
-        aside("the call-back task of call " + id, () -> abandoned.accept(gone));
+        finish(call, now, CallRecord.Outcome.ABANDONED, "caller", gone);
     }
 
     private void doHangUp(CallId id, String by) {
@@ -603,11 +601,8 @@ public final class CallCoordinator implements AutoCloseable {
             presenceChanger.accept(new PresenceChangeRequest(call.winner.operator(), Presence.READY));
         }
         boolean cutOff = "caller".equals(by) && talked.compareTo(shortCall) < 0;
-        finish(call, now, cutOff ? CallRecord.Outcome.CUT_OFF : CallRecord.Outcome.ANSWERED, by);
-        if (cutOff) {
-            AbandonedCall cut = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call), call.offeredAt, now, true);
-            aside("the call-back task of call " + id, () -> abandoned.accept(cut));
-        }
+        AbandonedCall cut = cutOff ? new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call), call.offeredAt, now, true) : null;
+        finish(call, now, cutOff ? CallRecord.Outcome.CUT_OFF : CallRecord.Outcome.ANSWERED, by, cut);
     }
 
     private void offerWaitingCallsAtTop() {
@@ -652,6 +647,11 @@ public final class CallCoordinator implements AutoCloseable {
     }
 
     private void finish(ActiveCall call, Instant endedAt, CallRecord.Outcome outcome, String endedBy) {
+        finish(call, endedAt, outcome, endedBy, null);
+    }
+
+    /** @param callBack the call-back task to open for a caller who gave up or was cut off, or null */
+    private void finish(ActiveCall call, Instant endedAt, CallRecord.Outcome outcome, String endedBy, AbandonedCall callBack) {
         if (call.wake != null) {
             call.wake.cancel(false);
         }
@@ -672,17 +672,22 @@ public final class CallCoordinator implements AutoCloseable {
                 call.offeredAt, call.answeredAt, endedAt, outcome, call.winner == null ? null : call.winner.operator().value(),
                 call.winner == null ? null : call.winner.station().value(), call.winner == null ? null : call.winner.tier(), endedBy,
                 p == null ? "NONE" : p.source().name(), p == null ? null : p.latitude(), p == null ? null : p.longitude());
-        // the record is kept before consoles hear "ended", so one that reloads the history finds the call;
-        // until it is kept, the call is found among the calls just ended
+        // the record, and the call-back task of a caller who gave up, are kept before consoles hear "ended", so one
+        // that reloads the history or the call-back list finds them; until the record is kept, the call is found
+        // among the calls just ended
         justEnded.put(record.id(), record);
+        // (one thread, in this order; each step runs even if the one before failed)
         aside("the record of call " + call.incoming.id(), () -> {
             try {
                 records.accept(record);
             } finally {
                 justEnded.remove(record.id());
             }
-            notifyListeners(ended);
         });
+        if (callBack != null) {
+            aside("the call-back task of call " + call.incoming.id(), () -> abandoned.accept(callBack));
+        }
+        aside("telling the consoles call " + call.incoming.id() + " ended", () -> notifyListeners(ended));
     }
 
     /**

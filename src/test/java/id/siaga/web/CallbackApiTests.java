@@ -77,6 +77,24 @@ class CallbackApiTests extends CallApiTestBase {
     }
 
     @Test
+    void whenAConsoleHearsTheCallEndedItsCallBackTaskIsAlreadyListed() throws Exception {
+        java.util.concurrent.CompletableFuture<List<String>> listedAtEnd = new java.util.concurrent.CompletableFuture<>();
+        java.util.function.Consumer<id.siaga.telephony.CallUpdate> console = u -> {
+            if (u.event().equals("ended") && u.call().callerNumber().equals("+6281200200031")) {
+                // what a console does on "ended": reload the call-back list
+                listedAtEnd.complete(calls(http.get("/api/callbacks", AUTH, SLEMAN_OPERATOR).json()));
+            }
+        };
+        coordinator.addListener(console);
+        try {
+            CallId call = abandoned("+6281200200031", IN_SLEMAN, "OP-3404-1");
+            assertThat(listedAtEnd.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains(call.value());
+        } finally {
+            coordinator.removeListener(console);
+        }
+    }
+
+    @Test
     void closingNeedsAnOutcomeOfAtMost500Characters() {
         String id = taskOf(abandoned("+6281200200011", IN_SLEMAN, "OP-3404-1"), SLEMAN_OPERATOR).path("id").asString();
         for (String body : List.of("{}", "{\"outcome\":\"\"}", "{\"outcome\":\"   \"}", "{\"outcome\":null}", "",
