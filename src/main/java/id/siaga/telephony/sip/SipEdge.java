@@ -83,6 +83,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
         return t;
     });
 
+    private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
+
     public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, LocationDereferencer dereferencer,
                    PhoneContacts phones, RegisterHandler registerHandler, BiConsumer<OperatorId, Boolean> reachability) throws Exception {
         this.settings = settings;
@@ -103,6 +105,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", RetransmissionValve.class.getName());
+        // a burst of datagrams while the edge's threads wait for a core must queue in the kernel, not be dropped
+        // (which costs the caller a retransmission, 500 ms): ask for 4 MB; Linux grants up to net.core.rmem_max
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         this.stack = new IndexedCancelStack(p);
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
