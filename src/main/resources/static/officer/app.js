@@ -187,6 +187,9 @@ function connect() {
   };
   socket.onclose = () => {
     link('lost');
+    // the server closes the socket when the session ends: ask whether it did (a 401 takes the officer to the login
+    // page, which says the session ended); without a network this fails quietly and the socket keeps retrying
+    get('/api/console').catch(() => {});
     const delay = Math.min(30000, 1000 * 2 ** app.retries) * (0.75 + Math.random() / 2);
     app.retries += 1;
     setTimeout(connect, delay);
