@@ -1,6 +1,6 @@
 // Siaga 110 supervisor board: the station's (and everything below it) day at a glance, live. The figures come from
-// GET /api/supervision/board; they are fetched again whenever the call stream says something happened, when a stream
-// (re)connects, and every 10 s in any case. Incidents and units follow the CAD stream; operators the same rhythm.
+// GET /api/supervision/board; they are fetched again whenever the call or CAD stream says something happened, when a
+// stream (re)connects, and every 10 s in any case. Incidents and units follow the CAD stream; operators the same rhythm.
 import './words.js';
 import { get, follow } from '/js/api.js';
 import { t, translate, setLang, lang } from '/js/i18n.js';
@@ -189,13 +189,16 @@ function tick() {
 }
 
 let pending = null;
+let pendingAction = null;
 async function refreshFigures() {
   showFigures(await get('/api/supervision/board'));
 }
-/** Several events in a burst cost one fetch. */
+/** Several events in a burst cost one fetch; a refresh of everything already waiting covers a refresh of the figures. */
 function soon(what) {
+  const action = pendingAction === refreshAll ? refreshAll : what;
   clearTimeout(pending);
-  pending = setTimeout(() => attempt(what).catch(() => {}), 250);
+  pendingAction = action;
+  pending = setTimeout(() => { pendingAction = null; attempt(action).catch(() => {}); }, 250);
 }
 
 async function refreshAll() {
@@ -237,8 +240,8 @@ async function main() {
   const calls = follow('/api/calls/stream', Object.fromEntries(CALL_EVENTS.map((ev) => [ev, () => soon(refreshFigures)])),
     () => { liveBadge(true); soon(refreshAll); });
   calls.addEventListener('error', () => liveBadge(false));
-  follow('/api/cad/stream', Object.fromEntries(CAD_EVENTS.map((ev) => [ev, () => soon(() => showFleet(map, layers))])),
-    () => soon(() => showFleet(map, layers)));
+  // incidents and units move the map and the time to on-scene: one refresh of everything per burst
+  follow('/api/cad/stream', Object.fromEntries(CAD_EVENTS.map((ev) => [ev, () => soon(refreshAll)])), () => soon(refreshAll));
   setInterval(() => attempt(refreshAll).catch(() => {}), REFRESH_MS);
   setInterval(tick, 1000);
   translate();

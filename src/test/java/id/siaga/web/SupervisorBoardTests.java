@@ -72,6 +72,8 @@ class SupervisorBoardTests {
 
     Http http;
     CallDriver calls;
+    /** The assault reported in the on-scene story, still waiting for a unit when the board opens in the browser. */
+    static String waitingAssault;
 
     @BeforeEach
     void phonesAndOperators() {
@@ -196,6 +198,7 @@ class SupervisorBoardTests {
         String theft = report("THEFT", -7.7180, 110.3590, "PLK-SV-1");
         String accident = report("TRAFFIC_ACCIDENT", -7.7300, 110.3700, "PLK-SV-2");
         String assault = report("ASSAULT", -7.7400, 110.3800, "PLK-SV-3");
+        waitingAssault = assault;
         clock.advance(Duration.ofSeconds(5));
         String brawl = report("BRAWL", -7.7500, 110.3900, "PLK-SV-4");
         report("INFORMATION_REQUEST", -7.7600, 110.4000, "PLK-SV-5");
@@ -280,6 +283,12 @@ class SupervisorBoardTests {
             answeredAfter("+6281200400006", Duration.ofSeconds(4));
             String more = String.valueOf(Integer.parseInt(answered) + 1);
             browser.await("the answered count moves without a reload", d -> d.findElement(By.id("answered")).getText().equals(more));
+
+            send(waitingAssault, "SLM-R2-02");
+            arrived("SLM-R2-02");
+            browser.await("the assault leaves the waiting list without a reload", d -> d.findElements(By.cssSelector("#overdue-rows tr")).size() == 1);
+            assertThat(text(browser, "overdue-rows")).contains("Perkelahian").doesNotContain("Penganiayaan");
+            assertThat(text(browser, "onscene-sub")).as("three arrived now").startsWith("3");
 
             browser.driver().findElement(By.tagName("body")).sendKeys("l");
             browser.await("English on L", d -> d.findElement(By.cssSelector("header h1")).getText().contains("Supervisor board"));
