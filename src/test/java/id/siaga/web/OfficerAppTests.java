@@ -144,6 +144,8 @@ class OfficerAppTests {
             assertThat(phone.driver().findElement(By.id("link")).getText()).isEqualTo("Tanpa sinyal");
             assertThat(phone.driver().findElement(By.id("duty")).isDisplayed()).as("the app shell, not the browser's error page").isTrue();
             assertThat(phone.driver().getCurrentUrl()).endsWith("/officer/");
+            assertThat((Boolean) js(phone.driver(), "return !!navigator.serviceWorker.controller && navigator.onLine === false"))
+                    .as("served by the service worker, the browser knowing it is offline").isTrue();
             assertThat((Boolean) js(phone.driver(), "return fetch('/api/console').then(() => false, () => true)"))
                     .as("the server really is out of reach").isTrue();
             phone.screenshot("officer-offline");
