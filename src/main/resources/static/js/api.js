@@ -1,6 +1,7 @@
 // Siaga 110 consoles: talking to the server. Same-origin fetch with the session cookie; state-changing
 // requests carry the CSRF token from the XSRF-TOKEN cookie. Errors are RFC 9457 problems: the reason
-// (detail) is what the console shows. A 401 sends the user to the login page.
+// (detail) is what the console shows. A 401 (the session ended) sends the user to the login page, which says so;
+// X-Requested-With asks the server not to challenge for a password, which the browser would ask in its own box.
 
 function csrfToken() {
   const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
@@ -15,7 +16,7 @@ export class ApiError extends Error {
 }
 
 export async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();

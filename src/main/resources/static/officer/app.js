@@ -2,7 +2,7 @@
 // reloads the work, so an alert sent while the phone was away is not missed); an unacknowledged assignment rings
 // (WebAudio, vibration) until the officer presses TERIMA; BERANGKAT / TIBA / SELESAI set the unit's status; on
 // duty, the phone's GPS goes to the tracking pipeline. Keys: A, B, T, S, D, N.
-import { get, post } from '/js/api.js';
+import { get, post, ApiError } from '/js/api.js';
 import { start, toast, attempt } from '/js/console.js';
 import { words, t, translate } from '/js/i18n.js';
 import { clock, duration } from '/js/time.js';
@@ -23,6 +23,8 @@ words({
   'state.ALERTED': 'Belum diterima', 'state.ACKNOWLEDGED': 'Diterima', 'state.EN_ROUTE': 'Menuju lokasi', 'state.ON_SCENE': 'Di lokasi',
   'priority': 'P{p}', 'no.place': 'Lokasi belum diketahui: tanyakan petugas jaga.',
   'keys': 'Tombol: A terima · B berangkat · T tiba · S selesai · D dinas · N navigasi',
+  'offline.text': 'Tidak ada sinyal. Aplikasi tetap terbuka, tetapi penugasan baru dan status belum bisa diterima atau dikirim sampai sinyal kembali.',
+  'link.offline': 'Tanpa sinyal', 'alarm.sounding': 'Alarm berbunyi', 'alarm.silent': 'Alarm tanpa suara',
 }, {
   'link.connecting': 'Connecting…', 'link.live': 'Connected', 'link.lost': 'Disconnected, retrying…',
   'alert.title': 'NEW ASSIGNMENT', 'alert.ack': 'ACCEPT', 'alert.cancelled': 'Assignment of {unit} cancelled by the dispatcher.',
@@ -37,6 +39,8 @@ words({
   'state.ALERTED': 'Not accepted yet', 'state.ACKNOWLEDGED': 'Accepted', 'state.EN_ROUTE': 'En route', 'state.ON_SCENE': 'On scene',
   'priority': 'P{p}', 'no.place': 'Place not known yet: ask the dispatcher.',
   'keys': 'Keys: A accept · B depart · T arrived · S done · D duty · N navigate',
+  'offline.text': 'No signal. The app stays open, but new assignments and status changes cannot be received or sent until the signal is back.',
+  'link.offline': 'No signal', 'alarm.sounding': 'Alarm sounding', 'alarm.silent': 'Alarm silent',
 });
 
 const $ = (id) => document.getElementById(id);
@@ -44,6 +48,9 @@ const DUTY = 'siaga.officer.duty';
 const SEND_EVERY_MS = 5000;
 // a fix is sent at most this often (a little under the poll, so a poll's fix is never skipped for a few ms)
 const SEND_GAP_MS = 4000;
+// how often the alarm's sound level is shown, and how often an app started without a signal tries again
+const LEVEL_EVERY_MS = 150;
+const RETRY_OFFLINE_MS = 10000;
 
 const app = {
   me: null, units: [], work: [], map: null, layers: {}, socket: null, retries: 0, alarm: new Alarm(),
@@ -80,12 +87,13 @@ function render() {
     $('alert').dataset.assignment = ringing.assignmentId;
     app.alarm.start();
     $('sound-hint').hidden = app.alarm.audible();
+    showSound();
     if (document.activeElement === document.body || !document.activeElement) $('ack').focus();
   } else {
     $('alert').hidden = true;
     app.alarm.stop();
   }
-  document.body.dataset.alarm = ringing ? 'on' : 'off';
+  document.body.dataset.alarm = app.alarm.ringing() ? 'on' : 'off';
   if (!w) {
     $('proposal').hidden = true;
     if (app.layers.incident) { app.layers.incident.remove(); delete app.layers.incident; }
@@ -119,6 +127,22 @@ function render() {
   $('proposal').hidden = !(w.onSceneProposedAt || app.proposed.has(w.assignmentId)) || w.state === 'ON_SCENE';
 }
 
+/**
+ * What the alarm is doing, on the page: ringing or not (body data-alarm), whether the page may sound (data-audio, the
+ * AudioContext's state) and whether sound is going out now (data-sound, the meter), so the officer sees a phone
+ * that rings without sound and taps to turn it on.
+ */
+function showSound() {
+  const level = app.alarm.ringing() ? app.alarm.level() : 0;
+  const sounding = level > 0.01;
+  $('alarm-level').value = level;
+  $('alarm-sounding').dataset.i18n = sounding ? 'alarm.sounding' : 'alarm.silent';
+  $('alarm-sounding').textContent = t($('alarm-sounding').dataset.i18n);
+  document.body.dataset.alarm = app.alarm.ringing() ? 'on' : 'off';
+  document.body.dataset.audio = app.alarm.audioState();
+  document.body.dataset.sound = sounding ? 'on' : 'off';
+}
+
 function renderEta(w) {
   if (!app.lastFix || w.latitude == null || w.state === 'ON_SCENE') {
     $('work-eta').textContent = '';
@@ -142,6 +166,7 @@ function acknowledge() {
   const id = $('alert').dataset.assignment;
   if ($('alert').hidden || !id) return;
   app.alarm.stop();
+  showSound();
   if (app.socket && app.socket.readyState === WebSocket.OPEN) {
     app.socket.send(JSON.stringify({ type: 'ack', assignment: id }));
   } else {
@@ -169,6 +194,7 @@ function connect() {
   app.socket = socket;
   socket.onopen = () => {
     app.retries = 0;
+    offline(false);
     link('live');
   };
   socket.onmessage = (e) => {
@@ -187,6 +213,9 @@ function connect() {
   };
   socket.onclose = () => {
     link('lost');
+    // the server closes the socket when the session ends: ask whether it did (a 401 takes the officer to the login
+    // page, which says the session ended); without a network this fails quietly and the socket keeps retrying
+    get('/api/console').catch(() => {});
     const delay = Math.min(30000, 1000 * 2 ** app.retries) * (0.75 + Math.random() / 2);
     app.retries += 1;
     setTimeout(connect, delay);
@@ -215,6 +244,29 @@ function link(state) {
   $('link').dataset.i18n = 'link.' + state;
   $('link').textContent = t('link.' + state);
   $('link').className = 'badge ' + (state === 'live' ? 'ok' : 'alarm');
+}
+
+/** No signal: the app says so (and what cannot work meanwhile) instead of failing silently. */
+function offline(on) {
+  $('offline').hidden = !on;
+  document.body.dataset.offline = String(on);
+  if (on) link('offline');
+}
+
+/**
+ * The app opened from the phone's cache without a signal (or the server is unreachable): show the shell saying so,
+ * and start properly once the server answers again.
+ */
+function startOffline() {
+  translate();
+  offline(true);
+  const retry = () => get('/api/console').then(() => location.reload()).catch(() => {});
+  window.addEventListener('online', retry);
+  setInterval(retry, RETRY_OFFLINE_MS);
+}
+
+function registerWorker() {
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/officer/sw.js', { scope: '/officer/' }).catch(() => {});
 }
 
 // ---- GPS while on duty ----
@@ -299,7 +351,17 @@ function keys(e) {
 }
 
 async function main() {
-  app.me = await start();
+  try {
+    app.me = await start();
+  } catch (e) {
+    if (e instanceof ApiError) throw e; // the server answered: a refusal, not a lost signal
+    registerWorker();
+    startOffline();
+    return;
+  }
+  window.addEventListener('offline', () => offline(true));
+  window.addEventListener('online', () => offline(false));
+  setInterval(showSound, LEVEL_EVERY_MS);
   $('ack').addEventListener('click', acknowledge);
   $('berangkat').addEventListener('click', () => setStatus('EN_ROUTE', 'berangkat'));
   $('tiba').addEventListener('click', () => setStatus('ON_SCENE', 'tiba'));
@@ -319,7 +381,7 @@ async function main() {
   connect();
   setDuty(app.duty);
   translate();
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/officer/sw.js', { scope: '/officer/' }).catch(() => {});
+  registerWorker();
 }
 
 main();

@@ -1,6 +1,6 @@
 // Siaga 110 supervisor board: the station's (and everything below it) day at a glance, live. The figures come from
-// GET /api/supervision/board; they are fetched again whenever the call stream says something happened, when a stream
-// (re)connects, and every 10 s in any case. Incidents and units follow the CAD stream; operators the same rhythm.
+// GET /api/supervision/board; they are fetched again whenever the call or CAD stream says something happened, when a
+// stream (re)connects, and every 10 s in any case. Incidents and units follow the CAD stream; operators the same rhythm.
 import './words.js';
 import { get, follow } from '/js/api.js';
 import { t, translate, setLang, lang } from '/js/i18n.js';
@@ -59,6 +59,7 @@ function cell(text, cls) {
 function showFigures(b) {
   latest = b;
   b.escalations.byStation.forEach((s) => stationNames.set(s.station, s.name));
+  b.declines.byStation.forEach((s) => stationNames.set(s.station, s.name));
   $('as-of').textContent = clock(b.asOf);
   $('ringing-count').textContent = b.ringing.length;
   $('tile-ringing').classList.toggle('alarm', b.ringing.length > 0);
@@ -82,8 +83,10 @@ function showFigures(b) {
   const skipped = b.escalations.byStation.reduce((n, s) => n + s.skipped, 0);
   $('escalations-sub').textContent = b.escalations.total
     ? t('sv.escalationsSub', { s: b.escalations.byStation.length, k: skipped }) : '';
+  showOnScene(b);
   showRinging(b);
   showEscalations(b);
+  showOverdue(b);
   drawAnswers(a);
   drawHours(b);
   if (b.truncated) toast(t('sv.truncated'));
@@ -102,29 +105,76 @@ function showRinging(b) {
   }));
 }
 
+/**
+ * Today's time to on-scene: the share within 10 minutes (green from 90 %, like the answer shares; red while any incident
+ * waits past the target), how many arrived and the median.
+ */
+function showOnScene(b) {
+  const o = b.onScene;
+  bigPercent($('onscene-within'), o.withinTargetPercent);
+  const tile = $('tile-onscene');
+  judge(tile, o.withinTargetPercent, 90);
+  if (o.overdue.length) {
+    tile.classList.remove('ok', 'warn');
+    tile.classList.add('alarm');
+  }
+  $('onscene-sub').textContent = o.reachedOnScene
+    ? t('sv.onSceneSub', { n: o.reachedOnScene, m: number(o.medianMinutes) }) : t('sv.onSceneNone');
+}
+
+function badges(list, cls, label) {
+  const div = document.createElement('div');
+  div.className = 'ops';
+  list.forEach((o) => {
+    const badge = document.createElement('span');
+    badge.className = `badge ${cls}`;
+    badge.title = o.username ?? o.operator;
+    badge.textContent = `${o.name} · ${label(o)}`;
+    div.append(badge);
+  });
+  return div;
+}
+
+/** One row per station with escalations or declined calls: who let calls ring there, and beside them who declined. */
 function showEscalations(b) {
-  $('escalation-none').hidden = b.escalations.byStation.length > 0;
-  $('escalation-rows').replaceChildren(...b.escalations.byStation.map((s) => {
+  const declined = new Map(b.declines.byStation.map((s) => [s.station, s]));
+  const rows = b.escalations.byStation.map((s) => ({ station: s.station, name: s.name, escalations: s, declines: declined.get(s.station) }));
+  b.declines.byStation.filter((d) => !rows.some((r) => r.station === d.station))
+    .forEach((d) => rows.push({ station: d.station, name: d.name, escalations: null, declines: d }));
+  $('escalation-none').hidden = rows.length > 0;
+  $('escalation-rows').replaceChildren(...rows.map((r) => {
     const tr = document.createElement('tr');
-    tr.dataset.station = s.station;
-    const ops = document.createElement('td');
-    const list = document.createElement('div');
-    list.className = 'ops';
-    s.operators.forEach((o) => {
-      const badge = document.createElement('span');
-      badge.className = 'badge alarm';
-      badge.title = o.username ?? o.operator;
-      badge.textContent = `${o.name} · ${t('sv.missed', { n: o.missed })}`;
-      list.append(badge);
-    });
-    if (s.skipped) {
-      const note = document.createElement('span');
-      note.className = 'muted small';
-      note.textContent = t('sv.skipped', { n: s.skipped });
-      list.append(note);
+    tr.dataset.station = r.station;
+    const letRing = document.createElement('td');
+    letRing.dataset.letRing = '';
+    if (r.escalations) {
+      const list = badges(r.escalations.operators, 'alarm', (o) => t('sv.missed', { n: o.missed }));
+      if (r.escalations.skipped) {
+        const note = document.createElement('span');
+        note.className = 'muted small';
+        note.textContent = t('sv.skipped', { n: r.escalations.skipped });
+        list.append(note);
+      }
+      letRing.append(list);
     }
-    ops.append(list);
-    tr.append(cell(s.name), cell(String(s.escalations), 'num'), ops);
+    const refused = document.createElement('td');
+    refused.dataset.declined = '';
+    if (r.declines) refused.append(badges(r.declines.operators, 'warn', (o) => t('sv.declined', { n: o.declined })));
+    tr.append(cell(r.name), cell(String(r.escalations ? r.escalations.escalations : 0), 'num'), letRing, refused);
+    return tr;
+  }));
+}
+
+/** Open incidents past the target with nobody on scene, oldest first: who is still waiting for the police. */
+function showOverdue(b) {
+  const overdue = b.onScene.overdue;
+  $('overdue-none').hidden = overdue.length > 0;
+  $('overdue-rows').replaceChildren(...overdue.map((o) => {
+    const tr = document.createElement('tr');
+    tr.className = 'long';
+    tr.dataset.incident = o.incident;
+    tr.append(cell(o.stationName), cell(o.type), cell(String(o.priority), 'num'), cell(t(o.dispatchedAt ? 'sv.yes' : 'sv.no')),
+      cell(t('sv.minutes', { n: number(o.minutesWaiting) }), 'num'));
     return tr;
   }));
 }
@@ -139,13 +189,16 @@ function tick() {
 }
 
 let pending = null;
+let pendingAction = null;
 async function refreshFigures() {
   showFigures(await get('/api/supervision/board'));
 }
-/** Several events in a burst cost one fetch. */
+/** Several events in a burst cost one fetch; a refresh of everything already waiting covers a refresh of the figures. */
 function soon(what) {
+  const action = pendingAction === refreshAll ? refreshAll : what;
   clearTimeout(pending);
-  pending = setTimeout(() => attempt(what).catch(() => {}), 250);
+  pendingAction = action;
+  pending = setTimeout(() => { pendingAction = null; attempt(action).catch(() => {}); }, 250);
 }
 
 async function refreshAll() {
@@ -187,8 +240,8 @@ async function main() {
   const calls = follow('/api/calls/stream', Object.fromEntries(CALL_EVENTS.map((ev) => [ev, () => soon(refreshFigures)])),
     () => { liveBadge(true); soon(refreshAll); });
   calls.addEventListener('error', () => liveBadge(false));
-  follow('/api/cad/stream', Object.fromEntries(CAD_EVENTS.map((ev) => [ev, () => soon(() => showFleet(map, layers))])),
-    () => soon(() => showFleet(map, layers)));
+  // incidents and units move the map and the time to on-scene: one refresh of everything per burst
+  follow('/api/cad/stream', Object.fromEntries(CAD_EVENTS.map((ev) => [ev, () => soon(refreshAll)])), () => soon(refreshAll));
   setInterval(() => attempt(refreshAll).catch(() => {}), REFRESH_MS);
   setInterval(tick, 1000);
   translate();

@@ -1,5 +1,7 @@
 package id.siaga.app;
 
+import id.siaga.dispatch.DispatchDesk;
+import id.siaga.incident.Incidents;
 import id.siaga.journal.Journal;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.StationDirectory;
@@ -9,12 +11,13 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The supervisor board's figures: read from call records, live calls and the journal; no settings of its own. */
+/** The supervisor board's figures: read from call records, live calls, the journal and the incidents' clocks; no settings of its own. */
 @Configuration(proxyBeanMethods = false)
 class SupervisionConfiguration {
 
     @Bean
-    SupervisionBoard supervisionBoard(StationDirectory stations, OperatorRoster roster, CallRecordStore records, Journal journal, Clock clock) {
-        return new SupervisionBoard(stations, roster, records, journal, clock);
+    SupervisionBoard supervisionBoard(StationDirectory stations, OperatorRoster roster, CallRecordStore records, Journal journal,
+                                      Incidents incidents, DispatchDesk desk, Clock clock) {
+        return new SupervisionBoard(stations, roster, records, journal, new BoardIncidentTimes(incidents, desk), clock);
     }
 }

@@ -39,8 +39,8 @@ public final class CitizenStatusLinks implements Consumer<IncidentEvent> {
         this.issued = issued;
     }
 
-    /** The address of the link's page. */
-    public String address(StatusLink link) {
+    /** The address of the link's page (only a link just issued has its token). */
+    public String address(StatusLink.Issued link) {
         return baseUrl + "/status/" + link.token();
     }
 
@@ -54,12 +54,12 @@ public final class CitizenStatusLinks implements Consumer<IncidentEvent> {
             return;
         }
         try {
-            StatusLink link = StatusLink.issue(created.incident().id(), created.at());
-            store.save(link);
-            String address = address(link);
+            StatusLink.Issued fresh = StatusLink.issue(created.incident().id(), created.at());
+            store.save(fresh.link());
+            String address = address(fresh);
             sms.ifPresent(webhook -> webhook.send(new SmsMessage(caller.get(),
-                    "Polri 110: laporan Anda sudah kami terima. Pantau perkembangannya di " + address, address, link.incident())));
-            issued.issued(link, sms.isPresent());
+                    "Polri 110: laporan Anda sudah kami terima. Pantau perkembangannya di " + address, address, fresh.link().incident())));
+            issued.issued(fresh.link(), sms.isPresent());
         } catch (RuntimeException e) {
             log.warn("status link for incident {} could not be issued", created.incident().id(), e);
             issued.failed(created, String.valueOf(e.getMessage()));

@@ -8,12 +8,14 @@ import java.util.Map;
 /**
  * The supervisor board's figures for one station and everything below it, for the local day so far (from midnight
  * in the station's zone): calls ringing now and at which tier, answer times against the targets, abandoned calls,
- * escalations per station with the operators who let them ring, and the per-hour series for the charts.
+ * escalations per station with the operators who let them ring, the operators whose phones declined calls, the time
+ * to on-scene against its target with the incidents still waiting past it, and the per-hour series for the charts.
  * {@code truncated} says the day had more finished calls than one board reads (the figures then cover the newest).
  */
 public record Board(String station, String stationName, String zone, String zoneId, LocalDate day, Instant dayStart, Instant asOf,
                     Targets targets, List<RingingCall> ringing, Map<Integer, Integer> ringingByTier, AnswerTimes.Figures answers,
-                    int[] answeredByHour, int[] abandonedByHour, Escalations escalations, boolean truncated) {
+                    int[] answeredByHour, int[] abandonedByHour, Escalations escalations, Declines declines,
+                    OnSceneTimes.Figures onScene, boolean truncated) {
 
     /** The targets the figures are shown against (ARCHITECTURE.md, "Numbers that matter"). */
     public record Targets(double answeredWithin10sPercent, double answeredWithin20sPercent, int onSceneWithinMinutes) {
@@ -34,5 +36,16 @@ public record Board(String station, String stationName, String zone, String zone
 
     /** An operator position that let calls ring: its id, the operator's name and login, how many escalations it missed. */
     public record OperatorMissed(String operator, String name, String username, int missed) {
+    }
+
+    /** Today's calls declined at a phone (486 or 603), per station where it rang. */
+    public record Declines(int total, List<StationDeclines> byStation) {
+    }
+
+    public record StationDeclines(String station, String name, int declined, List<OperatorDeclined> operators) {
+    }
+
+    /** An operator position whose phone declined calls: its id, the operator's name and login, how many calls. */
+    public record OperatorDeclined(String operator, String name, String username, int declined) {
     }
 }

@@ -1,6 +1,7 @@
 package id.siaga.supervision;
 
 import id.siaga.journal.Journal;
+import id.siaga.journal.JournalEntry;
 import id.siaga.journal.SubjectKind;
 import id.siaga.org.Operator;
 import id.siaga.org.OperatorId;
@@ -28,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the supervisor board for a station's subtree from what the call pipeline leaves behind: the records of
- * today's finished calls ({@link CallRecordStore}), the live calls, and each call's {@code CallEscalated} journal
- * entries. A finished call's story no longer changes, so its escalations are read from the journal once and kept
+ * today's finished calls ({@link CallRecordStore}), the live calls, each call's {@code CallEscalated}, {@code LegRang}
+ * and {@code LegFailed} journal entries, and the clocks of today's incidents ({@link IncidentTimes}). A finished call's story no longer changes, so its escalations are read from the journal once and kept
  * (for two days); only new calls and live ones cost a journal read per board.
  */
 public final class SupervisionBoard {
@@ -41,21 +42,24 @@ public final class SupervisionBoard {
     /** A call ended this recently may still have journal entries on their way to the database: read it again next time. */
     static final Duration SETTLING = Duration.ofSeconds(10);
 
-    private record Known(Instant offeredAt, List<Escalation> escalations) {
+    private record Known(Instant offeredAt, List<Escalation> escalations, List<Decline> declines) {
     }
 
     private final StationDirectory stations;
     private final OperatorRoster roster;
     private final CallRecordStore records;
     private final Journal journal;
+    private final IncidentTimes incidents;
     private final Clock clock;
     private final Map<String, Known> finished = new ConcurrentHashMap<>();
 
-    public SupervisionBoard(StationDirectory stations, OperatorRoster roster, CallRecordStore records, Journal journal, Clock clock) {
+    public SupervisionBoard(StationDirectory stations, OperatorRoster roster, CallRecordStore records, Journal journal, IncidentTimes incidents,
+                            Clock clock) {
         this.stations = stations;
         this.roster = roster;
         this.records = records;
         this.journal = journal;
+        this.incidents = incidents;
         this.clock = clock;
     }
 
@@ -76,6 +80,7 @@ public final class SupervisionBoard {
         List<Instant> answeredAt = new ArrayList<>();
         List<Instant> abandonedAt = new ArrayList<>();
         List<Escalation> escalations = new ArrayList<>();
+        List<Decline> declines = new ArrayList<>();
         int abandoned = 0;
         int cutOff = 0;
         Set<String> counted = new java.util.HashSet<>();
@@ -91,7 +96,9 @@ public final class SupervisionBoard {
                 abandoned++;
                 abandonedAt.add(r.endedAt() == null ? r.offeredAt() : r.endedAt());
             }
-            escalations.addAll(escalationsOfFinished(r, now));
+            Known story = storyOfFinished(r, now);
+            escalations.addAll(story.escalations());
+            declines.addAll(story.declines());
         }
         List<Board.RingingCall> ringing = new ArrayList<>();
         Map<Integer, Integer> byTier = new TreeMap<>();
@@ -100,7 +107,9 @@ public final class SupervisionBoard {
                 continue; // ended between the two reads: its record already counts
             }
             if (!c.offeredAt().isBefore(dayStart)) {
-                escalations.addAll(EscalationReader.of(journal.bySubject(SubjectKind.CALL, c.id(), STORY_LIMIT)));
+                List<JournalEntry> story = journal.bySubject(SubjectKind.CALL, c.id(), STORY_LIMIT);
+                escalations.addAll(EscalationReader.of(story));
+                declines.addAll(EscalationReader.declines(story));
             }
             if ("RINGING".equals(c.state())) {
                 ringing.add(new Board.RingingCall(c.id(), c.station(), name(tree, c.station()), c.currentStation(), name(tree, c.currentStation()),
@@ -115,18 +124,20 @@ public final class SupervisionBoard {
         EscalationTally.Figures tally = EscalationTally.of(escalations, scope::contains, dayStart, zone);
         return new Board(home.value(), station.name(), station.timeZone().name(), zone.getId(), day, dayStart, now, Board.Targets.POLRI_2026,
                 ringing, byTier, AnswerTimes.of(secondsToAnswer, abandoned, cutOff), HourlyCounts.of(answeredAt, dayStart, zone),
-                HourlyCounts.of(abandonedAt, dayStart, zone), named(tree, tally), done.size() >= RECORDS_PER_DAY);
+                HourlyCounts.of(abandonedAt, dayStart, zone), named(tree, tally), named(tree, DeclineTally.of(declines, scope::contains, dayStart)),
+                OnSceneTimes.of(incidents.of(scope, dayStart), dayStart, s -> name(tree, s)), done.size() >= RECORDS_PER_DAY);
     }
 
-    private List<Escalation> escalationsOfFinished(CallRecord r, Instant now) {
+    private Known storyOfFinished(CallRecord r, Instant now) {
         String id = r.id().value();
         Known known = finished.get(id);
         if (known != null) {
-            return known.escalations();
+            return known;
         }
-        List<Escalation> read = EscalationReader.of(journal.bySubject(SubjectKind.CALL, id, STORY_LIMIT));
+        List<JournalEntry> story = journal.bySubject(SubjectKind.CALL, id, STORY_LIMIT);
+        Known read = new Known(r.offeredAt(), EscalationReader.of(story), EscalationReader.declines(story));
         if (r.endedAt() == null || r.endedAt().plus(SETTLING).isBefore(now)) {
-            finished.put(id, new Known(r.offeredAt(), read));
+            finished.put(id, read);
         }
         return read;
     }
@@ -147,6 +158,20 @@ public final class SupervisionBoard {
             byStation.add(new Board.StationEscalations(s.station(), name(tree, s.station()), s.escalations(), s.skipped(), ops));
         }
         return new Board.Escalations(tally.total(), byStation, tally.byHour());
+    }
+
+    private Board.Declines named(StationTree tree, DeclineTally.Figures tally) {
+        List<Board.StationDeclines> byStation = new ArrayList<>();
+        for (DeclineTally.StationCount s : tally.byStation()) {
+            List<Board.OperatorDeclined> ops = new ArrayList<>();
+            for (DeclineTally.OperatorCount o : s.operators()) {
+                Optional<Operator> op = operator(o.operator());
+                ops.add(new Board.OperatorDeclined(o.operator(), op.map(Operator::name).orElse(o.operator()),
+                        op.map(Operator::username).orElse(null), o.declined()));
+            }
+            byStation.add(new Board.StationDeclines(s.station(), name(tree, s.station()), s.declined(), ops));
+        }
+        return new Board.Declines(tally.total(), byStation);
     }
 
     private Optional<Operator> operator(String id) {

@@ -30,6 +30,10 @@ public final class TestDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
 
     private TestDatabase(Kind kind, String name, String url) {
+        this(kind, name, url, null);
+    }
+
+    private TestDatabase(Kind kind, String name, String url, String upTo) {
         this.kind = kind;
         this.name = name;
         this.url = url;
@@ -41,7 +45,21 @@ public final class TestDatabase implements AutoCloseable {
         config.setConnectionTimeout(2_000);
         config.setPoolName("test-" + name);
         this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations(migrationLocations(kind)).load().migrate();
+        migrate(upTo);
+    }
+
+    /** Runs the migrations up to {@code version} (all when null). */
+    private void migrate(String upTo) {
+        var flyway = Flyway.configure().dataSource(dataSource).locations(migrationLocations(kind));
+        if (upTo != null) {
+            flyway = flyway.target(upTo);
+        }
+        flyway.load().migrate();
+    }
+
+    /** Runs the migrations not yet run: a database made by {@link #createAt} brought up to date, as an upgrade does. */
+    public void migrateToLatest() {
+        migrate(null);
     }
 
     /** Flyway's locations as application.yml sets them: the shared set plus the database's own. */
@@ -50,16 +68,21 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase create(Kind kind) {
+        return createAt(kind, null);
+    }
+
+    /** A fresh database migrated only up to {@code version} (all when null): the schema an older release left. */
+    public static TestDatabase createAt(Kind kind, String version) {
         String name = "siaga_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (kind == Kind.POSTGRES) {
             Peers.require(postgresReachable(), "PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth)");
             admin("CREATE DATABASE " + name);
-            return new TestDatabase(kind, name, "jdbc:postgresql://127.0.0.1:5432/" + name + "?reWriteBatchedInserts=true");
+            return new TestDatabase(kind, name, "jdbc:postgresql://127.0.0.1:5432/" + name + "?reWriteBatchedInserts=true", version);
         }
         try {
             Path dir = Files.createTempDirectory("siaga-h2-");
             return new TestDatabase(kind, name, "jdbc:h2:file:" + dir.resolve(name)
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", version);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -46,6 +46,20 @@ public final class RecordingCallControl implements CallControl {
         coordinator.legAnswered(call, leg);
     }
 
+    /** The operator refuses the call that rings at their phone ({@code 486 Busy Here}, {@code 603 Decline}). */
+    public void decline(CallId call, String operator, int status) {
+        fail(call, operator, status);
+    }
+
+    /** The operator's phone stops ringing without an answer with this status (a refusal, or 480/503 when it failed). */
+    public void fail(CallId call, String operator, int status) {
+        Leg leg = legOf(call, operator);
+        if (leg == null) {
+            throw new IllegalStateException(operator + " was never rung for call " + call + "; commands: " + commands);
+        }
+        coordinator.legFailed(call, leg, status, "status " + status);
+    }
+
     private Leg legOf(CallId call, String operator) {
         return commands.stream().filter(c -> c.what().equals("ringLeg") && c.call().equals(call)
                 && c.leg().operator().value().equals(operator)).map(Command::leg).findFirst().orElse(null);

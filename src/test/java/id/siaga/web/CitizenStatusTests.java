@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +50,9 @@ class CitizenStatusTests {
 
     static HttpServer gateway;
     static final BlockingQueue<String> sms = new LinkedBlockingQueue<>();
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -136,6 +141,9 @@ class CitizenStatusTests {
         assertThat(message.path("text").asString()).contains(link);
         String token = URI.create(link).getPath().substring("/status/".length());
         assertThat(StatusLink.looksLikeToken(token)).as("22 base64url characters: 128 random bits").isTrue();
+        assertThat(jdbc.queryForList("SELECT token_hash FROM status_link WHERE incident_id = ?", String.class, incident))
+                .as("the database keeps the token's SHA-256, not the token").containsExactly(StatusLink.hash(token));
+        assertThat(jdbc.queryForList("SELECT * FROM status_link").toString()).doesNotContain(token);
 
         JsonNode received = status(http, token);
         assertThat(received.path("state").asString()).isEqualTo("RECEIVED");

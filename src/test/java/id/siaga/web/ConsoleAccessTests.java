@@ -3,16 +3,24 @@ package id.siaga.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.support.Browser;
+import java.time.Duration;
+import org.apache.catalina.Context;
+import org.apache.catalina.Session;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The doors of the consoles, in a real browser and over plain HTTP: the login page speaks Bahasa Indonesia and
  * says why a login failed; a login lands on the console of the user's role; each console refuses the other
- * roles; a form post without the CSRF token is refused.
+ * roles; a form post without the CSRF token is refused; a console whose session ended takes the user to the login
+ * page, which says so; a session ends after 30 idle minutes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:consoleaccesstests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -21,6 +29,94 @@ class ConsoleAccessTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    WebServerApplicationContext server;
+
+    /** The servlet container's own record of a session, found by its cookie's value. */
+    Session containerSession(Browser browser) throws java.io.IOException {
+        Cookie cookie = browser.driver().manage().getCookieNamed("JSESSIONID");
+        assertThat(cookie).as("the console's session cookie").isNotNull();
+        Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+        Session session = context.getManager().findSession(cookie.getValue());
+        assertThat(session).as("the server knows the browser's session").isNotNull();
+        return session;
+    }
+
+    /**
+     * A console left open while its session ends: the supervisor's session cookie is gone (a browser that dropped it,
+     * a server restarted), so the board's next figures request is refused and the board takes the supervisor to the
+     * login page, which says in Bahasa that the session ended; logging in again brings the board back.
+     */
+    @Test
+    void aConsoleWhoseSessionCookieIsGoneTakesTheUserToTheLoginPageSayingTheSessionEnded() {
+        try (Browser browser = Browser.open(port, false)) {
+            logIn(browser, "supervisor.diy");
+            browser.await("the supervisor board", d -> d.getCurrentUrl().contains("/supervisor/")
+                    && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+
+            browser.driver().manage().deleteCookieNamed("JSESSIONID");
+            browser.driver().findElement(By.tagName("body")).sendKeys("r");
+
+            browser.await("the login page", d -> d.getCurrentUrl().contains("/login?expired"));
+            browser.await("the reason", d -> d.findElement(By.id("message")).isDisplayed());
+            assertThat(browser.driver().findElement(By.id("message")).getText()).isEqualTo("Sesi berakhir. Silakan masuk lagi.");
+            browser.screenshot("session-ended");
+
+            browser.driver().findElement(By.id("username")).sendKeys("supervisor.diy");
+            browser.driver().findElement(By.id("password")).sendKeys("siaga110\n");
+            browser.await("the board again", d -> d.getCurrentUrl().contains("/supervisor/")
+                    && "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        }
+    }
+
+    /**
+     * The officer app with nothing to do makes no request of its own; when the server ends the session (idle too long,
+     * or ended by an administrator) the server closes the alert socket, and the app, instead of retrying a socket that
+     * can never open again, learns that the session ended and takes the officer to the login page.
+     */
+    @Test
+    void anOfficerWhoseSessionTheServerEndedIsTakenToTheLoginPage() throws Exception {
+        try (Browser phone = Browser.open(port, true)) {
+            logIn(phone, "officer.sleman");
+            phone.await("the officer app", d -> d.getCurrentUrl().endsWith("/officer/"));
+            phone.await("the alert socket is up", d -> d.findElement(By.id("link")).getDomAttribute("class").contains("ok"));
+
+            containerSession(phone).expire();
+
+            phone.await("the login page", d -> d.getCurrentUrl().contains("/login?expired"));
+            phone.await("the reason", d -> d.findElement(By.id("message")).getText().equals("Sesi berakhir. Silakan masuk lagi."));
+        }
+    }
+
+    /**
+     * Without a session, a script asks for a password (Basic challenge) but a console's page gets none: a browser would
+     * answer the challenge with its own password box, or wait on it, instead of the console's login page.
+     */
+    @Test
+    void onlyCommandLineClientsAreChallengedForAPassword() {
+        Http http = new Http(port);
+        Http.Response script = http.get("/api/console");
+        assertThat(script.status()).isEqualTo(401);
+        assertThat(script.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Siaga 110\"");
+        Http.Response console = http.get("/api/console", "X-Requested-With", "XMLHttpRequest");
+        assertThat(console.status()).isEqualTo(401);
+        assertThat(console.header("WWW-Authenticate")).isEmpty();
+        assertThat(console.json().path("status").asInt()).as("still a problem+json with the reason").isEqualTo(401);
+        assertThat(http.get("/api/calls/stream", "Sec-Fetch-Mode", "cors").header("WWW-Authenticate")).as("an event stream").isEmpty();
+        assertThat(http.get("/api/console", "Sec-Fetch-Mode", "navigate").header("WWW-Authenticate")).as("the address typed in")
+                .isNotEmpty();
+    }
+
+    /** A console's session ends after 30 minutes without a request: the container's own session says so. */
+    @Test
+    void aConsolesSessionEndsAfterThirtyIdleMinutes() throws Exception {
+        try (Browser browser = Browser.open(port, false)) {
+            logIn(browser, "operator.sleman1");
+            browser.await("the operator console", d -> d.getCurrentUrl().contains("/operator/"));
+            assertThat(Duration.ofSeconds(containerSession(browser).getMaxInactiveInterval())).isEqualTo(Duration.ofMinutes(30));
+        }
+    }
 
     static void logIn(Browser browser, String username) {
         browser.go("/login");

@@ -3,10 +3,12 @@ package id.siaga.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.support.Browser;
+import id.siaga.support.CuttableLink;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -113,6 +115,99 @@ class OfficerAppTests {
             assertThat(http.get("/api/incidents/" + incident + "/assignments", AUTH, DISPATCHER).json().get(0).path("state").asString())
                     .isEqualTo("CLEARED");
         }
+    }
+
+    /**
+     * The installed app opens without a signal: loaded once online, its service worker keeps the app shell; then the
+     * phone loses its signal (the link to the server is cut, and Chromium is told it is offline) and the app is
+     * opened again: the shell comes from the phone and says there is no signal; when the signal is back the app
+     * starts by itself.
+     */
+    @Test
+    void theInstalledAppOpensWithoutASignalAndSaysSo() throws Exception {
+        try (CuttableLink signal = new CuttableLink(port); Browser phone = Browser.open(signal.port(), true)) {
+            ConsoleAccessTests.logIn(phone, "officer.sleman");
+            phone.await("the officer app", d -> d.getCurrentUrl().endsWith("/officer/"));
+            phone.await("the alert socket is up", d -> d.findElement(By.id("link")).getDomAttribute("class").contains("ok"));
+            phone.await("the service worker controls the app", d -> (Boolean) js(d, "return !!navigator.serviceWorker.controller"));
+            phone.await("the app shell is kept on the phone", d -> ((Number) ((JavascriptExecutor) d).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; caches.open('siaga-officer-v1').then(c => c.keys())"
+                            + ".then(k => done(k.length)).catch(() => done(-1))")).intValue() == 16);
+            assertThat(shown(phone.driver(), "offline")).isFalse();
+
+            signal.cut();
+            offline(phone, true);
+            phone.driver().navigate().refresh();
+
+            phone.await("the app says there is no signal", d -> shown(d, "offline"));
+            assertThat(phone.driver().findElement(By.id("offline")).getText()).startsWith("Tidak ada sinyal");
+            assertThat(phone.driver().findElement(By.id("link")).getText()).isEqualTo("Tanpa sinyal");
+            assertThat(phone.driver().findElement(By.id("duty")).isDisplayed()).as("the app shell, not the browser's error page").isTrue();
+            assertThat(phone.driver().getCurrentUrl()).endsWith("/officer/");
+            assertThat((Boolean) js(phone.driver(), "return !!navigator.serviceWorker.controller && navigator.onLine === false"))
+                    .as("served by the service worker, the browser knowing it is offline").isTrue();
+            assertThat((Boolean) js(phone.driver(), "return fetch('/api/console').then(() => false, () => true)"))
+                    .as("the server really is out of reach").isTrue();
+            phone.screenshot("officer-offline");
+
+            offline(phone, false);
+            signal.restore();
+            phone.await("the app starts by itself when the signal is back", d -> !shown(d, "offline")
+                    && d.findElement(By.id("link")).getDomAttribute("class").contains("ok"));
+        }
+    }
+
+    /**
+     * The alarm: an alert makes the phone sound (the page's audio runs and the siren's samples reach the speaker; the
+     * app shows "Alarm berbunyi" and its level) until TERIMA, after which it falls silent and stays silent.
+     */
+    @Test
+    void anAlertSoundsTheAlarmUntilTheOfficerAccepts() {
+        Http http = new Http(port);
+        try (Browser phone = Browser.open(port, true)) {
+            ConsoleAccessTests.logIn(phone, "officer.sleman");
+            phone.await("the officer app", d -> d.getCurrentUrl().endsWith("/officer/"));
+            phone.await("the alert socket is up", d -> d.findElement(By.id("link")).getDomAttribute("class").contains("ok"));
+            assertThat(body(phone, "data-alarm")).isEqualTo("off");
+
+            String incident = http.post("/api/incidents", """
+                    {"type":"ASSAULT","channel":"WALK_IN","location":{"latitude":%s,"longitude":%s},"address":"Jl. Kaliurang km 9"}
+                    """.formatted(SCENE_LAT, SCENE_LON), AUTH, DISPATCHER).json().path("id").asString();
+            Http.Response sent = http.post("/api/incidents/" + incident + "/assignments", "{\"unit\":\"SLM-R4-01\"}", AUTH, DISPATCHER);
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+            try {
+                phone.await("the alarm rings", d -> shown(d, "alert") && "on".equals(body(phone, "data-alarm")));
+                phone.await("the page may sound", d -> "running".equals(body(phone, "data-audio")));
+                phone.await("the siren reaches the speaker", d -> "on".equals(body(phone, "data-sound")));
+                assertThat(phone.driver().findElement(By.id("alarm-sounding")).getText()).isEqualTo("Alarm berbunyi");
+
+                press(phone, "a");
+                phone.await("TERIMA stops the alarm", d -> !shown(d, "alert") && "off".equals(body(phone, "data-alarm")));
+                phone.await("the siren falls silent", d -> "off".equals(body(phone, "data-sound")));
+                CallDriver.sleep(2_000); // longer than one siren cycle (1.6 s): a ringing alarm would have sounded again
+                assertThat(body(phone, "data-sound")).as("silent for good").isEqualTo("off");
+                assertThat(body(phone, "data-alarm")).isEqualTo("off");
+                CallDriver.await("the acknowledgement reached the server", () -> http.get("/api/incidents/" + incident + "/assignments", AUTH,
+                        DISPATCHER).json().get(0).path("state").asString().equals("ACKNOWLEDGED"));
+            } finally {
+                http.post("/api/units/SLM-R4-01/status", "{\"status\":\"AVAILABLE\",\"reason\":\"SELESAI\"}", AUTH, OFFICER);
+            }
+        }
+    }
+
+    static Object js(WebDriver d, String script) {
+        return ((JavascriptExecutor) d).executeScript(script);
+    }
+
+    static String body(Browser phone, String attribute) {
+        return phone.driver().findElement(By.tagName("body")).getDomAttribute(attribute);
+    }
+
+    /** Chromium's own view of the network: offline as a phone without a signal (navigator.onLine false). */
+    static void offline(Browser phone, boolean off) {
+        ((ChromeDriver) phone.driver()).executeCdpCommand("Network.enable", Map.of());
+        ((ChromeDriver) phone.driver()).executeCdpCommand("Network.emulateNetworkConditions",
+                Map.of("offline", off, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     @Test

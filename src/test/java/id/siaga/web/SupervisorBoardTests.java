@@ -31,7 +31,10 @@ import tools.jackson.databind.JsonNode;
  * in Polda DIY: a Sleman caller answered after 7 s, another after 14 s; a third call Polres Sleman let ring (Bripka
  * Rina Wulandari's phone) climbs to Polda DIY, which answers it after about half a minute; a Bantul caller gives up.
  * The figures say exactly that (a third within 10 s, two thirds within 15 and 20 s, one abandoned of four, one
- * escalation from Polres Sleman naming who let it ring); a Polres operator gets no board; the board in the browser
+ * escalation from Polres Sleman naming who let it ring); Brigpol Hendra Saputra declines a call (603), which is named
+ * beside those who let calls ring, while a phone that merely failed (480) is not; five Polisiku reports give the time to
+ * on-scene (one unit in 7 minutes, one in 12, two incidents still waiting past 10 minutes, listed oldest first);
+ * a Polres operator gets no board; the board in the browser
  * shows the same and moves by itself when another call is answered. The service's clock runs with the wall clock
  * but can be moved on, so "after 14 s" is 14 s in the service's eyes; Polres ring for 3 s so the escalation is quick.
  */
@@ -69,6 +72,8 @@ class SupervisorBoardTests {
 
     Http http;
     CallDriver calls;
+    /** The assault reported in the on-scene story, still waiting for a unit when the board opens in the browser. */
+    static String waitingAssault;
 
     @BeforeEach
     void phonesAndOperators() {
@@ -143,6 +148,99 @@ class SupervisorBoardTests {
 
     @Test
     @Order(3)
+    void anOperatorWhoDeclinesACallIsNamedBesideThoseWhoLetCallsRing() {
+        calls.ready("OP-3404-2");
+        try {
+            CallId declined = calls.dial("+6281200400007", IN_SLEMAN, "OP-3404-2");
+            CallDriver.await("both Sleman phones ring", () -> calls.phones.rang(declined, "OP-3404-1"));
+            calls.phones.decline(declined, "OP-3404-2", 603);
+            calls.answer(declined, "OP-3404-1");
+            calls.hangUp(declined);
+            CallDriver.await("OP-3404-1 is off the call", () -> board.presenceOf(new OperatorId("OP-3404-1")) != Presence.BUSY);
+
+            clock.advance(Duration.ofSeconds(11)); // past the rest a phone gets after refusing a call
+            CallId failed = calls.dial("+6281200400008", IN_SLEMAN, "OP-3404-2");
+            CallDriver.await("both Sleman phones ring", () -> calls.phones.rang(failed, "OP-3404-1"));
+            calls.phones.fail(failed, "OP-3404-2", 480);
+            calls.answer(failed, "OP-3404-1");
+            calls.hangUp(failed);
+            CallDriver.await("OP-3404-1 is off the call", () -> board.presenceOf(new OperatorId("OP-3404-1")) != Presence.BUSY);
+        } finally {
+            presence.change(new OperatorId("OP-3404-2"), Presence.OFFLINE, "test");
+        }
+
+        JsonNode f = CallDriver.awaitValue("the board counts the declined call", () -> http.get("/api/supervision/board", AUTH, DIY_SUPERVISOR).json(),
+                b -> b.path("answers").path("offered").asInt() == 7 && b.path("declines").path("total").asInt() > 0);
+        JsonNode declines = f.path("declines");
+        assertThat(declines.path("total").asInt()).as("603 is a decline; 480 (no phone there) is not").isEqualTo(1);
+        JsonNode sleman = declines.path("byStation").get(0);
+        assertThat(sleman.path("station").asString()).isEqualTo("POLRES-3404");
+        assertThat(sleman.path("name").asString()).contains("Sleman");
+        assertThat(sleman.path("operators").size()).isEqualTo(1);
+        assertThat(sleman.path("operators").get(0).path("operator").asString()).isEqualTo("OP-3404-2");
+        assertThat(sleman.path("operators").get(0).path("name").asString()).isEqualTo("Brigpol Hendra Saputra");
+        assertThat(sleman.path("operators").get(0).path("username").asString()).isEqualTo("operator.sleman2");
+        assertThat(sleman.path("operators").get(0).path("declined").asInt()).isEqualTo(1);
+        assertThat(f.path("escalations").path("total").asInt()).as("the declined call was answered at Sleman: no escalation").isEqualTo(1);
+        assertThat(http.get("/api/supervision/board", AUTH, ADMIN).json().path("declines").path("total").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/supervision/board", AUTH, Http.basic("supervisor.bantul", "siaga110")).json().path("declines").path("total")
+                .asInt()).as("Bantul's supervisor sees only Bantul").isZero();
+    }
+
+    /**
+     * Five reports from Polisiku in Sleman: a theft a motorbike reaches after 7 minutes (within the target), a traffic
+     * accident a car reaches after 12 (missed), an assault and, 5 s later, a brawl nobody has reached after 12 minutes
+     * (overdue, the assault first: it waits longest), and an information request that needs no unit.
+     */
+    @Test
+    @Order(4)
+    void timeToOnSceneCountsTodaysArrivalsAndListsTheIncidentsStillWaitingPastTenMinutesOldestFirst() {
+        String theft = report("THEFT", -7.7180, 110.3590, "PLK-SV-1");
+        String accident = report("TRAFFIC_ACCIDENT", -7.7300, 110.3700, "PLK-SV-2");
+        String assault = report("ASSAULT", -7.7400, 110.3800, "PLK-SV-3");
+        waitingAssault = assault;
+        clock.advance(Duration.ofSeconds(5));
+        String brawl = report("BRAWL", -7.7500, 110.3900, "PLK-SV-4");
+        report("INFORMATION_REQUEST", -7.7600, 110.4000, "PLK-SV-5");
+        send(theft, "SLM-R2-01");
+        send(accident, "SLM-R4-02");
+
+        JsonNode before = http.get("/api/supervision/board", AUTH, DIY_SUPERVISOR).json().path("onScene");
+        assertThat(before.path("incidents").asInt()).isEqualTo(5);
+        assertThat(before.path("reachedOnScene").asInt()).isZero();
+        assertThat(before.path("withinTargetPercent").asDouble(-1)).as("no share before anyone arrived").isEqualTo(-1);
+        assertThat(before.path("overdue").size()).as("nobody waits 10 minutes yet").isZero();
+
+        clock.advance(Duration.ofMinutes(7));
+        arrived("SLM-R2-01");
+        clock.advance(Duration.ofMinutes(5));
+        arrived("SLM-R4-02");
+
+        JsonNode f = http.get("/api/supervision/board", AUTH, DIY_SUPERVISOR).json();
+        JsonNode onScene = f.path("onScene");
+        assertThat(f.path("targets").path("onSceneWithinMinutes").asInt()).isEqualTo(10);
+        assertThat(onScene.path("incidents").asInt()).isEqualTo(5);
+        assertThat(onScene.path("reachedOnScene").asInt()).isEqualTo(2);
+        assertThat(onScene.path("withinTarget").asInt()).isEqualTo(1);
+        assertThat(onScene.path("withinTargetPercent").asDouble()).isEqualTo(50.0);
+        assertThat(onScene.path("medianMinutes").asDouble()).as("nearest rank of 7 and 12 minutes").isBetween(7.0, 7.5);
+        JsonNode overdue = onScene.path("overdue");
+        assertThat(overdue.size()).as("the assault and the brawl; not the information request").isEqualTo(2);
+        assertThat(overdue.get(0).path("incident").asString()).isEqualTo(assault);
+        assertThat(overdue.get(0).path("type").asString()).isEqualTo("Penganiayaan");
+        assertThat(overdue.get(0).path("stationName").asString()).contains("Sleman");
+        assertThat(overdue.get(0).path("minutesWaiting").asDouble()).isGreaterThanOrEqualTo(12.0);
+        assertThat(overdue.get(1).path("incident").asString()).isEqualTo(brawl);
+        assertThat(overdue.get(1).path("minutesWaiting").asDouble()).isLessThan(overdue.get(0).path("minutesWaiting").asDouble());
+
+        JsonNode clock = http.get("/api/incidents/" + accident + "/clock", AUTH, Http.basic("dispatcher.sleman", "siaga110")).json();
+        assertThat(clock.path("state").asString()).as("the board agrees with the incident's own clock").isEqualTo("MISSED");
+        assertThat(http.get("/api/supervision/board", AUTH, Http.basic("supervisor.bantul", "siaga110")).json().path("onScene")
+                .path("incidents").asInt()).as("Bantul's board has none of Sleman's incidents").isZero();
+    }
+
+    @Test
+    @Order(5)
     void theBoardShowsTheSameFiguresAndMovesByItselfWhenAnotherCallIsAnswered() {
         JsonNode f = http.get("/api/supervision/board", AUTH, DIY_SUPERVISOR).json();
         String answered = f.path("answers").path("answered").asString();
@@ -166,6 +264,13 @@ class SupervisorBoardTests {
                     .as("Indonesian decimals").isEqualTo(f.path("answers").path("within10Percent").asDouble());
             assertThat(text(browser, "escalations")).isEqualTo("1");
             assertThat(text(browser, "escalation-rows")).as("the station and who let it ring").contains("Sleman").contains("Bripka Rina Wulandari");
+            assertThat(browser.driver().findElement(By.cssSelector("#escalation-rows [data-declined]")).getText()).as("who declined, beside them")
+                    .contains("Brigpol Hendra Saputra");
+            assertThat(text(browser, "onscene-within")).as("on scene within 10 minutes").isEqualTo("50%");
+            assertThat(text(browser, "onscene-sub")).contains("2").contains("7");
+            assertThat(browser.driver().findElements(By.cssSelector("#overdue-rows tr"))).hasSize(2);
+            assertThat(text(browser, "overdue-rows")).contains("Penganiayaan").contains("Perkelahian");
+            assertThat(browser.driver().findElement(By.cssSelector("#overdue-rows tr")).getText()).as("oldest first").contains("Penganiayaan");
             assertThat(browser.driver().findElement(By.cssSelector("header h1")).getText()).contains("Papan Supervisor");
             assertThat(browser.driver().findElements(By.cssSelector("#chart-answers canvas"))).as("the distribution chart").isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("#map .leaflet-overlay-pane canvas, #map .leaflet-overlay-pane path"))).as("the jurisdictions on the map").isNotEmpty();
@@ -179,10 +284,36 @@ class SupervisorBoardTests {
             String more = String.valueOf(Integer.parseInt(answered) + 1);
             browser.await("the answered count moves without a reload", d -> d.findElement(By.id("answered")).getText().equals(more));
 
+            send(waitingAssault, "SLM-R2-02");
+            arrived("SLM-R2-02");
+            browser.await("the assault leaves the waiting list without a reload", d -> d.findElements(By.cssSelector("#overdue-rows tr")).size() == 1);
+            assertThat(text(browser, "overdue-rows")).contains("Perkelahian").doesNotContain("Penganiayaan");
+            assertThat(text(browser, "onscene-sub")).as("three arrived now").startsWith("3");
+
             browser.driver().findElement(By.tagName("body")).sendKeys("l");
             browser.await("English on L", d -> d.findElement(By.cssSelector("header h1")).getText().contains("Supervisor board"));
             browser.driver().findElement(By.tagName("body")).sendKeys("l");
         }
+    }
+
+    private String report(String type, double lat, double lon, String reference) {
+        Http.Response created = http.post("/api/incidents", """
+                {"type":"%s","channel":"POLISIKU","externalReference":"%s","location":{"latitude":%s,"longitude":%s},"address":"Jl. Kaliurang"}
+                """.formatted(type, reference, lat, lon), AUTH, Http.basic("aml.gateway", "siaga110"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private void send(String incident, String unit) {
+        Http.Response sent = http.post("/api/incidents/" + incident + "/assignments", "{\"unit\":\"" + unit + "\"}", AUTH,
+                Http.basic("dispatcher.sleman", "siaga110"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    }
+
+    private void arrived(String unit) {
+        Http.Response arrived = http.post("/api/units/" + unit + "/status", "{\"status\":\"ON_SCENE\",\"reason\":\"TIBA\"}", AUTH,
+                Http.basic("dispatcher.sleman", "siaga110"));
+        assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
     }
 
     private static String text(Browser browser, String id) {
