@@ -1,6 +1,6 @@
 -- Status links keep only the SHA-256 of each token (64 lowercase hex digits): the token itself lives only in the
 -- citizen's SMS and link, so a copy of the database opens no report's page. Existing rows are converted in place.
--- The PostgreSQL twin is db/vendor/postgresql/V8__status_link_token_hash.sql (only the hash function differs).
+-- The PostgreSQL twin is db/vendor/postgresql/V9__status_link_token_hash.sql (only the hash function differs).
 ALTER TABLE status_link ADD COLUMN token_hash VARCHAR(64);
 UPDATE status_link SET token_hash = LOWER(RAWTOHEX(HASH('SHA-256', token)));
 ALTER TABLE status_link DROP PRIMARY KEY;
