@@ -45,7 +45,7 @@ class CitizenStatusTests {
     static final String OFFICER = Http.basic("officer.sleman", "siaga110");
     static final String BASE = "https://110.polri.example";
     /** Everything personal or internal about this report: none of it may reach the citizen's page. */
-    static final List<String> PRIVATE = List.of("Bu Sari", "081234567890", "Kaliurang", "pelajar", "SLM-R4-01", "Patroli", "officer.sleman",
+    static final List<String> PRIVATE = List.of("Bu Sari", "081234567890", "81234567890", "Kaliurang", "pelajar", "SLM-R4-01", "Patroli", "officer.sleman",
             "Andi", "Wijaya", "dispatcher.sleman", "Sleman", "-7.71", "110.35");
 
     static HttpServer gateway;
@@ -135,7 +135,7 @@ class CitizenStatusTests {
                 """, AUTH, DISPATCHER).json().path("id").asString();
 
         JsonNode message = Http.JSON.readTree(sms.poll(30, TimeUnit.SECONDS));
-        assertThat(message.path("to").asString()).isEqualTo("081234567890");
+        assertThat(message.path("to").asString()).as("the number as kept, in international form, which SMS gateways take").isEqualTo("+6281234567890");
         String link = message.path("link").asString();
         assertThat(link).startsWith(BASE + "/status/");
         assertThat(message.path("text").asString()).contains(link);
