@@ -21,6 +21,8 @@ final class SipCall {
     final byte[] callerSdp;
     final Map<OperatorId, LegState> legs = new ConcurrentHashMap<>();
     volatile boolean callerFinal;
+    /** The edge sent the first 180 itself on arrival; the call loop's first "ringing" for the call is then already done. */
+    volatile boolean ringbackAhead;
 
     /** One operator phone rung for this call. */
     static final class LegState {

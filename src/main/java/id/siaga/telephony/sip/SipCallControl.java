@@ -39,10 +39,29 @@ final class SipCallControl implements CallControl {
         this.phones = phones;
     }
 
+    /**
+     * 180 Ringing to a caller who has just arrived, from the thread that took the INVITE: the caller hears ringback
+     * without waiting for location, routing and the call loop (post-dial delay). The call loop's own first
+     * {@link #ringing} for the call, which always follows, is then skipped; later ones (the keep-alive) go out.
+     */
+    void ringbackOnArrival(SipCall call) {
+        call.ringbackAhead = true;
+        try {
+            call.callerTx.sendResponse(toCaller(call, Response.RINGING));
+        } catch (Exception e) {
+            call.ringbackAhead = false;
+            log.warn("call {}: could not send 180 to the caller: {}", call.id, e.toString());
+        }
+    }
+
     @Override
     public void ringing(CallId id) {
         SipCall call = edge.calls.get(id);
         if (call == null || call.callerFinal) {
+            return;
+        }
+        if (call.ringbackAhead) {
+            call.ringbackAhead = false;
             return;
         }
         try {

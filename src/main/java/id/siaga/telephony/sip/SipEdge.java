@@ -194,6 +194,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         SipCall call = new SipCall(id, tx, invite, tag(), offer.orElse(null));
         calls.put(id, call);
         bySipCallId.put(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
+        control.ringbackOnArrival(call);
         String caller = callerNumber(invite);
         CallerLocationReader.Result where = locations.read(new CallerLocationReader.Invite(allValues(invite, "Geolocation"),
                 header(invite, "Geolocation-Routing"), contentType, body, allValues(invite, "P-Access-Network-Info"), caller));
