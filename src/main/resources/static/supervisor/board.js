@@ -118,8 +118,9 @@ function showOnScene(b) {
     tile.classList.remove('ok', 'warn');
     tile.classList.add('alarm');
   }
-  $('onscene-sub').textContent = o.reachedOnScene
-    ? t('sv.onSceneSub', { n: o.reachedOnScene, m: number(o.medianMinutes) }) : t('sv.onSceneNone');
+  $('onscene-sub').textContent = (o.reachedOnScene
+    ? t('sv.onSceneSub', { n: o.reachedOnScene, m: number(o.medianMinutes) }) : t('sv.onSceneNone'))
+    + (o.partial ? ' · ' + t('sv.onScenePartial') : '');
 }
 
 function badges(list, cls, label) {

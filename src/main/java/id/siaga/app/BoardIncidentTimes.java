@@ -33,24 +33,37 @@ final class BoardIncidentTimes implements IncidentTimes {
 
     private final Incidents incidents;
     private final DispatchDesk desk;
+    private final int limit;
     private final Map<String, IncidentClock> stopped = new ConcurrentHashMap<>();
 
     BoardIncidentTimes(Incidents incidents, DispatchDesk desk) {
+        this(incidents, desk, LIMIT);
+    }
+
+    /** @param limit most incidents per list ({@link #LIMIT}; smaller in tests) */
+    BoardIncidentTimes(Incidents incidents, DispatchDesk desk, int limit) {
         this.incidents = incidents;
         this.desk = desk;
+        this.limit = limit;
     }
 
     @Override
-    public List<OnSceneTimes.TimedIncident> of(Collection<String> stations, Instant from) {
+    public Read of(Collection<String> stations, Instant from) {
         List<StationId> ids = stations.stream().map(StationId::of).toList();
         Map<String, Incident> found = new LinkedHashMap<>();
-        for (Incident i : incidents.atStations(ids, IncidentFilter.any(), LIMIT)) {
+        List<Incident> newest = incidents.atStations(ids, IncidentFilter.any(), limit);
+        boolean reachedEarlierDays = false;
+        for (Incident i : newest) {
             if (i.createdAt().isBefore(from)) {
+                reachedEarlierDays = true;
                 break; // newest first: the rest are older days
             }
             found.put(i.id().value(), i);
         }
-        incidents.atStations(ids, IncidentFilter.open(), LIMIT).forEach(i -> found.putIfAbsent(i.id().value(), i));
+        List<Incident> open = incidents.atStations(ids, IncidentFilter.open(), limit);
+        open.forEach(i -> found.putIfAbsent(i.id().value(), i));
+        // a full read that never got back to yesterday, or a full list of open ones: there are more than were read
+        boolean partial = (newest.size() >= limit && !reachedEarlierDays) || open.size() >= limit;
         stopped.values().removeIf(c -> c.start().isBefore(from.minus(KEPT)));
         Set<String> scope = Set.copyOf(stations);
         List<OnSceneTimes.TimedIncident> timed = new ArrayList<>(found.size());
@@ -61,7 +74,7 @@ final class BoardIncidentTimes implements IncidentTimes {
             timed.add(new OnSceneTimes.TimedIncident(i.id().value(), i.station().value(), i.type().label(), i.priority(),
                     IncidentFilter.openStatuses().contains(i.status()), i.type().needsUnits(), clock(i)));
         }
-        return timed;
+        return new Read(timed, partial);
     }
 
     private IncidentClock clock(Incident i) {

@@ -11,5 +11,15 @@ public interface IncidentTimes {
      * Incidents whose responsible station is one of {@code stations}, created at or after {@code from}, together with
      * the open ones of earlier days; each once, with its clock as of now.
      */
-    List<OnSceneTimes.TimedIncident> of(Collection<String> stations, Instant from);
+    Read of(Collection<String> stations, Instant from);
+
+    /**
+     * What was read; {@code partial} when there were more incidents than one read returns, so the figures cover the
+     * newest only and the board must say so.
+     */
+    record Read(List<OnSceneTimes.TimedIncident> incidents, boolean partial) {
+        public Read {
+            incidents = List.copyOf(incidents);
+        }
+    }
 }

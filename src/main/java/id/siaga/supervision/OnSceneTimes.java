@@ -35,16 +35,18 @@ public final class OnSceneTimes {
     /**
      * The figures: {@code incidents} whose clock started today, how many of them reached ON_SCENE, how many of those
      * within the target; the share and the median (minutes, nearest rank, one decimal) are null while none has.
+     * {@code partial}: there were more incidents than one board reads, the figures cover the newest.
      */
     public record Figures(int incidents, int reachedOnScene, int withinTarget, Double withinTargetPercent, Double medianMinutes,
-                          List<Overdue> overdue) {
+                          List<Overdue> overdue, boolean partial) {
     }
 
     /**
      * @param incidents today's incidents and the open ones of earlier days, each once
      * @param stationName names a station for the overdue list
+     * @param partial     the incidents are the newest of more than could be read
      */
-    public static Figures of(Collection<TimedIncident> incidents, Instant dayStart, Function<String, String> stationName) {
+    public static Figures of(Collection<TimedIncident> incidents, Instant dayStart, Function<String, String> stationName, boolean partial) {
         List<IncidentClock> today = incidents.stream().map(TimedIncident::clock).filter(c -> !c.start().isBefore(dayStart)).toList();
         double[] minutes = today.stream().filter(c -> c.onSceneAt() != null).mapToDouble(c -> c.elapsed().toMillis() / 60_000.0).sorted()
                 .toArray();
@@ -57,7 +59,7 @@ public final class OnSceneTimes {
                 .toList();
         return new Figures(today.size(), minutes.length, within,
                 minutes.length == 0 ? null : Math.round(1000.0 * within / minutes.length) / 10.0,
-                minutes.length == 0 ? null : round(minutes[Math.max(0, (int) Math.ceil(0.5 * minutes.length) - 1)]), overdue);
+                minutes.length == 0 ? null : round(minutes[Math.max(0, (int) Math.ceil(0.5 * minutes.length) - 1)]), overdue, partial);
     }
 
     private static double round(double minutes) {

@@ -125,7 +125,7 @@ public final class SupervisionBoard {
         return new Board(home.value(), station.name(), station.timeZone().name(), zone.getId(), day, dayStart, now, Board.Targets.POLRI_2026,
                 ringing, byTier, AnswerTimes.of(secondsToAnswer, abandoned, cutOff), HourlyCounts.of(answeredAt, dayStart, zone),
                 HourlyCounts.of(abandonedAt, dayStart, zone), named(tree, tally), named(tree, DeclineTally.of(declines, scope::contains, dayStart)),
-                OnSceneTimes.of(incidents.of(scope, dayStart), dayStart, s -> name(tree, s)), done.size() >= RECORDS_PER_DAY);
+                onScene(incidents.of(scope, dayStart), dayStart, tree), done.size() >= RECORDS_PER_DAY);
     }
 
     private Known storyOfFinished(CallRecord r, Instant now) {
@@ -195,5 +195,9 @@ public final class SupervisionBoard {
 
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    private static OnSceneTimes.Figures onScene(IncidentTimes.Read read, Instant dayStart, StationTree tree) {
+        return OnSceneTimes.of(read.incidents(), dayStart, s -> name(tree, s), read.partial());
     }
 }

@@ -118,7 +118,7 @@ public class SupervisionBoardBenchmark {
                 roster = OperatorRoster.read(r, "demo/operators.csv", tree);
             }
             fillTheDay();
-            warmBoard = new SupervisionBoard(stations, roster, records, journal, (s, from) -> List.of(), Clock.systemUTC());
+            warmBoard = new SupervisionBoard(stations, roster, records, journal, (s, from) -> new id.siaga.supervision.IncidentTimes.Read(List.of(), false), Clock.systemUTC());
             warmBoard.figures(StationId.of("POLDA-DIY"), List.of());
         }
 
@@ -198,6 +198,6 @@ public class SupervisionBoardBenchmark {
     /** The first board after a start: one journal read per finished call. */
     @Benchmark
     public Board cold(Day day) {
-        return new SupervisionBoard(day.stations, day.roster, day.records, day.journal, (s, from) -> List.of(), Clock.systemUTC()).figures(StationId.of("POLDA-DIY"), List.of());
+        return new SupervisionBoard(day.stations, day.roster, day.records, day.journal, (s, from) -> new id.siaga.supervision.IncidentTimes.Read(List.of(), false), Clock.systemUTC()).figures(StationId.of("POLDA-DIY"), List.of());
     }
 }

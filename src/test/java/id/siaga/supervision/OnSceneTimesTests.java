@@ -43,7 +43,7 @@ class OnSceneTimesTests {
                 incident("yesterday-met", "2026-11-28T15:00:00Z", 3, false),
                 new OnSceneTimes.TimedIncident("info-40", "POLRES-3404", "Permintaan informasi", 5, true, false, clock("02:20:00", null)));
 
-        OnSceneTimes.Figures f = OnSceneTimes.of(incidents, MIDNIGHT_WIB, s -> s.equals("POLRES-3404") ? "Polres Sleman" : s);
+        OnSceneTimes.Figures f = OnSceneTimes.of(incidents, MIDNIGHT_WIB, s -> s.equals("POLRES-3404") ? "Polres Sleman" : s, false);
 
         assertThat(f.incidents()).as("yesterday's are not today's figures").isEqualTo(8);
         assertThat(f.reachedOnScene()).isEqualTo(4);
@@ -59,7 +59,7 @@ class OnSceneTimesTests {
 
     @Test
     void withNoArrivalTheShareAndMedianAreUnknownNotZero() {
-        OnSceneTimes.Figures f = OnSceneTimes.of(List.of(incident("running", "02:55:00", null, true)), MIDNIGHT_WIB, s -> s);
+        OnSceneTimes.Figures f = OnSceneTimes.of(List.of(incident("running", "02:55:00", null, true)), MIDNIGHT_WIB, s -> s, false);
         assertThat(f.incidents()).isEqualTo(1);
         assertThat(f.reachedOnScene()).isZero();
         assertThat(f.withinTargetPercent()).isNull();
