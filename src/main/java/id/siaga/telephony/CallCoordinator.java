@@ -646,10 +646,6 @@ public final class CallCoordinator implements AutoCloseable {
         });
     }
 
-    private void finish(ActiveCall call, Instant endedAt, CallRecord.Outcome outcome, String endedBy) {
-        finish(call, endedAt, outcome, endedBy, null);
-    }
-
     /** @param callBack the call-back task to open for a caller who gave up or was cut off, or null */
     private void finish(ActiveCall call, Instant endedAt, CallRecord.Outcome outcome, String endedBy, AbandonedCall callBack) {
         if (call.wake != null) {

@@ -87,6 +87,14 @@ class SipMalformedRequestTests {
     }
 
     @Test
+    void aCancelForACallTheEdgeNeverSawGets481WhateverItsBranch() throws IOException {
+        // an RFC 3261 branch is looked up by its value; an RFC 2543 peer's branch without the magic cookie takes the stack's comparison
+        assertThat(exchange(request("CANCEL", "sip:110@127.0.0.1:15060", "", ""))).hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 481"));
+        String rfc2543 = request("CANCEL", "sip:110@127.0.0.1:15060", "", "").replaceFirst("branch=z9hG4bK-", "branch=old-");
+        assertThat(exchange(rfc2543)).hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 481"));
+    }
+
+    @Test
     void anUnknownMethodGets405WithTheMethodsAllowed() throws IOException {
         assertThat(exchange(request("FROBNICATE", "sip:110@127.0.0.1:15060", "", "")))
                 .hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 405").containsIgnoringCase("Allow: INVITE"));
