@@ -146,13 +146,7 @@ public final class JdbcTrackStore implements TrackStore {
             ps.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
             ps.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
             ps.setInt(4, limit);
-            List<Position> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(map(rs));
-                }
-            }
-            return out;
+            return positions(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("track history: read " + unitId + ": " + e.getMessage(), e);
         }
@@ -164,13 +158,7 @@ public final class JdbcTrackStore implements TrackStore {
                 + "ORDER BY unit_id, fix_time DESC, received_at DESC";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
-            List<Position> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(map(rs));
-                }
-            }
-            return out;
+            return positions(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("track history: latest positions: " + e.getMessage(), e);
         }
@@ -298,6 +286,16 @@ public final class JdbcTrackStore implements TrackStore {
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
+    }
+
+    private static List<Position> positions(PreparedStatement ps) throws SQLException {
+        List<Position> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
     }
 
     private static Position map(ResultSet rs) throws SQLException {
