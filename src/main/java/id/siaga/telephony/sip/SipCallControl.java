@@ -43,14 +43,17 @@ final class SipCallControl implements CallControl {
      * 180 Ringing to a caller who has just arrived, from the thread that took the INVITE: the caller hears ringback
      * without waiting for location, routing and the call loop (post-dial delay). The call loop's own first
      * {@link #ringing} for the call, which always follows, is then skipped; later ones (the keep-alive) go out.
+     * False when the 180 could not be sent (the call loop's {@link #ringing} tries again).
      */
-    void ringbackOnArrival(SipCall call) {
+    boolean ringbackOnArrival(SipCall call) {
         call.ringbackAhead = true;
         try {
             call.callerTx.sendResponse(toCaller(call, Response.RINGING));
+            return true;
         } catch (Exception e) {
             call.ringbackAhead = false;
             log.warn("call {}: could not send 180 to the caller: {}", call.id, e.toString());
+            return false;
         }
     }
 

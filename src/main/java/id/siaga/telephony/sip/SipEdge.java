@@ -109,6 +109,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
         // (which costs the caller a retransmission, 500 ms): ask for 4 MB; Linux grants up to net.core.rmem_max
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        // the RI's own settings given to the JVM (-Dgov.nist.javax.sip.NAME=VALUE) win over the ones above
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("gov.nist.javax.sip.")) {
+                p.setProperty(name, System.getProperty(name));
+            }
+        }
         this.stack = new IndexedCancelStack(p);
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
@@ -189,12 +195,15 @@ public final class SipEdge implements SipListener, AutoCloseable {
             tx.sendResponse(bad);
             return;
         }
-        tx.sendResponse(messages.createResponse(Response.TRYING, invite));
         CallId id = CallId.random();
         SipCall call = new SipCall(id, tx, invite, tag(), offer.orElse(null));
         calls.put(id, call);
         bySipCallId.put(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
-        control.ringbackOnArrival(call);
+        // the caller hears ringing at once; a 100 Trying before it would only delay it (RFC 3261 §8.2.6.1 asks
+        // for one when the final answer is not immediate: the 180 is that answer), so 100 only if the 180 failed
+        if (!control.ringbackOnArrival(call)) {
+            tx.sendResponse(messages.createResponse(Response.TRYING, invite));
+        }
         String caller = callerNumber(invite);
         CallerLocationReader.Result where = locations.read(new CallerLocationReader.Invite(allValues(invite, "Geolocation"),
                 header(invite, "Geolocation-Routing"), contentType, body, allValues(invite, "P-Access-Network-Info"), caller));
@@ -279,8 +288,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     /**
      * Whether the stack should see this response. A phone's repeated 2xx to an INVITE whose first 2xx we have
-     * (its transaction gone) is taken here and not passed on: our ACK for the first is already on its way, or
-     * held for the caller's SDP.
+     * (its transaction gone) is answered here with our ACK again, unless that ACK is still held for the caller's
+     * SDP, and is not passed on.
      */
     boolean admitResponse(Response response) {
         if (response.getStatusCode() / 100 != 2) {
@@ -299,9 +308,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
         if (cseq.getSeqNumber() != answered) {
             return true; // a re-INVITE's 2xx belongs to the relay
         }
-        // Known gap (as before this valve: the RI did not ACK such a repeat either): RFC 3261 §13.2.2.4 wants our ACK
-        // sent again for every repeated 2xx, for when the first ACK was lost. Re-sending an identical ACK makes SIPp
-        // phones answer with their 200 again, a ping-pong; it needs a peer-proof design and test before it lands.
+        // RFC 3261 §13.2.2.4: every repeat of the 2xx gets our ACK again (the first may have been lost); while the ACK
+        // is held for the caller's SDP there is none to repeat yet, and the held one goes out when the caller's comes
         if (!leg.ackHeld && leg.dialog instanceof gov.nist.javax.sip.stack.SIPDialog d && d.isAckSent(answered)) {
             try {
                 d.resendAck();
