@@ -93,29 +93,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         this.locations = locations;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "siaga110-" + settings.port());
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
-        p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
-        p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
-        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", RetransmissionValve.class.getName());
-        // a burst of datagrams while the edge's threads wait for a core must queue in the kernel, not be dropped
-        // (which costs the caller a retransmission, 500 ms): ask for 4 MB; Linux grants up to net.core.rmem_max
-        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
-        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
-        // the RI's own settings given to the JVM (-Dgov.nist.javax.sip.NAME=VALUE) win over the ones above
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("gov.nist.javax.sip.")) {
-                p.setProperty(name, System.getProperty(name));
-            }
-        }
-        this.stack = new IndexedCancelStack(p);
+        this.stack = new IndexedCancelStack(stackProperties(settings, System.getProperties()));
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
         this.addresses = factory.createAddressFactory();
@@ -133,6 +111,33 @@ public final class SipEdge implements SipListener, AutoCloseable {
         keepAlive.scheduleWithFixedDelay(this::ringAgain, settings.keepAlive().toMillis(), settings.keepAlive().toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info("SIP edge listening on {}:{} (UDP and TCP) for {}", settings.address(), settings.port(), settings.emergencyNumbers());
+    }
+
+    /** JAIN-SIP's settings for the edge; {@code jvm} (the system properties) may override any gov.nist.javax.sip one. */
+    static Properties stackProperties(Settings settings, Properties jvm) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "siaga110-" + settings.port());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
+        p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", RetransmissionValve.class.getName());
+        // a burst of datagrams while the edge's threads wait for a core must queue in the kernel, not be dropped
+        // (which costs the caller a retransmission, 500 ms): ask for 4 MB; Linux grants up to net.core.rmem_max
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        // the RI's own settings given to the JVM (-Dgov.nist.javax.sip.NAME=VALUE) win over the ones above
+        for (String name : jvm.stringPropertyNames()) {
+            if (name.startsWith("gov.nist.javax.sip.")) {
+                p.setProperty(name, jvm.getProperty(name));
+            }
+        }
+        return p;
     }
 
     // ---- requests --------------------------------------------------------------------------------
@@ -199,8 +204,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
         SipCall call = new SipCall(id, tx, invite, tag(), offer.orElse(null));
         calls.put(id, call);
         bySipCallId.put(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
-        // the caller hears ringing at once; a 100 Trying before it would only delay it (RFC 3261 §8.2.6.1 asks
-        // for one when the final answer is not immediate: the 180 is that answer), so 100 only if the 180 failed
+        // the caller hears ringing at once. RFC 3261 §17.2.1 wants a 100 Trying only when no provisional response
+        // goes out within 200 ms; one before the 180 would only delay it, so a 100 only if the 180 failed
         if (!control.ringbackOnArrival(call)) {
             tx.sendResponse(messages.createResponse(Response.TRYING, invite));
         }
