@@ -1,0 +1,117 @@
+package id.siaga.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.app.PresenceService;
+import id.siaga.org.OperatorId;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.Presence;
+import id.siaga.support.Sipp;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An operator's phone that does not hear our ACK sends its 200 again; the edge answers every repeat with its ACK
+ * again (RFC 3261 §13.2.2.4), so the phone stops instead of hanging up after 64 × T1. The phone here is a raw UDP
+ * socket on Polres Sleman's position, so the test decides exactly when the 200 is repeated; the caller is SIPp.
+ */
+@SipEdgeTest
+class SipRepeatedAnswerTests {
+
+    private static final int PHONE = 15071; // OP-3404-1's static contact in @SipEdgeTest
+
+    @Autowired
+    PresenceService presence;
+    @Autowired
+    OperatorRoster roster;
+
+    @BeforeAll
+    static void sippInstalled() {
+        Sipp.requireInstalled();
+    }
+
+    @Test
+    void aRepeatedTwoHundredGetsTheAckAgain() throws Exception {
+        roster.all().forEach(o -> presence.change(o.id(), Presence.OFFLINE, "test"));
+        presence.change(new OperatorId("OP-3404-1"), Presence.READY, "test");
+        try (DatagramSocket phone = new DatagramSocket(PHONE, InetAddress.getLoopbackAddress());
+             Sipp caller = Sipp.caller("caller-pidf.xml", 15095, SipCallScenarioTests.EDGE_ADDRESS, "110",
+                     Map.of("caller", "081200000031", "lat", "-7.71560", "lon", "110.35580"), 3000, 1)) {
+            phone.setSoTimeout(5_000);
+            Received invite = next(phone, "INVITE ").orElseThrow(() -> new AssertionError("the phone was not rung"));
+            String ok = answer(invite.text());
+            send(phone, ok, invite);
+            assertThat(next(phone, "ACK ")).as("the ACK to the first 200").isPresent();
+            send(phone, ok, invite); // as if that ACK had been lost
+            assertThat(next(phone, "ACK ")).as("the ACK again, for the repeated 200").isPresent();
+            Received bye = next(phone, "BYE ").orElseThrow(() -> new AssertionError("the caller's hang-up did not reach the phone"));
+            send(phone, okTo(bye.text(), ""), bye);
+            assertThat(caller.await(20)).as(caller.output()).isZero();
+        }
+    }
+
+    record Received(String text, InetAddress from, int port) {
+    }
+
+    /** The next request starting with {@code method}, skipping anything else (CANCELs, retransmissions). */
+    private static Optional<Received> next(DatagramSocket socket, String method) throws IOException {
+        DatagramPacket in = new DatagramPacket(new byte[65_535], 65_535);
+        while (true) {
+            try {
+                socket.receive(in);
+            } catch (SocketTimeoutException e) {
+                return Optional.empty();
+            }
+            String text = new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
+            if (text.startsWith(method)) {
+                return Optional.of(new Received(text, in.getAddress(), in.getPort()));
+            }
+        }
+    }
+
+    private static void send(DatagramSocket socket, String text, Received to) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, to.from(), to.port()));
+    }
+
+    /** The phone's 200 to the INVITE: its own To-tag and Contact, and an SDP answer. */
+    private static String answer(String invite) {
+        String sdp = "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 47999 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+        return okTo(invite, ";tag=phone31")
+                .replace("Content-Length: 0\r\n\r\n", "Contact: <sip:op-3404-1@127.0.0.1:" + PHONE + ">\r\nContent-Type: application/sdp\r\n"
+                        + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+    }
+
+    /** A 200 to {@code request} echoing its Via, From, To (with {@code toTag} added), Call-ID and CSeq. */
+    private static String okTo(String request, String toTag) {
+        StringBuilder sb = new StringBuilder("SIP/2.0 200 OK\r\n");
+        for (String name : new String[] {"Via", "From", "To", "Call-ID", "CSeq"}) {
+            Matcher m = Pattern.compile("(?mi)^(" + name + "|" + compact(name) + "):\\s*([^\\r\\n]+)").matcher(request);
+            while (m.find()) {
+                sb.append(name).append(": ").append(m.group(2)).append(name.equals("To") ? toTag : "").append("\r\n");
+            }
+        }
+        return sb.append("Content-Length: 0\r\n\r\n").toString();
+    }
+
+    private static String compact(String name) {
+        return switch (name) {
+            case "Via" -> "v";
+            case "From" -> "f";
+            case "To" -> "t";
+            case "Call-ID" -> "i";
+            default -> name;
+        };
+    }
+}
