@@ -228,6 +228,14 @@ public final class CallCoordinator implements AutoCloseable {
         run(() -> doCallerCancelled(id));
     }
 
+    /**
+     * The caller is no longer there although no CANCEL or BYE came (a liveness probe went unanswered, or was
+     * answered "no such call"): the call ends as abandoned and its station gets a call-back task.
+     */
+    public void callerGone(CallId id, String why) {
+        run(() -> doCallerGone(id, why));
+    }
+
     public void callerHungUp(CallId id) {
         run(() -> doHangUp(id, "caller"));
     }
@@ -570,6 +578,30 @@ public final class CallCoordinator implements AutoCloseable {
         log.info("call {} abandoned by {} after {} s at tier {}", id, call.incoming.callerNumber(), waited, call.ladder.tier());
         journal.append("CallAbandoned", SubjectKind.CALL, id.value(), "caller", Map.of("secondsWaiting", waited, "tier", Math.max(0, call.ladder.tier()),
                 "station", call.ladder.current().id().value()));
+        AbandonedCall gone = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call), call.offeredAt, now, false);
+        finish(call, now, CallRecord.Outcome.ABANDONED, "caller", gone);
+    }
+
+    private void doCallerGone(CallId id, String why) {
+        ActiveCall call = calls.get(id);
+        if (call == null) {
+            return;
+        }
+        if (call.state == CallState.ANSWERED) {
+            doHangUp(id, "caller");
+            return;
+        }
+        if (call.state != CallState.RINGING) {
+            return;
+        }
+        Instant now = clock.instant();
+        apply(call, ladder.abandoned(call.ladder));
+        control().rejectCaller(id, 408, "Request Timeout");
+        call.state = CallState.ENDED;
+        double waited = Duration.between(call.offeredAt, now).toMillis() / 1000.0;
+        log.warn("call {} from {} ended after {} s at tier {}: caller gone ({})", id, call.incoming.callerNumber(), waited, call.ladder.tier(), why);
+        journal.append("CallAbandoned", SubjectKind.CALL, id.value(), "liveness", Map.of("secondsWaiting", waited,
+                "tier", Math.max(0, call.ladder.tier()), "station", call.ladder.current().id().value(), "callerGone", why));
         AbandonedCall gone = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call), call.offeredAt, now, false);
         finish(call, now, CallRecord.Outcome.ABANDONED, "caller", gone);
     }

@@ -212,7 +212,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
         String caller = callerNumber(invite);
         CallerLocationReader.Result where = locations.read(new CallerLocationReader.Invite(allValues(invite, "Geolocation"),
                 header(invite, "Geolocation-Routing"), contentType, body, allValues(invite, "P-Access-Network-Info"), caller));
-        coordinator.offer(new IncomingCall(id, caller, dialled, where.routable(), where.displayOnly(), where.problem(), where.areaCodeStation()));
+        coordinator.offer(new IncomingCall(id, caller, dialled, where.routable(), where.displayOnly(), where.problem(), where.areaCodeStation(),
+                sourceAddress(invite)));
         if (dereferencer.enabled()) {
             for (String reference : where.references()) {
                 dereferencer.dereference(reference).thenAccept(r -> {
@@ -437,6 +438,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
         } else if (!Request.ACK.equals(event.getRequest().getMethod())) {
             provider.sendResponse(response);
         }
+    }
+
+    /** The IP address the request's packet came from (the carrier trunk, or the phone itself); null if the stack did not say. */
+    static String sourceAddress(Request request) {
+        java.net.InetAddress from = request instanceof gov.nist.javax.sip.message.SIPMessage m ? m.getPeerPacketSourceAddress() : null;
+        return from == null ? null : from.getHostAddress();
     }
 
     static String header(Request request, String name) {
