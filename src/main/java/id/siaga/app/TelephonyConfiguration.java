@@ -13,6 +13,9 @@ import id.siaga.org.StationKind;
 import id.siaga.routing.EscalationLadder;
 import id.siaga.routing.RingPolicy;
 import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallRecovery;
+import id.siaga.telephony.CallerWatch;
+import org.springframework.context.SmartLifecycle;
 import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallbackTasks;
 import id.siaga.location.AreaCodeTable;
@@ -110,7 +113,38 @@ class TelephonyConfiguration {
                 .collect(Collectors.toMap(e -> new OperatorId(e.getKey()), Map.Entry::getValue));
         coordinator.linesPerPosition(op -> lines.getOrDefault(op, 1));
         coordinator.recordInto(records::save);
+        coordinator.watchCallers(new CallerWatch(props.callerProbeInterval(), props.maxWait(), props.maxUnansweredPerSource(),
+                new HashSet<>(props.trustedSources())));
+        // before the SIP edge takes a call: every call the journal shows unfinished gets its ending and call-back task
+        new CallRecovery(journal, records, callbacks, clock, fallback, props.shortCall()).recover(props.recoveryWindow(), java.util.Set.of());
         return coordinator;
+    }
+
+    /**
+     * On shutdown, before the SIP edge closes, every live call is closed: waiting callers are refused with 503 and get a
+     * call-back task, so none waits for a restart that may not come.
+     */
+    @Bean
+    SmartLifecycle callPathShutdown(CallCoordinator coordinator) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                coordinator.interruptAll("the server is shutting down");
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
     }
 
     /** Presence changes reach the call pipeline, so a newly READY operator at the top is offered waiting calls. */

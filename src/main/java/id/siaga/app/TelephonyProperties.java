@@ -30,6 +30,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param realm            the digest realm phones authenticate in; every node of a deployment uses the same.
  * @param digestSecret     hex, at least 32 digits (16 bytes): signs digest nonces so any node can check them. Empty:
  *                         a random secret per start, fine for one node; a cluster must share one.
+ * @param recoveryWindow   at start, calls offered this far back are checked against the journal: unfinished ones are
+ *                         closed as interrupted with a call-back task, finished ones missing their record or task get
+ *                         them. 24 h covers a crash during a long database outage; longer only costs start-up time.
+ * @param callerProbeInterval how often the caller of an unanswered call is asked whether it is still there (an
+ *                         OPTIONS in its early dialog): a caller lost without CANCEL (network gone, or a forged INVITE)
+ *                         is found within about this plus the SIP transaction timeout (32 s over UDP). 30 s; 0 turns
+ *                         probing off.
+ * @param maxWait          the longest an unanswered call waits before it ends with a call-back task, whatever the
+ *                         probes say. Long: a real caller may wait minutes at the top of the ladder; 15 minutes.
+ * @param maxUnansweredPerSource unanswered calls at once from one network address that is not a trusted trunk; more
+ *                         are refused with 503 and journalled, so a flood of forged INVITEs cannot fill the queue.
+ * @param trustedSources   addresses of carrier trunks (and the cluster's SIP front) exempt from that limit. The demo
+ *                         and the load benchmark trust nothing by default; list the trunks in production.
  */
 @ConfigurationProperties("siaga.telephony")
 public record TelephonyProperties(
@@ -45,7 +58,12 @@ public record TelephonyProperties(
         @DefaultValue Map<String, Integer> lines,
         @DefaultValue("60s") Duration keepAlive,
         @DefaultValue("siaga110") String realm,
-        @DefaultValue("") String digestSecret) {
+        @DefaultValue("") String digestSecret,
+        @DefaultValue("24h") Duration recoveryWindow,
+        @DefaultValue("30s") Duration callerProbeInterval,
+        @DefaultValue("15m") Duration maxWait,
+        @DefaultValue("30") int maxUnansweredPerSource,
+        @DefaultValue List<String> trustedSources) {
 
     public TelephonyProperties {
         if (sipPort < 1 || sipPort > 65535) {
@@ -63,6 +81,20 @@ public record TelephonyProperties(
         });
         if (!digestSecret.isBlank() && (!digestSecret.matches("(?i)[0-9a-f]{32,}") || digestSecret.length() % 2 != 0)) {
             throw new IllegalArgumentException("siaga.telephony.digest-secret must be an even number (at least 32) of hex digits");
+        }
+        trustedSources = trustedSources == null ? List.of() : List.copyOf(trustedSources);
+        if (recoveryWindow.isNegative()) {
+            throw new IllegalArgumentException("siaga.telephony.recovery-window must not be negative, got " + recoveryWindow);
+        }
+        if (callerProbeInterval.isNegative()) {
+            throw new IllegalArgumentException("siaga.telephony.caller-probe-interval must not be negative (0 turns probing off), got "
+                    + callerProbeInterval);
+        }
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("siaga.telephony.max-wait must be positive, got " + maxWait);
+        }
+        if (maxUnansweredPerSource < 1) {
+            throw new IllegalArgumentException("siaga.telephony.max-unanswered-per-source must be at least 1, got " + maxUnansweredPerSource);
         }
         if (keepAlive.isNegative() || keepAlive.isZero()) {
             throw new IllegalArgumentException("siaga.telephony.keep-alive must be positive, got " + keepAlive);

@@ -97,6 +97,11 @@ public final class Journal implements AutoCloseable {
         return store.bySubject(kind, subjectId, limit);
     }
 
+    /** Stored entries of these types written at or after {@code from}, in sequence order (see {@link JournalStore#ofTypesSince}). */
+    public void ofTypesSince(java.util.Set<String> types, Instant from, java.util.function.Consumer<JournalEntry> sink) {
+        store.ofTypesSince(types, from, sink);
+    }
+
     public JournalVerification verify() {
         return JournalVerifier.verify(store);
     }

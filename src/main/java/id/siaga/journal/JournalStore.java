@@ -20,6 +20,12 @@ public interface JournalStore {
     /** Every entry from {@code fromSeq} on, in sequence order. */
     void scan(long fromSeq, Consumer<JournalEntry> sink);
 
+    /**
+     * Entries of these types written at or after {@code from}, in sequence order: what start-up reads to find the
+     * calls the journal shows unfinished.
+     */
+    void ofTypesSince(java.util.Set<String> types, java.time.Instant from, Consumer<JournalEntry> sink);
+
     /** Number of entries stored. */
     long count();
 }

@@ -75,6 +75,35 @@ public final class EscalationLadder {
         return new LadderStep(next, actions);
     }
 
+    /**
+     * Someone became available somewhere on the call's chain while it waits: every available operator at a station the
+     * call has already reached (its own station first, then up to the current tier) who is not ringing for it, and not
+     * resting after a decline, is rung too. A queued call comes back down to a local operator who turns READY this way;
+     * the call stays at its tier (its deadline is unchanged), so a tier's ring time is not restarted.
+     */
+    public LadderStep offerWaiting(LadderState state, Availability availability, Instant now) {
+        List<LadderAction> actions = new ArrayList<>();
+        if (state.answered() || state.tier() < 0) {
+            return new LadderStep(state, actions);
+        }
+        List<Leg> legs = new ArrayList<>(state.ringing());
+        for (int t = 0; t <= state.tier(); t++) {
+            Station station = state.chain().get(t);
+            if (!station.isLive() && t < state.chain().size() - 1) {
+                continue;
+            }
+            LadderState sofar = state.with(state.tier(), state.tierDeadline(), legs, state.queued());
+            for (Leg leg : freshLegs(sofar, station, t, availability)) {
+                if (!state.resting(leg.operator(), now)) {
+                    actions.add(new LadderAction.Ring(leg));
+                    legs.add(leg);
+                }
+            }
+        }
+        boolean stillQueued = state.queued() && legs.isEmpty();
+        return new LadderStep(state.with(state.tier(), state.tierDeadline(), legs, stillQueued), actions);
+    }
+
     /** An operator answered: every other phone is cancelled and the ladder is done. */
     public LadderStep answered(LadderState state, OperatorId operator) {
         List<LadderAction> actions = new ArrayList<>();

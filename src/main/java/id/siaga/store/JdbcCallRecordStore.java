@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The call history in {@code call_record}. */
@@ -41,6 +42,24 @@ public final class JdbcCallRecordStore implements CallRecordStore {
                     r.outcome().name(), r.answeredBy(), r.answeredAtStation(), r.answeredTier(), r.endedBy(), r.locationSource(),
                     r.latitude(), r.longitude());
         }
+    }
+
+    @Override
+    public Set<CallId> kept(Collection<CallId> calls) {
+        return present(jdbc, "call_record", "id", calls);
+    }
+
+    /** Which of {@code ids} the query finds, asked in chunks so no statement grows without bound. */
+    static Set<CallId> present(JdbcTemplate jdbc, String table, String column, Collection<CallId> ids) {
+        Set<CallId> found = new java.util.HashSet<>();
+        List<CallId> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<CallId> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT DISTINCT " + column + " FROM " + table + " WHERE " + column + " IN (" + in + ")",
+                    (rs, n) -> found.add(new CallId(rs.getString(1))), chunk.stream().map(CallId::value).toArray());
+        }
+        return found;
     }
 
     @Override

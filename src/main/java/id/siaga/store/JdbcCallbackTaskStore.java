@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Call-back tasks in {@code callback_task}. */
@@ -47,6 +48,11 @@ public final class JdbcCallbackTaskStore implements CallbackTaskStore {
     @Override
     public Optional<CallbackTask> find(String id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM callback_task WHERE id = ?", (rs, n) -> map(rs), id).stream().findFirst();
+    }
+
+    @Override
+    public Set<CallId> callsWithTasks(Collection<CallId> calls) {
+        return JdbcCallRecordStore.present(jdbc, "callback_task", "call_id", calls);
     }
 
     @Override

@@ -87,6 +87,28 @@ public final class JdbcJournalStore implements JournalStore {
     }
 
     @Override
+    public void ofTypesSince(java.util.Set<String> types, java.time.Instant from, Consumer<JournalEntry> sink) {
+        if (types.isEmpty()) {
+            return;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(types.size(), "?"));
+        long fromSeq = 0;
+        while (true) {
+            List<Object> args = new ArrayList<>(types);
+            args.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            args.add(fromSeq);
+            args.add(SCAN_PAGE);
+            List<JournalEntry> page = query("SELECT " + COLUMNS + " FROM journal_event WHERE type IN (" + in + ") AND at >= ? AND seq >= ? "
+                    + "ORDER BY seq LIMIT ?", args.toArray());
+            page.forEach(sink);
+            if (page.size() < SCAN_PAGE) {
+                return;
+            }
+            fromSeq = page.get(page.size() - 1).seq() + 1;
+        }
+    }
+
+    @Override
     public long count() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM journal_event");

@@ -96,6 +96,11 @@ public final class SpooledWrites<T> implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Every value still waiting in the spool, oldest first. */
+    public synchronized List<T> pendingValues() {
+        return List.copyOf(pending);
+    }
+
     /** How many values wait in the spool. */
     public synchronized int backlog() {
         return pending.size();

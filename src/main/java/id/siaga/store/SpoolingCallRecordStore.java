@@ -7,6 +7,7 @@ import id.siaga.telephony.CallRecordStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The call history, kept through a database outage: records the database cannot take wait in a spool (see
@@ -36,6 +37,13 @@ public final class SpoolingCallRecordStore implements CallRecordStore {
     public Optional<CallRecord> find(CallId id) {
         Optional<CallRecord> waiting = writes.pending(id.value());
         return waiting.isPresent() ? waiting : database.find(id);
+    }
+
+    @Override
+    public Set<CallId> kept(Collection<CallId> calls) {
+        Set<CallId> kept = new java.util.HashSet<>(database.kept(calls));
+        calls.stream().filter(c -> writes.pending(c.value()).isPresent()).forEach(kept::add);
+        return kept;
     }
 
     @Override

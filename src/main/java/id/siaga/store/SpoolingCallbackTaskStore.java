@@ -6,6 +6,8 @@ import id.siaga.telephony.CallbackTaskStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import id.siaga.telephony.CallId;
 
 /**
  * Call-back tasks, opened even while the database is away: a new task the database cannot take waits in a
@@ -42,6 +44,14 @@ public final class SpoolingCallbackTaskStore implements CallbackTaskStore {
     public Optional<CallbackTask> find(String id) {
         Optional<CallbackTask> waiting = writes.pending(id);
         return waiting.isPresent() ? waiting : database.find(id);
+    }
+
+    @Override
+    public Set<CallId> callsWithTasks(Collection<CallId> calls) {
+        Set<CallId> with = new java.util.HashSet<>(database.callsWithTasks(calls));
+        Set<CallId> asked = Set.copyOf(calls);
+        writes.pendingValues().stream().map(CallbackTask::call).filter(asked::contains).forEach(with::add);
+        return with;
     }
 
     @Override

@@ -92,7 +92,7 @@ public final class SupervisionBoard {
                 if (r.outcome() == CallRecord.Outcome.CUT_OFF) {
                     cutOff++;
                 }
-            } else if (r.outcome() == CallRecord.Outcome.ABANDONED) {
+            } else if (r.outcome() == CallRecord.Outcome.ABANDONED || r.outcome() == CallRecord.Outcome.INTERRUPTED) {
                 abandoned++;
                 abandonedAt.add(r.endedAt() == null ? r.offeredAt() : r.endedAt());
             }

@@ -61,6 +61,8 @@ public final class CallCoordinator implements AutoCloseable {
         boolean waitingForFix;
         LadderState ladder;
         ScheduledFuture<?> wake;
+        /** When the caller was last probed (or the call offered). */
+        Instant probedAt;
         CallState state = CallState.RINGING;
         Leg winner;
         Instant answeredAt;
@@ -114,6 +116,8 @@ public final class CallCoordinator implements AutoCloseable {
     /** Calls whose caller hung up before their offer reached the loop (a CANCEL right behind the INVITE). */
     private final Set<CallId> cancelledBeforeOffer = new java.util.HashSet<>();
     private volatile CallControl control;
+    private volatile CallerWatch watch = CallerWatch.NONE;
+    private ScheduledFuture<?> sweep;
     private final java.util.List<Consumer<CallUpdate>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Consumer<CallRecord> records = r -> { };
     /** Records of calls that have left the loop but are not yet kept by {@link #records}. */
@@ -175,6 +179,21 @@ public final class CallCoordinator implements AutoCloseable {
     /** Where the summary of each finished call goes (the call history). */
     public void recordInto(Consumer<CallRecord> sink) {
         this.records = sink;
+    }
+
+    /**
+     * Watches unanswered calls: probes their callers every {@code watch.probeInterval()}, ends those that waited
+     * {@code watch.maxWait()} with a call-back task, and refuses calls from an untrusted source beyond its limit.
+     */
+    public void watchCallers(CallerWatch callerWatch) {
+        this.watch = callerWatch;
+        loop.execute(() -> {
+            if (sweep != null) {
+                sweep.cancel(false);
+            }
+            long every = callerWatch.sweepEvery().toMillis();
+            sweep = loop.scheduleAtFixedRate(() -> guarded(this::sweepWaitingCalls), every, every, TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Connects the pipeline to the phone network; calls are refused until this is done. */
@@ -249,11 +268,51 @@ public final class CallCoordinator implements AutoCloseable {
         run(() -> calls.values().stream().filter(c -> c.state == CallState.RINGING).forEach(c -> control().ringing(c.incoming.id())));
     }
 
-    /** An operator's presence changed: a READY operator at the top is offered the oldest waiting call first. */
+    /**
+     * An operator's presence changed: an operator who turns READY anywhere on a waiting call's chain (its own Polres
+     * first, up to where the call has climbed) is offered the oldest waiting call first.
+     */
     public void presenceChanged(PresenceChanged change) {
         if (change.to() == Presence.READY) {
-            run(this::offerWaitingCallsAtTop);
+            run(this::offerWaitingCalls);
         }
+    }
+
+    /**
+     * The server is stopping: every live call is closed now rather than left to the next start. A caller still waiting
+     * is refused with 503 (a carrier or the cluster's dispatcher can try another node) and gets a call-back task; an
+     * answered call keeps its media (it flows between the phones) but is journalled interrupted. Waits until each
+     * call's record and task are handed to their stores.
+     */
+    public void interruptAll(String reason) {
+        try {
+            loop.submit(() -> guarded(() -> new ArrayList<>(calls.values()).forEach(c -> interrupt(c, reason)))).get(10, TimeUnit.SECONDS);
+            afterCalls.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.error("live calls not all closed within 10 s at shutdown; the next start closes the rest from the journal");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            log.error("live calls could not be closed at shutdown; the next start closes them from the journal", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void interrupt(ActiveCall call, String reason) {
+        Instant now = clock.instant();
+        CallId id = call.incoming.id();
+        boolean answered = call.state == CallState.ANSWERED;
+        if (!answered) {
+            apply(call, ladder.abandoned(call.ladder));
+            control().rejectCaller(id, 503, "Service Unavailable");
+        }
+        call.state = CallState.ENDED;
+        journal.append("CallInterrupted", SubjectKind.CALL, id.value(), "system", Map.of("reason", reason,
+                "wasState", answered ? "ANSWERED" : "RINGING", "station", call.responsible.value(),
+                "secondsSinceOffer", Duration.between(call.offeredAt, now).toMillis() / 1000.0));
+        log.warn("call {} from {} interrupted ({}){}", id, call.incoming.callerNumber(), reason, answered ? "" : "; call-back task at " + call.responsible);
+        AbandonedCall callBack = answered ? null : new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call),
+                call.offeredAt, now, false);
+        finish(call, now, CallRecord.Outcome.INTERRUPTED, "system", callBack);
     }
 
     /** Live calls, oldest first. */
@@ -275,6 +334,8 @@ public final class CallCoordinator implements AutoCloseable {
         } catch (RuntimeException e) {
             // never leave a half-offered call behind: the caller is refused so the carrier can retry or re-route
             log.error("call {} from {} could not be offered; refusing it with 503", call.id(), call.callerNumber(), e);
+            journal.append("CallRefused", SubjectKind.CALL, call.id().value(), "system", Map.of("status", 503,
+                    "reason", "the call could not be offered (an internal fault, logged with the call id)"));
             ActiveCall half = calls.remove(call.id());
             if (half != null && half.wake != null) {
                 half.wake.cancel(false);
@@ -293,8 +354,12 @@ public final class CallCoordinator implements AutoCloseable {
             offerCancelled(call, now);
             return;
         }
+        if (overSourceLimit(call)) {
+            return;
+        }
         journal.append("CallOffered", SubjectKind.CALL, id, "network", Map.of("caller", call.callerNumber(), "dialled", call.dialled()));
         ActiveCall active = new ActiveCall(call, now, defaultStation);
+        active.probedAt = now;
         locate(active, now);
         Route route = route(active, now);
         active.responsible = route.chain.get(0).id();
@@ -313,6 +378,45 @@ public final class CallCoordinator implements AutoCloseable {
             apply(active, ladder.start(route.chain, availabilityFor(call.id()), now));
         }
         publish("offered", active);
+    }
+
+    /**
+     * A source that is not a trusted trunk may have only so many unanswered calls at once: beyond that the call is
+     * refused with 503 and journalled (a flood of forged INVITEs from one address cannot fill the queue; a genuine
+     * caller behind that address is one of the calls already ringing).
+     */
+    private boolean overSourceLimit(IncomingCall call) {
+        CallerWatch w = watch;
+        String source = call.source();
+        if (!w.limits(source)) {
+            return false;
+        }
+        long unanswered = calls.values().stream().filter(c -> c.state == CallState.RINGING && source.equals(c.incoming.source())).count();
+        if (unanswered < w.maxUnansweredPerSource()) {
+            return false;
+        }
+        log.warn("call {} from {} refused: {} unanswered calls already from {}", call.id(), call.callerNumber(), unanswered, source);
+        journal.append("CallRefused", SubjectKind.CALL, call.id().value(), "network", Map.of("status", 503, "caller", call.callerNumber(),
+                "source", source, "reason", "too many unanswered calls from one source (" + unanswered + ", limit " + w.maxUnansweredPerSource() + ")"));
+        control().rejectCaller(call.id(), 503, "Service Unavailable");
+        return true;
+    }
+
+    /** Probes the callers of unanswered calls that are due, and ends the calls that waited longest than allowed. */
+    private void sweepWaitingCalls() {
+        CallerWatch w = watch;
+        Instant now = clock.instant();
+        for (ActiveCall call : new ArrayList<>(calls.values())) {
+            if (call.state != CallState.RINGING) {
+                continue;
+            }
+            if (Duration.between(call.offeredAt, now).compareTo(w.maxWait()) >= 0) {
+                endUnanswered(call, now, 480, "Temporarily Unavailable", "unanswered after the longest wait allowed (" + w.maxWait() + ")", "CallTimedOut");
+            } else if (!w.probeInterval().isZero() && Duration.between(call.probedAt, now).compareTo(w.probeInterval()) >= 0) {
+                call.probedAt = now;
+                control().probeCaller(call.incoming.id());
+            }
+        }
     }
 
     /** The short wait for a better fix is over: the call rings where its best location now points. */
@@ -591,19 +695,26 @@ public final class CallCoordinator implements AutoCloseable {
             doHangUp(id, "caller");
             return;
         }
-        if (call.state != CallState.RINGING) {
-            return;
+        if (call.state == CallState.RINGING) {
+            endUnanswered(call, clock.instant(), 408, "Request Timeout", why, "CallerGone");
         }
-        Instant now = clock.instant();
+    }
+
+    /**
+     * Ends an unanswered call the caller did not end: every phone stops ringing, the caller (if still there) gets
+     * {@code status}, and the station gets a call-back task. Journalled as {@code CallAbandoned} with the reason.
+     */
+    private void endUnanswered(ActiveCall call, Instant now, int status, String phrase, String why, String kind) {
+        CallId id = call.incoming.id();
         apply(call, ladder.abandoned(call.ladder));
-        control().rejectCaller(id, 408, "Request Timeout");
+        control().rejectCaller(id, status, phrase);
         call.state = CallState.ENDED;
         double waited = Duration.between(call.offeredAt, now).toMillis() / 1000.0;
-        log.warn("call {} from {} ended after {} s at tier {}: caller gone ({})", id, call.incoming.callerNumber(), waited, call.ladder.tier(), why);
+        log.warn("call {} from {} ended after {} s at tier {}: {}", id, call.incoming.callerNumber(), waited, call.ladder.tier(), why);
         journal.append("CallAbandoned", SubjectKind.CALL, id.value(), "liveness", Map.of("secondsWaiting", waited,
-                "tier", Math.max(0, call.ladder.tier()), "station", call.ladder.current().id().value(), "callerGone", why));
+                "tier", Math.max(0, call.ladder.tier()), "station", call.ladder.current().id().value(), "endedBy", kind, "why", why));
         AbandonedCall gone = new AbandonedCall(id, call.incoming.callerNumber(), call.responsible, bestFix(call), call.offeredAt, now, false);
-        finish(call, now, CallRecord.Outcome.ABANDONED, "caller", gone);
+        finish(call, now, CallRecord.Outcome.ABANDONED, "system", gone);
     }
 
     private void doHangUp(CallId id, String by) {
@@ -637,12 +748,26 @@ public final class CallCoordinator implements AutoCloseable {
         finish(call, now, cutOff ? CallRecord.Outcome.CUT_OFF : CallRecord.Outcome.ANSWERED, by, cut);
     }
 
-    private void offerWaitingCallsAtTop() {
-        for (ActiveCall call : new ArrayList<>(calls.values())) {
-            if (call.state == CallState.RINGING && !call.waitingForFix && call.ladder.atTop()) {
-                apply(call, ladder.tick(call.ladder, availabilityFor(call.incoming.id()), clock.instant()));
+    private void offerWaitingCalls() {
+        Instant now = clock.instant();
+        for (ActiveCall call : new ArrayList<>(calls.values())) { // in offer order: the oldest call first
+            if (call.state == CallState.RINGING && !call.waitingForFix) {
+                apply(call, ladder.offerWaiting(call.ladder, notRingingForAnotherCall(call.incoming.id()), now));
             }
         }
+    }
+
+    /** READY operators of a station who are not already ringing for another unanswered call: one waiting call each. */
+    private Availability notRingingForAnotherCall(CallId id) {
+        return station -> {
+            Set<OperatorId> taken = new LinkedHashSet<>();
+            for (ActiveCall other : calls.values()) {
+                if (!other.incoming.id().equals(id) && other.state == CallState.RINGING && other.ladder != null) {
+                    other.ladder.ringing().forEach(l -> taken.add(l.operator()));
+                }
+            }
+            return presence.readyAt(station).stream().map(o -> o.id()).filter(op -> !taken.contains(op)).toList();
+        };
     }
 
     /** Carries out the ladder's decisions, records each, and sets the call's next wake-up. */
@@ -806,6 +931,9 @@ public final class CallCoordinator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
         loop.shutdownNow();
         afterCalls.shutdown();
         try {

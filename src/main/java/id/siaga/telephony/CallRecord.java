@@ -16,6 +16,11 @@ public record CallRecord(CallId id, String callerNumber, String dialled, String 
         /** The caller hung up before anyone answered. */
         ABANDONED,
         /** The caller ended the call within seconds of the answer (cut off): a call-back task was opened. */
-        CUT_OFF
+        CUT_OFF,
+        /**
+         * The server stopped (a restart, a crash) while the call was unanswered or in progress: closed at the next
+         * start from the journal; an unanswered one got a call-back task.
+         */
+        INTERRUPTED
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where the summaries of finished calls are kept: the call history. */
 public interface CallRecordStore {
@@ -13,6 +14,9 @@ public interface CallRecordStore {
     void save(CallRecord record);
 
     Optional<CallRecord> find(CallId id);
+
+    /** Which of these calls have a record kept (start-up asks this of every call the journal shows finished). */
+    Set<CallId> kept(Collection<CallId> calls);
 
     /**
      * Records of calls these stations were responsible for, offered within the window, newest first, at most

@@ -4,6 +4,7 @@ import id.siaga.org.StationId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where call-back tasks are kept. */
 public interface CallbackTaskStore {
@@ -19,6 +20,9 @@ public interface CallbackTaskStore {
     boolean replaceIf(CallbackTask.Status expected, CallbackTask task);
 
     Optional<CallbackTask> find(String id);
+
+    /** Which of these calls have a call-back task, in any state (start-up asks this so a call never gets a second one). */
+    Set<CallId> callsWithTasks(Collection<CallId> calls);
 
     /** Tasks of these stations, not closed unless asked, newest first. */
     List<CallbackTask> atStations(Collection<StationId> stations, boolean includeClosed, int limit);

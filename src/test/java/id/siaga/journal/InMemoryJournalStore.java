@@ -56,6 +56,13 @@ public final class InMemoryJournalStore implements JournalStore {
     }
 
     @Override
+    public synchronized void ofTypesSince(java.util.Set<String> types, java.time.Instant from, Consumer<JournalEntry> sink) {
+        check();
+        rows.stream().filter(e -> types.contains(e.type()) && !e.at().isBefore(from)).sorted(Comparator.comparingLong(JournalEntry::seq))
+                .forEach(sink);
+    }
+
+    @Override
     public synchronized long count() {
         check();
         return rows.size();

@@ -173,6 +173,61 @@ class EscalationLadderTests {
         assertThat(step.actions()).containsExactly(ring("OP-MABES-1", MABES, 0));
     }
 
+    @Test
+    void aCallQueuedAtMabesComesBackDownToTheSlemanOperatorWhoTurnsReady() {
+        ready.clear(); // 03:00, nobody READY anywhere: the call climbs past Sleman and Polda DIY and waits at Mabes
+        LadderStep queued = widen.start(CHAIN, availability, T0);
+        assertThat(queued.state().queued()).isTrue();
+        assertThat(queued.actions()).contains(new LadderAction.Queued(MABES.id()));
+
+        ready.put(SLEMAN.id(), ops("OP-3404-2")); // 40 s later an operator at the caller's own Polres is back
+        LadderStep offered = widen.offerWaiting(queued.state(), availability, T0.plusSeconds(40));
+
+        assertThat(offered.actions()).containsExactly(ring("OP-3404-2", SLEMAN, 0));
+        assertThat(offered.state().queued()).isFalse();
+        assertThat(offered.state().atTop()).as("the call stays at the top: Mabes operators who turn READY are offered it too").isTrue();
+        ready.put(MABES.id(), ops("OP-MABES-1"));
+        assertThat(widen.offerWaiting(offered.state(), availability, T0.plusSeconds(41)).actions()).containsExactly(ring("OP-MABES-1", MABES, 2));
+    }
+
+    @Test
+    void aWaitingCallIsOfferedToItsOwnPolresFirstThenUpTheChainButNeverAboveWhereItIs() {
+        EscalationLadder move = new EscalationLadder(new RingPolicy(Map.of(StationKind.POLRES, Duration.ofSeconds(10),
+                StationKind.POLDA, Duration.ofSeconds(10)), EscalationMode.MOVE));
+        ready.remove(SLEMAN.id());
+        LadderState atPolda = move.start(CHAIN, availability, T0).state(); // Sleman had nobody: Polda DIY rings
+        assertThat(atPolda.tier()).isEqualTo(1);
+
+        ready.put(SLEMAN.id(), ops("OP-3404-1"));
+        ready.put(DIY.id(), ops("OP-DIY-1", "OP-DIY-2"));
+        LadderStep offered = move.offerWaiting(atPolda, availability, T0.plusSeconds(4));
+
+        assertThat(offered.actions()).containsExactly(ring("OP-3404-1", SLEMAN, 0), ring("OP-DIY-2", DIY, 1));
+        assertThat(offered.state().tier()).isEqualTo(1);
+        assertThat(offered.state().wakeAt()).as("Polda's ring time is not restarted").isEqualTo(atPolda.wakeAt());
+        assertThat(offered.state().ringing()).extracting(Leg::operator).doesNotContain(new OperatorId("OP-MABES-1"));
+    }
+
+    @Test
+    void anOperatorWhoJustDeclinedTheCallIsNotOfferedItAgainWhileResting() {
+        ready.clear();
+        ready.put(MABES.id(), ops("OP-MABES-1"));
+        LadderState ringing = widen.start(CHAIN, availability, T0).state();
+        LadderState declined = widen.legEnded(ringing, new OperatorId("OP-MABES-1"), station -> List.of(), T0.plusSeconds(1)).state();
+
+        assertThat(widen.offerWaiting(declined, availability, T0.plusSeconds(2)).actions()).isEmpty();
+        assertThat(widen.offerWaiting(declined, availability, T0.plusSeconds(1).plus(EscalationLadder.REST_AFTER_DECLINE)).actions())
+                .containsExactly(ring("OP-MABES-1", MABES, 2));
+    }
+
+    @Test
+    void anAnsweredCallIsOfferedToNobody() {
+        LadderState s = widen.start(CHAIN, availability, T0).state();
+        LadderState answered = widen.answered(s, new OperatorId("OP-3404-1")).state();
+        ready.put(DIY.id(), ops("OP-DIY-1"));
+        assertThat(widen.offerWaiting(answered, availability, T0.plusSeconds(3)).actions()).isEmpty();
+    }
+
     static LadderAction ring(String op, Station s, int tier) {
         return new LadderAction.Ring(new Leg(new OperatorId(op), s.id(), tier));
     }

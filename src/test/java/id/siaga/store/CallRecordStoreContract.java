@@ -63,6 +63,19 @@ abstract class CallRecordStoreContract {
     }
 
     @Test
+    void startUpLearnsWhichCallsHaveARecordAmongMoreCallsThanOneQueryAsks() {
+        records.save(answered("call-1", SLEMAN, "2026-11-28T01:00:00Z"));
+        records.save(abandoned("call-2", BANTUL, "2026-11-28T01:01:00Z"));
+        java.util.List<CallId> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            asked.add(new CallId("call-none-" + i));
+        }
+        asked.add(550, new CallId("call-2"));
+        asked.add(new CallId("call-1"));
+        assertThat(records.kept(asked)).containsExactlyInAnyOrder(new CallId("call-1"), new CallId("call-2"));
+    }
+
+    @Test
     void savingTheSameCallAgainReplacesItsRecord() {
         records.save(abandoned("call-1", SLEMAN, "2026-11-28T01:00:00Z"));
         CallRecord corrected = answered("call-1", SLEMAN, "2026-11-28T01:00:00Z");

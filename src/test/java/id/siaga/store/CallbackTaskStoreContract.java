@@ -56,6 +56,22 @@ abstract class CallbackTaskStoreContract {
     }
 
     @Test
+    void startUpLearnsWhichCallsHaveATaskWhateverItsStateAmongMoreCallsThanOneQueryAsks() {
+        CallbackTask first = open("t1", SLEMAN, "2026-11-28T01:00:00Z");
+        tasks.save(first);
+        tasks.save(closed(claimed(open("t2", BANTUL, "2026-11-28T01:01:00Z"), "operator.bantul1", "2026-11-28T01:02:00Z"),
+                "operator.bantul1", "2026-11-28T01:03:00Z", "called back"));
+        java.util.List<CallId> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            asked.add(new CallId("call-none-" + i));
+        }
+        asked.add(600, new CallId("call-t1"));
+        asked.add(new CallId("call-t2"));
+        assertThat(tasks.callsWithTasks(asked)).containsExactlyInAnyOrder(new CallId("call-t1"), new CallId("call-t2"));
+        assertThat(tasks.callsWithTasks(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void aTaskIsOpenedClaimedAndClosed() {
         CallbackTask opened = open("t1", SLEMAN, "2026-11-28T01:02:03.456789Z");
         tasks.save(opened);

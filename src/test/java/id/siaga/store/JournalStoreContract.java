@@ -64,6 +64,24 @@ abstract class JournalStoreContract {
     }
 
     @Test
+    void startUpFindsEntriesOfSomeTypesSinceATimeInOrderAcrossPages() {
+        List<JournalEntry> offers = new ArrayList<>();
+        for (int i = 0; i < 5_100; i++) { // more than one page of the scan
+            JournalEntry e = journal.append(i % 2 == 0 ? "CallOffered" : "LegRang", SubjectKind.CALL, "call-" + i, "sip", Map.of("i", i)).join();
+            if (i % 2 == 0) {
+                offers.add(e);
+            }
+        }
+        JournalEntry ended = journal.append("CallEnded", SubjectKind.CALL, "call-0", "sip", Map.of()).join();
+        java.time.Instant from = offers.get(100).at();
+        List<JournalEntry> found = new ArrayList<>();
+        store.ofTypesSince(java.util.Set.of("CallOffered", "CallEnded"), from, found::add);
+        List<JournalEntry> expected = new ArrayList<>(offers.stream().filter(e -> !e.at().isBefore(from)).toList());
+        expected.add(ended);
+        assertThat(found).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aRowEditedInTheDatabaseIsFoundByVerification() {
         for (int i = 0; i < 30; i++) {
             journal.append("OperatorPresenceChanged", SubjectKind.OPERATOR, "OP-3404-1", "operator.sleman1", Map.of("to", "READY", "i", i)).join();

@@ -52,8 +52,14 @@ public final class Sipp implements AutoCloseable {
 
     /** A caller placing {@code calls} calls to {@code service} at the SIP edge, with keyword values for the scenario. */
     public static Sipp caller(String scenario, int port, String edge, String service, Map<String, String> keys, long pauseMs, int calls) {
+        return callers(scenario, port, edge, service, keys, pauseMs, calls, 1);
+    }
+
+    /** Like {@link #caller}, with up to {@code atOnce} calls in progress together (placed ten a second). */
+    public static Sipp callers(String scenario, int port, String edge, String service, Map<String, String> keys, long pauseMs, int calls,
+                               int atOnce) {
         List<String> cmd = base(scenario, port, pauseMs);
-        cmd.addAll(List.of("-s", service, "-m", Integer.toString(calls), "-l", "1"));
+        cmd.addAll(List.of("-s", service, "-m", Integer.toString(calls), "-l", Integer.toString(atOnce)));
         keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
         cmd.add(edge);
         return new Sipp("caller-" + port, cmd);

@@ -91,6 +91,11 @@ class CallbackTasksTests {
             }
 
             @Override
+            public java.util.Set<CallId> callsWithTasks(Collection<CallId> calls) {
+                return memory.callsWithTasks(calls);
+            }
+
+            @Override
             public List<CallbackTask> atStations(Collection<StationId> stations, boolean includeClosed, int limit) {
                 return memory.atStations(stations, includeClosed, limit);
             }

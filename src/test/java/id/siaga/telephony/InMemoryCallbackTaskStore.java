@@ -34,6 +34,11 @@ public final class InMemoryCallbackTaskStore implements CallbackTaskStore {
     }
 
     @Override
+    public synchronized java.util.Set<CallId> callsWithTasks(Collection<CallId> calls) {
+        return tasks.values().stream().map(CallbackTask::call).filter(calls::contains).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public synchronized List<CallbackTask> atStations(Collection<StationId> stations, boolean includeClosed, int limit) {
         return tasks.values().stream().filter(t -> stations.contains(t.station()))
                 .filter(t -> includeClosed || t.status() != CallbackTask.Status.CLOSED)

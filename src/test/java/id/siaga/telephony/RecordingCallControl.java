@@ -101,6 +101,11 @@ public final class RecordingCallControl implements CallControl {
     }
 
     @Override
+    public void probeCaller(CallId call) {
+        commands.add(new Command("probeCaller", call, null));
+    }
+
+    @Override
     public void rejectCaller(CallId call, int status, String reason) {
         commands.add(new Command("rejectCaller", call, null));
     }

@@ -1,0 +1,37 @@
+package id.siaga.telephony;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the pipeline makes sure an unanswered call still has a caller, and that no single source fills the queue.
+ *
+ * @param probeInterval          how often the caller of an unanswered call is probed; zero turns probing off
+ * @param maxWait                an unanswered call ends with a call-back task after this long, whatever the probes say
+ * @param maxUnansweredPerSource unanswered calls at once from one untrusted network address; more are refused (503)
+ * @param trustedSources         network addresses (carrier trunks, the cluster's SIP front) exempt from that limit
+ */
+public record CallerWatch(Duration probeInterval, Duration maxWait, int maxUnansweredPerSource, Set<String> trustedSources) {
+
+    /** No probing, a day's wait and no limit per source: what a pipeline without a watch does. */
+    public static final CallerWatch NONE = new CallerWatch(Duration.ZERO, Duration.ofDays(1), Integer.MAX_VALUE, Set.of());
+
+    public CallerWatch {
+        trustedSources = Set.copyOf(trustedSources);
+        if (probeInterval.isNegative() || maxWait.isNegative() || maxWait.isZero() || maxUnansweredPerSource < 1) {
+            throw new IllegalArgumentException("caller watch needs probeInterval >= 0, maxWait > 0 and at least 1 call per source");
+        }
+    }
+
+    /** Whether a call from this source counts against the per-source limit. */
+    public boolean limits(String source) {
+        return source != null && !trustedSources.contains(source);
+    }
+
+    /** How often the watch looks at the waiting calls: often enough for both the probes and the maximum wait. */
+    Duration sweepEvery() {
+        Duration every = probeInterval.isZero() ? maxWait : probeInterval;
+        Duration atMost = Duration.ofSeconds(5);
+        return every.compareTo(atMost) > 0 ? atMost : every;
+    }
+}
