@@ -2,6 +2,7 @@
 // recommended units with ETA, dispatch with one key, the assignments with acknowledgement by radio and withdrawal,
 // the notes, priority and status of casework.js), kept live by /api/cad/stream.
 import { get, post } from '/js/api.js';
+import { isIncidentEvent, isUnitEvent } from '/js/cad.js';
 import { t } from '/js/i18n.js';
 import { toast } from '/js/console.js';
 import { clock, duration, secondsSince } from '/js/time.js';
@@ -206,8 +207,8 @@ export function cadEvent(type, data) {
     Object.assign(state.incident, data.incident);
     renderTitle();
   }
-  if (type.startsWith('unit.')) refreshSoon();
-  if (type.startsWith('incident.')) reloadDetailSoon();
+  if (isUnitEvent(type)) refreshSoon();
+  if (isIncidentEvent(type)) reloadDetailSoon();
 }
 
 /** Another user's note, priority or status: the panel shows the incident as it now is. */

@@ -3,6 +3,7 @@
 // listed on screen.
 import './words.js';
 import { get, put, follow } from '/js/api.js';
+import { CAD_EVENTS, isIncidentEvent } from '/js/cad.js';
 import { t, setLang, lang } from '/js/i18n.js';
 import { start, attempt, toast } from '/js/console.js';
 import { jurisdictionMap } from '/js/map.js';
@@ -16,9 +17,6 @@ import { initCallbacks, reloadCallbacks } from './callbacks.js';
 import { initIncidents, reloadIncidents, incidentEvent, render as renderIncidents } from './incidents.js';
 
 const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'ended'];
-const CAD_EVENTS = ['incident.created', 'incident.merged', 'incident.note-added', 'incident.priority-changed', 'incident.status-changed',
-  'incident.linked', 'incident.duplicates-flagged', 'unit.assigned', 'unit.acknowledged', 'unit.acknowledgement-overdue',
-  'unit.status-changed', 'unit.on-scene-proposed', 'unit.cleared', 'unit.assignment-cancelled', 'unit.offline', 'unit.online'];
 
 async function boot() {
   state.me = await start();
@@ -60,7 +58,7 @@ async function boot() {
   for (const type of CAD_EVENTS) {
     cad[type] = (d) => {
       cadEvent(type, d);
-      if (type.startsWith('incident.')) incidentEvent(d);
+      if (isIncidentEvent(type)) incidentEvent(d);
     };
   }
   const cadSource = follow('/api/cad/stream', cad, opened('cad', () => Promise.all([reloadUnits(), reloadIncidents()])));

@@ -3,6 +3,7 @@
 // stream (re)connects, and every 10 s in any case. Incidents and units follow the CAD stream; operators the same rhythm.
 import './words.js';
 import { get, follow } from '/js/api.js';
+import { CAD_EVENTS } from '/js/cad.js';
 import { t, translate, setLang, lang } from '/js/i18n.js';
 import { clock, duration } from '/js/time.js';
 import { start, attempt, toast } from '/js/console.js';
@@ -11,9 +12,8 @@ import { answerChart, hourChart } from './charts.js';
 import { showPresence, showFleet } from './fleet.js';
 
 const REFRESH_MS = 10_000;
-const CAD_EVENTS = ['incident.created', 'incident.duplicates-flagged', 'incident.linked', 'incident.merged', 'incident.priority-changed',
-  'incident.status-changed', 'unit.acknowledged', 'unit.acknowledgement-overdue', 'unit.assigned', 'unit.assignment-cancelled',
-  'unit.cleared', 'unit.offline', 'unit.on-scene-proposed', 'unit.online', 'unit.status-changed'];
+// every CAD event but a note, which changes nothing the board shows
+const BOARD_CAD_EVENTS = CAD_EVENTS.filter((ev) => ev !== 'IncidentNoteAdded');
 const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'ended'];
 
 const $ = (id) => document.getElementById(id);
@@ -242,7 +242,7 @@ async function main() {
     () => { liveBadge(true); soon(refreshAll); });
   calls.addEventListener('error', () => liveBadge(false));
   // incidents and units move the map and the time to on-scene: one refresh of everything per burst
-  follow('/api/cad/stream', Object.fromEntries(CAD_EVENTS.map((ev) => [ev, () => soon(refreshAll)])), () => soon(refreshAll));
+  follow('/api/cad/stream', Object.fromEntries(BOARD_CAD_EVENTS.map((ev) => [ev, () => soon(refreshAll)])), () => soon(refreshAll));
   setInterval(() => attempt(refreshAll).catch(() => {}), REFRESH_MS);
   setInterval(tick, 1000);
   translate();

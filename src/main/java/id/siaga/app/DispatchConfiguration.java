@@ -106,7 +106,7 @@ class DispatchConfiguration {
             log.info("unit {} sent to incident {} by {} ({} m, ETA {}), alerted via {}", e.callSign(), e.assignment().incident(), actor,
                     e.assignment().distanceAtAssignmentMeters() == null ? "?" : Math.round(e.assignment().distanceAtAssignmentMeters()),
                     e.assignment().etaAtAssignment(), e.alertedVia());
-        } else if (event instanceof DispatchEvent.AlertAcknowledged e) {
+        } else if (event instanceof DispatchEvent.UnitAcknowledged e) {
             journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
         } else if (event instanceof DispatchEvent.AcknowledgementOverdue e) {
             journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
@@ -127,7 +127,7 @@ class DispatchConfiguration {
     private static String actor(DispatchEvent event) {
         if (event instanceof DispatchEvent.UnitAssigned e) {
             return e.assignment().assignedBy();
-        } else if (event instanceof DispatchEvent.AlertAcknowledged e) {
+        } else if (event instanceof DispatchEvent.UnitAcknowledged e) {
             return e.by();
         } else if (event instanceof DispatchEvent.UnitStatusChanged e) {
             return e.by();

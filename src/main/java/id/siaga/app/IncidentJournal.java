@@ -31,7 +31,7 @@ final class IncidentJournal implements Consumer<IncidentEvent> {
     public void accept(IncidentEvent e) {
         Map<String, Object> facts = e.facts();
         for (IncidentId subject : e.subjects()) {
-            journal.append(e.name(), SubjectKind.INCIDENT, subject.value(), e.actor(), facts);
+            journal.append(e.type(), SubjectKind.INCIDENT, subject.value(), e.actor(), facts);
         }
         if (e instanceof IncidentCreated created) {
             var i = created.incident();
@@ -43,7 +43,7 @@ final class IncidentJournal implements Consumer<IncidentEvent> {
                 onCall.put("incident", i.id().value());
                 onCall.put("type", i.type().name());
                 onCall.put("station", i.station().value());
-                journal.append(e.name(), SubjectKind.CALL, call, e.actor(), onCall);
+                journal.append(e.type(), SubjectKind.CALL, call, e.actor(), onCall);
             });
         } else if (e instanceof PossibleDuplicatesFlagged flagged) {
             log.info("incident {} ({}) flagged as a possible duplicate of {} (open, related type, within {} m and {})", flagged.incident().id(),

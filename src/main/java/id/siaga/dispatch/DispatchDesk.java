@@ -162,7 +162,7 @@ public final class DispatchDesk implements PositionListener {
             a = current.acknowledge(by, clock.instant());
             keep(a);
         }
-        emit(new DispatchEvent.AlertAcknowledged(a, by, onBehalf, Duration.between(a.assignedAt(), a.acknowledgedAt()), a.acknowledgedAt()));
+        emit(new DispatchEvent.UnitAcknowledged(a, by, onBehalf, Duration.between(a.assignedAt(), a.acknowledgedAt()), a.acknowledgedAt()));
         return a;
     }
 
@@ -359,7 +359,7 @@ public final class DispatchDesk implements PositionListener {
         Assignment ended = a.ended(end, by, reason, now);
         keep(ended);
         destinations.remove(a.unitId());
-        emit(new DispatchEvent.AssignmentEnded(ended, now));
+        emit(DispatchEvent.AssignmentEnded.of(ended, now));
         return ended;
     }
 

@@ -10,8 +10,14 @@ import java.util.Optional;
 /** What happened in dispatch, in the past tense; the app journals each and streams it to the consoles. */
 public sealed interface DispatchEvent {
 
-    /** The journal's event type, e.g. {@code unit.assigned}. */
-    String type();
+    /**
+     * The journal's and the CAD stream's name for it: the record's simple name ({@code UnitAssigned},
+     * {@code UnitStatusChanged} …), the convention of every journalled event. Rows journalled before issue 13 carry
+     * the older dotted names ({@code unit.assigned}, {@code unit.status-changed} …; CHANGELOG.md).
+     */
+    default String type() {
+        return getClass().getSimpleName();
+    }
 
     String unitId();
 
@@ -43,10 +49,6 @@ public sealed interface DispatchEvent {
     }
 
     record UnitAssigned(Assignment assignment, String callSign, List<String> alertedVia, Instant at) implements DispatchEvent {
-        public String type() {
-            return "unit.assigned";
-        }
-
         public String unitId() {
             return assignment.unitId();
         }
@@ -60,11 +62,7 @@ public sealed interface DispatchEvent {
     }
 
     /** {@code onBehalf}: a dispatcher recorded the acknowledgement the unit gave another way (by radio, by phone). */
-    record AlertAcknowledged(Assignment assignment, String by, boolean onBehalf, Duration afterAlert, Instant at) implements DispatchEvent {
-        public String type() {
-            return "unit.acknowledged";
-        }
-
+    record UnitAcknowledged(Assignment assignment, String by, boolean onBehalf, Duration afterAlert, Instant at) implements DispatchEvent {
         public String unitId() {
             return assignment.unitId();
         }
@@ -80,10 +78,6 @@ public sealed interface DispatchEvent {
     /** Nobody acknowledged within the timeout: the dispatcher is warned and offered the next unit, if any. */
     record AcknowledgementOverdue(Assignment assignment, Duration waited, Optional<Recommendation.Candidate> proposedNext, Instant at)
             implements DispatchEvent {
-        public String type() {
-            return "unit.acknowledgement-overdue";
-        }
-
         public String unitId() {
             return assignment.unitId();
         }
@@ -99,10 +93,6 @@ public sealed interface DispatchEvent {
 
     record UnitStatusChanged(String unitId, UnitStatus from, UnitStatus to, String by, String reason, AssignmentId assignment,
                              Instant at) implements DispatchEvent {
-        public String type() {
-            return "unit.status-changed";
-        }
-
         public Map<String, Object> facts() {
             return DispatchEvent.facts("unit", unitId, "from", from, "to", to, "by", by, "reason", reason, "assignment", assignment);
         }
@@ -110,10 +100,6 @@ public sealed interface DispatchEvent {
 
     /** The unit's GPS puts it at the scene while it is still DISPATCHED or EN_ROUTE: ON_SCENE is proposed. */
     record OnSceneProposed(Assignment assignment, double distanceMeters, Instant at) implements DispatchEvent {
-        public String type() {
-            return "unit.on-scene-proposed";
-        }
-
         public String unitId() {
             return assignment.unitId();
         }
@@ -125,36 +111,43 @@ public sealed interface DispatchEvent {
         }
     }
 
-    record AssignmentEnded(Assignment assignment, Instant at) implements DispatchEvent {
-        public String type() {
-            return assignment.state() == Assignment.State.CLEARED ? "unit.cleared" : "unit.assignment-cancelled";
+    /** The assignment is over: the unit cleared the scene, or the assignment was cancelled (withdrawn, the incident closed). */
+    sealed interface AssignmentEnded extends DispatchEvent {
+
+        Assignment assignment();
+
+        /** The event for an assignment that has just ended, by how it ended. */
+        static AssignmentEnded of(Assignment ended, Instant at) {
+            return ended.state() == Assignment.State.CLEARED ? new UnitCleared(ended, at) : new AssignmentCancelled(ended, at);
         }
 
-        public String unitId() {
-            return assignment.unitId();
+        @Override
+        default String unitId() {
+            return assignment().unitId();
         }
 
-        public Map<String, Object> facts() {
-            return assignment.facts();
+        @Override
+        default Map<String, Object> facts() {
+            return assignment().facts();
         }
+    }
+
+    /** The unit cleared the scene: its assignment is done. */
+    record UnitCleared(Assignment assignment, Instant at) implements AssignmentEnded {
+    }
+
+    /** The assignment was cancelled before the unit cleared (withdrawn by a dispatcher, or its incident ended). */
+    record AssignmentCancelled(Assignment assignment, Instant at) implements AssignmentEnded {
     }
 
     /** The unit's GPS has been silent for the configured time: its device needs a check. */
     record UnitWentOffline(String unitId, Instant lastSeen, UnitStatus status, Instant at) implements DispatchEvent {
-        public String type() {
-            return "unit.offline";
-        }
-
         public Map<String, Object> facts() {
             return DispatchEvent.facts("unit", unitId, "lastSeen", lastSeen, "status", status);
         }
     }
 
     record UnitBackOnline(String unitId, Duration silentFor, Instant at) implements DispatchEvent {
-        public String type() {
-            return "unit.online";
-        }
-
         public Map<String, Object> facts() {
             return DispatchEvent.facts("unit", unitId, "silentSeconds", silentFor);
         }

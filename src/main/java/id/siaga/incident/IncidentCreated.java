@@ -7,11 +7,6 @@ import java.util.Map;
 public record IncidentCreated(Incident incident, String actor, Instant at) implements IncidentEvent {
 
     @Override
-    public String name() {
-        return "incident.created";
-    }
-
-    @Override
     public Map<String, Object> facts() {
         Incident i = incident;
         IncidentLocation where = i.location().orElse(null);

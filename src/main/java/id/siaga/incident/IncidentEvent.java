@@ -19,8 +19,14 @@ public sealed interface IncidentEvent permits IncidentCreated, IncidentStatusCha
 
     Instant at();
 
-    /** The journal's name for it, e.g. {@code incident.created}. */
-    String name();
+    /**
+     * The journal's and the CAD stream's name for it: the record's simple name ({@code IncidentCreated},
+     * {@code IncidentStatusChanged} …), the convention of every journalled event. Rows journalled before issue 13
+     * carry the older dotted names ({@code incident.created}, {@code incident.status-changed} …; CHANGELOG.md).
+     */
+    default String type() {
+        return getClass().getSimpleName();
+    }
 
     /** What the journal keeps of it (ids as strings, no nulls). */
     Map<String, Object> facts();

@@ -8,11 +8,6 @@ import java.util.Map;
 public record IncidentMerged(Incident incident, Incident survivor, String actor, Instant at) implements IncidentEvent {
 
     @Override
-    public String name() {
-        return "incident.merged";
-    }
-
-    @Override
     public Map<String, Object> facts() {
         return IncidentEvent.facts("merged", incident.id(), "into", survivor.id());
     }

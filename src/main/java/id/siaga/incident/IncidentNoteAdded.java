@@ -17,11 +17,6 @@ public record IncidentNoteAdded(Incident incident, IncidentNote note) implements
     }
 
     @Override
-    public String name() {
-        return "incident.note-added";
-    }
-
-    @Override
     public Map<String, Object> facts() {
         return IncidentEvent.facts("text", note.text());
     }

@@ -7,11 +7,6 @@ import java.util.Map;
 public record IncidentPriorityChanged(Incident incident, int from, int to, String actor, Instant at) implements IncidentEvent {
 
     @Override
-    public String name() {
-        return "incident.priority-changed";
-    }
-
-    @Override
     public Map<String, Object> facts() {
         return IncidentEvent.facts("from", from, "to", to);
     }

@@ -8,11 +8,6 @@ public record IncidentStatusChanged(Incident incident, IncidentStatus from, Inci
         implements IncidentEvent {
 
     @Override
-    public String name() {
-        return "incident.status-changed";
-    }
-
-    @Override
     public Map<String, Object> facts() {
         return IncidentEvent.facts("from", from.name(), "to", to.name(), "reason", reason);
     }

@@ -257,7 +257,7 @@ public final class Incidents {
             try {
                 l.accept(event);
             } catch (RuntimeException e) {
-                log.log(System.Logger.Level.ERROR, "incident listener failed on " + event.name() + " of " + event.incident().id(), e);
+                log.log(System.Logger.Level.ERROR, "incident listener failed on " + event.type() + " of " + event.incident().id(), e);
             }
         }
     }

@@ -8,11 +8,6 @@ import java.util.Map;
 public record IncidentsLinked(Incident incident, Incident other, String actor, Instant at) implements IncidentEvent {
 
     @Override
-    public String name() {
-        return "incident.linked";
-    }
-
-    @Override
     public Map<String, Object> facts() {
         return IncidentEvent.facts("incident", incident.id(), "other", other.id());
     }

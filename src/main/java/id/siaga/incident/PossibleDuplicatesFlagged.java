@@ -21,11 +21,6 @@ public record PossibleDuplicatesFlagged(Incident incident, List<IncidentId> cand
     }
 
     @Override
-    public String name() {
-        return "incident.duplicates-flagged";
-    }
-
-    @Override
     public Map<String, Object> facts() {
         return IncidentEvent.facts("candidates", candidates.stream().map(IncidentId::value).toList(), "withinMeters", withinMeters,
                 "windowSeconds", window.toSeconds());

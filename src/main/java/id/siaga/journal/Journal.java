@@ -88,6 +88,14 @@ public final class Journal implements AutoCloseable {
         return p.done;
     }
 
+    /**
+     * Queues a typed event: the same row as {@code append(event.type(), event.subjectKind(), event.subjectId(), actor,
+     * event.payload())}, so rows written either way look alike and chain alike.
+     */
+    public CompletableFuture<JournalEntry> append(JournalEvent event, String actor) {
+        return append(event.type(), event.subjectKind(), event.subjectId(), actor, event.payload());
+    }
+
     /** True while entries are going to the spool because the database is away. */
     public boolean isSpooling() {
         return storeDown;

@@ -1,27 +1,30 @@
 package id.siaga.supervision;
 
 import id.siaga.journal.JournalEntry;
+import id.siaga.org.OperatorId;
+import id.siaga.org.StationId;
+import id.siaga.telephony.event.CallEscalated;
+import id.siaga.telephony.event.CallEvent;
+import id.siaga.telephony.event.CallEvents;
+import id.siaga.telephony.event.LegFailed;
+import id.siaga.telephony.event.LegRang;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads what the board needs out of a call's journal entries (written by the call pipeline): its escalations
- * ({@code CallEscalated}) and the phones that declined it ({@code LegFailed} with 486 or 603; the station is the one
- * the preceding {@code LegRang} of that position names).
+ * Reads what the board needs out of a call's journal entries (written by the call pipeline), as the call's events:
+ * its escalations ({@link CallEscalated}) and the phones that declined it ({@link LegFailed} with 486 or 603; the
+ * station is the one the preceding {@link LegRang} of that position names). Entries of other types, and any that
+ * cannot be read, are passed over.
  */
 final class EscalationReader {
 
-    static final String ESCALATED = "CallEscalated";
-    static final String RANG = "LegRang";
-    static final String LEG_FAILED = "LegFailed";
     /** 486 Busy Here and 603 Decline: the operator (or the phone's do-not-disturb) refused the call. */
     static final Set<Integer> DECLINED = Set.of(486, 603);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EscalationReader() {
     }
@@ -30,37 +33,28 @@ final class EscalationReader {
     static List<Escalation> of(List<JournalEntry> story) {
         List<Escalation> found = new ArrayList<>();
         for (JournalEntry e : story) {
-            if (ESCALATED.equals(e.type())) {
-                JsonNode p = JSON.readTree(e.payload());
-                List<String> missed = new ArrayList<>();
-                for (JsonNode op : p.path("missed")) {
-                    missed.add(op.asString());
-                }
-                found.add(new Escalation(e.subjectId(), e.at(), p.path("from").asString(), p.path("to").asString(), p.path("tier").asInt(),
-                        p.path("reason").asString(), missed));
+            if (CallEvents.read(e).orElse(null) instanceof CallEscalated x) {
+                found.add(new Escalation(x.call().value(), e.at(), x.from().value(), x.to().value(), x.tier(), x.reason().name(),
+                        x.missed().stream().map(OperatorId::value).toList()));
             }
         }
-        found.sort((a, b) -> a.at().compareTo(b.at()));
+        found.sort(Comparator.comparing(Escalation::at));
         return found;
     }
 
     /** The phones that declined the call, in the order they did. */
     static List<Decline> declines(List<JournalEntry> story) {
         List<JournalEntry> ordered = new ArrayList<>(story);
-        ordered.sort(java.util.Comparator.comparingLong(JournalEntry::seq));
-        Map<String, String> rangAt = new HashMap<>();
+        ordered.sort(Comparator.comparingLong(JournalEntry::seq));
+        Map<OperatorId, StationId> rangAt = new HashMap<>();
         List<Decline> found = new ArrayList<>();
         for (JournalEntry e : ordered) {
-            if (RANG.equals(e.type())) {
-                JsonNode p = JSON.readTree(e.payload());
-                rangAt.put(p.path("operator").asString(), p.path("station").asString());
-            } else if (LEG_FAILED.equals(e.type())) {
-                JsonNode p = JSON.readTree(e.payload());
-                int status = p.path("status").asInt();
-                String operator = p.path("operator").asString();
-                if (DECLINED.contains(status) && rangAt.containsKey(operator)) {
-                    found.add(new Decline(e.subjectId(), e.at(), operator, rangAt.get(operator), status));
-                }
+            CallEvent event = CallEvents.read(e).orElse(null);
+            if (event instanceof LegRang rang) {
+                rangAt.put(rang.operator(), rang.station());
+            } else if (event instanceof LegFailed failed && DECLINED.contains(failed.status()) && rangAt.containsKey(failed.operator())) {
+                found.add(new Decline(failed.call().value(), e.at(), failed.operator().value(), rangAt.get(failed.operator()).value(),
+                        failed.status()));
             }
         }
         return found;

@@ -1,10 +1,10 @@
 package id.siaga.telephony;
 
 import id.siaga.journal.Journal;
-import id.siaga.journal.SubjectKind;
+import id.siaga.telephony.event.CallbackTaskClaimed;
+import id.siaga.telephony.event.CallbackTaskClosed;
+import id.siaga.telephony.event.CallbackTaskOpened;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -33,12 +33,7 @@ public final class CallbackTasks {
         store.save(task);
         log.info("call-back task {} opened at {} for {} (call {}{})", task.id(), task.station(), task.callerNumber(), task.call(),
                 abandoned.wasAnswered() ? ", cut off right after the answer" : ", hung up before an answer");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("task", task.id());
-        payload.put("station", task.station().value());
-        payload.put("caller", task.callerNumber());
-        payload.put("cutOffAfterAnswer", abandoned.wasAnswered());
-        journal.append("CallbackTaskOpened", SubjectKind.CALL, task.call().value(), "system", payload);
+        journal.append(new CallbackTaskOpened(task.call(), task.id(), task.station(), task.callerNumber(), abandoned.wasAnswered()), "system");
         return task;
     }
 
@@ -47,7 +42,7 @@ public final class CallbackTasks {
         CallbackTask current = existing(id);
         CallbackTask task = current.claim(by, clock.instant());
         moveOn(current, task);
-        journal.append("CallbackTaskClaimed", SubjectKind.CALL, task.call().value(), by, Map.of("task", id));
+        journal.append(new CallbackTaskClaimed(task.call(), id), by);
         return task;
     }
 
@@ -56,7 +51,7 @@ public final class CallbackTasks {
         CallbackTask current = existing(id);
         CallbackTask task = current.close(by, clock.instant(), outcome);
         moveOn(current, task);
-        journal.append("CallbackTaskClosed", SubjectKind.CALL, task.call().value(), by, Map.of("task", id, "outcome", outcome));
+        journal.append(new CallbackTaskClosed(task.call(), id, outcome), by);
         return task;
     }
 

@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The CAD event stream for the consoles, {@code GET /api/cad/stream}: every incident and dispatch event of the
- * stations in the subscriber's scope, as Server-Sent Events named by the event's type ({@code incident.created},
- * {@code unit.assigned}, {@code unit.status-changed} …). Events about an incident carry its 10-minute clock as
+ * stations in the subscriber's scope, as Server-Sent Events named by the event's type, its record's name, as the journal
+ * names it ({@code IncidentCreated}, {@code UnitAssigned}, {@code UnitStatusChanged} …; the consoles' list is
+ * {@code static/js/cad.js}). Events about an incident carry its 10-minute clock as
  * it stands after the event. Delivery rules are {@link EventStream}'s: never blocks
  * the producer, heartbeats, slow subscribers dropped and reconnecting.
  */
@@ -90,11 +91,11 @@ class CadStream extends EventStream<CadStream.CadEvent> {
                 } catch (RuntimeException e) {
                     // not readable through dispatch (gone): the event still goes out
                 }
-                publish(new CadEvent(event.name(), new java.util.HashSet<>(List.of(incident.station(), incident.takingStation())), data));
+                publish(new CadEvent(event.type(), new java.util.HashSet<>(List.of(incident.station(), incident.takingStation())), data));
             } else {
                 incidents.target(id).ifPresent(t -> {
                     data.put("incidentId", id.value());
-                    publish(new CadEvent(event.name(), Set.of(t.station()), data));
+                    publish(new CadEvent(event.type(), Set.of(t.station()), data));
                 });
             }
         }
@@ -103,7 +104,7 @@ class CadStream extends EventStream<CadStream.CadEvent> {
     private static Optional<IncidentId> incidentOf(DispatchEvent event) {
         if (event instanceof DispatchEvent.UnitAssigned e) {
             return Optional.of(e.assignment().incident());
-        } else if (event instanceof DispatchEvent.AlertAcknowledged e) {
+        } else if (event instanceof DispatchEvent.UnitAcknowledged e) {
             return Optional.of(e.assignment().incident());
         } else if (event instanceof DispatchEvent.AcknowledgementOverdue e) {
             return Optional.of(e.assignment().incident());

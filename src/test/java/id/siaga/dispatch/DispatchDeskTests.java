@@ -114,7 +114,7 @@ class DispatchDeskTests {
 
         clock.advance(Duration.ofSeconds(12));
         desk.acknowledge(sent.id(), "officer.sleman");
-        assertThat(events).filteredOn(e -> e instanceof DispatchEvent.AlertAcknowledged).singleElement()
+        assertThat(events).filteredOn(e -> e instanceof DispatchEvent.UnitAcknowledged).singleElement()
                 .satisfies(e -> assertThat(e.facts()).containsEntry("onBehalf", false).containsEntry("acknowledgedBy", "officer.sleman"));
         clock.advance(Duration.ofSeconds(3));
         desk.changeStatus("SLM-R2-01", UnitStatus.EN_ROUTE, "officer.sleman", "BERANGKAT");
@@ -143,6 +143,8 @@ class DispatchDeskTests {
         assertThat(desk.activeOf("SLM-R2-01")).isEmpty();
         assertThat(store.find(sent.id()).orElseThrow().state()).isEqualTo(Assignment.State.CLEARED);
         assertThat(desk.recommend(BRAWL).units()).extracting(Recommendation.Candidate::unitId).contains("SLM-R2-01");
+        assertThat(events).extracting(DispatchEvent::type).as("each named by its record, as the journal and the CAD stream name it")
+                .containsSubsequence("UnitAssigned", "UnitAcknowledged", "UnitStatusChanged", "OnSceneProposed", "UnitStatusChanged", "UnitCleared");
     }
 
     @Test
@@ -168,6 +170,8 @@ class DispatchDeskTests {
         desk.assign(BRAWL, "SLM-R4-01", "dispatcher.sleman");
         assertThat(desk.unitView("SLM-R2-01").orElseThrow().status()).isEqualTo(UnitStatus.AVAILABLE);
         assertThat(desk.assignments(BRAWL)).extracting(Assignment::state).containsExactly(Assignment.State.CANCELLED, Assignment.State.ALERTED);
+        assertThat(events).filteredOn(e -> e instanceof DispatchEvent.AssignmentEnded).extracting(DispatchEvent::type)
+                .containsExactly("AssignmentCancelled");
     }
 
     @Test

@@ -83,7 +83,7 @@ class IncidentsTests {
         assertThat(created.possibleDuplicates()).isEmpty();
         assertThat(incidents.find(i.id())).contains(i);
         assertThat(told).singleElement().isInstanceOfSatisfying(IncidentCreated.class, e -> {
-            assertThat(e.name()).isEqualTo("incident.created");
+            assertThat(e.type()).isEqualTo("IncidentCreated");
             assertThat(e.facts()).containsEntry("station", "POLRES-3404").containsEntry("takingStation", "POLDA-DIY")
                     .containsEntry("call", "call-1").containsEntry("type", "BRAWL").doesNotContainKey("callerName");
         });
@@ -213,7 +213,7 @@ class IncidentsTests {
         assertThat(told).hasSize(2).last().isInstanceOfSatisfying(PossibleDuplicatesFlagged.class, e -> {
             assertThat(e.incident().id()).isEqualTo(second.incident().id());
             assertThat(e.candidates()).containsExactly(first.id());
-            assertThat(e.name()).isEqualTo("incident.duplicates-flagged");
+            assertThat(e.type()).isEqualTo("PossibleDuplicatesFlagged");
         });
         assertThat(incidents.possibleDuplicatesOf(second.incident())).extracting(Incident::id).containsExactly(first.id());
         assertThat(incidents.possibleDuplicatesOf(first)).as("it works both ways").extracting(Incident::id)
@@ -263,7 +263,7 @@ class IncidentsTests {
         });
         assertThat(store.find(second.id())).contains(gone);
         assertThat(store.find(first.id())).contains(kept);
-        assertThat(told).extracting(IncidentEvent::name).containsExactly("incident.status-changed", "incident.merged");
+        assertThat(told).extracting(IncidentEvent::type).containsExactly("IncidentStatusChanged", "IncidentMerged");
         assertThat(told.get(1).subjects()).containsExactly(second.id(), first.id());
 
         assertThatThrownBy(() -> incidents.merge(second.id(), first.id(), "operator.sleman1"))

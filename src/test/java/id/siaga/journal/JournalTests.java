@@ -68,6 +68,37 @@ class JournalTests {
     }
 
     @Test
+    void aTypedEventIsStoredAndChainedExactlyLikeItsStringForm() {
+        record CallEscalated(String call, String from, String to, int tier) implements JournalEvent {
+            @Override
+            public SubjectKind subjectKind() {
+                return SubjectKind.CALL;
+            }
+
+            @Override
+            public String subjectId() {
+                return call;
+            }
+
+            @Override
+            public Object payload() {
+                return Map.of("from", from, "to", to, "tier", tier);
+            }
+        }
+        JournalEntry typed = open().append(new CallEscalated("c1", "POLRES-3404", "POLDA-DIY", 1), "routing").join();
+        journal.close();
+
+        InMemoryJournalStore other = new InMemoryJournalStore();
+        try (Journal strings = new Journal(other, new JournalSpool(dir.resolve("other.jsonl")), clock, 100, 10_000, Duration.ofMillis(50))) {
+            JournalEntry plain = strings.append("CallEscalated", SubjectKind.CALL, "c1", "routing",
+                    Map.of("tier", 1, "to", "POLDA-DIY", "from", "POLRES-3404")).join();
+            assertThat(typed.type()).as("the record's simple name").isEqualTo("CallEscalated");
+            assertThat(typed.payload()).isEqualTo("{\"from\":\"POLRES-3404\",\"tier\":1,\"to\":\"POLDA-DIY\"}");
+            assertThat(typed).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void concurrentAppendsAreGroupCommitted() throws Exception {
         open();
         List<CompletableFuture<JournalEntry>> futures = new ArrayList<>();

@@ -2,13 +2,29 @@ package id.siaga.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.siaga.journal.InMemoryJournalStore;
+import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
+import id.siaga.journal.JournalSpool;
 import id.siaga.journal.SubjectKind;
+import id.siaga.org.OperatorId;
+import id.siaga.org.StationId;
+import id.siaga.routing.EscalationReason;
+import id.siaga.telephony.CallId;
+import id.siaga.telephony.event.CallEscalated;
+import id.siaga.telephony.event.LegFailed;
+import id.siaga.telephony.event.LegRang;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Escalations read from literal journal entries and tallied per station, per operator who let the call ring and per
@@ -33,6 +49,36 @@ class EscalationTallyTests {
         assertThat(read).containsExactly(
                 new Escalation("c1", Instant.parse("2026-11-29T01:30:10Z"), "POLRES-3404", "POLDA-DIY", 1, "TIMEOUT", List.of("OP-3404-1", "OP-3404-2")),
                 new Escalation("c1", Instant.parse("2026-11-29T01:30:20Z"), "POLDA-DIY", "MABES", 2, "NOBODY_READY", List.of()));
+    }
+
+    @Test
+    void rowsTheCallEventRecordsWriteCountLikeOldRowsAndUnreadableOnesAreSkipped(@TempDir Path dir) {
+        Clock at = Clock.fixed(Instant.parse("2026-11-29T01:30:30Z"), ZoneOffset.UTC);
+        CallId call = new CallId("c1");
+        List<JournalEntry> story = new ArrayList<>();
+        story.add(entry(1, "2026-11-29T01:30:00Z", "LegRang", "c1", "{\"operator\":\"OP-3404-1\",\"station\":\"POLRES-3404\",\"tier\":0}"));
+        story.add(entry(2, "2026-11-29T01:30:10Z", "CallEscalated", "c1",
+                "{\"from\":\"POLRES-3404\",\"missed\":[\"OP-3404-1\"],\"reason\":\"TIMEOUT\",\"tier\":1,\"to\":\"POLDA-DIY\"}"));
+        story.add(entry(3, "2026-11-29T01:30:15Z", "CallEscalated", "c1", "{\"from\":\"POLDA-DIY\",\"tier\":2}"));
+        try (Journal journal = new Journal(new InMemoryJournalStore(), new JournalSpool(dir.resolve("spool.jsonl")), at, 10, 100,
+                Duration.ofMillis(50))) {
+            story.add(journal.append(new LegRang(call, new OperatorId("OP-DIY-1"), StationId.of("POLDA-DIY"), 1), "routing").join());
+            story.add(journal.append(new LegFailed(call, new OperatorId("OP-DIY-1"), 603, "Decline"), "OP-DIY-1").join());
+            story.add(journal.append(new CallEscalated(call, StationId.of("POLDA-DIY"), StationId.of("MABES"), 2, EscalationReason.ALL_DECLINED,
+                    List.of()), "routing").join());
+        }
+        // one story: the old rows, then the new ones, numbered in that order
+        List<JournalEntry> numbered = new ArrayList<>();
+        for (int i = 0; i < story.size(); i++) {
+            JournalEntry e = story.get(i);
+            numbered.add(new JournalEntry(i + 1, e.at(), e.type(), e.subjectKind(), e.subjectId(), e.actor(), e.payload(), "prev", "hash"));
+        }
+
+        assertThat(EscalationReader.of(numbered)).as("the row without its destination and missed list is passed over").containsExactly(
+                new Escalation("c1", Instant.parse("2026-11-29T01:30:10Z"), "POLRES-3404", "POLDA-DIY", 1, "TIMEOUT", List.of("OP-3404-1")),
+                new Escalation("c1", Instant.parse("2026-11-29T01:30:30Z"), "POLDA-DIY", "MABES", 2, "ALL_DECLINED", List.of()));
+        assertThat(EscalationReader.declines(numbered)).containsExactly(
+                new Decline("c1", Instant.parse("2026-11-29T01:30:30Z"), "OP-DIY-1", "POLDA-DIY", 603));
     }
 
     @Test

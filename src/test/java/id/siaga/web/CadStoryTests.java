@@ -214,11 +214,11 @@ class CadStoryTests {
         assertThat(Instant.parse(clock.path("acknowledgedAt").asString())).isAfterOrEqualTo(Instant.parse(clock.path("dispatchedAt").asString()));
 
         JsonNode story = CallDriver.awaitValue("the incident's journal tells the dispatch", () -> incident(id),
-                d -> journalTypes(d).containsAll(List.of("unit.assigned", "unit.acknowledged", "unit.on-scene-proposed")));
-        assertThat(journalTypes(story)).contains("incident.created", "incident.status-changed");
+                d -> journalTypes(d).containsAll(List.of("UnitAssigned", "UnitAcknowledged", "OnSceneProposed")));
+        assertThat(journalTypes(story)).contains("IncidentCreated", "IncidentStatusChanged");
         CallDriver.await("the CAD stream carried the assignment with the clock", () -> cadStream.stream()
                 .anyMatch(l -> l.startsWith("data:") && l.contains("\"clock\"") && l.contains(id)));
-        assertThat(cadStream).contains("event:unit.assigned", "event:unit.status-changed", "event:incident.created");
+        assertThat(cadStream).contains("event:UnitAssigned", "event:UnitStatusChanged", "event:IncidentCreated");
         assertThat(unit("SLM-R4-01").path("status").asString()).isEqualTo("ON_SCENE");
         JsonNode track = CallDriver.awaitValue("the car's track is kept", () -> http.get("/api/units/SLM-R4-01/track", AUTH, SLEMAN_DISPATCHER)
                 .json(), t -> t.size() == 3);

@@ -152,14 +152,14 @@ class IncidentApiTests {
         assertThat(incident.path("reachedAt").has("NEW")).isTrue();
 
         JsonNode told = CallDriver.awaitValue("the incident's journal tells its opening", () -> http.get("/api/incidents/" + id, AUTH,
-                SLEMAN_OPERATOR).json(), d -> types(d).contains("incident.created"));
-        JsonNode opened = entries(told).stream().filter(e -> e.path("type").asString().equals("incident.created")).findFirst().orElseThrow();
+                SLEMAN_OPERATOR).json(), d -> types(d).contains("IncidentCreated"));
+        JsonNode opened = entries(told).stream().filter(e -> e.path("type").asString().equals("IncidentCreated")).findFirst().orElseThrow();
         assertThat(opened.path("actor").asString()).isEqualTo("operator.diy1");
         assertThat(opened.path("payload").path("station").asString()).isEqualTo("POLRES-3404");
         assertThat(opened.path("payload").path("call").asString()).isEqualTo(call.value());
         JsonNode callStory = CallDriver.awaitValue("the call's journal tells what came of it", () -> http.get("/api/calls/" + call.value(), AUTH,
-                DIY_SUPERVISOR).json(), d -> types(d).contains("incident.created"));
-        assertThat(entries(callStory)).filteredOn(e -> e.path("type").asString().equals("incident.created"))
+                DIY_SUPERVISOR).json(), d -> types(d).contains("IncidentCreated"));
+        assertThat(entries(callStory)).filteredOn(e -> e.path("type").asString().equals("IncidentCreated"))
                 .singleElement().satisfies(e -> assertThat(e.path("payload").path("incident").asString()).isEqualTo(id));
         assertThat(entries(callStory)).as("taking the call's location is a read of it").anyMatch(e -> e.path("type").asString()
                 .equals("CallerLocationRead") && e.path("payload").path("via").asString().equals("POST /api/incidents"));
@@ -206,8 +206,8 @@ class IncidentApiTests {
         assertThat(flagged.path("distanceMeters").asDouble()).isBetween(190.0, 210.0);
         assertThat(flagged.path("type").asString()).isEqualTo("BRAWL");
         JsonNode secondStory = CallDriver.awaitValue("the flag is journalled", () -> http.get("/api/incidents/" + secondId, AUTH,
-                SLEMAN_OPERATOR).json(), d -> types(d).contains("incident.duplicates-flagged"));
-        assertThat(entries(secondStory)).filteredOn(e -> e.path("type").asString().equals("incident.duplicates-flagged")).singleElement()
+                SLEMAN_OPERATOR).json(), d -> types(d).contains("PossibleDuplicatesFlagged"));
+        assertThat(entries(secondStory)).filteredOn(e -> e.path("type").asString().equals("PossibleDuplicatesFlagged")).singleElement()
                 .satisfies(e -> assertThat(e.path("payload").path("candidates").toString()).contains(firstId));
 
         Http.Response merged = http.post("/api/incidents/" + secondId + "/merge", "{\"into\":\"" + firstId + "\"}", AUTH, SLEMAN_OPERATOR_2);
@@ -228,8 +228,8 @@ class IncidentApiTests {
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(ids(http.get("/api/incidents", AUTH, SLEMAN_OPERATOR).json())).contains(firstId).doesNotContain(secondId);
         JsonNode firstStory = CallDriver.awaitValue("both stories tell the merge", () -> http.get("/api/incidents/" + firstId, AUTH,
-                SLEMAN_OPERATOR).json(), d -> types(d).contains("incident.merged"));
-        assertThat(types(firstStory)).containsSubsequence("incident.created", "incident.merged");
+                SLEMAN_OPERATOR).json(), d -> types(d).contains("IncidentMerged"));
+        assertThat(types(firstStory)).containsSubsequence("IncidentCreated", "IncidentMerged");
     }
 
     @Test

@@ -125,9 +125,9 @@ class OperatorIncidentWorkTests {
             CallDriver.await("the brawl is open again", () -> incident(http, id).path("status").asString().equals("NEW"));
             JsonNode reopened = incident(http, id);
             assertThat(reopened.path("statusReason").asString()).isEqualTo("Pelapor menelepon lagi, massa berkumpul kembali");
-            assertThat(IncidentApiTests.texts(reopened.path("journal"), "type")).contains("incident.note-added", "incident.priority-changed",
-                    "incident.status-changed", "unit.acknowledged", "unit.assignment-cancelled");
-            JsonNode ack = IncidentApiTests.entries(reopened).stream().filter(e -> e.path("type").asString().equals("unit.acknowledged"))
+            assertThat(IncidentApiTests.texts(reopened.path("journal"), "type")).contains("IncidentNoteAdded", "IncidentPriorityChanged",
+                    "IncidentStatusChanged", "UnitAcknowledged", "AssignmentCancelled");
+            JsonNode ack = IncidentApiTests.entries(reopened).stream().filter(e -> e.path("type").asString().equals("UnitAcknowledged"))
                     .findFirst().orElseThrow();
             assertThat(ack.path("actor").asString()).isEqualTo("dispatcher.sleman");
             assertThat(ack.path("payload").path("onBehalf").asBoolean()).as("recorded for the unit, by radio").isTrue();
