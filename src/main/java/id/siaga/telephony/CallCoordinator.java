@@ -28,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -60,7 +57,7 @@ public final class CallCoordinator implements AutoCloseable {
         /** Routed but not yet ringing: waiting a moment for a better fix than a cell or an area code. */
         boolean waitingForFix;
         LadderState ladder;
-        ScheduledFuture<?> wake;
+        CallLoop.Timer wake;
         /** When the caller was last probed (or the call offered). */
         Instant probedAt;
         CallState state = CallState.RINGING;
@@ -106,18 +103,15 @@ public final class CallCoordinator implements AutoCloseable {
     private final Map<String, List<LocationFusion.Received>> earlyReports = new java.util.HashMap<>();
     /** Calls that ended recently, by caller number, so a late location report still joins its call's story; loop only. */
     private final Map<String, java.util.ArrayDeque<EndedCall>> recentlyEnded = new java.util.HashMap<>();
-    private final ScheduledExecutorService loop;
-    private final java.util.concurrent.ExecutorService afterCalls = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "call-records");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CallLoop loop;
+    /** Where records and call-back tasks are handed to their stores, beside the loop so a slow database never holds it. */
+    private final CallLoop afterCalls;
     private final Map<CallId, ActiveCall> calls = new LinkedHashMap<>();
     /** Calls whose caller hung up before their offer reached the loop (a CANCEL right behind the INVITE). */
     private final Set<CallId> cancelledBeforeOffer = new java.util.HashSet<>();
     private volatile CallControl control;
     private volatile CallerWatch watch = CallerWatch.NONE;
-    private ScheduledFuture<?> sweep;
+    private CallLoop.Timer sweep;
     private final java.util.List<Consumer<CallUpdate>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Consumer<CallRecord> records = r -> { };
     /** Records of calls that have left the loop but are not yet kept by {@link #records}. */
@@ -130,6 +124,16 @@ public final class CallCoordinator implements AutoCloseable {
     public CallCoordinator(Locator locator, StationDirectory stations, PresenceBoard presence, Consumer<PresenceChangeRequest> presenceChanger,
                            EscalationLadder ladder, Journal journal, Clock clock, StationId defaultStation, Duration shortCall,
                            Consumer<AbandonedCall> abandoned, LocationPolicy locationPolicy) {
+        this(locator, stations, presence, presenceChanger, ladder, journal, clock, defaultStation, shortCall, abandoned, locationPolicy,
+                CallLoop.singleThread("call-loop"), CallLoop.singleThread("call-records"));
+    }
+
+    /** With the loops given: tests pass loops that run in place on a clock they move by hand. */
+    public CallCoordinator(Locator locator, StationDirectory stations, PresenceBoard presence, Consumer<PresenceChangeRequest> presenceChanger,
+                           EscalationLadder ladder, Journal journal, Clock clock, StationId defaultStation, Duration shortCall,
+                           Consumer<AbandonedCall> abandoned, LocationPolicy locationPolicy, CallLoop loop, CallLoop afterCalls) {
+        this.loop = loop;
+        this.afterCalls = afterCalls;
         this.locator = locator;
         this.stations = stations;
         this.presence = presence;
@@ -141,11 +145,6 @@ public final class CallCoordinator implements AutoCloseable {
         this.shortCall = shortCall;
         this.abandoned = abandoned;
         this.locationPolicy = locationPolicy;
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "call-loop");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
@@ -189,10 +188,9 @@ public final class CallCoordinator implements AutoCloseable {
         this.watch = callerWatch;
         loop.execute(() -> {
             if (sweep != null) {
-                sweep.cancel(false);
+                sweep.cancel();
             }
-            long every = callerWatch.sweepEvery().toMillis();
-            sweep = loop.scheduleAtFixedRate(() -> guarded(this::sweepWaitingCalls), every, every, TimeUnit.MILLISECONDS);
+            scheduleSweep(callerWatch);
         });
     }
 
@@ -286,8 +284,11 @@ public final class CallCoordinator implements AutoCloseable {
      */
     public void interruptAll(String reason) {
         try {
-            loop.submit(() -> guarded(() -> new ArrayList<>(calls.values()).forEach(c -> interrupt(c, reason)))).get(10, TimeUnit.SECONDS);
-            afterCalls.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            loop.call(() -> {
+                guarded(() -> new ArrayList<>(calls.values()).forEach(c -> interrupt(c, reason)));
+                return null;
+            }, Duration.ofSeconds(10));
+            afterCalls.call(() -> null, Duration.ofSeconds(10));
         } catch (java.util.concurrent.TimeoutException e) {
             log.error("live calls not all closed within 10 s at shutdown; the next start closes the rest from the journal");
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
@@ -318,7 +319,7 @@ public final class CallCoordinator implements AutoCloseable {
     /** Live calls, oldest first. */
     public List<CallView> live() {
         try {
-            return loop.submit(() -> calls.values().stream().map(this::view).toList()).get(5, TimeUnit.SECONDS);
+            return loop.call(() -> calls.values().stream().map(this::view).toList(), Duration.ofSeconds(5));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new CallLoopBusyException();
         } catch (Exception e) {
@@ -338,7 +339,7 @@ public final class CallCoordinator implements AutoCloseable {
                     "reason", "the call could not be offered (an internal fault, logged with the call id)"));
             ActiveCall half = calls.remove(call.id());
             if (half != null && half.wake != null) {
-                half.wake.cancel(false);
+                half.wake.cancel();
             }
             CallControl c = control;
             if (c != null) {
@@ -373,7 +374,7 @@ public final class CallCoordinator implements AutoCloseable {
             active.waitingForFix = true;
             journal.append("RoutingWaits", SubjectKind.CALL, id, "routing", Map.of("seconds", locationPolicy.routeWait().toMillis() / 1000.0,
                     "why", "only " + (route.on == null ? "an area code or the default station" : "a cell") + " so far"));
-            active.wake = loop.schedule(() -> guarded(() -> startRinging(call.id())), locationPolicy.routeWait().toMillis(), TimeUnit.MILLISECONDS);
+            active.wake = loop.schedule(() -> guarded(() -> startRinging(call.id())), locationPolicy.routeWait());
         } else {
             apply(active, ladder.start(route.chain, availabilityFor(call.id()), now));
         }
@@ -400,6 +401,15 @@ public final class CallCoordinator implements AutoCloseable {
                 "source", source, "reason", "too many unanswered calls from one source (" + unanswered + ", limit " + w.maxUnansweredPerSource() + ")"));
         control().rejectCaller(call.id(), 503, "Service Unavailable");
         return true;
+    }
+
+    private void scheduleSweep(CallerWatch w) {
+        sweep = loop.schedule(() -> {
+            guarded(this::sweepWaitingCalls);
+            if (watch == w) {
+                scheduleSweep(w);
+            }
+        }, w.sweepEvery());
     }
 
     /** Probes the callers of unanswered calls that are due, and ends the calls that waited longest than allowed. */
@@ -794,19 +804,18 @@ public final class CallCoordinator implements AutoCloseable {
             }
         }
         if (call.wake != null) {
-            call.wake.cancel(false);
+            call.wake.cancel();
             call.wake = null;
         }
         call.ladder.wakeAt().ifPresent(at -> {
-            long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-            call.wake = loop.schedule(() -> guarded(() -> tick(call.incoming.id())), delay, TimeUnit.MILLISECONDS);
+            call.wake = loop.schedule(() -> guarded(() -> tick(call.incoming.id())), Duration.between(clock.instant(), at));
         });
     }
 
     /** @param callBack the call-back task to open for a caller who gave up or was cut off, or null */
     private void finish(ActiveCall call, Instant endedAt, CallRecord.Outcome outcome, String endedBy, AbandonedCall callBack) {
         if (call.wake != null) {
-            call.wake.cancel(false);
+            call.wake.cancel();
         }
         calls.remove(call.incoming.id());
         CallUpdate ended = new CallUpdate("ended", view(call));
@@ -932,14 +941,9 @@ public final class CallCoordinator implements AutoCloseable {
     @Override
     public void close() {
         if (sweep != null) {
-            sweep.cancel(false);
+            sweep.cancel();
         }
-        loop.shutdownNow();
-        afterCalls.shutdown();
-        try {
-            afterCalls.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
+        afterCalls.close();
     }
 }
