@@ -1,5 +1,6 @@
 package id.siaga.app;
 
+import id.siaga.web.RequestBodyLimit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -16,5 +17,5 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("siaga.access")
 public record AccessProperties(
         @DefaultValue("") String usersFile,
-        @DefaultValue("1MB") DataSize maxRequestBody) {
+        @DefaultValue("1MB") DataSize maxRequestBody) implements RequestBodyLimit {
 }

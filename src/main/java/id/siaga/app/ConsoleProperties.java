@@ -1,5 +1,6 @@
 package id.siaga.app;
 
+import id.siaga.web.MapTiles;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("siaga.console")
 public record ConsoleProperties(@DefaultValue("") String tileUrl, @DefaultValue("") String tileAttribution,
-                                @DefaultValue("http://localhost:8080") String statusBaseUrl) {
+                                @DefaultValue("http://localhost:8080") String statusBaseUrl) implements MapTiles {
 
     public ConsoleProperties {
         if (!tileUrl.isBlank() && !(tileUrl.contains("{z}") && tileUrl.contains("{x}") && tileUrl.contains("{y}"))) {

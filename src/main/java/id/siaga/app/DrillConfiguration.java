@@ -9,7 +9,7 @@ import id.siaga.org.Presence;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.registrar.OperatorPhone;
 import id.siaga.telephony.registrar.OperatorPhones;
-import id.siaga.tracking.OsmAndHttpServer;
+import id.siaga.tracking.internal.OsmAndHttpServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,6 @@
 package id.siaga.app;
 
+import id.siaga.web.PublicRequestRate;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +31,7 @@ public record IntegrationProperties(
         @DefaultValue("5s") Duration smsTimeout,
         @DefaultValue("5") int smsAttempts,
         @DefaultValue("10s") Duration smsFirstRetry,
-        @DefaultValue("60") int publicRequestsPerMinute) {
+        @DefaultValue("60") int publicRequestsPerMinute) implements PublicRequestRate {
 
     public IntegrationProperties {
         if (!smsWebhookUrl.isBlank()) {

@@ -6,6 +6,7 @@ import id.siaga.org.OperatorId;
 import id.siaga.org.Presence;
 import id.siaga.org.PresenceBoard;
 import id.siaga.org.PresenceChanged;
+import id.siaga.org.PresenceChanges;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /** Operator presence changes, each journalled with who made it. */
 @Service
-public class PresenceService {
+public class PresenceService implements PresenceChanges {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceService.class);
 
@@ -29,6 +30,7 @@ public class PresenceService {
         this.events = events;
     }
 
+    @Override
     public Optional<PresenceChanged> change(OperatorId operator, Presence to, String by) {
         Optional<PresenceChanged> changed = board.change(operator, to);
         changed.ifPresent(c -> {

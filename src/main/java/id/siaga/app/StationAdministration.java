@@ -2,6 +2,7 @@ package id.siaga.app;
 
 import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
+import id.siaga.org.RolloutChanges;
 import id.siaga.org.RolloutStatus;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** Rollout status changes, each saved, logged and journalled. */
 @Service
-public class StationAdministration {
+public class StationAdministration implements RolloutChanges {
 
     private static final Logger log = LoggerFactory.getLogger(StationAdministration.class);
 
@@ -25,6 +26,7 @@ public class StationAdministration {
         this.journal = journal;
     }
 
+    @Override
     public Optional<StationStatusChanged> changeStatus(StationId id, RolloutStatus status, String by, String reason) {
         Optional<StationStatusChanged> changed = stations.changeStatus(id, status, by);
         changed.ifPresent(c -> {

@@ -1,6 +1,5 @@
 package id.siaga.web;
 
-import id.siaga.app.ConsoleProperties;
 import id.siaga.location.Jurisdictions;
 import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
@@ -37,13 +36,13 @@ class ConsoleController {
 
     private final StationDirectory stations;
     private final Jurisdictions jurisdictions;
-    private final ConsoleProperties props;
+    private final MapTiles tiles;
     private final Map<StationId, List<Object>> rings = new ConcurrentHashMap<>();
 
-    ConsoleController(StationDirectory stations, Jurisdictions jurisdictions, ConsoleProperties props) {
+    ConsoleController(StationDirectory stations, Jurisdictions jurisdictions, MapTiles tiles) {
         this.stations = stations;
         this.jurisdictions = jurisdictions;
-        this.props = props;
+        this.tiles = tiles;
     }
 
     record ConsoleView(String username, String displayName, Set<Role> roles, StationView station, String zoneId, String zone, String landing,
@@ -55,7 +54,7 @@ class ConsoleController {
         SiagaPrincipal p = StationScope.principal(auth);
         Station home = stations.tree().get(p.station());
         return new ConsoleView(p.username(), p.displayName(), p.roles(), StationView.of(home), home.timeZone().zone().getId(),
-                home.timeZone().name(), ConsoleLanding.console(p), props.tileUrl(), props.tileAttribution());
+                home.timeZone().name(), ConsoleLanding.console(p), tiles.tileUrl(), tiles.tileAttribution());
     }
 
     /** GeoJSON of the jurisdictions in the user's scope, properties {@code station}, {@code name}, {@code kind}. */

@@ -1,11 +1,11 @@
 package id.siaga.web;
 
-import id.siaga.app.PresenceService;
 import id.siaga.org.Operator;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.Presence;
 import id.siaga.org.PresenceBoard;
+import id.siaga.org.PresenceChanges;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
 import id.siaga.security.Role;
@@ -32,11 +32,11 @@ class OperatorsController {
 
     private final OperatorRoster roster;
     private final PresenceBoard board;
-    private final PresenceService presence;
+    private final PresenceChanges presence;
     private final StationDirectory stations;
     private final StationScope scope;
 
-    OperatorsController(OperatorRoster roster, PresenceBoard board, PresenceService presence, StationDirectory stations,
+    OperatorsController(OperatorRoster roster, PresenceBoard board, PresenceChanges presence, StationDirectory stations,
                         StationScope scope) {
         this.roster = roster;
         this.board = board;

@@ -1,6 +1,5 @@
 package id.siaga.web;
 
-import id.siaga.app.IntegrationProperties;
 import id.siaga.security.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,8 +30,8 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    PublicRateLimitFilter(IntegrationProperties props, Clock clock) {
-        this.capacity = props.publicRequestsPerMinute();
+    PublicRateLimitFilter(PublicRequestRate rate, Clock clock) {
+        this.capacity = rate.publicRequestsPerMinute();
         this.perNano = capacity / 60e9;
         this.clock = clock;
     }

@@ -1,6 +1,5 @@
 package id.siaga.web;
 
-import id.siaga.app.AccessProperties;
 import id.siaga.security.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,8 +24,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
 
-    RequestSizeLimitFilter(AccessProperties access) {
-        this.limit = access.maxRequestBody().toBytes();
+    RequestSizeLimitFilter(RequestBodyLimit limit) {
+        this.limit = limit.maxRequestBody().toBytes();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package id.siaga.web;
 
-import id.siaga.app.StationAdministration;
+import id.siaga.org.RolloutChanges;
 import id.siaga.org.RolloutStatus;
 import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
@@ -27,9 +27,9 @@ class StationsController {
 
     private final StationDirectory stations;
     private final StationScope scope;
-    private final StationAdministration administration;
+    private final RolloutChanges administration;
 
-    StationsController(StationDirectory stations, StationScope scope, StationAdministration administration) {
+    StationsController(StationDirectory stations, StationScope scope, RolloutChanges administration) {
         this.stations = stations;
         this.scope = scope;
         this.administration = administration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.SubjectKind;
+import id.siaga.tracking.internal.OsmAndHttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -6,6 +6,7 @@ import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.SubjectKind;
 import id.siaga.support.Peers;
+import id.siaga.tracking.internal.MqttPositionClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,8 @@
-package id.siaga.tracking;
+package id.siaga.tracking.internal;
 
+import id.siaga.tracking.IngestOutcome;
+import id.siaga.tracking.IngestResult;
+import id.siaga.tracking.PositionPipeline;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -50,7 +53,7 @@ final class OsmAndHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         try {
             answer(ctx, request);
         } catch (RuntimeException e) {
-            log.error("OsmAnd request {} {} failed", request.method(), FixTimes.abbreviate(request.uri()), e);
+            log.error("OsmAnd request {} {} failed", request.method(), abbreviate(request.uri()), e);
             reply(ctx, request, text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"), true);
         }
     }
@@ -90,6 +93,11 @@ final class OsmAndHttpHandler extends SimpleChannelInboundHandler<FullHttpReques
         } else {
             reply(ctx, request, text(HttpResponseStatus.BAD_REQUEST, outcome.reason() + ": " + outcome.detail()), false);
         }
+    }
+
+    /** A URI short enough for a log line (a position request carries everything in its query). */
+    private static String abbreviate(String uri) {
+        return uri.length() <= 40 ? uri : uri.substring(0, 40) + "…";
     }
 
     private static boolean isBatch(String uri) {

@@ -1,4 +1,4 @@
-package id.siaga.tracking;
+package id.siaga.tracking.internal;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package id.siaga.tracking;
+package id.siaga.tracking.internal;
 
+import id.siaga.tracking.IngestResult;
+import id.siaga.tracking.MqttGateway;
+import id.siaga.tracking.PositionPipeline;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

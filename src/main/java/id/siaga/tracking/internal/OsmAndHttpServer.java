@@ -1,5 +1,6 @@
-package id.siaga.tracking;
+package id.siaga.tracking.internal;
 
+import id.siaga.tracking.PositionPipeline;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
