@@ -16,6 +16,11 @@ public final class RecordingCallControl implements CallControl {
 
     private final CallCoordinator coordinator;
     private final List<Command> commands = new CopyOnWriteArrayList<>();
+    private final List<Rejection> rejections = new CopyOnWriteArrayList<>();
+
+    /** A caller refused before answer, with the status the network was asked to send. */
+    public record Rejection(CallId call, int status, String reason) {
+    }
 
     public RecordingCallControl(CallCoordinator coordinator) {
         this.coordinator = coordinator;
@@ -30,6 +35,11 @@ public final class RecordingCallControl implements CallControl {
 
     public List<Command> commands() {
         return List.copyOf(commands);
+    }
+
+    /** The statuses the caller of this call was refused with, in order (487 after a CANCEL, 503 when refused, …). */
+    public List<Integer> rejectedWith(CallId call) {
+        return rejections.stream().filter(r -> r.call().equals(call)).map(Rejection::status).toList();
     }
 
     /** True once the operator's phone has been rung for this call. */
@@ -108,5 +118,6 @@ public final class RecordingCallControl implements CallControl {
     @Override
     public void rejectCaller(CallId call, int status, String reason) {
         commands.add(new Command("rejectCaller", call, null));
+        rejections.add(new Rejection(call, status, reason));
     }
 }
