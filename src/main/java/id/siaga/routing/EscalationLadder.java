@@ -76,10 +76,11 @@ public final class EscalationLadder {
     }
 
     /**
-     * Someone became available somewhere on the call's chain while it waits: every available operator at a station the
-     * call has already reached (its own station first, then up to the current tier) who is not ringing for it, and not
-     * resting after a decline, is rung too. A queued call comes back down to a local operator who turns READY this way;
-     * the call stays at its tier (its deadline is unchanged), so a tier's ring time is not restarted.
+     * Someone became available somewhere on the call's chain while it waits: at each station the call has already
+     * reached (its own station first, then up to the current tier) where no phone rings for it yet, every available
+     * operator who is not resting after a decline is rung. A queued call comes back down to a local operator who turns
+     * READY this way, and at the top each waiting call takes its own operator, so the oldest call does not take every
+     * operator while the next waits. The call stays at its tier: a tier's ring time is not restarted.
      */
     public LadderStep offerWaiting(LadderState state, Availability availability, Instant now) {
         List<LadderAction> actions = new ArrayList<>();
@@ -89,7 +90,8 @@ public final class EscalationLadder {
         List<Leg> legs = new ArrayList<>(state.ringing());
         for (int t = 0; t <= state.tier(); t++) {
             Station station = state.chain().get(t);
-            if (!station.isLive() && t < state.chain().size() - 1) {
+            boolean top = t == state.chain().size() - 1;
+            if ((!station.isLive() && !top) || legs.stream().anyMatch(l -> l.station().equals(station.id()))) {
                 continue;
             }
             LadderState sofar = state.with(state.tier(), state.tierDeadline(), legs, state.queued());

@@ -187,7 +187,11 @@ class EscalationLadderTests {
         assertThat(offered.state().queued()).isFalse();
         assertThat(offered.state().atTop()).as("the call stays at the top: Mabes operators who turn READY are offered it too").isTrue();
         ready.put(MABES.id(), ops("OP-MABES-1"));
-        assertThat(widen.offerWaiting(offered.state(), availability, T0.plusSeconds(41)).actions()).containsExactly(ring("OP-MABES-1", MABES, 2));
+        LadderStep mabes = widen.offerWaiting(offered.state(), availability, T0.plusSeconds(41));
+        assertThat(mabes.actions()).containsExactly(ring("OP-MABES-1", MABES, 2));
+        ready.put(MABES.id(), ops("OP-MABES-1", "OP-MABES-2"));
+        assertThat(widen.offerWaiting(mabes.state(), availability, T0.plusSeconds(42)).actions())
+                .as("one Mabes phone per waiting call: a second one is left for the next caller in the queue").isEmpty();
     }
 
     @Test
@@ -202,7 +206,8 @@ class EscalationLadderTests {
         ready.put(DIY.id(), ops("OP-DIY-1", "OP-DIY-2"));
         LadderStep offered = move.offerWaiting(atPolda, availability, T0.plusSeconds(4));
 
-        assertThat(offered.actions()).containsExactly(ring("OP-3404-1", SLEMAN, 0), ring("OP-DIY-2", DIY, 1));
+        assertThat(offered.actions()).as("Polda DIY already rings OP-DIY-1 for it: OP-DIY-2 stays free for another waiting call")
+                .containsExactly(ring("OP-3404-1", SLEMAN, 0));
         assertThat(offered.state().tier()).isEqualTo(1);
         assertThat(offered.state().wakeAt()).as("Polda's ring time is not restarted").isEqualTo(atPolda.wakeAt());
         assertThat(offered.state().ringing()).extracting(Leg::operator).doesNotContain(new OperatorId("OP-MABES-1"));

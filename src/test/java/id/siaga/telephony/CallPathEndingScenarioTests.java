@@ -108,7 +108,7 @@ class CallPathEndingScenarioTests {
         region.calls.callerGone(call, "no answer to OPTIONS");
 
         assertThat(region.commands(call)).contains("rejectCaller");
-        assertThat(region.payload(call, "CallAbandoned")).containsEntry("why", "no answer to OPTIONS").containsEntry("station", "MABES");
+        assertThat(region.payload(call, "CallAbandoned")).containsEntry("callerGone", "no answer to OPTIONS").containsEntry("station", "MABES");
         assertThat(region.record(call).orElseThrow().outcome()).isEqualTo(CallRecord.Outcome.ABANDONED);
         assertThat(region.callbackTasks(call)).singleElement().satisfies(task -> assertThat(task.station()).isEqualTo(SLEMAN));
         assertThat(region.live()).isEmpty();
@@ -132,7 +132,7 @@ class CallPathEndingScenarioTests {
 
         assertThat(region.live()).isEmpty();
         assertThat(region.commands(call)).contains("cancelLeg OP-3404-1", "rejectCaller");
-        assertThat(region.payload(call, "CallAbandoned")).containsKey("why").containsEntry("secondsWaiting", 900.0);
+        assertThat(region.payload(call, "CallAbandoned")).containsKey("callerGone").containsEntry("secondsWaiting", 900.0);
         assertThat(region.record(call).orElseThrow().outcome()).isEqualTo(CallRecord.Outcome.ABANDONED);
         assertThat(region.callbackTasks(call)).singleElement().satisfies(task -> assertThat(task.station()).isEqualTo(SLEMAN));
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public sealed interface CallEvent extends JournalEvent
         permits CallOffered, CallLocated, CallLocationUnavailable, RoutingWaits, CallRouted, CallRerouted, CallQueued, LegRang, LegFailed,
-        LateAnswerReleased, CallEscalated, CallAnswered, CallAbandoned, CallEnded, CallInterrupted, CallbackTaskOpened, CallbackTaskClaimed,
+        LateAnswerReleased, CallEscalated, CallAnswered, CallAbandoned, CallEnded, CallInterrupted, CallRefused, CallbackTaskOpened, CallbackTaskClaimed,
         CallbackTaskClosed {
 
     /** The call the event is about. */

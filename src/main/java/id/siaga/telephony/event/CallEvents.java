@@ -43,6 +43,7 @@ public final class CallEvents {
             reader(CallAbandoned.class, CallAbandoned::from),
             reader(CallEnded.class, CallEnded::from),
             reader(CallInterrupted.class, CallInterrupted::from),
+            reader(CallRefused.class, CallRefused::from),
             reader(CallbackTaskOpened.class, CallbackTaskOpened::from),
             reader(CallbackTaskClaimed.class, CallbackTaskClaimed::from),
             reader(CallbackTaskClosed.class, CallbackTaskClosed::from));

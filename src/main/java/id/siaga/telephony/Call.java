@@ -1,0 +1,171 @@
+package id.siaga.telephony;
+
+import id.siaga.location.LocationFix;
+import id.siaga.location.LocationFusion;
+import id.siaga.org.Station;
+import id.siaga.org.StationId;
+import id.siaga.routing.LadderState;
+import id.siaga.routing.Leg;
+import id.siaga.telephony.event.CallEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One call as the pipeline sees it between two inputs: immutable, so every stage is a function of the call, the input
+ * and the time. The stages change it only through the {@code with…} methods.
+ *
+ * @param chain          the stations the call climbs, from the responsible one to the root
+ * @param routedOn       the fix the route was decided on; null for an area code or the default station
+ * @param fixWaitUntil   while {@link Phase#ROUTING}: until when the call waits for a better fix than a cell
+ * @param ringFromStart  set by a stage that (re)routed the call: the ring stage starts the ladder on {@code chain}
+ * @param probedAt       when the caller was last probed (or the call offered)
+ * @param ending         how the call is ending, once a stage decided it; the record stage journals and keeps it
+ */
+record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId responsible, List<LocationFusion.Received> locations,
+            LocationFusion.Received routedOn, List<Station> chain, LadderState ladder, Instant fixWaitUntil, boolean ringFromStart,
+            Leg winner, Instant answeredAt, Instant probedAt, Ending ending) implements ReportMatching.Live {
+
+    enum Phase {
+        /** Routed, but waiting a moment for a better fix before any phone rings (the caller already hears ringing). */
+        ROUTING,
+        RINGING,
+        ANSWERED,
+        /** Ended: the record stage keeps it, and the call leaves the loop. */
+        ENDED
+    }
+
+    /**
+     * How a call ends. {@code callerStatus} is the final response an unanswered caller gets (0: none, the call was
+     * answered); {@code callBack} whether the responsible station must call back.
+     */
+    record Ending(CallRecord.Outcome outcome, String endedBy, CallEvent event, String actor, int callerStatus, String callerPhrase,
+                  boolean callBack) {
+    }
+
+    Call {
+        locations = List.copyOf(locations);
+        chain = List.copyOf(chain);
+    }
+
+    /** A call just offered, before any stage has looked at it. */
+    static Call offered(IncomingCall incoming, Instant at, StationId provisional) {
+        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null);
+    }
+
+    CallId id() {
+        return incoming.id();
+    }
+
+    @Override
+    public String callerNumber() {
+        return incoming.callerNumber();
+    }
+
+    @Override
+    public boolean ended() {
+        return phase == Phase.ENDED;
+    }
+
+    boolean unanswered() {
+        return phase == Phase.ROUTING || phase == Phase.RINGING;
+    }
+
+    double secondsSinceOffer(Instant now) {
+        return Duration.between(offeredAt, now).toMillis() / 1000.0;
+    }
+
+    /** The tier the call rings at (0 before the ladder started). */
+    int tier() {
+        return ladder == null ? 0 : Math.max(0, ladder.tier());
+    }
+
+    /** The station now offered the call. */
+    StationId currentStation() {
+        return ladder == null ? responsible : ladder.current().id();
+    }
+
+    /** When the loop must wake the call: the end of a fix wait, or the ladder's next deadline. */
+    Optional<Instant> wakeAt() {
+        return switch (phase) {
+            case ROUTING -> Optional.ofNullable(fixWaitUntil);
+            case RINGING -> ladder == null ? Optional.empty() : ladder.wakeAt();
+            default -> Optional.empty();
+        };
+    }
+
+    Optional<LocationFix> bestFix(LocationFusion fusion, Instant now) {
+        return fusion.best(locations, now).map(LocationFusion.Received::fix);
+    }
+
+    Call withLocation(LocationFusion.Received r) {
+        List<LocationFusion.Received> more = new ArrayList<>(locations);
+        more.add(r);
+        return new Call(incoming, offeredAt, phase, responsible, more, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
+                probedAt, ending);
+    }
+
+    /** Routed (or re-routed) to {@code chain}; the ring stage starts the ladder there unless the call waits for a fix. */
+    Call routedTo(List<Station> newChain, LocationFusion.Received on, Phase next, Instant waitUntil) {
+        return new Call(incoming, offeredAt, next, newChain.get(0).id(), locations, on, newChain, ladder, waitUntil, next == Phase.RINGING,
+                winner, answeredAt, probedAt, ending);
+    }
+
+    Call withRoutedOn(LocationFusion.Received on) {
+        return new Call(incoming, offeredAt, phase, responsible, locations, on, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
+                probedAt, ending);
+    }
+
+    /** The fix wait is over: the ring stage starts the ladder. */
+    Call ringNow() {
+        return new Call(incoming, offeredAt, Phase.RINGING, responsible, locations, routedOn, chain, ladder, null, true, winner, answeredAt,
+                probedAt, ending);
+    }
+
+    Call withLadder(LadderState next) {
+        return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, next, fixWaitUntil, false, winner, answeredAt,
+                probedAt, ending);
+    }
+
+    Call answeredBy(Leg leg, LadderState next, Instant at) {
+        return new Call(incoming, offeredAt, Phase.ANSWERED, responsible, locations, routedOn, chain, next, null, false, leg, at, probedAt, ending);
+    }
+
+    Call probed(Instant at) {
+        return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
+                answeredAt, at, ending);
+    }
+
+    /** A stage decided the call ends; the ring stage stops its phones, the record stage keeps it. */
+    Call ending(Ending how) {
+        return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, false, winner, answeredAt,
+                probedAt, how);
+    }
+
+    Call asEnded() {
+        return new Call(incoming, offeredAt, Phase.ENDED, responsible, locations, routedOn, chain, ladder, null, false, winner, answeredAt,
+                probedAt, ending);
+    }
+
+    /** What consoles see of the call. */
+    CallView view(LocationFusion fusion, Instant now) {
+        Instant until = answeredAt == null ? now : answeredAt;
+        Optional<LocationFusion.Received> best = fusion.best(locations, now);
+        LocationFix p = best.map(LocationFusion.Received::fix).orElse(null);
+        List<Leg> legs = ladder == null ? List.of() : ladder.ringing();
+        List<Leg> ringing = unanswered() ? legs : List.of();
+        String state = switch (phase) {
+            case ROUTING, RINGING -> "RINGING";
+            case ANSWERED -> "ANSWERED";
+            case ENDED -> "ENDED";
+        };
+        return new CallView(id().value(), incoming.callerNumber(), state, responsible.value(), currentStation().value(), tier(), offeredAt,
+                Duration.between(offeredAt, until).toMillis() / 1000.0, answeredAt, winner == null ? null : winner.operator().value(),
+                ringing.stream().map(l -> l.operator().value()).toList(), legs.stream().map(l -> l.station().value()).distinct().toList(),
+                p == null ? null : p.latitude(), p == null ? null : p.longitude(), p == null ? "NONE" : p.source().name(),
+                p == null || !p.hasUncertainty() ? null : p.uncertaintyMeters(), p == null ? null : p.method(),
+                best.map(r -> r.age(now).toMillis() / 1000.0).orElse(null));
+    }
+}

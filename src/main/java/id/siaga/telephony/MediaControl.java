@@ -1,0 +1,38 @@
+package id.siaga.telephony;
+
+/**
+ * What the call pipeline asks of the media plane: anchor the call's audio, record it, play a prompt to a waiting
+ * caller, release it at the end (keypresses it hears will come back to the call loop with the rtpengine adapter).
+ * {@link #NONE} keeps today's behaviour: the SDP is relayed end to end and the
+ * media never passes through Siaga 110 (the rtpengine adapter of issue 15 implements the real one).
+ */
+public interface MediaControl {
+
+    /** One thing asked of the media plane for one call. */
+    sealed interface Request {
+        CallId call();
+
+        /** Anchor the call's media when it is offered. */
+        record Anchor(CallId call) implements Request {
+        }
+
+        /** Record both directions from now to the end. */
+        record Record(CallId call) implements Request {
+        }
+
+        /** Play a prompt to the caller ({@code prompt}: "queued" while the call waits at the top). */
+        record Prompt(CallId call, String prompt) implements Request {
+        }
+
+        /** The call ended: release what was anchored, close the recording. */
+        record Release(CallId call) implements Request {
+        }
+    }
+
+    /** Carries the request out, or does what it can; returns at once (the media plane reports back later, if at all). */
+    void handle(Request request);
+
+    /** No media plane: the audio flows between the phones as today. */
+    MediaControl NONE = request -> {
+    };
+}
