@@ -10,7 +10,6 @@ import id.siaga.org.PresenceBoard;
 import id.siaga.org.PresenceChanged;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
-import id.siaga.routing.Availability;
 import id.siaga.routing.EscalationLadder;
 import id.siaga.routing.Leg;
 import id.siaga.telephony.event.CallLocated;
@@ -26,13 +25,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -61,32 +57,22 @@ public final class CallCoordinator implements AutoCloseable {
     private final CallPipeline pipeline;
     private final StationDirectory stations;
     private final PresenceBoard presence;
-    private final Consumer<PresenceChangeRequest> presenceChanger;
     private final Journal journal;
     private final Clock clock;
     private final StationId defaultStation;
-    private final Consumer<AbandonedCall> abandoned;
     private final LocationPolicy locationPolicy;
     private final CallLoop loop;
-    /** Where records and call-back tasks are handed to their stores, beside the loop so a slow database never holds it. */
     private final CallLoop afterCalls;
+    private final CallEffects effects;
     // touched only on the loop
     private final Map<CallId, Call> calls = new LinkedHashMap<>();
     private final Map<CallId, Wake> wakes = new HashMap<>();
     private final LocationReports reports;
     /** Calls whose caller hung up before their offer reached the loop (a CANCEL right behind the INVITE). */
     private final Set<CallId> cancelledBeforeOffer = new HashSet<>();
-    private final Map<OperatorId, Integer> talking = new HashMap<>();
     private CallLoop.Timer sweep;
 
-    private volatile ToIntFunction<OperatorId> lines = op -> 1;
-    private volatile CallControl control;
-    private volatile MediaControl media = MediaControl.NONE;
     private volatile CallerWatch watch = CallerWatch.NONE;
-    private volatile Consumer<CallRecord> records = r -> { };
-    private final List<Consumer<CallUpdate>> listeners = new CopyOnWriteArrayList<>();
-    /** Records of calls that have left the loop but are not yet kept by {@link #records}. */
-    private final Map<CallId, CallRecord> justEnded = new ConcurrentHashMap<>();
 
     public CallCoordinator(Locator locator, StationDirectory stations, PresenceBoard presence, Consumer<PresenceChangeRequest> presenceChanger,
                            EscalationLadder ladder, Journal journal, Clock clock, StationId defaultStation, Duration shortCall,
@@ -102,46 +88,45 @@ public final class CallCoordinator implements AutoCloseable {
         this.pipeline = new CallPipeline(locator, stations, defaultStation, locationPolicy, ladder, shortCall);
         this.stations = stations;
         this.presence = presence;
-        this.presenceChanger = presenceChanger;
         this.journal = journal;
         this.clock = clock;
         this.defaultStation = defaultStation;
-        this.abandoned = abandoned;
         this.locationPolicy = locationPolicy;
         this.reports = new LocationReports(locationPolicy.matchWindow());
         this.loop = loop;
         this.afterCalls = afterCalls;
+        this.effects = new CallEffects(journal, presence, presenceChanger, abandoned, locationPolicy.fusion(), afterCalls);
     }
 
     // ---- wiring ------------------------------------------------------------------------------------
 
     /** Live updates of every call, on the call loop ("ended" on the thread that keeps records): listeners must be quick and thread-safe. */
     public void addListener(Consumer<CallUpdate> listener) {
-        listeners.add(listener);
+        effects.listeners.add(listener);
     }
 
     public void removeListener(Consumer<CallUpdate> listener) {
-        listeners.remove(listener);
+        effects.listeners.remove(listener);
     }
 
     /** Calls a position takes at once before it counts as BUSY: 1 for a person at a phone; more for a hunt group. */
     public void linesPerPosition(ToIntFunction<OperatorId> linesOf) {
-        this.lines = linesOf;
+        effects.lines = linesOf;
     }
 
     /** Where the summary of each finished call goes (the call history). */
     public void recordInto(Consumer<CallRecord> sink) {
-        this.records = sink;
+        effects.records = sink;
     }
 
     /** Connects the pipeline to the phone network; calls are refused until this is done. */
     public void attach(CallControl callControl) {
-        this.control = callControl;
+        effects.control = callControl;
     }
 
     /** Connects the pipeline to a media plane; without one, media flows between the phones ({@link MediaControl#NONE}). */
     public void attach(MediaControl mediaControl) {
-        this.media = mediaControl;
+        effects.media = mediaControl;
     }
 
     /** Watches unanswered calls: probes their callers, ends the ones that waited too long, limits calls per source. */
@@ -166,7 +151,7 @@ public final class CallCoordinator implements AutoCloseable {
             if (calls.containsKey(id)) {
                 handle(id, new CallInput.LegAnswered(leg));
             } else { // the call is gone (ended, or never known): the phone that answered is hung up at once
-                control().releaseLateAnswer(id, leg);
+                effects.control().releaseLateAnswer(id, leg);
                 journal.append(new LateAnswerReleased(id, leg.operator()), leg.operator().value());
             }
         });
@@ -241,7 +226,7 @@ public final class CallCoordinator implements AutoCloseable {
 
     /** Every caller still waiting hears 180 again (RFC 3261 Timer C keep-alive), from the call loop. */
     public void ringWaitingCallersAgain() {
-        run(() -> calls.values().stream().filter(Call::unanswered).forEach(c -> control().ringing(c.id())));
+        run(() -> calls.values().stream().filter(Call::unanswered).forEach(c -> effects.control().ringing(c.id())));
     }
 
     /** Someone turned READY: each waiting call, oldest first, may be offered to them (its own Polres first). */
@@ -285,7 +270,7 @@ public final class CallCoordinator implements AutoCloseable {
 
     /** The record of a call that has just ended and is on its way to the history, so a call is never nowhere. */
     public Optional<CallRecord> justEnded(CallId id) {
-        return Optional.ofNullable(justEnded.get(id));
+        return effects.justEnded(id);
     }
 
     // ---- the loop ----------------------------------------------------------------------------------
@@ -306,7 +291,7 @@ public final class CallCoordinator implements AutoCloseable {
             Optional.ofNullable(wakes.remove(in.id())).ifPresent(w -> w.timer().cancel());
             journal.append(new CallRefused(in.id(), 503, in.callerNumber(), in.source(),
                     "the call could not be offered (an internal fault, logged with the call id)"), "system");
-            Optional.ofNullable(control).ifPresent(c -> c.rejectCaller(in.id(), 503, "Service Unavailable"));
+            Optional.ofNullable(effects.control).ifPresent(c -> c.rejectCaller(in.id(), 503, "Service Unavailable"));
         }
     }
 
@@ -327,7 +312,7 @@ public final class CallCoordinator implements AutoCloseable {
         log.warn("call {} from {} refused: {} unanswered calls already from {}", in.id(), in.callerNumber(), unanswered, source);
         journal.append(new CallRefused(in.id(), 503, in.callerNumber(), source, "too many unanswered calls from one source ("
                 + unanswered + ", limit " + w.maxUnansweredPerSource() + ")"), "network");
-        control().rejectCaller(in.id(), 503, "Service Unavailable");
+        effects.control().rejectCaller(in.id(), 503, "Service Unavailable");
         return true;
     }
 
@@ -341,16 +326,18 @@ public final class CallCoordinator implements AutoCloseable {
         if (call == null) {
             return;
         }
-        CallPipeline.Decision decision = pipeline.handle(call, input, new CallContext(now, ringable(id), forWaiting(id), watch));
+        CallPipeline.Decision decision = pipeline.handle(call, input, new CallContext(now, Ringable.forCall(id, calls.values(), presence, stations.tree().root().id()),
+                Ringable.forWaitingCall(id, calls.values(), presence), watch));
         Call next = decision.call();
         if (next.ended()) {
             calls.remove(id);
+            reports.ended(id, next.callerNumber(), next.offeredAt(), now);
         } else {
             calls.put(id, next);
         }
         boolean freedPhones = false;
         for (CallAction action : decision.actions()) {
-            carryOut(next, action, now);
+            effects.carryOut(next, action, now);
             freedPhones |= action instanceof CallAction.CancelLeg;
         }
         wakeLater(next);
@@ -358,88 +345,6 @@ public final class CallCoordinator implements AutoCloseable {
             // phones that stopped ringing for this call (answered elsewhere, the caller gone) may take a waiting one
             run(() -> everyCall(new CallInput.OperatorsAvailable()));
         }
-    }
-
-    private void carryOut(Call call, CallAction action, Instant now) {
-        CallId id = call.id();
-        if (action instanceof CallAction.Journal j) {
-            journal.append(j.event(), j.actor());
-        } else if (action instanceof CallAction.Publish p) {
-            if (!call.ended() && !listeners.isEmpty()) {
-                notifyListeners(new CallUpdate(p.kind(), call.view(locationPolicy.fusion(), now)));
-            }
-        } else if (action instanceof CallAction.Ringback) {
-            control().ringing(id);
-        } else if (action instanceof CallAction.RingLeg r) {
-            control().ringLeg(id, r.leg(), call.callerNumber());
-        } else if (action instanceof CallAction.CancelLeg c) {
-            control().cancelLeg(id, c.leg());
-        } else if (action instanceof CallAction.Connect c) {
-            control().connect(id, c.leg());
-        } else if (action instanceof CallAction.ReleaseLateAnswer r) {
-            control().releaseLateAnswer(id, r.leg());
-        } else if (action instanceof CallAction.HangUpOperator h) {
-            control().hangUpOperator(id, h.leg());
-        } else if (action instanceof CallAction.HangUpCaller) {
-            control().hangUpCaller(id);
-        } else if (action instanceof CallAction.RejectCaller r) {
-            control().rejectCaller(id, r.status(), r.phrase());
-        } else if (action instanceof CallAction.ProbeCaller) {
-            control().probeCaller(id);
-        } else if (action instanceof CallAction.Media m) {
-            media.handle(m.request());
-        } else if (action instanceof CallAction.OperatorLine l) {
-            operatorLine(l.operator(), l.taken());
-        } else if (action instanceof CallAction.Finish f) {
-            finish(call, f.record(), f.callBack(), now);
-        }
-    }
-
-    /** A position counts as BUSY while all its lines are in calls, and READY again when one frees up. */
-    private void operatorLine(OperatorId operator, boolean taken) {
-        if (taken) {
-            if (talking.merge(operator, 1, Integer::sum) >= lines.applyAsInt(operator)) {
-                presenceChanger.accept(new PresenceChangeRequest(operator, Presence.BUSY));
-            }
-            return;
-        }
-        Integer left = talking.computeIfPresent(operator, (op, n) -> n > 1 ? n - 1 : null);
-        if (presence.presenceOf(operator) == Presence.BUSY && (left == null ? 0 : left) < lines.applyAsInt(operator)) {
-            presenceChanger.accept(new PresenceChangeRequest(operator, Presence.READY));
-        }
-    }
-
-    /**
-     * The record, and the call-back task of a caller who gave up, are kept before consoles hear "ended" (one thread, in
-     * this order, each step even if the one before failed), so a console that reloads finds them; meanwhile the call is
-     * found among the calls just ended.
-     */
-    private void finish(Call call, CallRecord record, AbandonedCall callBack, Instant now) {
-        reports.ended(call.id(), call.callerNumber(), call.offeredAt(), now);
-        CallUpdate ended = new CallUpdate("ended", call.view(locationPolicy.fusion(), now));
-        justEnded.put(record.id(), record);
-        aside("the record of call " + call.id(), () -> {
-            try {
-                records.accept(record);
-            } finally {
-                justEnded.remove(record.id());
-            }
-        });
-        if (callBack != null) {
-            aside("the call-back task of call " + call.id(), () -> abandoned.accept(callBack));
-        }
-        aside("telling the consoles call " + call.id() + " ended", () -> notifyListeners(ended));
-    }
-
-    /** Database work after a call runs beside the loop; a failure is logged with what was lost (the journal has the story). */
-    private void aside(String what, Runnable work) {
-        afterCalls.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.error("could not keep {} (the journal still has the story; the next start restores it)", what, e);
-            }
-        });
     }
 
     /** Sets (or moves, or drops) the call's timer to when the pipeline next needs to look at it. */
@@ -474,55 +379,6 @@ public final class CallCoordinator implements AutoCloseable {
         for (CallId id : new ArrayList<>(calls.keySet())) {
             handle(id, input);
         }
-    }
-
-    /** READY operators of a station; at the root, minus those already offered another waiting call there. */
-    private Availability ringable(CallId id) {
-        return station -> {
-            List<OperatorId> ready = presence.readyAt(station).stream().map(o -> o.id()).toList();
-            if (!station.equals(stations.tree().root().id())) {
-                return ready;
-            }
-            Set<OperatorId> taken = ringingForOthers(id, station);
-            return ready.stream().filter(op -> !taken.contains(op)).toList();
-        };
-    }
-
-    /** READY operators of a station not ringing for any other unanswered call: each is offered one waiting call. */
-    private Availability forWaiting(CallId id) {
-        return station -> {
-            Set<OperatorId> taken = ringingForOthers(id, null);
-            return presence.readyAt(station).stream().map(o -> o.id()).filter(op -> !taken.contains(op)).toList();
-        };
-    }
-
-    /** Operators ringing for unanswered calls other than {@code id}, at {@code station} (any station when null). */
-    private Set<OperatorId> ringingForOthers(CallId id, StationId station) {
-        Set<OperatorId> taken = new LinkedHashSet<>();
-        for (Call other : calls.values()) {
-            if (!other.id().equals(id) && other.unanswered() && other.ladder() != null) {
-                other.ladder().ringing().stream().filter(l -> station == null || l.station().equals(station)).forEach(l -> taken.add(l.operator()));
-            }
-        }
-        return taken;
-    }
-
-    private void notifyListeners(CallUpdate update) {
-        for (Consumer<CallUpdate> l : listeners) {
-            try {
-                l.accept(update);
-            } catch (RuntimeException e) {
-                log.warn("a call listener failed: {}", e.toString());
-            }
-        }
-    }
-
-    private CallControl control() {
-        CallControl c = control;
-        if (c == null) {
-            throw new IllegalStateException("no call control attached");
-        }
-        return c;
     }
 
     private void run(Runnable r) {
