@@ -104,4 +104,9 @@ public final class RecordingCallControl implements CallControl {
     public void rejectCaller(CallId call, int status, String reason) {
         commands.add(new Command("rejectCaller", call, null));
     }
+
+    @Override
+    public void probeCaller(CallId call) {
+        commands.add(new Command("probeCaller", call, null));
+    }
 }

@@ -4,6 +4,7 @@ import id.siaga.routing.Leg;
 import id.siaga.telephony.CallControl;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
+import java.time.Duration;
 import java.util.List;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -34,12 +35,14 @@ final class SipCallControl implements CallControl {
     private final SipCalls calls;
     private final CallCoordinator coordinator;
     private final PhoneContacts phones;
+    private final SipCallerProbe probe;
 
-    SipCallControl(SipEndpoint endpoint, SipCalls calls, CallCoordinator coordinator, PhoneContacts phones) {
+    SipCallControl(SipEndpoint endpoint, SipCalls calls, CallCoordinator coordinator, PhoneContacts phones, SipCallerProbe probe) {
         this.endpoint = endpoint;
         this.calls = calls;
         this.coordinator = coordinator;
         this.phones = phones;
+        this.probe = probe;
     }
 
     /**
@@ -237,6 +240,17 @@ final class SipCallControl implements CallControl {
             finishCaller(call, status, reason);
             calls.forget(call);
         });
+    }
+
+    /** An OPTIONS in the caller's early dialog, given up after Timer F (64 × T1, 32 s over UDP). */
+    @Override
+    public void probeCaller(CallId id) {
+        probe.probe(id, SipCallerProbe.T1);
+    }
+
+    /** The same, with another T1 (a test that cannot wait 32 s for the caller who never answers). */
+    void probeCaller(CallId id, Duration t1) {
+        probe.probe(id, t1);
     }
 
     /** Ends the caller's INVITE transaction with a final non-2xx response, once. */

@@ -56,7 +56,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
 
-    private final IndexedCancelStack stack;
+    private final EdgeSipStack stack;
     private final SipProvider provider;
     private final MessageFactory messages;
     private final HeaderFactory headers;
@@ -67,6 +67,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
     private final SipCalls calls = new SipCalls();
     private final RetransmissionValve retransmissions = new RetransmissionValve(calls);
     private final SipCallControl control;
+    private final SipCallerProbe probes;
     private final SipRegistrations registrations;
     private final SipDialogRelay relay;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,7 +84,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         this.locations = locations;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        this.stack = new IndexedCancelStack(stackProperties(settings, System.getProperties()));
+        this.stack = new EdgeSipStack(stackProperties(settings, System.getProperties()));
         stack.sipMessageValves.add(retransmissions); // before the stack starts: no message passes without it
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
@@ -94,7 +95,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
         provider.addSipListener(this);
         SipEndpoint endpoint = new SipEndpoint(provider, messages, headers, factory.createAddressFactory(),
                 settings.address(), settings.port(), timers);
-        this.control = new SipCallControl(endpoint, calls, coordinator, phones);
+        this.probes = new SipCallerProbe(stack, endpoint, calls, coordinator);
+        this.control = new SipCallControl(endpoint, calls, coordinator, phones, probes);
         this.registrations = new SipRegistrations(endpoint, registerHandler, reachability);
         this.relay = new SipDialogRelay(endpoint, calls);
         coordinator.attach(control);
@@ -274,7 +276,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
     @Override
     public void processResponse(ResponseEvent event) {
         Response response = event.getResponse();
-        if (relay.relayResponse(event)) {
+        if (probes.answered(event) || relay.relayResponse(event)) {
             return;
         }
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
@@ -297,7 +299,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
             return;
         }
         ClientTransaction tx = event.getClientTransaction();
-        if (relay.timedOut(tx)) {
+        if (relay.timedOut(tx) || probes.timedOut(tx)) {
             return;
         }
         SipCall.LegState leg = calls.leg(callIdOf(tx.getRequest())).orElse(null);
@@ -354,6 +356,11 @@ public final class SipEdge implements SipListener, AutoCloseable {
     /** The INVITE transaction a CANCEL refers to, for when the stack has matched it. */
     private static ServerTransaction cancelled(ServerTransaction cancelTx) {
         return cancelTx instanceof SIPServerTransaction s ? s.getCanceledInviteTransaction() : null;
+    }
+
+    /** The edge's call control, for tests of what the call pipeline asks of it. */
+    SipCallControl callControl() {
+        return control;
     }
 
     /** Callers still waiting hear 180 again, so no proxy between them and us times the INVITE out. */
