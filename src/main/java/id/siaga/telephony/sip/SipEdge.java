@@ -6,6 +6,7 @@ import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.IncomingCall;
 import id.siaga.telephony.registrar.RegisterHandler;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -143,18 +144,14 @@ public final class SipEdge implements SipListener, AutoCloseable {
                 case Request.CANCEL -> onCancel(event);
                 case Request.BYE -> onBye(event);
                 case Request.UPDATE, Request.INFO -> relay.forward(event);
-                case Request.OPTIONS -> respond(event, Response.OK);
+                case Request.OPTIONS -> send(event, withAllow(messages.createResponse(Response.OK, request))); // RFC 3261 §11.2
                 case Request.REGISTER -> {
                     ServerTransaction tx = serverTransaction(event);
                     if (tx != null) {
                         registrations.onRegister(request, tx);
                     }
                 }
-                default -> {
-                    Response r = SipHeaders.tagged(messages.createResponse(Response.METHOD_NOT_ALLOWED, request));
-                    r.addHeader(headers.createAllowHeader(ALLOWED));
-                    send(event, r);
-                }
+                default -> send(event, withAllow(SipHeaders.tagged(messages.createResponse(Response.METHOD_NOT_ALLOWED, request))));
             }
         } catch (Exception e) {
             log.warn("failed to handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
@@ -338,6 +335,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
         } catch (TransactionAlreadyExistsException e) {
             return null;
         }
+    }
+
+    /** The methods the edge takes, for a 405 and for a 200 to OPTIONS. */
+    private Response withAllow(Response response) throws ParseException {
+        response.addHeader(headers.createAllowHeader(ALLOWED));
+        return response;
     }
 
     private void respond(RequestEvent event, int status) throws Exception {
