@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A SIP peer on a loopback UDP port that sends and reads datagrams as text, for tests that must decide exactly what
@@ -22,10 +24,47 @@ public final class RawSipSocket implements AutoCloseable {
 
     private final DatagramSocket socket;
 
-    /** Bound to 127.0.0.1:{@code port}; every read waits at most {@code timeout}. */
+    /** Bound to 127.0.0.1:{@code port} (0: any free port); every read waits at most {@code timeout}. */
     public RawSipSocket(int port, Duration timeout) throws IOException {
         socket = new DatagramSocket(port, InetAddress.getLoopbackAddress());
         socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    /** The port the socket is bound to. */
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** A loopback UDP port free at the moment, for a peer that binds its own (SIPp). */
+    public static int freePort() throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /**
+     * A response to {@code request} with that status line ("200 OK"), echoing its Via, From, To (with {@code toTag}
+     * added, e.g. ";tag=phone1", or "" when the To already has one or needs none), Call-ID and CSeq, without a body.
+     */
+    public static String response(String request, String status, String toTag) {
+        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
+        for (String name : new String[] {"Via", "From", "To", "Call-ID", "CSeq"}) {
+            Matcher m = Pattern.compile("(?mi)^(" + name + "|" + compact(name) + "):\\s*([^\\r\\n]+)").matcher(request);
+            while (m.find()) {
+                sb.append(name).append(": ").append(m.group(2)).append(name.equals("To") ? toTag : "").append("\r\n");
+            }
+        }
+        return sb.append("Content-Length: 0\r\n\r\n").toString();
+    }
+
+    private static String compact(String name) {
+        return switch (name) {
+            case "Via" -> "v";
+            case "From" -> "f";
+            case "To" -> "t";
+            case "Call-ID" -> "i";
+            default -> name;
+        };
     }
 
     /** Sends {@code bytes} to 127.0.0.1:{@code port}. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SIPp (Debian {@code sip-tester}) as a real peer: callers and operator phones, each one process running one
@@ -98,6 +100,23 @@ public final class Sipp implements AutoCloseable {
 
     public boolean isRunning() {
         return process.isAlive();
+    }
+
+    /**
+     * How many {@code message}s (a method or a status code that the scenario has once) SIPp sent or received by the end
+     * of the run, as its scenario screen counts them; -1 if the screen does not show it.
+     */
+    public int count(String message) {
+        try {
+            Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(message) + " (?:<-+|-+>)\\s+(?:E-RTD\\d\\s+)?(\\d+)").matcher(Files.readString(log));
+            int last = -1;
+            while (m.find()) {
+                last = Integer.parseInt(m.group(1));
+            }
+            return last;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** What SIPp printed, for assertion messages. */

@@ -120,4 +120,9 @@ public final class RecordingCallControl implements CallControl {
         commands.add(new Command("rejectCaller", call, null));
         rejections.add(new Rejection(call, status, reason));
     }
+
+    @Override
+    public void probeCaller(CallId call) {
+        commands.add(new Command("probeCaller", call, null));
+    }
 }

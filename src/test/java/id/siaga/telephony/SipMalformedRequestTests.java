@@ -86,6 +86,13 @@ class SipMalformedRequestTests {
     }
 
     @Test
+    void anOptionsGets200WithTheMethodsAllowed() throws IOException {
+        // RFC 3261 §11.2: a 200 to OPTIONS SHOULD say what the UA takes (a carrier's keep-alive, or a caller's own probe)
+        assertThat(exchange(request("OPTIONS", "sip:110@127.0.0.1:15060", "", "")))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 200").containsIgnoringCase("Allow: INVITE"));
+    }
+
+    @Test
     void aCallerHearsRingingAsTheFirstAnswerNotA100Before() throws IOException {
         String invite = request("INVITE", "sip:110@127.0.0.1:15060", "", "");
         try (RawSipSocket socket = new RawSipSocket(15099, Duration.ofSeconds(2))) {

@@ -1,6 +1,7 @@
 package id.siaga.telephony.sip;
 
 import id.siaga.location.AccessNetworkInfoParser;
+import id.siaga.location.AreaCodeMatch;
 import id.siaga.location.AreaCodeTable;
 import id.siaga.location.CellIdentityResult;
 import id.siaga.location.CellTable;
@@ -57,7 +58,7 @@ public final class InviteLocations implements CallerLocationReader {
 
         StationId areaCode = null;
         if (invite.callerNumber() != null) {
-            areaCode = areaCodes.lookup(invite.callerNumber()).map(id.siaga.location.AreaCodeMatch::station).orElse(null);
+            areaCode = areaCodes.lookup(invite.callerNumber()).map(AreaCodeMatch::station).orElse(null);
         }
         return new Result(routable, displayOnly, problems.isEmpty() ? null : String.join("; ", problems), areaCode, pidf.references(), mayRoute);
     }

@@ -1,6 +1,7 @@
 package id.siaga.telephony.sip;
 
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Message;
 
 /**
  * The parts of a SIP body: a single part, or the parts of a {@code multipart/mixed} body (RFC 5621), each
@@ -34,12 +37,12 @@ final class SipBodies {
     }
 
     /** Puts the body of {@code from} (with its Content-Type) into {@code to}; nothing when {@code from} is null or has none. */
-    static void copyBody(javax.sip.message.Message from, javax.sip.message.Message to) throws java.text.ParseException {
+    static void copyBody(Message from, Message to) throws ParseException {
         if (from == null) {
             return;
         }
         byte[] body = from.getRawContent();
-        javax.sip.header.ContentTypeHeader type = (javax.sip.header.ContentTypeHeader) from.getHeader(javax.sip.header.ContentTypeHeader.NAME);
+        ContentTypeHeader type = (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME);
         if (body != null && body.length > 0 && type != null) {
             to.setContent(body, type);
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
+import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -26,6 +27,7 @@ final class SipCall {
 
     /** One operator phone rung for this call. */
     static final class LegState {
+        final SipCall call;
         final Leg leg;
         final String sipCallId;
         volatile ClientTransaction tx;
@@ -37,7 +39,8 @@ final class SipCall {
         /** The 2xx answered a call offered without SDP: our ACK waits for the caller's, which carries the SDP answer. */
         volatile boolean ackHeld;
 
-        LegState(Leg leg, String sipCallId) {
+        LegState(SipCall call, Leg leg, String sipCallId) {
+            this.call = call;
             this.leg = leg;
             this.sipCallId = sipCallId;
         }
@@ -53,7 +56,7 @@ final class SipCall {
 
     /** The SIP Call-ID of the caller's leg. */
     String callerSipCallId() {
-        return ((javax.sip.header.CallIdHeader) callerInvite.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+        return ((CallIdHeader) callerInvite.getHeader(CallIdHeader.NAME)).getCallId();
     }
 
     Dialog callerDialog() {

@@ -4,16 +4,18 @@ import id.siaga.routing.Leg;
 import id.siaga.telephony.CallControl;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
+import java.time.Duration;
 import java.util.List;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.TransactionState;
 import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
+import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -29,14 +31,18 @@ final class SipCallControl implements CallControl {
 
     private static final Logger log = LoggerFactory.getLogger(SipCallControl.class);
 
-    private final SipEdge edge;
+    private final SipEndpoint endpoint;
+    private final SipCalls calls;
     private final CallCoordinator coordinator;
     private final PhoneContacts phones;
+    private final SipCallerProbe probe;
 
-    SipCallControl(SipEdge edge, CallCoordinator coordinator, PhoneContacts phones) {
-        this.edge = edge;
+    SipCallControl(SipEndpoint endpoint, SipCalls calls, CallCoordinator coordinator, PhoneContacts phones, SipCallerProbe probe) {
+        this.endpoint = endpoint;
+        this.calls = calls;
         this.coordinator = coordinator;
         this.phones = phones;
+        this.probe = probe;
     }
 
     /**
@@ -59,7 +65,7 @@ final class SipCallControl implements CallControl {
 
     @Override
     public void ringing(CallId id) {
-        SipCall call = edge.calls.get(id);
+        SipCall call = calls.call(id).orElse(null);
         if (call == null || call.callerFinal) {
             return;
         }
@@ -76,7 +82,7 @@ final class SipCallControl implements CallControl {
 
     @Override
     public void ringLeg(CallId id, Leg leg, String callerNumber) {
-        SipCall call = edge.calls.get(id);
+        SipCall call = calls.call(id).orElse(null);
         if (call == null) {
             return;
         }
@@ -86,27 +92,28 @@ final class SipCallControl implements CallControl {
             return;
         }
         try {
-            SipURI target = (SipURI) edge.addresses.createURI(contacts.get(0));
+            AddressFactory addresses = endpoint.addresses();
+            HeaderFactory headers = endpoint.headers();
+            SipURI target = (SipURI) addresses.createURI(contacts.get(0));
             String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam();
-            SipURI fromUri = edge.addresses.createSipURI(callerNumber, edge.settings.address());
-            Address from = edge.addresses.createAddress(fromUri);
+            SipURI fromUri = addresses.createSipURI(callerNumber, endpoint.address());
+            Address from = addresses.createAddress(fromUri);
             from.setDisplayName(callerNumber);
-            CallIdHeader callId = edge.provider.getNewCallId();
-            Request invite = edge.messages.createRequest(target, Request.INVITE, callId,
-                    edge.headers.createCSeqHeader(1L, Request.INVITE),
-                    edge.headers.createFromHeader(from, SipEdge.tag()),
-                    edge.headers.createToHeader(edge.addresses.createAddress(target), null),
-                    List.of(edge.headers.createViaHeader(edge.settings.address(), edge.settings.port(), transport, null)),
-                    edge.headers.createMaxForwardsHeader(70));
-            invite.addHeader(contact(transport));
-            invite.addHeader(edge.headers.createHeader("Subject", "Panggilan 110 " + id));
+            CallIdHeader callId = endpoint.provider().getNewCallId();
+            Request invite = endpoint.messages().createRequest(target, Request.INVITE, callId,
+                    headers.createCSeqHeader(1L, Request.INVITE),
+                    headers.createFromHeader(from, SipHeaders.tag()),
+                    headers.createToHeader(addresses.createAddress(target), null),
+                    List.of(headers.createViaHeader(endpoint.address(), endpoint.port(), transport, null)),
+                    headers.createMaxForwardsHeader(70));
+            invite.addHeader(endpoint.contact(transport));
+            invite.addHeader(headers.createHeader("Subject", "Panggilan 110 " + id));
             if (call.callerSdp != null) {
-                invite.setContent(call.callerSdp, edge.headers.createContentTypeHeader("application", "sdp"));
+                invite.setContent(call.callerSdp, headers.createContentTypeHeader("application", "sdp"));
             }
-            SipCall.LegState state = new SipCall.LegState(leg, callId.getCallId());
-            call.legs.put(leg.operator(), state);
-            edge.register(call, state);
-            ClientTransaction tx = edge.provider.getNewClientTransaction(invite);
+            SipCall.LegState state = new SipCall.LegState(call, leg, callId.getCallId());
+            calls.ringing(state);
+            ClientTransaction tx = endpoint.provider().getNewClientTransaction(invite);
             state.tx = tx;
             tx.sendRequest();
         } catch (Exception e) {
@@ -117,7 +124,7 @@ final class SipCallControl implements CallControl {
 
     @Override
     public void cancelLeg(CallId id, Leg leg) {
-        SipCall call = edge.calls.get(id);
+        SipCall call = calls.call(id).orElse(null);
         SipCall.LegState state = call == null ? null : call.legs.get(leg.operator());
         if (state == null || state.done) {
             return;
@@ -133,7 +140,7 @@ final class SipCallControl implements CallControl {
     private void sendCancel(CallId id, SipCall.LegState state) {
         try {
             if (state.tx.getState() == TransactionState.PROCEEDING) {
-                edge.provider.getNewClientTransaction(state.tx.createCancel()).sendRequest();
+                endpoint.provider().getNewClientTransaction(state.tx.createCancel()).sendRequest();
             }
         } catch (Exception e) {
             log.debug("call {}: CANCEL to {} not sent: {}", id, state.leg.operator(), e.toString());
@@ -142,7 +149,7 @@ final class SipCallControl implements CallControl {
 
     @Override
     public void connect(CallId id, Leg winner) {
-        SipCall call = edge.calls.get(id);
+        SipCall call = calls.call(id).orElse(null);
         SipCall.LegState state = call == null ? null : call.legs.get(winner.operator());
         if (state == null || state.answer == null) {
             return;
@@ -150,7 +157,7 @@ final class SipCallControl implements CallControl {
         byte[] offer = state.answer.getRawContent();
         if (call.callerSdp == null && offer != null && offer.length > 0) {
             state.ackHeld = true; // delayed offer: the phone's 2xx is the offer, the caller's ACK will bring the answer
-            edge.afterAckTimeout(() -> releaseHeldAck(call, state, null));
+            endpoint.afterAckTimeout(() -> releaseHeldAck(call, state, null));
         } else {
             ack(state, null);
         }
@@ -161,7 +168,7 @@ final class SipCallControl implements CallControl {
             Response ok = toCaller(call, Response.OK);
             byte[] sdp = state.answer.getRawContent();
             if (sdp != null && sdp.length > 0) {
-                ok.setContent(sdp, edge.headers.createContentTypeHeader("application", "sdp"));
+                ok.setContent(sdp, endpoint.headers().createContentTypeHeader("application", "sdp"));
             }
             call.callerFinal = true;
             call.callerTx.sendResponse(ok);
@@ -199,44 +206,32 @@ final class SipCallControl implements CallControl {
 
     @Override
     public void releaseLateAnswer(CallId id, Leg leg) {
-        // this call's leg only: the same position may be talking on another call through the same phone
-        SipCall.LegState state = edge.callOfLeg.entrySet().stream()
-                .filter(e -> e.getValue().id.equals(id))
-                .map(e -> edge.legsBySipCallId.get(e.getKey()))
-                .filter(l -> l != null && l.leg.operator().equals(leg.operator()) && l.answer != null && !l.done)
-                .findFirst().orElse(null);
-        if (state == null) {
-            return;
-        }
-        ack(state, null);
-        bye(state.dialog);
-        state.done = true;
-        if (!edge.calls.containsKey(id)) {
-            edge.legsBySipCallId.remove(state.sipCallId);
-            edge.callOfLeg.remove(state.sipCallId);
-        }
+        calls.unreleasedAnswer(id, leg.operator()).ifPresent(state -> {
+            ack(state, null);
+            bye(state.dialog);
+            state.done = true;
+            calls.legFinished(state);
+        });
     }
 
     @Override
     public void hangUpOperator(CallId id, Leg leg) {
-        SipCall call = edge.calls.get(id);
-        SipCall.LegState state = call == null ? null : call.legs.get(leg.operator());
-        if (state != null && !state.done) {
-            state.done = true;
-            bye(state.dialog);
-        }
-        if (call != null) {
-            edge.forget(call);
-        }
+        calls.call(id).ifPresent(call -> {
+            SipCall.LegState state = call.legs.get(leg.operator());
+            if (state != null && !state.done) {
+                state.done = true;
+                bye(state.dialog);
+            }
+            calls.forget(call);
+        });
     }
 
     @Override
     public void hangUpCaller(CallId id) {
-        SipCall call = edge.calls.get(id);
-        if (call != null) {
+        calls.call(id).ifPresent(call -> {
             bye(call.callerDialog());
-            edge.forget(call);
-        }
+            calls.forget(call);
+        });
     }
 
     @Override
@@ -247,11 +242,21 @@ final class SipCallControl implements CallControl {
 
     @Override
     public void rejectCaller(CallId id, int status, String reason) {
-        SipCall call = edge.calls.get(id);
-        if (call != null) {
+        calls.call(id).ifPresent(call -> {
             finishCaller(call, status, reason);
-            edge.forget(call);
-        }
+            calls.forget(call);
+        });
+    }
+
+    /** An OPTIONS in the caller's early dialog, given up after Timer F (64 × T1, 32 s over UDP). */
+    @Override
+    public void probeCaller(CallId id) {
+        probe.probe(id, SipCallerProbe.T1);
+    }
+
+    /** The same, with another T1 (a test that cannot wait 32 s for the caller who never answers). */
+    void probeCaller(CallId id, Duration t1) {
+        probe.probe(id, t1);
     }
 
     /** Ends the caller's INVITE transaction with a final non-2xx response, once. */
@@ -277,13 +282,13 @@ final class SipCallControl implements CallControl {
     }
 
     /** A response on one leg: provisional, answer, or refusal. */
-    void onLegResponse(SipCall call, SipCall.LegState state, Response response, Dialog dialog) {
+    void onLegResponse(SipCall.LegState state, Response response, Dialog dialog) {
         int status = response.getStatusCode();
         if (status < 200) {
             synchronized (state) {
                 state.provisional = true;
                 if (state.cancelRequested) {
-                    sendCancel(call.id, state);
+                    sendCancel(state.call.id, state);
                 }
             }
             return;
@@ -294,19 +299,19 @@ final class SipCallControl implements CallControl {
             }
             state.answer = response;
             state.dialog = dialog;
-            coordinator.legAnswered(call.id, state.leg);
+            coordinator.legAnswered(state.call.id, state.leg);
             return;
         }
-        legGone(call, state, status, response.getReasonPhrase());
+        legGone(state, status, response.getReasonPhrase());
     }
 
-    void legGone(SipCall call, SipCall.LegState state, int status, String reason) {
+    void legGone(SipCall.LegState state, int status, String reason) {
         if (state.done) {
             return;
         }
         state.done = true;
         if (!state.cancelRequested) {
-            coordinator.legFailed(call.id, state.leg, status, reason);
+            coordinator.legFailed(state.call.id, state.leg, status, reason);
         }
     }
 
@@ -328,22 +333,18 @@ final class SipCallControl implements CallControl {
         }
         try {
             Request bye = dialog.createRequest(Request.BYE);
-            dialog.sendRequest(edge.provider.getNewClientTransaction(bye));
+            dialog.sendRequest(endpoint.provider().getNewClientTransaction(bye));
         } catch (Exception e) {
             log.debug("BYE not sent: {}", e.toString());
         }
     }
 
     private Response toCaller(SipCall call, int status) throws Exception {
-        Response r = edge.messages.createResponse(status, call.callerInvite);
+        Response r = endpoint.messages().createResponse(status, call.callerInvite);
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
         if (status < 300) {
-            r.addHeader(contact(SipEdge.transportOf(call.callerInvite)));
+            r.addHeader(endpoint.contact(SipHeaders.transportOf(call.callerInvite)));
         }
         return r;
-    }
-
-    private ContactHeader contact(String transport) throws Exception {
-        return edge.contactHeader(transport);
     }
 }

@@ -9,6 +9,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -23,34 +24,36 @@ final class SipDialogRelay {
 
     private static final Logger log = LoggerFactory.getLogger(SipDialogRelay.class);
 
-    private final SipEdge edge;
+    private final SipEndpoint endpoint;
+    private final SipCalls calls;
     private final Map<ClientTransaction, ServerTransaction> pending = new ConcurrentHashMap<>();
     /** Held ACKs by the SIP Call-ID of the side whose ACK they wait for. */
     private final Map<String, HeldAck> heldAcks = new ConcurrentHashMap<>();
 
-    SipDialogRelay(SipEdge edge) {
-        this.edge = edge;
+    SipDialogRelay(SipEndpoint endpoint, SipCalls calls) {
+        this.endpoint = endpoint;
+        this.calls = calls;
     }
 
     void forward(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         ServerTransaction incoming = event.getServerTransaction() != null ? event.getServerTransaction()
-                : edge.provider.getNewServerTransaction(request);
+                : endpoint.provider().getNewServerTransaction(request);
         String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        Dialog other = edge.sideOf(sipCallId).map(this::otherDialog).orElse(null);
+        Dialog other = calls.sideOf(sipCallId).map(this::otherDialog).orElse(null);
         if (other == null) {
-            incoming.sendResponse(edge.messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+            incoming.sendResponse(endpoint.messages().createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         Request out = other.createRequest(request.getMethod());
         SipBodies.copyBody(request, out);
-        ClientTransaction tx = edge.provider.getNewClientTransaction(out);
+        ClientTransaction tx = endpoint.provider().getNewClientTransaction(out);
         pending.put(tx, incoming);
         other.sendRequest(tx);
         log.debug("relayed {} across call {}", request.getMethod(), sipCallId);
     }
 
-    private Dialog otherDialog(SipEdge.Side side) {
+    private Dialog otherDialog(SipCalls.Side side) {
         if (side.callerSide()) {
             return side.call().legs.values().stream().filter(l -> l.answer != null && !l.done).map(l -> l.dialog).findFirst().orElse(null);
         }
@@ -73,9 +76,9 @@ final class SipDialogRelay {
         }
         try {
             CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-            Response back = edge.messages.createResponse(response.getStatusCode(), incoming.getRequest());
+            Response back = endpoint.messages().createResponse(response.getStatusCode(), incoming.getRequest());
             if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
-                back.addHeader(edge.contactHeader(SipEdge.transportOf(incoming.getRequest())));
+                back.addHeader(endpoint.contact(SipHeaders.transportOf(incoming.getRequest())));
             }
             SipBodies.copyBody(response, back);
             incoming.sendResponse(back);
@@ -86,7 +89,7 @@ final class SipDialogRelay {
                     // a re-INVITE without SDP: the 2xx is the offer, the requester's ACK brings the answer for the far end
                     String requester = ((CallIdHeader) incoming.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
                     heldAcks.put(requester, new HeldAck(d, ack));
-                    edge.afterAckTimeout(() -> release(requester, null));
+                    endpoint.afterAckTimeout(() -> release(requester, null));
                 } else {
                     // answer the requester first, then ACK our side: the far end may send its next request as soon as it has the ACK
                     d.sendAck(ack);
@@ -116,7 +119,7 @@ final class SipDialogRelay {
         }
     }
 
-    private static boolean hasBody(javax.sip.message.Message m) {
+    private static boolean hasBody(Message m) {
         byte[] body = m.getRawContent();
         return body != null && body.length > 0;
     }
@@ -132,7 +135,7 @@ final class SipDialogRelay {
             return false;
         }
         try {
-            incoming.sendResponse(edge.messages.createResponse(Response.REQUEST_TIMEOUT, incoming.getRequest()));
+            incoming.sendResponse(endpoint.messages().createResponse(Response.REQUEST_TIMEOUT, incoming.getRequest()));
         } catch (Exception e) {
             log.debug("408 not sent: {}", e.toString());
         }

@@ -5,15 +5,16 @@ import id.siaga.org.OperatorId;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.IncomingCall;
-import id.siaga.telephony.PhoneNumbers;
-import java.util.Locale;
-import java.util.Map;
+import id.siaga.telephony.registrar.RegisterHandler;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import id.siaga.telephony.registrar.RegisterHandler;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -24,21 +25,15 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
-import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
-import javax.sip.address.URI;
-import javax.sip.header.AllowHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
+import javax.sip.message.Message;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -57,33 +52,30 @@ public final class SipEdge implements SipListener, AutoCloseable {
     static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO";
 
     /** Where and how the edge listens. */
-    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, java.time.Duration keepAlive) {
+    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, Duration keepAlive) {
     }
 
-    final SipStack stack;
-    final SipProvider provider;
-    final MessageFactory messages;
-    final HeaderFactory headers;
-    final AddressFactory addresses;
-    final Settings settings;
+    private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
+
+    private final EdgeSipStack stack;
+    private final SipProvider provider;
+    private final MessageFactory messages;
+    private final HeaderFactory headers;
+    private final Settings settings;
     private final CallCoordinator coordinator;
     private final CallerLocationReader locations;
-    private final SipCallControl control;
     private final LocationDereferencer dereferencer;
-    final Map<CallId, SipCall> calls = new ConcurrentHashMap<>();
-    private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
-    final Map<String, SipCall.LegState> legsBySipCallId = new ConcurrentHashMap<>();
-    final Map<String, SipCall> callOfLeg = new ConcurrentHashMap<>();
-
+    private final SipCalls calls = new SipCalls();
+    private final RetransmissionValve retransmissions = new RetransmissionValve(calls);
+    private final SipCallControl control;
+    private final SipCallerProbe probes;
     private final SipRegistrations registrations;
     private final SipDialogRelay relay;
-    private final java.util.concurrent.ScheduledExecutorService keepAlive = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sip-keepalive");
         t.setDaemon(true);
         return t;
     });
-
-    private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
 
     public SipEdge(Settings settings, CallCoordinator coordinator, CallerLocationReader locations, LocationDereferencer dereferencer,
                    PhoneContacts phones, RegisterHandler registerHandler, BiConsumer<OperatorId, Boolean> reachability) throws Exception {
@@ -93,23 +85,24 @@ public final class SipEdge implements SipListener, AutoCloseable {
         this.locations = locations;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        this.stack = new IndexedCancelStack(stackProperties(settings, System.getProperties()));
+        this.stack = new EdgeSipStack(stackProperties(settings, System.getProperties()));
+        stack.sipMessageValves.add(retransmissions); // before the stack starts: no message passes without it
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
-        this.addresses = factory.createAddressFactory();
         ListeningPoint udp = stack.createListeningPoint(settings.address(), settings.port(), ListeningPoint.UDP);
         ListeningPoint tcp = stack.createListeningPoint(settings.address(), settings.port(), ListeningPoint.TCP);
         this.provider = stack.createSipProvider(udp);
         provider.addListeningPoint(tcp);
         provider.addSipListener(this);
-        this.control = new SipCallControl(this, coordinator, phones);
-        this.registrations = new SipRegistrations(this, registerHandler, reachability);
-        this.relay = new SipDialogRelay(this);
+        SipEndpoint endpoint = new SipEndpoint(provider, messages, headers, factory.createAddressFactory(),
+                settings.address(), settings.port(), timers);
+        this.probes = new SipCallerProbe(stack, endpoint, calls, coordinator);
+        this.control = new SipCallControl(endpoint, calls, coordinator, phones, probes);
+        this.registrations = new SipRegistrations(endpoint, registerHandler, reachability);
+        this.relay = new SipDialogRelay(endpoint, calls);
         coordinator.attach(control);
-        RetransmissionValve.EDGES.put(stack, this);
         stack.start();
-        keepAlive.scheduleWithFixedDelay(this::ringAgain, settings.keepAlive().toMillis(), settings.keepAlive().toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::ringAgain, settings.keepAlive().toMillis(), settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
         log.info("SIP edge listening on {}:{} (UDP and TCP) for {}", settings.address(), settings.port(), settings.emergencyNumbers());
     }
 
@@ -126,7 +119,6 @@ public final class SipEdge implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
-        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", RetransmissionValve.class.getName());
         // a burst of datagrams while the edge's threads wait for a core must queue in the kernel, not be dropped
         // (which costs the caller a retransmission, 500 ms): ask for 4 MB; Linux grants up to net.core.rmem_max
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
@@ -152,18 +144,14 @@ public final class SipEdge implements SipListener, AutoCloseable {
                 case Request.CANCEL -> onCancel(event);
                 case Request.BYE -> onBye(event);
                 case Request.UPDATE, Request.INFO -> relay.forward(event);
-                case Request.OPTIONS -> respond(event, Response.OK);
+                case Request.OPTIONS -> send(event, withAllow(messages.createResponse(Response.OK, request))); // RFC 3261 §11.2
                 case Request.REGISTER -> {
                     ServerTransaction tx = serverTransaction(event);
                     if (tx != null) {
                         registrations.onRegister(request, tx);
                     }
                 }
-                default -> {
-                    Response r = tagged(messages.createResponse(Response.METHOD_NOT_ALLOWED, request));
-                    r.addHeader(headers.createAllowHeader(ALLOWED));
-                    send(event, r);
-                }
+                default -> send(event, withAllow(SipHeaders.tagged(messages.createResponse(Response.METHOD_NOT_ALLOWED, request))));
             }
         } catch (Exception e) {
             log.warn("failed to handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
@@ -186,34 +174,34 @@ public final class SipEdge implements SipListener, AutoCloseable {
         if (tx == null) {
             return; // a retransmission of an INVITE already being handled
         }
-        String dialled = dialled(invite.getRequestURI());
+        String dialled = SipHeaders.dialled(invite.getRequestURI());
         if (!settings.emergencyNumbers().contains(dialled)) {
-            tx.sendResponse(tagged(messages.createResponse(Response.NOT_FOUND, invite)));
+            tx.sendResponse(SipHeaders.tagged(messages.createResponse(Response.NOT_FOUND, invite)));
             return;
         }
-        String contentType = header(invite, ContentTypeHeader.NAME);
+        String contentType = SipHeaders.header(invite, ContentTypeHeader.NAME);
         byte[] body = invite.getRawContent();
-        java.util.Optional<byte[]> offer = SipBodies.sdp(contentType, body);
+        Optional<byte[]> offer = SipBodies.sdp(contentType, body);
         if (offer.isPresent() && !SipBodies.looksLikeSdp(offer.get())) {
-            Response bad = tagged(messages.createResponse(Response.NOT_ACCEPTABLE_HERE, invite));
+            Response bad = SipHeaders.tagged(messages.createResponse(Response.NOT_ACCEPTABLE_HERE, invite));
             bad.addHeader(headers.createWarningHeader("siaga110", 399, "the SDP offer is not a session description"));
             tx.sendResponse(bad);
             return;
         }
         CallId id = CallId.random();
-        SipCall call = new SipCall(id, tx, invite, tag(), offer.orElse(null));
-        calls.put(id, call);
-        bySipCallId.put(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId(), call);
+        SipCall call = new SipCall(id, tx, invite, SipHeaders.tag(), offer.orElse(null));
+        calls.admit(call);
         // the caller hears ringing at once. RFC 3261 §17.2.1 wants a 100 Trying only when no provisional response
         // goes out within 200 ms; one before the 180 would only delay it, so a 100 only if the 180 failed
         if (!control.ringbackOnArrival(call)) {
             tx.sendResponse(messages.createResponse(Response.TRYING, invite));
         }
-        String caller = callerNumber(invite);
-        CallerLocationReader.Result where = locations.read(new CallerLocationReader.Invite(allValues(invite, "Geolocation"),
-                header(invite, "Geolocation-Routing"), contentType, body, allValues(invite, "P-Access-Network-Info"), caller));
+        String caller = SipHeaders.callerNumber(invite);
+        CallerLocationReader.Result where = locations.read(new CallerLocationReader.Invite(SipHeaders.allValues(invite, "Geolocation"),
+                SipHeaders.header(invite, "Geolocation-Routing"), contentType, body, SipHeaders.allValues(invite, "P-Access-Network-Info"),
+                caller));
         coordinator.offer(new IncomingCall(id, caller, dialled, where.routable(), where.displayOnly(), where.problem(), where.areaCodeStation(),
-                sourceAddress(invite)));
+                SipHeaders.sourceAddress(invite)));
         if (dereferencer.enabled()) {
             for (String reference : where.references()) {
                 dereferencer.dereference(reference).thenAccept(r -> {
@@ -236,11 +224,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
      * until now, goes out with it. A re-INVITE without SDP inside the call is handled the same way by the relay.
      */
     private void onAck(Request ack) {
-        String sipCallId = ((CallIdHeader) ack.getHeader(CallIdHeader.NAME)).getCallId();
-        SipCall call = bySipCallId.get(sipCallId);
-        if (call != null) {
-            control.callerAcked(call, ack);
-        }
+        calls.ofCaller(callIdOf(ack)).ifPresent(call -> control.callerAcked(call, ack));
         relay.acked(ack);
     }
 
@@ -249,7 +233,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         ServerTransaction tx = serverTransaction(event);
         // the INVITE the stack matched by branch (RFC 3261 §9.2); the Call-ID alone if it could not
         ServerTransaction invite = tx == null ? null : cancelled(tx);
-        SipCall byCallId = bySipCallId.get(((CallIdHeader) cancel.getHeader(CallIdHeader.NAME)).getCallId());
+        SipCall byCallId = calls.ofCaller(callIdOf(cancel)).orElse(null);
         SipCall call = invite == null || byCallId == null || byCallId.callerTx == invite ? byCallId : null;
         if (tx != null) {
             Response answer = messages.createResponse(call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, cancel);
@@ -257,7 +241,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
                 // the same To-tag as the INVITE's responses (RFC 3261 §9.2)
                 ((ToHeader) answer.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
             }
-            tx.sendResponse(tagged(answer));
+            tx.sendResponse(SipHeaders.tagged(answer));
         }
         if (call == null) {
             return;
@@ -269,84 +253,40 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     private void onBye(RequestEvent event) throws Exception {
         Request bye = event.getRequest();
-        String sipCallId = ((CallIdHeader) bye.getHeader(CallIdHeader.NAME)).getCallId();
+        String sipCallId = callIdOf(bye);
         ServerTransaction tx = serverTransaction(event);
-        SipCall caller = bySipCallId.get(sipCallId);
-        SipCall.LegState leg = legsBySipCallId.get(sipCallId);
+        SipCall caller = calls.ofCaller(sipCallId).orElse(null);
+        SipCall.LegState leg = calls.leg(sipCallId).orElse(null);
         if (tx != null) {
             tx.sendResponse(messages.createResponse(caller == null && leg == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, bye));
         }
         if (caller != null) {
             coordinator.callerHungUp(caller.id); // the pipeline hangs up the operator's side and forgets the call
         } else if (leg != null && !leg.done) {
-            SipCall call = callOfLeg.get(sipCallId);
             leg.done = true;
-            if (call != null) {
-                coordinator.operatorHungUp(call.id);
-            }
+            coordinator.operatorHungUp(leg.call.id);
         }
     }
 
-    // ---- responses from operator phones ----------------------------------------------------------
-
-    /** Repeated 2xx taken by {@link RetransmissionValve}, for the log. */
-    private final java.util.concurrent.atomic.AtomicLong absorbed2xx = new java.util.concurrent.atomic.AtomicLong();
-
-    /**
-     * Whether the stack should see this response. A phone's repeated 2xx to an INVITE whose first 2xx we have
-     * (its transaction gone) is answered here with our ACK again, unless that ACK is still held for the caller's
-     * SDP, and is not passed on.
-     */
-    boolean admitResponse(Response response) {
-        if (response.getStatusCode() / 100 != 2) {
-            return true;
-        }
-        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-        if (cseq == null || !Request.INVITE.equals(cseq.getMethod())) {
-            return true;
-        }
-        CallIdHeader callId = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
-        SipCall.LegState leg = callId == null ? null : legsBySipCallId.get(callId.getCallId());
-        if (leg == null || leg.answer == null || leg.dialog == null) {
-            return true; // the first 2xx, or not one of our legs: the stack handles it
-        }
-        long answered = ((CSeqHeader) leg.answer.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        if (cseq.getSeqNumber() != answered) {
-            return true; // a re-INVITE's 2xx belongs to the relay
-        }
-        // RFC 3261 §13.2.2.4: every repeat of the 2xx gets our ACK again (the first may have been lost); while the ACK
-        // is held for the caller's SDP there is none to repeat yet, and the held one goes out when the caller's comes
-        if (!leg.ackHeld && leg.dialog instanceof gov.nist.javax.sip.stack.SIPDialog d && d.isAckSent(answered)) {
-            try {
-                d.resendAck();
-            } catch (Exception e) {
-                log.debug("ACK not re-sent to {}: {}", leg.leg.operator(), e.toString());
-            }
-        }
-        absorbed2xx.incrementAndGet();
-        return false;
-    }
+    // ---- responses and timeouts ------------------------------------------------------------------
 
     @Override
     public void processResponse(ResponseEvent event) {
         Response response = event.getResponse();
-        if (relay.relayResponse(event)) {
+        if (probes.answered(event) || relay.relayResponse(event)) {
             return;
         }
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         if (!Request.INVITE.equals(cseq.getMethod())) {
             return; // responses to our CANCEL and BYE need nothing more
         }
-        String sipCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
-        SipCall.LegState leg = legsBySipCallId.get(sipCallId);
-        SipCall call = callOfLeg.get(sipCallId);
-        if (leg == null || call == null) {
+        SipCall.LegState leg = calls.leg(callIdOf(response)).orElse(null);
+        if (leg == null) {
             return;
         }
-        control.onLegResponse(call, leg, response, event.getDialog());
-        if (response.getStatusCode() >= 300 && !calls.containsKey(call.id)) {
-            legsBySipCallId.remove(sipCallId); // the call is over and this was its leg's last word
-            callOfLeg.remove(sipCallId);
+        control.onLegResponse(leg, response, event.getDialog());
+        if (response.getStatusCode() >= 300) {
+            calls.legFinished(leg); // once the call is over, this was its leg's last word
         }
     }
 
@@ -356,18 +296,13 @@ public final class SipEdge implements SipListener, AutoCloseable {
             return;
         }
         ClientTransaction tx = event.getClientTransaction();
-        if (relay.timedOut(tx)) {
+        if (relay.timedOut(tx) || probes.timedOut(tx)) {
             return;
         }
-        String sipCallId = ((CallIdHeader) tx.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
-        SipCall.LegState leg = legsBySipCallId.get(sipCallId);
-        SipCall call = callOfLeg.get(sipCallId);
-        if (leg != null && call != null && Request.INVITE.equals(tx.getRequest().getMethod())) {
-            control.legGone(call, leg, Response.REQUEST_TIMEOUT, "the phone did not respond");
-            if (!calls.containsKey(call.id)) {
-                legsBySipCallId.remove(sipCallId);
-                callOfLeg.remove(sipCallId);
-            }
+        SipCall.LegState leg = calls.leg(callIdOf(tx.getRequest())).orElse(null);
+        if (leg != null && Request.INVITE.equals(tx.getRequest().getMethod())) {
+            control.legGone(leg, Response.REQUEST_TIMEOUT, "the phone did not respond");
+            calls.legFinished(leg);
         }
     }
 
@@ -386,33 +321,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    void register(SipCall call, SipCall.LegState leg) {
-        legsBySipCallId.put(leg.sipCallId, leg);
-        callOfLeg.put(leg.sipCallId, call);
-    }
-
-    /** The established call a SIP Call-ID belongs to, and whether it is the caller's side. */
-    record Side(SipCall call, boolean callerSide) {
-    }
-
-    java.util.Optional<Side> sideOf(String sipCallId) {
-        SipCall caller = bySipCallId.get(sipCallId);
-        if (caller != null) {
-            return java.util.Optional.of(new Side(caller, true));
-        }
-        SipCall call = callOfLeg.get(sipCallId);
-        return call == null ? java.util.Optional.empty() : java.util.Optional.of(new Side(call, false));
-    }
-
-    void forget(SipCall call) {
-        calls.remove(call.id);
-        bySipCallId.remove(call.callerSipCallId(), call);
-        for (SipCall.LegState leg : call.legs.values()) {
-            if (leg.done || leg.answer != null) {
-                legsBySipCallId.remove(leg.sipCallId);
-                callOfLeg.remove(leg.sipCallId);
-            } // a leg still ringing stays until its final response, so a CANCEL waiting for its 1xx still goes out
-        }
+    private static String callIdOf(Message message) {
+        return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
     }
 
     private ServerTransaction serverTransaction(RequestEvent event) throws Exception {
@@ -425,6 +335,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
         } catch (TransactionAlreadyExistsException e) {
             return null;
         }
+    }
+
+    /** The methods the edge takes, for a 405 and for a 200 to OPTIONS. */
+    private Response withAllow(Response response) throws ParseException {
+        response.addHeader(headers.createAllowHeader(ALLOWED));
+        return response;
     }
 
     private void respond(RequestEvent event, int status) throws Exception {
@@ -440,99 +356,14 @@ public final class SipEdge implements SipListener, AutoCloseable {
         }
     }
 
-    /** The IP address the request's packet came from (the carrier trunk, or the phone itself); null if the stack did not say. */
-    static String sourceAddress(Request request) {
-        java.net.InetAddress from = request instanceof gov.nist.javax.sip.message.SIPMessage m ? m.getPeerPacketSourceAddress() : null;
-        return from == null ? null : from.getHostAddress();
-    }
-
-    static String header(Request request, String name) {
-        Header h = request.getHeader(name);
-        if (h == null) {
-            return null;
-        }
-        String s = h.toString();
-        int colon = s.indexOf(':');
-        return (colon < 0 ? s : s.substring(colon + 1)).trim();
-    }
-
-    /** Our Contact, for requests and 2xx responses that open or refresh a dialog. */
-    javax.sip.header.ContactHeader contactHeader(String transport) throws Exception {
-        SipURI uri = addresses.createSipURI("siaga110", settings.address());
-        uri.setPort(settings.port());
-        uri.setTransportParam(transport);
-        return headers.createContactHeader(addresses.createAddress(uri));
-    }
-
-    /** A final response we send outside any dialog still carries a To-tag (RFC 3261 §8.2.6.2). */
-    static Response tagged(Response response) throws java.text.ParseException {
-        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-        if (to != null && to.getTag() == null) {
-            to.setTag(tag());
-        }
-        return response;
-    }
-
-    /** The transport a request came in on (from its top Via), for our Contact in answers to it. */
-    static String transportOf(Request request) {
-        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
-        return via == null || via.getTransport() == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
-    }
-
-    /** Every header of that name, values joined with ", " as RFC 3261 §7.3.1 allows; null if none. */
-    static String allValues(Request request, String name) {
-        StringBuilder sb = new StringBuilder();
-        for (java.util.ListIterator<?> it = request.getHeaders(name); it.hasNext(); ) {
-            String s = it.next().toString();
-            int colon = s.indexOf(':');
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append((colon < 0 ? s : s.substring(colon + 1)).trim());
-        }
-        return sb.length() == 0 ? null : sb.toString();
-    }
-
-    /** The caller: P-Asserted-Identity from the trusted trunk, else From (RFC 3325). */
-    static String callerNumber(Request invite) {
-        String pai = header(invite, "P-Asserted-Identity");
-        if (pai != null) {
-            int lt = pai.indexOf('<');
-            int gt = pai.indexOf('>', lt + 1);
-            String uri = lt >= 0 && gt > lt ? pai.substring(lt + 1, gt) : pai.split("[,;]")[0];
-            String n = PhoneNumbers.normalize(uri);
-            if (!PhoneNumbers.ANONYMOUS.equals(n)) {
-                return n;
-            }
-        }
-        return PhoneNumbers.normalize(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
-    }
-
-    static String dialled(URI uri) {
-        String user = uri instanceof SipURI sip ? sip.getUser() : uri.toString().replaceFirst("^(?i)(tel|urn):", "");
-        if (user == null) {
-            return "";
-        }
-        int semi = user.indexOf(';');
-        return (semi >= 0 ? user.substring(0, semi) : user).trim().toLowerCase(Locale.ROOT);
-    }
-
-    static String tag() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    }
-
     /** The INVITE transaction a CANCEL refers to, for when the stack has matched it. */
-    static ServerTransaction cancelled(ServerTransaction cancelTx) {
+    private static ServerTransaction cancelled(ServerTransaction cancelTx) {
         return cancelTx instanceof SIPServerTransaction s ? s.getCanceledInviteTransaction() : null;
     }
 
-
-    /** How long a held ACK waits for the caller's: Timer H, 64 × T1 (RFC 3261 §17.2.1). */
-    static final java.time.Duration ACK_WAIT = java.time.Duration.ofSeconds(32);
-
-    /** Runs {@code action} once the caller has had its chance to ACK. */
-    void afterAckTimeout(Runnable action) {
-        keepAlive.schedule(action, ACK_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    /** The edge's call control, for tests of what the call pipeline asks of it. */
+    SipCallControl callControl() {
+        return control;
     }
 
     /** Callers still waiting hear 180 again, so no proxy between them and us times the INVITE out. */
@@ -542,9 +373,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     @Override
     public void close() {
-        log.info("SIP edge closing; {} repeated 2xx taken before the stack", absorbed2xx.get());
-        RetransmissionValve.EDGES.remove(stack);
-        keepAlive.shutdownNow();
+        log.info("SIP edge closing; {} repeated 2xx taken before the stack", retransmissions.absorbed());
+        timers.shutdownNow();
         stack.stop();
     }
 }

@@ -38,10 +38,10 @@ final class SipRegistrations {
     /** Whether a position's phone became reachable (true) or not (false). */
     private final BiConsumer<OperatorId, Boolean> reachability;
     private final RegisterHandler handler;
-    private final SipEdge edge;
+    private final SipEndpoint endpoint;
 
-    SipRegistrations(SipEdge edge, RegisterHandler handler, BiConsumer<OperatorId, Boolean> reachability) {
-        this.edge = edge;
+    SipRegistrations(SipEndpoint endpoint, RegisterHandler handler, BiConsumer<OperatorId, Boolean> reachability) {
+        this.endpoint = endpoint;
         this.handler = handler;
         this.reachability = reachability;
     }
@@ -50,11 +50,11 @@ final class SipRegistrations {
         RegisterReply reply = handler.handle(translate(request));
         Response response;
         if (reply instanceof RegisterReply.Challenge c) {
-            response = edge.messages.createResponse(Response.UNAUTHORIZED, request);
-            response.addHeader(edge.headers.createHeader("WWW-Authenticate", c.challenge().headerValue()));
+            response = endpoint.messages().createResponse(Response.UNAUTHORIZED, request);
+            response.addHeader(endpoint.headers().createHeader("WWW-Authenticate", c.challenge().headerValue()));
             c.refused().ifPresent(f -> log.info("REGISTER for {} refused: {}", aor(request), f));
         } else if (reply instanceof RegisterReply.Forbidden f) {
-            response = edge.messages.createResponse(Response.FORBIDDEN, request);
+            response = endpoint.messages().createResponse(Response.FORBIDDEN, request);
             log.warn("REGISTER for {} forbidden: {}", aor(request), f.reason());
         } else {
             RegisterReply.Registration r = (RegisterReply.Registration) reply;
@@ -66,9 +66,9 @@ final class SipRegistrations {
     private Response answer(Request request, RegisterReply.Registration r) throws Exception {
         RegisterOutcome outcome = r.outcome();
         if (outcome instanceof RegisterOutcome.Accepted a) {
-            Response ok = edge.messages.createResponse(Response.OK, request);
+            Response ok = endpoint.messages().createResponse(Response.OK, request);
             for (Binding b : a.bindings()) {
-                ContactHeader contact = edge.headers.createContactHeader(edge.addresses.createAddress(b.contactUri()));
+                ContactHeader contact = endpoint.headers().createContactHeader(endpoint.addresses().createAddress(b.contactUri()));
                 contact.setExpires((int) b.expiresSecondsAt(r.at()));
                 ok.addHeader(contact);
             }
@@ -86,14 +86,14 @@ final class SipRegistrations {
             return ok;
         }
         if (outcome instanceof RegisterOutcome.IntervalTooBrief brief) {
-            Response r423 = edge.messages.createResponse(Response.INTERVAL_TOO_BRIEF, request);
-            r423.addHeader(edge.headers.createMinExpiresHeader((int) brief.minExpires().toSeconds()));
+            Response r423 = endpoint.messages().createResponse(Response.INTERVAL_TOO_BRIEF, request);
+            r423.addHeader(endpoint.headers().createMinExpiresHeader((int) brief.minExpires().toSeconds()));
             return r423;
         }
         if (outcome instanceof RegisterOutcome.TooManyContacts) {
-            return edge.messages.createResponse(Response.FORBIDDEN, request);
+            return endpoint.messages().createResponse(Response.FORBIDDEN, request);
         }
-        return edge.messages.createResponse(Response.BAD_REQUEST, request);
+        return endpoint.messages().createResponse(Response.BAD_REQUEST, request);
     }
 
     private static String aor(Request request) {
@@ -102,7 +102,7 @@ final class SipRegistrations {
 
     private static RegisterRequest translate(Request request) {
         String user = aor(request);
-        Optional<String> authorization = Optional.ofNullable(SipEdge.header(request, AuthorizationHeader.NAME));
+        Optional<String> authorization = Optional.ofNullable(SipHeaders.header(request, AuthorizationHeader.NAME));
         List<RequestedContact> contacts = new ArrayList<>();
         for (ListIterator<?> it = request.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
             ContactHeader c = (ContactHeader) it.next();
