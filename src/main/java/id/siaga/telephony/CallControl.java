@@ -30,15 +30,11 @@ public interface CallControl {
     void hangUpCaller(CallId call);
 
     /**
-     * Ask whether the caller of an unanswered call is still there (an OPTIONS in the early dialog our 180 created).
+     * Ask whether the caller of an unanswered call is still there (an RFC 3261 OPTIONS in the early dialog our 180 created).
      * Returns at once; a caller found gone is reported with {@link CallCoordinator#callerGone}.
      */
     void probeCaller(CallId call);
 
     /** Refuse the caller before answer with a status (e.g. 480 when no phone could be rung at all). */
     void rejectCaller(CallId call, int status, String reason);
-
-    /** Ask whether the caller of an unanswered call is still there (RFC 3261 in-dialog OPTIONS in the early dialog our 180 created).
-     *  Returns at once; a caller found gone is reported with CallCoordinator.callerGone(call, why). */
-    void probeCaller(CallId call);
 }

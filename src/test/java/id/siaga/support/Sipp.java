@@ -80,7 +80,29 @@ public final class Sipp implements AutoCloseable {
     private static List<String> base(String scenario, int port, long pauseMs) {
         return new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p", Integer.toString(port),
                 "-d", Long.toString(pauseMs), "-timeout", "60s", "-timeout_error", "-nostdin", "-trace_err",
-                "-error_file", Path.of("target", "sipp", "errors-" + port + ".log").toString(), "-mi", "127.0.0.1", "-mp", Integer.toString(30000 + (port % 1000) * 10)));
+                "-error_file", Path.of("target", "sipp", "errors-" + port + ".log").toString(), "-mi", "127.0.0.1", "-mp", Integer.toString(freeMediaPorts())));
+    }
+
+    /** A UDP port free with the three above it (SIPp's audio and video RTP/RTCP), so parallel SIPp runs never share one. */
+    static int freeMediaPorts() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = ServerProcess.freePort() & ~1;
+            if (base + 3 > 65535) {
+                continue;
+            }
+            java.util.List<java.net.DatagramSocket> held = new ArrayList<>();
+            try {
+                for (int p = base; p <= base + 3; p++) {
+                    held.add(new java.net.DatagramSocket(p, java.net.InetAddress.getLoopbackAddress()));
+                }
+                return base;
+            } catch (IOException taken) {
+                // one of the four is in use: try elsewhere
+            } finally {
+                held.forEach(java.net.DatagramSocket::close);
+            }
+        }
+        throw new IllegalStateException("no four free UDP ports in a row for SIPp's media");
     }
 
     /** Waits for the run to end; returns SIPp's exit code (0: all calls succeeded). */

@@ -121,8 +121,4 @@ public final class RecordingCallControl implements CallControl {
         rejections.add(new Rejection(call, status, reason));
     }
 
-    @Override
-    public void probeCaller(CallId call) {
-        commands.add(new Command("probeCaller", call, null));
-    }
 }

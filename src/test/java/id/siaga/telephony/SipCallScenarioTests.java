@@ -1,5 +1,6 @@
 package id.siaga.telephony;
 
+import id.siaga.support.SipTestPorts;
 import static id.siaga.telephony.CallStories.all;
 import static id.siaga.telephony.CallStories.payload;
 import static id.siaga.telephony.CallStories.sleep;
@@ -68,8 +69,8 @@ class SipCallScenarioTests {
     @Test
     void aCallerInSlemanIsAnsweredByPolresSlemanTalksAndHangsUp() {
         ready("OP-3404-1");
-        try (Sipp phone = Sipp.phone("phone-answer.xml", 15071, 1, 500);
-             Sipp caller = Sipp.caller("caller-pidf.xml", 15081, EDGE_ADDRESS, "110", keys("081200000001", IN_SLEMAN), 6000, 1)) {
+        try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 500);
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000001", IN_SLEMAN), 6000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
             assertThat(phone.await(30)).as(phone.output()).isZero();
         }
@@ -85,10 +86,10 @@ class SipCallScenarioTests {
     @Test
     void slemanLetsItRingSoPoldaDiyIsAddedAnswersAndSlemansPhonesAreCancelled() {
         ready("OP-3404-1", "OP-3404-2", "OP-DIY-1");
-        try (Sipp sleman1 = Sipp.phone("phone-never.xml", 15071, 1, 0);
-             Sipp sleman2 = Sipp.phone("phone-never.xml", 15072, 1, 0);
-             Sipp diy = Sipp.phone("phone-answer.xml", 15073, 1, 300);
-             Sipp caller = Sipp.caller("caller-pidf.xml", 15082, EDGE_ADDRESS, "110", keys("081200000002", IN_SLEMAN), 6000, 1)) {
+        try (Sipp sleman1 = Sipp.phone("phone-never.xml", SipTestPorts.OP_3404_1, 1, 0);
+             Sipp sleman2 = Sipp.phone("phone-never.xml", SipTestPorts.OP_3404_2, 1, 0);
+             Sipp diy = Sipp.phone("phone-answer.xml", SipTestPorts.OP_DIY_1, 1, 300);
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000002", IN_SLEMAN), 6000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
             assertThat(sleman1.await(30)).as(sleman1.output()).isZero();
             assertThat(sleman2.await(30)).as(sleman2.output()).isZero();
@@ -105,10 +106,10 @@ class SipCallScenarioTests {
     @Test
     void polresAndPoldaNeverAnswerSoMabesDoes() {
         ready("OP-3404-1", "OP-DIY-1", "OP-MABES-1");
-        try (Sipp sleman = Sipp.phone("phone-never.xml", 15071, 1, 0);
-             Sipp diy = Sipp.phone("phone-never.xml", 15073, 1, 0);
-             Sipp mabes = Sipp.phone("phone-answer.xml", 15074, 1, 300);
-             Sipp caller = Sipp.caller("caller-pidf.xml", 15083, EDGE_ADDRESS, "110", keys("081200000003", IN_SLEMAN), 6000, 1)) {
+        try (Sipp sleman = Sipp.phone("phone-never.xml", SipTestPorts.OP_3404_1, 1, 0);
+             Sipp diy = Sipp.phone("phone-never.xml", SipTestPorts.OP_DIY_1, 1, 0);
+             Sipp mabes = Sipp.phone("phone-answer.xml", SipTestPorts.OP_MABES_1, 1, 300);
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000003", IN_SLEMAN), 6000, 1)) {
             assertThat(caller.await(40)).as(caller.output()).isZero();
             assertThat(sleman.await(30)).as(sleman.output()).isZero();
             assertThat(diy.await(30)).as(diy.output()).isZero();
@@ -124,8 +125,8 @@ class SipCallScenarioTests {
     @Test
     void withNobodyReadyAtPolresSlemanPoldaDiyRingsAtOnce() {
         ready("OP-DIY-1");
-        try (Sipp diy = Sipp.phone("phone-answer.xml", 15073, 1, 200);
-             Sipp caller = Sipp.caller("caller-pidf.xml", 15084, EDGE_ADDRESS, "110", keys("081200000004", IN_SLEMAN), 6000, 1)) {
+        try (Sipp diy = Sipp.phone("phone-answer.xml", SipTestPorts.OP_DIY_1, 1, 200);
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000004", IN_SLEMAN), 6000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
             assertThat(diy.await(30)).as(diy.output()).isZero();
         }
@@ -138,8 +139,8 @@ class SipCallScenarioTests {
     void aPlannedPolresIsSkippedEvenWithItsOperatorReady() {
         ready("OP-3404-1", "OP-DIY-1");
         administration.changeStatus(StationId.of("POLRES-3404"), RolloutStatus.PLANNED, "test", "not yet staffed");
-        try (Sipp diy = Sipp.phone("phone-answer.xml", 15073, 1, 200);
-             Sipp caller = Sipp.caller("caller-pidf.xml", 15085, EDGE_ADDRESS, "110", keys("081200000005", IN_SLEMAN), 6000, 1)) {
+        try (Sipp diy = Sipp.phone("phone-answer.xml", SipTestPorts.OP_DIY_1, 1, 200);
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000005", IN_SLEMAN), 6000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
             assertThat(diy.await(30)).as(diy.output()).isZero();
         } finally {
@@ -153,9 +154,9 @@ class SipCallScenarioTests {
     @Test
     void aCallerWhoHangsUpWhileRingingLeavesACallBackTaskAtTheirPolres() {
         ready("OP-3404-1", "OP-3404-2");
-        try (Sipp sleman1 = Sipp.phone("phone-never.xml", 15071, 1, 0);
-             Sipp sleman2 = Sipp.phone("phone-never.xml", 15072, 1, 0);
-             Sipp caller = Sipp.caller("caller-hangup.xml", 15086, EDGE_ADDRESS, "110", keys("081200000006", IN_SLEMAN), 1000, 1)) {
+        try (Sipp sleman1 = Sipp.phone("phone-never.xml", SipTestPorts.OP_3404_1, 1, 0);
+             Sipp sleman2 = Sipp.phone("phone-never.xml", SipTestPorts.OP_3404_2, 1, 0);
+             Sipp caller = Sipp.caller("caller-hangup.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000006", IN_SLEMAN), 1000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
             assertThat(sleman1.await(30)).as(sleman1.output()).isZero();
             assertThat(sleman2.await(30)).as(sleman2.output()).isZero();
@@ -173,9 +174,9 @@ class SipCallScenarioTests {
     @Test
     void twoPhonesAnsweringTogetherLeaveExactlyOneWinnerAndTheOtherIsReleased() {
         ready("OP-3404-1", "OP-3404-2");
-        try (Sipp sleman1 = Sipp.phone("phone-race.xml", 15071, 1, 0);
-             Sipp sleman2 = Sipp.phone("phone-race.xml", 15072, 1, 0);
-             Sipp caller = Sipp.caller("caller-pidf.xml", 15087, EDGE_ADDRESS, "110", keys("081200000007", IN_SLEMAN), 6000, 1)) {
+        try (Sipp sleman1 = Sipp.phone("phone-race.xml", SipTestPorts.OP_3404_1, 1, 0);
+             Sipp sleman2 = Sipp.phone("phone-race.xml", SipTestPorts.OP_3404_2, 1, 0);
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000007", IN_SLEMAN), 6000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
             assertThat(sleman1.await(30)).as(sleman1.output()).isZero();
             assertThat(sleman2.await(30)).as(sleman2.output()).isZero();
@@ -188,24 +189,24 @@ class SipCallScenarioTests {
 
     @Test
     void aPhoneThatRegistersWithDigestIsRungAtItsContactAndAWrongPasswordIsRefused() {
-        try (Sipp wrong = Sipp.client("register-refused.xml", 15091, EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", "15075",
+        try (Sipp wrong = Sipp.client("register-refused.xml", SipTestPorts.free(), EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", String.valueOf(SipTestPorts.REGISTERED_PHONE),
                 "expires", "600"), List.of("-au", "op-3471-1", "-ap", "not-the-password"))) {
             assertThat(wrong.await(30)).as(wrong.output()).isZero();
         }
-        try (Sipp register = Sipp.client("register.xml", 15092, EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", "15075",
+        try (Sipp register = Sipp.client("register.xml", SipTestPorts.free(), EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", String.valueOf(SipTestPorts.REGISTERED_PHONE),
                 "expires", "600"), List.of("-au", "op-3471-1", "-ap", "siaga110"))) {
             assertThat(register.await(30)).as(register.output()).isZero();
         }
         ready("OP-3471-1");
-        try (Sipp phone = Sipp.phone("phone-answer.xml", 15075, 1, 200);
-             Sipp caller = Sipp.caller("caller-pidf.xml", 15093, EDGE_ADDRESS, "110", keys("081200000008", MALIOBORO), 6000, 1)) {
+        try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.REGISTERED_PHONE, 1, 200);
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000008", MALIOBORO), 6000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
             assertThat(phone.await(30)).as(phone.output()).isZero();
         }
         List<JournalEntry> story = story("+6281200000008", "CallEnded");
         assertThat(payload(story, "CallAnswered")).contains("\"operator\":\"OP-3471-1\"").contains("\"station\":\"POLRES-3471\"");
 
-        try (Sipp unregister = Sipp.client("register.xml", 15094, EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", "15075",
+        try (Sipp unregister = Sipp.client("register.xml", SipTestPorts.free(), EDGE_ADDRESS, Map.of("user", "op-3471-1", "contact_port", String.valueOf(SipTestPorts.REGISTERED_PHONE),
                 "expires", "0"), List.of("-au", "op-3471-1", "-ap", "siaga110"))) {
             assertThat(unregister.await(30)).as(unregister.output()).isZero();
         }
@@ -221,8 +222,8 @@ class SipCallScenarioTests {
     @Test
     void holdAndDtmfAreRelayedAcrossTheAnsweredCallInBothDirections() {
         ready("OP-3404-1");
-        try (Sipp phone = Sipp.phone("phone-reinvite.xml", 15071, 1, 0);
-             Sipp caller = Sipp.caller("caller-reinvite.xml", 15096, EDGE_ADDRESS, "110", keys("081200000010", IN_SLEMAN), 6000, 1)) {
+        try (Sipp phone = Sipp.phone("phone-reinvite.xml", SipTestPorts.OP_3404_1, 1, 0);
+             Sipp caller = Sipp.caller("caller-reinvite.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000010", IN_SLEMAN), 6000, 1)) {
             assertThat(caller.await(40)).as(caller.output()).isZero();
             assertThat(phone.await(40)).as(phone.output()).isZero();
         }
@@ -232,8 +233,8 @@ class SipCallScenarioTests {
     @Test
     void aCallerWithoutSdpInTheInviteGetsThePhonesOfferAndThePhoneGetsTheCallersAnswerInTheAck() {
         ready("OP-3404-1");
-        try (Sipp phone = Sipp.phone("phone-late-offer.xml", 15071, 1, 200);
-             Sipp caller = Sipp.caller("caller-late-offer.xml", 15097, EDGE_ADDRESS, "110", keys("081200000011", IN_SLEMAN), 1000, 1)) {
+        try (Sipp phone = Sipp.phone("phone-late-offer.xml", SipTestPorts.OP_3404_1, 1, 200);
+             Sipp caller = Sipp.caller("caller-late-offer.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000011", IN_SLEMAN), 1000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
             assertThat(phone.await(30)).as(phone.output()).isZero();
         }

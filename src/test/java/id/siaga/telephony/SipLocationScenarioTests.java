@@ -1,5 +1,6 @@
 package id.siaga.telephony;
 
+import id.siaga.support.SipTestPorts;
 import static id.siaga.telephony.CallStories.payload;
 import static id.siaga.telephony.CallStories.types;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,9 +65,9 @@ class SipLocationScenarioTests {
             presence.change(new OperatorId(op), Presence.READY, "test");
         }
         String caller = "081200000020";
-        try (Sipp bantul = Sipp.phone("phone-never.xml", 15076, 1, 0);
-             Sipp sleman = Sipp.phone("phone-answer.xml", 15071, 1, 500);
-             Sipp call = Sipp.caller("caller-cell.xml", 15098, SipCallScenarioTests.EDGE_ADDRESS, "110",
+        try (Sipp bantul = Sipp.phone("phone-never.xml", SipTestPorts.OP_3402_1, 1, 0);
+             Sipp sleman = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 500);
+             Sipp call = Sipp.caller("caller-cell.xml", SipTestPorts.free(), SipCallScenarioTests.EDGE_ADDRESS, "110",
                      Map.of("caller", caller, "pani", BANTUL_CELL), 1000, 1)) {
             // the call waits its route-wait (2 s) on the cell alone, then Bantul's phone rings; AML comes a second later
             awaitStory("+62" + caller.substring(1), "LegRang");
@@ -93,8 +94,8 @@ class SipLocationScenarioTests {
         presence.change(new OperatorId("OP-3404-1"), Presence.READY, "test");
         presence.change(new OperatorId("OP-3402-1"), Presence.READY, "test");
         String caller = "081200000021";
-        try (Sipp sleman = Sipp.phone("phone-answer.xml", 15071, 1, 200);
-             Sipp call = Sipp.caller("caller-cell.xml", 15098, SipCallScenarioTests.EDGE_ADDRESS, "110",
+        try (Sipp sleman = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 200);
+             Sipp call = Sipp.caller("caller-cell.xml", SipTestPorts.free(), SipCallScenarioTests.EDGE_ADDRESS, "110",
                      Map.of("caller", caller, "pani", BANTUL_CELL), 500, 1)) {
             awaitStory("+62" + caller.substring(1), "RoutingWaits");
             HttpResponse<String> aml = postSms("+62" + caller.substring(1), amlSms(-7.71560, 110.35580));

@@ -1,5 +1,6 @@
 package id.siaga.telephony;
 
+import id.siaga.support.SipTestPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.app.PresenceService;
@@ -22,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SipEdgeTest
 class SipRepeatedAnswerTests {
 
-    private static final int PHONE = 15071; // OP-3404-1's static contact in @SipEdgeTest
+    private static final int PHONE = SipTestPorts.OP_3404_1; // OP-3404-1's static contact in @SipEdgeTest
 
     @Autowired
     PresenceService presence;
@@ -39,7 +40,7 @@ class SipRepeatedAnswerTests {
         roster.all().forEach(o -> presence.change(o.id(), Presence.OFFLINE, "test"));
         presence.change(new OperatorId("OP-3404-1"), Presence.READY, "test");
         try (RawSipSocket phone = new RawSipSocket(PHONE, Duration.ofSeconds(5));
-             Sipp caller = Sipp.caller("caller-pidf.xml", 15095, SipCallScenarioTests.EDGE_ADDRESS, "110",
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), SipCallScenarioTests.EDGE_ADDRESS, "110",
                      Map.of("caller", "081200000031", "lat", "-7.71560", "lon", "110.35580"), 3000, 1)) {
             // each wait skips what else comes (CANCELs, retransmissions)
             RawSipSocket.Datagram invite = phone.next(t -> t.startsWith("INVITE ")).orElseThrow(() -> new AssertionError("the phone was not rung"));

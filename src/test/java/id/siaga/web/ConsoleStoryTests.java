@@ -1,5 +1,6 @@
 package id.siaga.web;
 
+import id.siaga.support.SipTestPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.app.PresenceService;
@@ -71,8 +72,8 @@ class ConsoleStoryTests {
             }
             operator.await("the operator is READY", w -> "READY".equals(w.findElement(By.id("presence")).getAttribute("data-presence")));
 
-            try (Sipp phone = Sipp.phone("phone-answer.xml", 15071, 1, 4_000);
-                 Sipp caller = Sipp.caller("caller-pidf.xml", 15089, EDGE, "110",
+            try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 4_000);
+                 Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE, "110",
                          Map.of("caller", CALLER, "lat", "-7.71560", "lon", "110.35580"), 20_000, 1)) {
                 operator.await("the ringing call shows", w -> w.findElement(By.id("alert")).isDisplayed()
                         && OperatorConsoleTests.text(w, "alert").contains(CALLER));

@@ -235,12 +235,6 @@ final class SipCallControl implements CallControl {
     }
 
     @Override
-    public void probeCaller(CallId id) {
-        // the in-dialog OPTIONS to the caller lands with the SIP adapter's rework (issue 13); until then only the
-        // maximum wait ends a call whose caller vanished
-    }
-
-    @Override
     public void rejectCaller(CallId id, int status, String reason) {
         calls.call(id).ifPresent(call -> {
             finishCaller(call, status, reason);

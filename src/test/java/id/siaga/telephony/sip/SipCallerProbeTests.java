@@ -1,5 +1,6 @@
 package id.siaga.telephony.sip;
 
+import id.siaga.support.SipTestPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.app.PresenceService;
@@ -41,7 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SipCallerProbeTests {
 
     private static final int EDGE = SipEdgeTest.EDGE;
-    private static final int PHONE = 15071; // OP-3404-1's static contact in @SipEdgeTest
+    private static final int PHONE = SipTestPorts.OP_3404_1; // OP-3404-1's static contact in @SipEdgeTest
 
     @Autowired
     SipEdge edge;
