@@ -4,6 +4,7 @@ import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.SubjectKind;
 import id.siaga.org.StationId;
+import id.siaga.telephony.event.CallInterrupted;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,12 +123,8 @@ public final class CallRecovery {
      * history as {@link CallRecord.Outcome#INTERRUPTED}, and a call-back task when nobody had answered.
      */
     public void close(CallStory story, Instant now, String reason) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("reason", reason);
-        payload.put("wasState", story.stateWhenStopped());
-        payload.put("station", story.responsible().value());
-        payload.put("secondsSinceOffer", Duration.between(story.offeredAt(), now).toMillis() / 1000.0);
-        journal.append("CallInterrupted", SubjectKind.CALL, story.id().value(), "system", payload);
+        journal.append(new CallInterrupted(story.id(), reason, story.answered() ? CallInterrupted.State.ANSWERED : CallInterrupted.State.RINGING,
+                story.responsible(), Duration.between(story.offeredAt(), now).toMillis() / 1000.0), "system");
         log.warn("call {} from {} closed as interrupted ({}); {}", story.id(), story.callerNumber(), reason,
                 story.answered() ? "it had been answered by " + story.answeredBy() : "call-back task at " + story.responsible());
         records.save(story.record(CallRecord.Outcome.INTERRUPTED, now, "system"));

@@ -2,7 +2,6 @@ package id.siaga.telephony;
 
 import id.siaga.journal.JournalEntry;
 import id.siaga.location.LocationFix;
-import id.siaga.location.LocationSource;
 import id.siaga.org.StationId;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import id.siaga.telephony.event.CallAnswered;
+import id.siaga.telephony.event.CallEnded;
+import id.siaga.telephony.event.CallEvent;
+import id.siaga.telephony.event.CallEvents;
+import id.siaga.telephony.event.CallLocated;
+import id.siaga.telephony.event.CallOffered;
+import id.siaga.telephony.event.CallRerouted;
+import id.siaga.telephony.event.CallRouted;
 
 /**
  * One call as its journal entries tell it: who called, which station was responsible, who answered, how (and
@@ -26,24 +31,17 @@ public record CallStory(CallId id, String callerNumber, String dialled, StationI
     public static final Set<String> ENDINGS = Set.of("CallAbandoned", "CallEnded", "CallInterrupted", "CallRefused");
     public static final String OFFERED = "CallOffered";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     /**
      * Reads a call's entries (any order). {@code shortCall} decides whether a call the caller ended soon after the
      * answer was cut off. Empty when the entries hold no {@code CallOffered}.
      */
     public static Optional<CallStory> of(CallId id, List<JournalEntry> entries, StationId fallback, Duration shortCall) {
         List<JournalEntry> story = entries.stream().sorted(Comparator.comparingLong(JournalEntry::seq)).toList();
-        JournalEntry offer = story.stream().filter(e -> OFFERED.equals(e.type())).findFirst().orElse(null);
-        if (offer == null) {
-            return Optional.empty();
-        }
-        JsonNode offered = JSON.readTree(offer.payload());
+        CallOffered offer = null;
+        Instant offeredAt = null;
         StationId responsible = fallback;
         Instant answeredAt = null;
-        String answeredBy = null;
-        String answeredAtStation = null;
-        Integer tier = null;
+        CallAnswered answer = null;
         String ending = null;
         Instant endedAt = null;
         String endedBy = null;
@@ -51,39 +49,38 @@ public record CallStory(CallId id, String callerNumber, String dialled, StationI
         LocationFix routable = null;
         LocationFix any = null;
         for (JournalEntry e : story) {
-            JsonNode p = JSON.readTree(e.payload());
-            switch (e.type()) {
-                case "CallRouted" -> responsible = station(p.path("station"), responsible);
-                case "CallRerouted" -> responsible = station(p.path("to"), responsible);
-                case "CallLocated" -> {
-                    LocationFix fix = fix(p);
-                    if (fix != null && !p.path("afterEnd").asBoolean(false)) {
-                        any = fix;
-                        if (p.path("routable").asBoolean(true)) {
-                            routable = fix;
-                        }
-                    }
+            CallEvent event = CallEvents.read(e).orElse(null);
+            if (event instanceof CallOffered o && offer == null) {
+                offer = o;
+                offeredAt = e.at();
+            } else if (event instanceof CallRouted r) {
+                responsible = r.station();
+            } else if (event instanceof CallRerouted r) {
+                responsible = r.to();
+            } else if (event instanceof CallLocated.Fix f) {
+                LocationFix fix = fix(f);
+                if (fix != null) {
+                    any = fix;
+                    routable = f.routable() ? fix : routable;
                 }
-                case "CallAnswered" -> {
-                    answeredAt = e.at();
-                    answeredBy = text(p.path("operator"));
-                    answeredAtStation = text(p.path("station"));
-                    tier = p.path("tier").isNumber() ? p.path("tier").asInt() : null;
-                    responsible = station(p.path("responsibleStation"), responsible);
-                }
-                default -> {
-                    if (ENDINGS.contains(e.type()) && ending == null) {
-                        ending = e.type();
-                        endedAt = e.at();
-                        endedBy = "CallEnded".equals(e.type()) ? text(p.path("hungUpBy")) : e.actor();
-                        cutOff = "CallEnded".equals(e.type()) && "caller".equals(endedBy)
-                                && p.path("secondsTalking").asDouble(Double.MAX_VALUE) < shortCall.toMillis() / 1000.0;
-                    }
-                }
+            } else if (event instanceof CallAnswered a) {
+                answer = a;
+                answeredAt = e.at();
+                responsible = a.responsibleStation();
+            } else if (event != null && ENDINGS.contains(e.type()) && ending == null) {
+                ending = e.type();
+                endedAt = e.at();
+                endedBy = event instanceof CallEnded ended ? ended.hungUpBy() : e.actor();
+                cutOff = event instanceof CallEnded ended && "caller".equals(ended.hungUpBy())
+                        && ended.secondsTalking() < shortCall.toMillis() / 1000.0;
             }
         }
-        return Optional.of(new CallStory(id, text(offered.path("caller")), text(offered.path("dialled")), responsible, offer.at(), answeredAt,
-                answeredBy, answeredAtStation, tier, ending, endedAt, endedBy, cutOff, routable != null ? routable : any));
+        if (offer == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CallStory(id, offer.caller(), offer.dialled(), responsible, offeredAt, answeredAt,
+                answer == null ? null : answer.operator().value(), answer == null ? null : answer.station().value(),
+                answer == null ? null : answer.tier(), ending, endedAt, endedBy, cutOff, routable != null ? routable : any));
     }
 
     public boolean finished() {
@@ -134,31 +131,12 @@ public record CallStory(CallId id, String callerNumber, String dialled, StationI
         return Optional.of(record(outcome, endedAt, "CallAbandoned".equals(ending) ? "caller" : endedBy == null ? "system" : endedBy));
     }
 
-    private static StationId station(JsonNode node, StationId otherwise) {
-        String s = text(node);
-        return s == null || s.isBlank() ? otherwise : StationId.of(s);
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
-    }
-
-    private static LocationFix fix(JsonNode p) {
-        if (!p.path("lat").isNumber() || !p.path("lon").isNumber()) {
-            return null;
-        }
-        LocationSource source;
+    private static LocationFix fix(CallLocated.Fix f) {
         try {
-            source = LocationSource.valueOf(p.path("source").asString());
+            return new LocationFix(f.lat(), f.lon(), f.uncertaintyMeters() == null ? Double.NaN : f.uncertaintyMeters(), f.source(),
+                    f.method() == null ? "" : f.method(), Optional.empty());
         } catch (IllegalArgumentException e) {
-            return null;
-        }
-        double uncertainty = p.path("uncertaintyMeters").isNumber() ? p.path("uncertaintyMeters").asDouble() : Double.NaN;
-        try {
-            return new LocationFix(p.path("lat").asDouble(), p.path("lon").asDouble(), uncertainty, source,
-                    p.path("method").isString() ? p.path("method").asString() : "", Optional.empty());
-        } catch (IllegalArgumentException e) {
-            return null;
+            return null; // a row with an impossible position: the call is kept without it
         }
     }
 }

@@ -186,8 +186,8 @@ class CallEventsTests {
     void everyRecordHasARowTestedAbove() {
         List<String> tested = rowsAsTheCallPathWroteThem().stream().map(Then::type).distinct().toList();
         List<String> records = java.util.Arrays.stream(CallEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
-        assertThat(records).as("CallInterrupted is new: no row of it was ever written before; its own test is below")
-                .containsExactlyInAnyOrderElementsOf(concat(tested, "CallInterrupted"));
+        assertThat(records).as("CallInterrupted and CallRefused are new: no row of them was written before; their own tests are below")
+                .containsExactlyInAnyOrderElementsOf(concat(concat(tested, "CallInterrupted"), "CallRefused"));
     }
 
     @Test
@@ -235,6 +235,19 @@ class CallEventsTests {
         assertThat(e.payload()).isEqualTo("{\"reason\":\"node restarted while the call was live\",\"secondsSinceOffer\":41.5,"
                 + "\"station\":\"POLRES-3404\",\"wasState\":\"QUEUED\"}");
         assertThat(CallEvents.read(e)).contains(interrupted);
+    }
+
+    @Test
+    void aCallRefusedBeforeItRangIsJournalledAndReadBack() {
+        CallRefused refused = new CallRefused(CALL, 503, "+6281200000001", "192.0.2.7", "too many unanswered calls from one source (30, limit 30)");
+        JournalEntry e = journal.append(refused, "network").join();
+
+        assertThat(e.type()).isEqualTo("CallRefused");
+        assertThat(e.payload()).isEqualTo("{\"caller\":\"+6281200000001\",\"reason\":\"too many unanswered calls from one source (30, limit 30)\","
+                + "\"source\":\"192.0.2.7\",\"status\":503}");
+        assertThat(CallEvents.read(e)).contains(refused);
+        assertThat(CallEvents.read(row("CallRefused", "{\"reason\":\"the call could not be offered\",\"status\":503}")))
+                .as("caller and source unknown").contains(new CallRefused(CALL, 503, null, null, "the call could not be offered"));
     }
 
     @Test
