@@ -26,7 +26,15 @@ public final class RawSipSocket implements AutoCloseable {
 
     /** Bound to 127.0.0.1:{@code port} (0: any free port); every read waits at most {@code timeout}. */
     public RawSipSocket(int port, Duration timeout) throws IOException {
-        socket = new DatagramSocket(port, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress(), port, timeout);
+    }
+
+    /**
+     * Bound to {@code address}:{@code port} (0: any free port), for a peer that must come from an address of its own:
+     * Linux routes all of 127.0.0.0/8 to loopback, so 127.0.0.3 is a second host on the same machine.
+     */
+    public RawSipSocket(InetAddress address, int port, Duration timeout) throws IOException {
+        socket = new DatagramSocket(port, address);
         socket.setSoTimeout((int) timeout.toMillis());
     }
 
