@@ -232,7 +232,7 @@ public final class CallCoordinator implements AutoCloseable {
     /** Someone turned READY: each waiting call, oldest first, may be offered to them (its own Polres first). */
     public void presenceChanged(PresenceChanged change) {
         if (change.to() == Presence.READY) {
-            run(() -> everyCall(new CallInput.OperatorsAvailable()));
+            run(() -> offerWaitingCalls(Set.of(change.station())));
         }
     }
 
@@ -335,16 +335,42 @@ public final class CallCoordinator implements AutoCloseable {
         } else {
             calls.put(id, next);
         }
-        boolean freedPhones = false;
+        Set<StationId> freed = new HashSet<>();
         for (CallAction action : decision.actions()) {
             effects.carryOut(next, action, now);
-            freedPhones |= action instanceof CallAction.CancelLeg;
+            if (action instanceof CallAction.CancelLeg c) {
+                freed.add(c.leg().station());
+            }
         }
         wakeLater(next);
-        if (freedPhones && !(input instanceof CallInput.OperatorsAvailable)) {
+        if (!freed.isEmpty()) {
             // phones that stopped ringing for this call (answered elsewhere, the caller gone) may take a waiting one
-            run(() -> everyCall(new CallInput.OperatorsAvailable()));
+            run(() -> offerWaitingCalls(freed));
         }
+    }
+
+    /**
+     * Offers the waiting calls, oldest first, to whoever is available at these stations: only calls that have reached
+     * one of them and have no phone ringing there go through the pipeline, so a busy node does not run every live
+     * call each time a phone is freed.
+     */
+    private void offerWaitingCalls(Set<StationId> where) {
+        for (Call call : new ArrayList<>(calls.values())) {
+            if (call.phase() == Call.Phase.RINGING && call.ending() == null && call.ladder() != null && mayTakeFrom(call, where)) {
+                handle(call.id(), new CallInput.OperatorsAvailable());
+            }
+        }
+    }
+
+    private static boolean mayTakeFrom(Call call, Set<StationId> where) {
+        int reached = Math.max(0, call.ladder().tier());
+        for (int t = 0; t <= reached && t < call.chain().size(); t++) {
+            StationId s = call.chain().get(t).id();
+            if (where.contains(s) && call.ladder().ringing().stream().noneMatch(l -> l.station().equals(s))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sets (or moves, or drops) the call's timer to when the pipeline next needs to look at it. */
@@ -367,11 +393,23 @@ public final class CallCoordinator implements AutoCloseable {
 
     private void scheduleSweep(CallerWatch w) {
         sweep = loop.schedule(() -> {
-            guarded(() -> everyCall(new CallInput.Sweep()));
+            guarded(() -> sweepWaitingCalls(w));
             if (watch == w) {
                 scheduleSweep(w);
             }
         }, w.sweepEvery());
+    }
+
+    /** The watch's look at the unanswered calls that are due a probe or past the longest wait (the others are skipped). */
+    private void sweepWaitingCalls(CallerWatch w) {
+        Instant now = clock.instant();
+        for (Call call : new ArrayList<>(calls.values())) {
+            boolean due = call.unanswered() && (Duration.between(call.offeredAt(), now).compareTo(w.maxWait()) >= 0
+                    || (!w.probeInterval().isZero() && Duration.between(call.probedAt(), now).compareTo(w.probeInterval()) >= 0));
+            if (due) {
+                handle(call.id(), new CallInput.Sweep());
+            }
+        }
     }
 
     /** The same input for every live call, oldest first. */
