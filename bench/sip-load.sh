@@ -16,6 +16,8 @@
 # "Running the jar": G1 with a 20 ms pause goal; SIAGA_JAVA_OPTS=-XX:MaxGCPauseMillis=200 puts G1's default
 # back) on SIP port 25060, H2 in a temporary directory, the demo region, with each load position taking
 # unlimited calls at once (a hunt group, not a person: siaga.telephony.lines). Eight SIPp processes (four callers, four phones) share the two cores with it.
+# H2 hands each commit to its file at once (WRITE_DELAY=0, as the run command does, so a kill -9 loses nothing
+# acknowledged); H2_WRITE_DELAY=MILLIS measures H2's own default (500) for comparison.
 # The callers are one trunk as far as the edge can tell (127.0.0.1), so the run trusts it (siaga.telephony.trusted-sources):
 # otherwise the limit of unanswered calls per source would refuse most of the load.
 #
@@ -63,7 +65,7 @@ trap cleanup EXIT
 
 data=$(mktemp -d)
 "${SIAGA_JAVA:-java}" -Xms1g -Xmx2g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} ${SIAGA_JAVA_OPTS:-} -jar "$jar" --server.port=28080 --siaga.telephony.sip-port=25060 \
-    --spring.datasource.url="jdbc:h2:file:$data/siaga;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
+    --spring.datasource.url="jdbc:h2:file:$data/siaga;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=${H2_WRITE_DELAY:-0}" \
     --siaga.telephony.trusted-sources=127.0.0.1 \
     --siaga.journal.spool-file="$data/spool.jsonl" --siaga.routing.polres-ring-time=2s \
     --siaga.telephony.phones.OP-3404-1=sip:load-sleman@127.0.0.1:25071 \
