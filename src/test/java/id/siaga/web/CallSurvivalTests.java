@@ -125,18 +125,9 @@ class CallSurvivalTests {
                 Map.of("caller", number, "lat", "-7.7156", "lon", "110.3558"), 120_000, 1);
     }
 
-    /** The id of the live call from this number, once it is queued. */
+    /** The id of the live call from this number, once it rings. */
     private static String liveCallOf(String number, Http http, Supplier<String> log, Sipp caller) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (JsonNode c : http.get("/api/calls", "Authorization", SUPERVISOR).json()) {
-                if (number.equals(c.path("callerNumber").asString()) && "RINGING".equals(c.path("state").asString())) {
-                    return c.path("id").asString();
-                }
-            }
-            sleep(200);
-        }
-        throw new AssertionError("no live call from " + number + "\n" + caller.output() + "\n" + log.get());
+        return liveCallsOf(number, 1, http, log, caller).iterator().next();
     }
 
     /** The ids of {@code count} live calls from this number, once they all ring. */
@@ -145,7 +136,7 @@ class CallSurvivalTests {
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         while (System.nanoTime() < deadline && ids.size() < count) {
             for (JsonNode c : http.get("/api/calls", "Authorization", SUPERVISOR).json()) {
-                if (number.equals(c.path("callerNumber").asString())) {
+                if (number.equals(c.path("callerNumber").asString()) && "RINGING".equals(c.path("state").asString())) {
                     ids.add(c.path("id").asString());
                 }
             }
