@@ -74,7 +74,7 @@ class TrackingConfiguration {
     @Bean
     PositionPipeline positionPipeline(DeviceDirectory devices, LivePositions live, TrackWriter writer, RejectionJournal rejections,
                                       Clock clock, TrackingProperties props, MeterRegistry meters) {
-        PositionValidator validator = new PositionValidator(clock, props.futureTolerance(), props.maxSpeedKmh());
+        PositionValidator validator = new PositionValidator(clock, props.futureTolerance(), props.retention(), props.maxSpeedKmh());
         return new PositionPipeline(devices, validator, live, writer, rejections, clock, meters);
     }
 

@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,8 @@ import java.util.function.Supplier;
  * fixes in one order even when two of its devices report at once. Refusals go to the {@link RejectionJournal}.
  */
 public final class PositionPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(PositionPipeline.class);
 
     private final DeviceDirectory directory;
     private final PositionValidator validator;
@@ -122,9 +126,13 @@ public final class PositionPipeline {
             state.seen(receivedAt);
             return count(report.source(), IngestOutcome.HEARTBEAT);
         }
-        Position p = new Position(unit, device, report.fixTime() == null ? receivedAt : report.fixTime(), report.latitude(),
-                report.longitude(), report.speedMetersPerSecond(), report.bearingDegrees(), report.altitudeMeters(),
-                report.accuracyMeters(), report.batteryPercent(), report.source(), receivedAt);
+        PositionValidator.Sanitized kept = validator.sanitize(new Position(unit, device, report.fixTime() == null ? receivedAt : report.fixTime(),
+                report.latitude(), report.longitude(), report.speedMetersPerSecond(), report.bearingDegrees(), report.altitudeMeters(),
+                report.accuracyMeters(), report.batteryPercent(), report.source(), receivedAt));
+        if (!kept.dropped().isEmpty()) {
+            log.debug("fix of {} from {}: impossible {} left out, the position kept", unit, device, kept.dropped());
+        }
+        Position p = kept.position();
         Verdict verdict;
         synchronized (state) {
             verdict = validator.check(p, state.last);

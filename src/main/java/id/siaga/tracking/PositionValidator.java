@@ -3,6 +3,8 @@ package id.siaga.tracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,14 +35,27 @@ public final class PositionValidator {
         }
     }
 
+    /** Lowest and highest altitude a fix may report, metres: the Dead Sea shore to above any aircraft a unit flies in. */
+    static final double MIN_ALTITUDE_METERS = -1_000;
+    static final double MAX_ALTITUDE_METERS = 20_000;
+
     private final Clock clock;
     private final Duration futureTolerance;
+    private final Duration maxAge;
     private final double maxSpeedMetersPerSecond;
 
-    public PositionValidator(Clock clock, Duration futureTolerance, double maxSpeedKilometersPerHour) {
+    /**
+     * @param maxAge a fix measured longer ago than this is refused ({@link RejectReason#TOO_OLD}): the track history's
+     *               retention, since an older fix would not be kept anyway
+     */
+    public PositionValidator(Clock clock, Duration futureTolerance, Duration maxAge, double maxSpeedKilometersPerHour) {
         if (futureTolerance.isNegative()) {
             throw new IllegalArgumentException("future tolerance must not be negative");
         }
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("maximum fix age must be positive");
+        }
+        this.maxAge = maxAge;
         if (!(maxSpeedKilometersPerHour > 0)) {
             throw new IllegalArgumentException("maximum speed must be positive");
         }
@@ -61,6 +76,10 @@ public final class PositionValidator {
             return Verdict.reject(RejectReason.FUTURE_TIME, "fix time " + fix.fixTime() + " is "
                     + Duration.between(now, fix.fixTime()).toSeconds() + " s ahead of the server's " + now);
         }
+        if (fix.fixTime().isBefore(now.minus(maxAge))) {
+            return Verdict.reject(RejectReason.TOO_OLD, "fix time " + fix.fixTime() + " is older than the " + maxAge.toDays()
+                    + " days the track history keeps (a device clock never set, or seconds read as milliseconds)");
+        }
         if (lastAccepted == null) {
             return Verdict.ADVANCE;
         }
@@ -80,6 +99,41 @@ public final class PositionValidator {
             return Verdict.DUPLICATE;
         }
         return Verdict.OUT_OF_ORDER;
+    }
+
+    /**
+     * The fix without the optional readings no device can have measured: a negative or impossible speed (above the
+     * maximum speed), a bearing outside 0-360°, a battery outside 0-100 %, a negative or non-finite accuracy, an
+     * altitude outside {@value #MIN_ALTITUDE_METERS}..{@value #MAX_ALTITUDE_METERS} m. The position itself is kept (a
+     * unit's whereabouts matter more than a tracker's bad speed field); {@code dropped} names what was taken out.
+     */
+    public Sanitized sanitize(Position p) {
+        List<String> dropped = new ArrayList<>();
+        Double speed = within(p.speedMetersPerSecond(), 0, maxSpeedMetersPerSecond, "speed", dropped);
+        Double bearing = within(p.bearingDegrees(), 0, 360, "bearing", dropped);
+        Double altitude = within(p.altitudeMeters(), MIN_ALTITUDE_METERS, MAX_ALTITUDE_METERS, "altitude", dropped);
+        Double accuracy = within(p.accuracyMeters(), 0, Double.MAX_VALUE, "accuracy", dropped);
+        Double battery = within(p.batteryPercent(), 0, 100, "battery", dropped);
+        if (dropped.isEmpty()) {
+            return new Sanitized(p, List.of());
+        }
+        return new Sanitized(new Position(p.unitId(), p.deviceId(), p.fixTime(), p.latitude(), p.longitude(), speed, bearing, altitude, accuracy,
+                battery, p.source(), p.receivedAt()), List.copyOf(dropped));
+    }
+
+    /** A fix as it will be kept, and the names of the readings taken out of it. */
+    public record Sanitized(Position position, List<String> dropped) {
+    }
+
+    private static Double within(Double value, double min, double max, String name, List<String> dropped) {
+        if (value == null) {
+            return null;
+        }
+        if (!Double.isFinite(value) || value < min || value > max) {
+            dropped.add(name);
+            return null;
+        }
+        return value;
     }
 
     private static double accuracy(Position p) {

@@ -14,6 +14,11 @@ public enum RejectReason {
     INVALID_COORDINATES,
     /** Measured more than the tolerance into the future: a device clock that is wrong. */
     FUTURE_TIME,
+    /**
+     * Measured longer ago than the track history keeps: a device clock never set (a 1970 fix from timestamp 0), or a
+     * timestamp in seconds so far ahead that it reads as milliseconds of 1970.
+     */
+    TOO_OLD,
     /** Further from the unit's last accepted fix than any police vehicle drives in the time between them. */
     IMPOSSIBLE_SPEED
 }

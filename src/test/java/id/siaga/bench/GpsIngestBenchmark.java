@@ -102,7 +102,7 @@ public class GpsIngestBenchmark {
             Path spool = Files.createTempFile("gps-bench-spool", ".jsonl");
             journal = new Journal(new InMemoryJournalStore(), new JournalSpool(spool), clock, 1000, 100_000, Duration.ofSeconds(1));
             writer = new TrackWriter(discard, 1000, Duration.ofMillis(200), 1_000_000, Duration.ofSeconds(1), new SimpleMeterRegistry());
-            pipeline = new PositionPipeline(devices, new PositionValidator(clock, Duration.ofMinutes(5), 300), new LivePositions(), writer,
+            pipeline = new PositionPipeline(devices, new PositionValidator(clock, Duration.ofMinutes(5), Duration.ofDays(90), 300), new LivePositions(), writer,
                     new RejectionJournal(journal, clock, Duration.ofMinutes(1), 10_000), clock, new SimpleMeterRegistry());
             devicePrefix = new String[DEVICES];
             for (int i = 0; i < DEVICES; i++) {

@@ -111,7 +111,7 @@ class PositionPipelineTests {
     void open(boolean holdingStore, int capacity) {
         store = new ListTrackStore(holdingStore);
         writer = new TrackWriter(store, 1, Duration.ofMillis(10), capacity, Duration.ofMillis(100), new SimpleMeterRegistry());
-        pipeline = new PositionPipeline(SLEMAN, new PositionValidator(clock, Duration.ofMinutes(5), 300), live, writer, rejections, clock,
+        pipeline = new PositionPipeline(SLEMAN, new PositionValidator(clock, Duration.ofMinutes(5), Duration.ofDays(90), 300), live, writer, rejections, clock,
                 new SimpleMeterRegistry());
         live.addListener(told::add);
     }

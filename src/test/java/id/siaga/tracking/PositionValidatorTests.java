@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PositionValidatorTests {
 
     static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
-    final PositionValidator validator = new PositionValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5), 300);
+    final PositionValidator validator = new PositionValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5), Duration.ofDays(90), 300);
 
     static Position fix(String time, double lat, double lon) {
         return fix("860001040000101", time, lat, lon, null);
@@ -88,5 +88,41 @@ class PositionValidatorTests {
     void distanceIsTheGreatCircle() {
         assertThat(PositionValidator.distanceMeters(-7.7156, 110.3558, -7.8156, 110.3558)).isBetween(11_110.0, 11_130.0);
         assertThat(PositionValidator.distanceMeters(0, 0, 0, 0)).isZero();
+    }
+
+    @Test
+    void aFixFrom1970OrFromSecondsReadAsMillisecondsIsRefusedAsTooOld() {
+        PositionValidator.Verdict zero = validator.check(fix("1970-01-01T00:00:00Z", -7.7156, 110.3558), null);
+        assertThat(zero.kind()).isEqualTo(Kind.REJECT);
+        assertThat(zero.reason()).isEqualTo(RejectReason.TOO_OLD);
+        assertThat(zero.detail()).contains("1970-01-01T00:00:00Z", "90 days");
+        // a timestamp 100 years ahead, in seconds, is more than FixTimes takes for seconds: read as milliseconds, 1970
+        long hundredYearsAheadSeconds = NOW.getEpochSecond() + 100L * 365 * 24 * 3600;
+        Instant misread = FixTimes.parse(Long.toString(hundredYearsAheadSeconds));
+        assertThat(misread).isBefore(Instant.parse("1971-01-01T00:00:00Z"));
+        assertThat(validator.check(fix(misread.toString(), -7.7156, 110.3558), null).reason()).isEqualTo(RejectReason.TOO_OLD);
+        assertThat(validator.check(fix("2026-09-01T00:00:00Z", -7.7156, 110.3558), null).kind())
+                .as("a fix buffered on the phone for three months is still within the history's 90 days").isEqualTo(Kind.ADVANCE);
+    }
+
+    @Test
+    void readingsNoDeviceCanHaveMeasuredAreLeftOutAndThePositionKept() {
+        Position garbage = new Position("SLM-R4-01", "860001040000101", NOW, -7.7156, 110.3558, -1.0 * 0.514444, 9999.0, 1e9, -3.0, 1000.0,
+                PositionSource.OSMAND_HTTP, NOW);
+        PositionValidator.Sanitized kept = validator.sanitize(garbage);
+        assertThat(kept.dropped()).containsExactly("speed", "bearing", "altitude", "accuracy", "battery");
+        assertThat(kept.position().latitude()).isEqualTo(-7.7156);
+        assertThat(kept.position().speedMetersPerSecond()).isNull();
+        assertThat(kept.position().bearingDegrees()).isNull();
+        assertThat(kept.position().batteryPercent()).isNull();
+
+        Position huge = new Position("SLM-R4-01", "860001040000101", NOW, -7.7156, 110.3558, 1e308 * 0.514444, Double.NaN, null, null, -5.0,
+                PositionSource.OSMAND_HTTP, NOW);
+        assertThat(validator.sanitize(huge).dropped()).containsExactly("speed", "bearing", "battery");
+
+        Position fine = new Position("SLM-R4-01", "860001040000101", NOW, -7.7156, 110.3558, 13.9, 360.0, 120.0, 8.0, 0.0,
+                PositionSource.OSMAND_HTTP, NOW);
+        assertThat(validator.sanitize(fine).dropped()).isEmpty();
+        assertThat(validator.sanitize(fine).position()).isSameAs(fine);
     }
 }
