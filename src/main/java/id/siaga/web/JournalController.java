@@ -4,6 +4,9 @@ import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.JournalVerification;
 import id.siaga.journal.SubjectKind;
+import id.siaga.incident.Incident;
+import id.siaga.incident.IncidentId;
+import id.siaga.incident.Incidents;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.StationDirectory;
@@ -12,6 +15,7 @@ import id.siaga.security.StationScope;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +39,13 @@ class JournalController {
 
     private final LocationReads locationReads;
 
-    JournalController(Journal journal, StationScope scope, StationDirectory stations, OperatorRoster roster, LocationReads locationReads) {
+    private final CallLookup calls;
+    private final Incidents incidents;
+
+    JournalController(Journal journal, StationScope scope, StationDirectory stations, OperatorRoster roster, LocationReads locationReads,
+                      CallLookup calls, Incidents incidents) {
+        this.calls = calls;
+        this.incidents = incidents;
         this.locationReads = locationReads;
         this.journal = journal;
         this.scope = scope;
@@ -58,17 +68,49 @@ class JournalController {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000, got " + limit);
         }
-        StationId owner = switch (kind) {
-            case STATION -> StationsController.existing(id, stations.tree());
-            case OPERATOR -> roster.find(operatorId(id)).orElseThrow(() -> new NoSuchElementException("no operator " + id)).station();
-            default -> stations.tree().root().id();
-        };
-        scope.requireVisible(auth, owner);
+        switch (kind) {
+            case STATION -> scope.requireVisible(auth, StationsController.existing(id, stations.tree()));
+            case OPERATOR -> scope.requireVisible(auth,
+                    roster.find(operatorId(id)).orElseThrow(() -> new NoSuchElementException("no operator " + id)).station());
+            case CALL -> requireCallVisible(auth, id);
+            case INCIDENT -> requireIncidentVisible(auth, id);
+            default -> scope.requireVisible(auth, stations.tree().root().id());
+        }
         List<EntryView> entries = journal.bySubject(kind, id, limit).stream().map(EntryView::of).toList();
         if (kind == SubjectKind.CALL && entries.stream().anyMatch(e -> e.type().equals("CallLocated"))) {
             locationReads.read(auth, id, "GET /api/journal");
         }
         return entries;
+    }
+
+    /**
+     * A call's story is for those who may see the call: its responsible station's (and the stations it rang at, while
+     * live), as the call API decides. A call known to the journal only (no live call, no record yet) is Mabes's.
+     */
+    private void requireCallVisible(Authentication auth, String id) {
+        CallLookup.Found call;
+        try {
+            call = calls.find(id);
+        } catch (NoSuchElementException unknown) {
+            scope.requireVisible(auth, stations.tree().root().id());
+            return;
+        }
+        calls.requireVisible(auth, call);
+    }
+
+    /** An incident's story is for those who see its responsible or its taking station, as the incident API decides. */
+    private void requireIncidentVisible(Authentication auth, String id) {
+        Optional<Incident> incident;
+        try {
+            incident = incidents.find(new IncidentId(id));
+        } catch (IllegalArgumentException notAnId) {
+            incident = Optional.empty();
+        }
+        if (incident.isEmpty()) {
+            scope.requireVisible(auth, stations.tree().root().id());
+        } else if (!scope.canSee(auth, incident.get().takingStation())) {
+            scope.requireVisible(auth, incident.get().station());
+        }
     }
 
     @GetMapping("/verify")

@@ -179,6 +179,32 @@ class IncidentApiTests {
     }
 
     @Test
+    void aStationSupervisorReadsTheJournalOfItsOwnCallsAndIncidentsAndNotOfAnotherStations() {
+        String slemanSupervisor = Http.basic("supervisor.sleman", "siaga110");
+        String bantulSupervisor = Http.basic("supervisor.bantul", "siaga110");
+        CallId call = calls.dial("+6281200300031", IN_SLEMAN, "OP-3404-1");
+        calls.answer(call, "OP-3404-1");
+        String incident = http.post("/api/incidents", "{\"type\":\"BRAWL\",\"callId\":\"" + call.value() + "\"}", AUTH, SLEMAN_OPERATOR)
+                .json().path("id").asString();
+        Http.Response liveCall = http.get("/api/journal?kind=CALL&id=" + call.value(), AUTH, slemanSupervisor);
+        assertThat(liveCall.status()).as(liveCall.body()).isEqualTo(200);
+        assertThat(liveCall.body()).contains("CallAnswered");
+        calls.hangUp(call);
+
+        Http.Response finishedCall = http.get("/api/journal?kind=CALL&id=" + call.value(), AUTH, slemanSupervisor);
+        assertThat(finishedCall.status()).as(finishedCall.body()).isEqualTo(200);
+        Http.Response ownIncident = http.get("/api/journal?kind=INCIDENT&id=" + incident, AUTH, slemanSupervisor);
+        assertThat(ownIncident.status()).as(ownIncident.body()).isEqualTo(200);
+        assertThat(ownIncident.body()).contains("IncidentCreated");
+
+        assertThat(http.get("/api/journal?kind=CALL&id=" + call.value(), AUTH, bantulSupervisor).status()).isEqualTo(403);
+        assertThat(http.get("/api/journal?kind=INCIDENT&id=" + incident, AUTH, bantulSupervisor).status()).isEqualTo(403);
+        assertThat(http.get("/api/journal?kind=CALL&id=" + call.value(), AUTH, DIY_SUPERVISOR).status()).as("its Polda too").isEqualTo(200);
+        assertThat(http.get("/api/journal?kind=CALL&id=no-such-call", AUTH, slemanSupervisor).status())
+                .as("a call nobody knows is Mabes's to read").isEqualTo(403);
+    }
+
+    @Test
     void aSecondReportOfTheBrawl200MetresAwayFiveMinutesLaterIsFlaggedAndMergedIntoTheFirst() {
         CallId firstCall = calls.dial("+6281200300011", IN_SLEMAN, "OP-3404-1");
         calls.answer(firstCall, "OP-3404-1");
