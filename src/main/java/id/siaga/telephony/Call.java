@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One call as the pipeline sees it between two inputs: immutable, so every stage is a function of the call, the input
@@ -147,6 +148,23 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
     Call asEnded() {
         return new Call(incoming, offeredAt, Phase.ENDED, responsible, locations, routedOn, chain, ladder, null, false, winner, answeredAt,
                 probedAt, ending);
+    }
+
+    /**
+     * Whether the call rings and could take someone at one of these stations: a station it has reached (its own
+     * first, up to its tier) where no phone rings for it yet.
+     */
+    boolean waitsForSomeoneAt(Set<StationId> where) {
+        if (phase != Phase.RINGING || ending != null || ladder == null) {
+            return false;
+        }
+        for (int t = 0; t <= Math.max(0, ladder.tier()) && t < chain.size(); t++) {
+            StationId s = chain.get(t).id();
+            if (where.contains(s) && ladder.ringing().stream().noneMatch(l -> l.station().equals(s))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What consoles see of the call. */

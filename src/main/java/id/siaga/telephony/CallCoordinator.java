@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +50,6 @@ public final class CallCoordinator implements AutoCloseable {
     public record PresenceChangeRequest(OperatorId operator, Presence to) {
     }
 
-    private record Wake(Instant at, CallLoop.Timer timer) {
-    }
-
     private final CallPipeline pipeline;
     private final StationDirectory stations;
     private final PresenceBoard presence;
@@ -66,7 +62,7 @@ public final class CallCoordinator implements AutoCloseable {
     private final CallEffects effects;
     // touched only on the loop
     private final Map<CallId, Call> calls = new LinkedHashMap<>();
-    private final Map<CallId, Wake> wakes = new HashMap<>();
+    private final CallTimers timers;
     private final LocationReports reports;
     /** Calls whose caller hung up before their offer reached the loop (a CANCEL right behind the INVITE). */
     private final Set<CallId> cancelledBeforeOffer = new HashSet<>();
@@ -95,6 +91,7 @@ public final class CallCoordinator implements AutoCloseable {
         this.reports = new LocationReports(locationPolicy.matchWindow());
         this.loop = loop;
         this.afterCalls = afterCalls;
+        this.timers = new CallTimers(loop, clock);
         this.effects = new CallEffects(journal, presence, presenceChanger, abandoned, locationPolicy.fusion(), afterCalls);
     }
 
@@ -288,7 +285,7 @@ public final class CallCoordinator implements AutoCloseable {
             // never leave a half-offered call behind: the caller is refused so the carrier can retry or re-route
             log.error("call {} from {} could not be offered; refusing it with 503", in.id(), in.callerNumber(), e);
             calls.remove(in.id());
-            Optional.ofNullable(wakes.remove(in.id())).ifPresent(w -> w.timer().cancel());
+            timers.cancel(in.id());
             journal.append(new CallRefused(in.id(), 503, in.callerNumber(), in.source(),
                     "the call could not be offered (an internal fault, logged with the call id)"), "system");
             Optional.ofNullable(effects.control).ifPresent(c -> c.rejectCaller(in.id(), 503, "Service Unavailable"));
@@ -300,20 +297,13 @@ public final class CallCoordinator implements AutoCloseable {
      * refused with 503 and journalled, so a flood of forged INVITEs from one address cannot fill the queue.
      */
     private boolean overSourceLimit(IncomingCall in) {
-        CallerWatch w = watch;
-        String source = in.source();
-        if (!w.limits(source)) {
-            return false;
-        }
-        long unanswered = calls.values().stream().filter(c -> c.unanswered() && source.equals(c.incoming().source())).count();
-        if (unanswered < w.maxUnansweredPerSource()) {
-            return false;
-        }
-        log.warn("call {} from {} refused: {} unanswered calls already from {}", in.id(), in.callerNumber(), unanswered, source);
-        journal.append(new CallRefused(in.id(), 503, in.callerNumber(), source, "too many unanswered calls from one source ("
-                + unanswered + ", limit " + w.maxUnansweredPerSource() + ")"), "network");
-        effects.control().rejectCaller(in.id(), 503, "Service Unavailable");
-        return true;
+        Optional<CallRefused> refused = watch.refusal(in, calls.values());
+        refused.ifPresent(r -> {
+            log.warn("call {} from {} refused: {}", in.id(), in.callerNumber(), r.reason());
+            journal.append(r, "network");
+            effects.control().rejectCaller(in.id(), r.status(), "Service Unavailable");
+        });
+        return refused.isPresent();
     }
 
     private void handle(CallId id, CallInput input) {
@@ -356,39 +346,16 @@ public final class CallCoordinator implements AutoCloseable {
      */
     private void offerWaitingCalls(Set<StationId> where) {
         for (Call call : new ArrayList<>(calls.values())) {
-            if (call.phase() == Call.Phase.RINGING && call.ending() == null && call.ladder() != null && mayTakeFrom(call, where)) {
+            if (call.waitsForSomeoneAt(where)) {
                 handle(call.id(), new CallInput.OperatorsAvailable());
             }
         }
     }
 
-    private static boolean mayTakeFrom(Call call, Set<StationId> where) {
-        int reached = Math.max(0, call.ladder().tier());
-        for (int t = 0; t <= reached && t < call.chain().size(); t++) {
-            StationId s = call.chain().get(t).id();
-            if (where.contains(s) && call.ladder().ringing().stream().noneMatch(l -> l.station().equals(s))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Sets (or moves, or drops) the call's timer to when the pipeline next needs to look at it. */
     private void wakeLater(Call call) {
-        CallId id = call.id();
-        Optional<Instant> at = call.ended() ? Optional.empty() : call.wakeAt();
-        Wake current = wakes.get(id);
-        if (current != null && at.isPresent() && current.at().equals(at.get())) {
-            return;
-        }
-        if (current != null) {
-            current.timer().cancel();
-            wakes.remove(id);
-        }
-        at.ifPresent(t -> wakes.put(id, new Wake(t, loop.schedule(() -> guarded(() -> {
-            wakes.remove(id);
-            handle(id, new CallInput.Wake());
-        }), Duration.between(clock.instant(), t)))));
+        timers.set(call.id(), call.ended() ? Optional.empty() : call.wakeAt(), () -> guarded(() -> handle(call.id(), new CallInput.Wake())));
     }
 
     private void scheduleSweep(CallerWatch w) {
@@ -404,9 +371,7 @@ public final class CallCoordinator implements AutoCloseable {
     private void sweepWaitingCalls(CallerWatch w) {
         Instant now = clock.instant();
         for (Call call : new ArrayList<>(calls.values())) {
-            boolean due = call.unanswered() && (Duration.between(call.offeredAt(), now).compareTo(w.maxWait()) >= 0
-                    || (!w.probeInterval().isZero() && Duration.between(call.probedAt(), now).compareTo(w.probeInterval()) >= 0));
-            if (due) {
+            if (call.unanswered() && w.due(call.offeredAt(), call.probedAt(), now)) {
                 handle(call.id(), new CallInput.Sweep());
             }
         }

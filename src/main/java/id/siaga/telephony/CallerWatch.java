@@ -1,6 +1,10 @@
 package id.siaga.telephony;
 
+import id.siaga.telephony.event.CallRefused;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +30,29 @@ public record CallerWatch(Duration probeInterval, Duration maxWait, int maxUnans
     /** Whether a call from this source counts against the per-source limit. */
     public boolean limits(String source) {
         return source != null && !trustedSources.contains(source);
+    }
+
+    /** Whether an unanswered call offered and last probed at these times is due a probe, or has waited too long. */
+    boolean due(Instant offeredAt, Instant probedAt, Instant now) {
+        return Duration.between(offeredAt, now).compareTo(maxWait) >= 0
+                || (!probeInterval.isZero() && Duration.between(probedAt, now).compareTo(probeInterval) >= 0);
+    }
+
+    /**
+     * The refusal of a call from a source that already has the most unanswered calls it may (never one from a trusted
+     * trunk or an unknown source): a flood of forged INVITEs from one address cannot fill the queue.
+     */
+    Optional<CallRefused> refusal(IncomingCall call, Collection<Call> live) {
+        String source = call.source();
+        if (!limits(source)) {
+            return Optional.empty();
+        }
+        long unanswered = live.stream().filter(c -> c.unanswered() && source.equals(c.incoming().source())).count();
+        if (unanswered < maxUnansweredPerSource) {
+            return Optional.empty();
+        }
+        return Optional.of(new CallRefused(call.id(), 503, call.callerNumber(), source,
+                "too many unanswered calls from one source (" + unanswered + ", limit " + maxUnansweredPerSource + ")"));
     }
 
     /** How often the watch looks at the waiting calls: often enough for both the probes and the maximum wait. */
