@@ -174,16 +174,30 @@ class SipCallScenarioTests {
     @Test
     void twoPhonesAnsweringTogetherLeaveExactlyOneWinnerAndTheOtherIsReleased() {
         ready("OP-3404-1", "OP-3404-2");
+        int sleman1Exit;
+        int sleman2Exit;
+        String phones;
         try (Sipp sleman1 = Sipp.phone("phone-race.xml", SipTestPorts.OP_3404_1, 1, 0);
              Sipp sleman2 = Sipp.phone("phone-race.xml", SipTestPorts.OP_3404_2, 1, 0);
              Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE_ADDRESS, "110", keys("081200000007", IN_SLEMAN), 6000, 1)) {
             assertThat(caller.await(30)).as(caller.output()).isZero();
-            assertThat(sleman1.await(30)).as(sleman1.output()).isZero();
-            assertThat(sleman2.await(30)).as(sleman2.output()).isZero();
+            sleman1Exit = sleman1.await(30);
+            sleman2Exit = sleman2.await(30);
+            phones = sleman1.output() + "\n" + sleman2.output();
         }
         List<JournalEntry> story = story("+6281200000007", "CallEnded");
-        assertThat(all(story, e -> e.type().equals("CallAnswered"))).hasSize(1);
-        assertThat(all(story, e -> e.type().equals("LateAnswerReleased"))).hasSize(1);
+        assertThat(all(story, e -> e.type().equals("CallAnswered"))).as(phones).hasSize(1);
+        if (sleman1Exit == 0 && sleman2Exit == 0) {
+            // both phones' 200s reached the edge: the later one was accepted and hung up at once
+            assertThat(all(story, e -> e.type().equals("LateAnswerReleased"))).as(phones).hasSize(1);
+        } else {
+            // the race can also go so that the winner's 200 is handled, and the loser CANCELled, before the loser's SIPp
+            // has sent its own 200 (two cores, two SIPp processes): then there is no late answer to release, and SIPp
+            // reports the CANCEL as unexpected; the edge must still have had exactly one winner
+            assertThat(sleman1Exit == 0 || sleman2Exit == 0).as("one phone took the call\n" + phones).isTrue();
+            assertThat(phones).as("the other phone lost to a CANCEL before its answer").contains("unexpected CANCEL");
+            assertThat(all(story, e -> e.type().equals("LateAnswerReleased"))).as(phones).isEmpty();
+        }
     }
 
 
