@@ -325,17 +325,19 @@ public final class CallCoordinator implements AutoCloseable {
         } else {
             calls.put(id, next);
         }
-        Set<StationId> freed = new HashSet<>();
+        Set<StationId> freed = null; // most inputs free no phone: no set for them
         for (CallAction action : decision.actions()) {
             effects.carryOut(next, action, now);
             if (action instanceof CallAction.CancelLeg c) {
+                freed = freed == null ? new HashSet<>() : freed;
                 freed.add(c.leg().station());
             }
         }
         wakeLater(next);
-        if (!freed.isEmpty()) {
+        if (freed != null) {
+            Set<StationId> where = freed;
             // phones that stopped ringing for this call (answered elsewhere, the caller gone) may take a waiting one
-            run(() -> offerWaitingCalls(freed));
+            run(() -> offerWaitingCalls(where));
         }
     }
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,12 +135,5 @@ public final class CallRecovery {
     private Optional<CallStory> storyOf(CallId id) {
         List<JournalEntry> entries = new ArrayList<>(journal.bySubject(SubjectKind.CALL, id.value(), STORY_LIMIT));
         return CallStory.of(id, entries, fallback, shortCall);
-    }
-
-    /** The ids of a list of calls, for {@link #recover}'s {@code live}. */
-    public static Set<CallId> ids(List<CallView> live) {
-        Set<CallId> ids = new LinkedHashSet<>();
-        live.forEach(v -> ids.add(new CallId(v.id())));
-        return ids;
     }
 }

@@ -9,12 +9,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import id.siaga.telephony.event.CallAbandoned;
 import id.siaga.telephony.event.CallAnswered;
 import id.siaga.telephony.event.CallEnded;
 import id.siaga.telephony.event.CallEvent;
 import id.siaga.telephony.event.CallEvents;
+import id.siaga.telephony.event.CallInterrupted;
 import id.siaga.telephony.event.CallLocated;
 import id.siaga.telephony.event.CallOffered;
+import id.siaga.telephony.event.CallRefused;
 import id.siaga.telephony.event.CallRerouted;
 import id.siaga.telephony.event.CallRouted;
 
@@ -24,12 +27,13 @@ import id.siaga.telephony.event.CallRouted;
  * or call-back task, so what the journal holds the call history holds too after any crash.
  */
 public record CallStory(CallId id, String callerNumber, String dialled, StationId responsible, Instant offeredAt, Instant answeredAt,
-                        String answeredBy, String answeredAtStation, Integer answeredTier, String ending, Instant endedAt, String endedBy,
+                        String answeredBy, String answeredAtStation, Integer answeredTier, CallEvent ending, Instant endedAt, String endedBy,
                         boolean cutOff, LocationFix position) {
 
     /** The entry types that end a call: after one of them the caller has an answer, a call-back task or a refusal. */
-    public static final Set<String> ENDINGS = Set.of("CallAbandoned", "CallEnded", "CallInterrupted", "CallRefused");
-    public static final String OFFERED = "CallOffered";
+    public static final Set<String> ENDINGS = Set.of(CallAbandoned.class.getSimpleName(), CallEnded.class.getSimpleName(),
+            CallInterrupted.class.getSimpleName(), CallRefused.class.getSimpleName());
+    public static final String OFFERED = CallOffered.class.getSimpleName();
 
     /**
      * Reads a call's entries (any order). {@code shortCall} decides whether a call the caller ended soon after the
@@ -42,7 +46,7 @@ public record CallStory(CallId id, String callerNumber, String dialled, StationI
         StationId responsible = fallback;
         Instant answeredAt = null;
         CallAnswered answer = null;
-        String ending = null;
+        CallEvent ending = null;
         Instant endedAt = null;
         String endedBy = null;
         boolean cutOff = false;
@@ -68,7 +72,7 @@ public record CallStory(CallId id, String callerNumber, String dialled, StationI
                 answeredAt = e.at();
                 responsible = a.responsibleStation();
             } else if (event != null && ENDINGS.contains(e.type()) && ending == null) {
-                ending = e.type();
+                ending = event;
                 endedAt = e.at();
                 endedBy = event instanceof CallEnded ended ? ended.hungUpBy() : e.actor();
                 cutOff = event instanceof CallEnded ended && "caller".equals(ended.hungUpBy())
@@ -83,22 +87,13 @@ public record CallStory(CallId id, String callerNumber, String dialled, StationI
                 answer == null ? null : answer.tier(), ending, endedAt, endedBy, cutOff, routable != null ? routable : any));
     }
 
-    public boolean finished() {
-        return ending != null;
-    }
-
     public boolean answered() {
         return answeredAt != null;
     }
 
     /** Whether the caller is owed a call-back: hung up or lost before an answer, cut off right after one, or interrupted unanswered. */
     public boolean owesCallBack() {
-        return switch (ending == null ? "" : ending) {
-            case "CallAbandoned" -> true;
-            case "CallEnded" -> cutOff;
-            case "CallInterrupted" -> !answered();
-            default -> false;
-        };
+        return ending instanceof CallAbandoned || (ending instanceof CallEnded && cutOff) || (ending instanceof CallInterrupted && !answered());
     }
 
     /** What state the call was in when its story stops: RINGING (or queued) before an answer, ANSWERED after. */
@@ -120,15 +115,13 @@ public record CallStory(CallId id, String callerNumber, String dialled, StationI
 
     /** The record the call's own ending implies (for a finished call whose record never reached the store). */
     public Optional<CallRecord> recordOfEnding() {
-        if (ending == null || "CallRefused".equals(ending)) {
+        if (ending == null || ending instanceof CallRefused) {
             return Optional.empty();
         }
-        CallRecord.Outcome outcome = switch (ending) {
-            case "CallAbandoned" -> CallRecord.Outcome.ABANDONED;
-            case "CallInterrupted" -> CallRecord.Outcome.INTERRUPTED;
-            default -> cutOff ? CallRecord.Outcome.CUT_OFF : CallRecord.Outcome.ANSWERED;
-        };
-        return Optional.of(record(outcome, endedAt, "CallAbandoned".equals(ending) ? "caller" : endedBy == null ? "system" : endedBy));
+        CallRecord.Outcome outcome = ending instanceof CallAbandoned ? CallRecord.Outcome.ABANDONED
+                : ending instanceof CallInterrupted ? CallRecord.Outcome.INTERRUPTED
+                : cutOff ? CallRecord.Outcome.CUT_OFF : CallRecord.Outcome.ANSWERED;
+        return Optional.of(record(outcome, endedAt, ending instanceof CallAbandoned ? "caller" : endedBy == null ? "system" : endedBy));
     }
 
     private static LocationFix fix(CallLocated.Fix f) {

@@ -29,10 +29,6 @@ public record IncomingCall(CallId id, String callerNumber, String dialled, List<
         this(id, callerNumber, dialled, fix == null ? List.of() : List.of(fix), List.of(), locationProblem, null, null);
     }
 
-    public Optional<String> sourceAddress() {
-        return Optional.ofNullable(source);
-    }
-
     public Optional<StationId> areaCode() {
         return Optional.ofNullable(areaCodeStation);
     }

@@ -89,11 +89,6 @@ public final class ManualCallLoop implements CallLoop {
         }
     }
 
-    /** Tasks scheduled and not yet due. */
-    public int pending() {
-        return scheduled.size();
-    }
-
     private void drain() {
         if (running) {
             return; // a task submitted from a task runs after it, as on the real loop
