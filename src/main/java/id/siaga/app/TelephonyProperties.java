@@ -65,6 +65,26 @@ public record TelephonyProperties(
         @DefaultValue("30") int maxUnansweredPerSource,
         @DefaultValue List<String> trustedSources) {
 
+    /**
+     * A trusted source as the SIP edge sees a packet's source: an IP address literal in its canonical form (so "::1"
+     * matches "0:0:0:0:0:0:0:1"). Host names and networks ("10.1.0.0/24") are refused at start: they would never match,
+     * and the trunk would silently be limited like an unknown sender.
+     */
+    static String ipAddress(String entry) {
+        String literal = entry == null ? "" : entry.trim();
+        boolean ipv4 = literal.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = literal.contains(":") && literal.matches("[0-9A-Fa-f:.]+");
+        if (!ipv4 && !ipv6) {
+            throw new IllegalArgumentException("siaga.telephony.trusted-sources must list IP addresses (no host names or networks), got '"
+                    + entry + "'");
+        }
+        try {
+            return java.net.InetAddress.getByName(literal).getHostAddress(); // a literal: no name lookup
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("siaga.telephony.trusted-sources: '" + entry + "' is not an IP address", e);
+        }
+    }
+
     public TelephonyProperties {
         if (sipPort < 1 || sipPort > 65535) {
             throw new IllegalArgumentException("siaga.telephony.sip-port must be 1-65535, got " + sipPort);
@@ -82,7 +102,7 @@ public record TelephonyProperties(
         if (!digestSecret.isBlank() && (!digestSecret.matches("(?i)[0-9a-f]{32,}") || digestSecret.length() % 2 != 0)) {
             throw new IllegalArgumentException("siaga.telephony.digest-secret must be an even number (at least 32) of hex digits");
         }
-        trustedSources = trustedSources == null ? List.of() : List.copyOf(trustedSources);
+        trustedSources = trustedSources == null ? List.of() : trustedSources.stream().map(TelephonyProperties::ipAddress).toList();
         if (recoveryWindow.isNegative()) {
             throw new IllegalArgumentException("siaga.telephony.recovery-window must not be negative, got " + recoveryWindow);
         }
