@@ -264,14 +264,14 @@ class SupervisorBoardTests {
                     .as("Indonesian decimals").isEqualTo(f.path("answers").path("within10Percent").asDouble());
             assertThat(text(browser, "escalations")).isEqualTo("1");
             assertThat(text(browser, "escalation-rows")).as("the station and who let it ring").contains("Sleman").contains("Bripka Rina Wulandari");
-            assertThat(browser.driver().findElement(By.cssSelector("#escalation-rows [data-declined]")).getText()).as("who declined, beside them")
+            assertThat(textAt(browser, "#escalation-rows [data-declined]")).as("who declined, beside them")
                     .contains("Brigpol Hendra Saputra");
             assertThat(text(browser, "onscene-within")).as("on scene within 10 minutes").isEqualTo("50%");
             assertThat(text(browser, "onscene-sub")).contains("2").contains("7");
             assertThat(browser.driver().findElements(By.cssSelector("#overdue-rows tr"))).hasSize(2);
             assertThat(text(browser, "overdue-rows")).contains("Penganiayaan").contains("Perkelahian");
-            assertThat(browser.driver().findElement(By.cssSelector("#overdue-rows tr")).getText()).as("oldest first").contains("Penganiayaan");
-            assertThat(browser.driver().findElement(By.cssSelector("header h1")).getText()).contains("Papan Supervisor");
+            assertThat(textAt(browser, "#overdue-rows tr")).as("oldest first").contains("Penganiayaan");
+            assertThat(textAt(browser, "header h1")).contains("Papan Supervisor");
             assertThat(browser.driver().findElements(By.cssSelector("#chart-answers canvas"))).as("the distribution chart").isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("#map .leaflet-overlay-pane canvas, #map .leaflet-overlay-pane path"))).as("the jurisdictions on the map").isNotEmpty();
             browser.await("the live badge", d -> d.findElement(By.id("live")).getDomAttribute("class").contains("ok"));
@@ -317,7 +317,12 @@ class SupervisorBoardTests {
     }
 
     private static String text(Browser browser, String id) {
-        return browser.driver().findElement(By.id(id)).getText();
+        return textAt(browser, "#" + id);
+    }
+
+    /** The element's text as it stands; the board re-renders as calls move, so a read that meets a replaced element reads again. */
+    private static String textAt(Browser browser, String css) {
+        return browser.await("the text of " + css, d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     private void answeredAfter(String caller, Duration after) {
