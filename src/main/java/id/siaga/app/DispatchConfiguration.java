@@ -101,27 +101,30 @@ class DispatchConfiguration {
 
     static void journal(Journal journal, DispatchEvent event) {
         String actor = actor(event);
+        java.util.concurrent.CompletableFuture<id.siaga.journal.JournalEntry> appended;
         if (event instanceof DispatchEvent.UnitAssigned e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
+            appended = journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
             log.info("unit {} sent to incident {} by {} ({} m, ETA {}), alerted via {}", e.callSign(), e.assignment().incident(), actor,
                     e.assignment().distanceAtAssignmentMeters() == null ? "?" : Math.round(e.assignment().distanceAtAssignmentMeters()),
                     e.assignment().etaAtAssignment(), e.alertedVia());
         } else if (event instanceof DispatchEvent.UnitAcknowledged e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
+            appended = journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
         } else if (event instanceof DispatchEvent.AcknowledgementOverdue e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
+            appended = journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
             log.warn("unit {} has not acknowledged incident {} after {}; proposing {}", e.unitId(), e.assignment().incident(), e.waited(),
                     e.proposedNext().map(c -> c.callSign() + " (ETA " + c.eta() + ")").orElse("nobody (no other unit available)"));
         } else if (event instanceof DispatchEvent.OnSceneProposed e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
+            appended = journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
         } else if (event instanceof DispatchEvent.AssignmentEnded e) {
-            journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
+            appended = journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
         } else {
-            journal.append(event.type(), SubjectKind.UNIT, event.unitId(), actor, event.facts());
+            appended = journal.append(event.type(), SubjectKind.UNIT, event.unitId(), actor, event.facts());
             if (event instanceof DispatchEvent.UnitWentOffline e) {
                 log.warn("unit {} is OFFLINE: no GPS since {} (status {}); check its device", e.unitId(), e.lastSeen(), e.status());
             }
         }
+        // an assignment or an acknowledgement is answered 2xx on this thread: only once its entry is on disk
+        Journal.awaitDurable(java.util.List.of(appended));
     }
 
     private static String actor(DispatchEvent event) {

@@ -6,7 +6,11 @@ import id.siaga.incident.IncidentId;
 import id.siaga.incident.PossibleDuplicatesFlagged;
 import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
+import id.siaga.journal.JournalEntry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Journals every incident event under each incident it concerns (a link or a merge is in both stories), and an
  * incident opened from a 110 call in that call's story too, so the call tells what came of it. Openings and
- * duplicate flags, the decisions that matter later, are logged with their inputs.
+ * duplicate flags, the decisions that matter later, are logged with their inputs. It returns only once the entries
+ * are durable: the incident service tells it on the request thread, before the change is answered.
  */
 final class IncidentJournal implements Consumer<IncidentEvent> {
 
@@ -30,8 +35,9 @@ final class IncidentJournal implements Consumer<IncidentEvent> {
     @Override
     public void accept(IncidentEvent e) {
         Map<String, Object> facts = e.facts();
+        List<CompletableFuture<JournalEntry>> appends = new ArrayList<>();
         for (IncidentId subject : e.subjects()) {
-            journal.append(e.type(), SubjectKind.INCIDENT, subject.value(), e.actor(), facts);
+            appends.add(journal.append(e.type(), SubjectKind.INCIDENT, subject.value(), e.actor(), facts));
         }
         if (e instanceof IncidentCreated created) {
             var i = created.incident();
@@ -43,11 +49,13 @@ final class IncidentJournal implements Consumer<IncidentEvent> {
                 onCall.put("incident", i.id().value());
                 onCall.put("type", i.type().name());
                 onCall.put("station", i.station().value());
-                journal.append(e.type(), SubjectKind.CALL, call, e.actor(), onCall);
+                appends.add(journal.append(e.type(), SubjectKind.CALL, call, e.actor(), onCall));
             });
         } else if (e instanceof PossibleDuplicatesFlagged flagged) {
             log.info("incident {} ({}) flagged as a possible duplicate of {} (open, related type, within {} m and {})", flagged.incident().id(),
                     flagged.incident().type(), flagged.candidates(), flagged.withinMeters(), flagged.window());
         }
+        // the change is answered 2xx on the request thread that told us: only once its story is on disk
+        Journal.awaitDurable(appends);
     }
 }

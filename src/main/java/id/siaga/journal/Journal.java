@@ -96,6 +96,35 @@ public final class Journal implements AutoCloseable {
         return append(event.type(), event.subjectKind(), event.subjectId(), actor, event.payload());
     }
 
+    /**
+     * How long a request that acknowledges what it journals (an HTTP 2xx) waits for its entries to be durable. The
+     * writer spools within the database's connection timeout (3 s by default) when the database is away, so this is
+     * reached only when neither the database nor the spool's disk takes the entry.
+     */
+    public static final Duration ACKNOWLEDGE_WITHIN = Duration.ofSeconds(10);
+
+    /**
+     * Waits until each of the appends is durable (committed, or forced to the spool), so that what the caller is about
+     * to acknowledge survives a {@code kill -9}; at most {@link #ACKNOWLEDGE_WITHIN} in all.
+     *
+     * @throws JournalStoreUnavailableException when an entry is not durable in time (it stays queued and may still be
+     *                                          written; the caller answers that it could not confirm)
+     */
+    public static void awaitDurable(List<CompletableFuture<JournalEntry>> appends) {
+        long deadline = System.nanoTime() + ACKNOWLEDGE_WITHIN.toNanos();
+        for (CompletableFuture<JournalEntry> append : appends) {
+            try {
+                append.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JournalStoreUnavailableException("interrupted while waiting for the journal", e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new JournalStoreUnavailableException("the journal could not confirm an entry within " + ACKNOWLEDGE_WITHIN.toSeconds()
+                        + " s", e);
+            }
+        }
+    }
+
     /** True while entries are going to the spool because the database is away. */
     public boolean isSpooling() {
         return storeDown;

@@ -42,7 +42,7 @@ public final class CallbackTasks {
         CallbackTask current = existing(id);
         CallbackTask task = current.claim(by, clock.instant());
         moveOn(current, task);
-        journal.append(new CallbackTaskClaimed(task.call(), id), by);
+        Journal.awaitDurable(java.util.List.of(journal.append(new CallbackTaskClaimed(task.call(), id), by)));
         return task;
     }
 
@@ -51,7 +51,7 @@ public final class CallbackTasks {
         CallbackTask current = existing(id);
         CallbackTask task = current.close(by, clock.instant(), outcome);
         moveOn(current, task);
-        journal.append(new CallbackTaskClosed(task.call(), id, outcome), by);
+        Journal.awaitDurable(java.util.List.of(journal.append(new CallbackTaskClosed(task.call(), id, outcome), by)));
         return task;
     }
 
