@@ -94,6 +94,27 @@ final class MixedLoad {
         join();
     }
 
+    /**
+     * Returns once every client has had something acknowledged (an incident, a fix by each door, a call answered and one
+     * hung up), so the fault meets a load that is flowing; gives up after two minutes (the assertions then say what is missing).
+     */
+    void awaitEveryKindAcknowledged() {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && (ledger.incidents.isEmpty() || ledger.osmAndFixes.isEmpty() || ledger.mqttFixes.isEmpty()
+                || ledger.callsAnswered("200") == 0 || ledger.callsAnswered("487") == 0)) {
+            pause(50);
+        }
+    }
+
+    /** Returns as soon as the next incident has been answered 201 (or after a minute without one). */
+    void awaitNextIncident() {
+        int before = ledger.incidents.size();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (ledger.incidents.size() == before && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
     private void join() {
         for (Thread t : clients) {
             try {

@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * After a fault, what the server kept of a {@link Ledger}'s acknowledged items, read from its PostgreSQL (the system
  * of record) and its journal verification: the incidents answered 201 and their {@code IncidentCreated} journal
- * entries, the fixes in track history ({@code unit_position}), and for every call whose caller got a final answer,
- * its record and either an answer or a call-back task, or else a journalled refusal.
+ * entries, the fixes in track history ({@code unit_position}), and for every call whose caller got a final answer (or
+ * that the server knows and the fault cut off while it rang), its record and either an answer or a call-back task, or
+ * else a journalled refusal.
  */
 final class RecoveryAudit {
 
@@ -95,22 +96,26 @@ final class RecoveryAudit {
 
     /**
      * Every call whose caller got a final answer ends answered, with a call-back task, or refused with a journal entry
-     * saying so; each one that does not is listed with what its caller heard and what the server has.
+     * saying so; so does every call the fault cut off while it rang, once the server knows of it (its record, or its
+     * offer in the journal: start-up recovery must close it with a call-back task). Each one that does not is listed
+     * with what its caller heard and what the server has.
      */
     private static List<String> lostCalls(Connection db, Ledger ledger) throws SQLException {
         Map<String, Record> records = records(db);
         Set<String> tasks = strings(db, "SELECT call_id FROM callback_task");
         Set<String> refused = callersIn(db, "CallRefused");
+        Set<String> offered = callersIn(db, "CallOffered");
         List<String> lost = new ArrayList<>();
-        for (Ledger.Call call : ledger.answeredCalls()) {
-            if (refused.contains(call.number())) {
+        for (Ledger.Call call : ledger.calls) {
+            boolean known = records.containsKey(call.number()) || offered.contains(call.number());
+            if (call.finalAnswer().isEmpty() && !(call.heardRinging() && known) || refused.contains(call.number())) {
                 continue;
             }
             Record r = records.get(call.number());
             if (r == null) {
-                lost.add(call.number() + " (heard " + call.responses() + "): no call record");
+                lost.add(call.number() + " (meant to " + call.plan() + ", heard " + call.responses() + "): no call record");
             } else if (!r.answered() && !tasks.contains(r.id())) {
-                lost.add(call.number() + " (heard " + call.responses() + "): call " + r.id() + " ended " + r.outcome()
+                lost.add(call.number() + " (meant to " + call.plan() + ", heard " + call.responses() + "): call " + r.id() + " ended " + r.outcome()
                         + " unanswered and without a call-back task");
             }
         }
