@@ -78,7 +78,7 @@ class FaultSuiteTests {
     @Order(1)
     void theDatabaseStoppedForTenSecondsUnderLoadLosesNothingAcknowledged() {
         MixedLoad load = load(1, new MixedLoad.Unit("SLM-R4-02", "860001040000102"), new MixedLoad.Unit("GK-R4-01", "860001030000101"));
-        try (Sipp phone = operatorReady()) {
+        try (load; Sipp phone = operatorReady()) {
             load.start();
             sleep(3_000);
             load.awaitEveryKindAcknowledged();
@@ -95,7 +95,7 @@ class FaultSuiteTests {
     @Order(2)
     void theBrokerKilledAndRestartedUnderLoadLosesNothingAcknowledged() {
         MixedLoad load = load(2, new MixedLoad.Unit("YK-R4-01", "860001710000101"), new MixedLoad.Unit("GK-R2-01", "860001030000201"));
-        try (Sipp phone = operatorReady()) {
+        try (load; Sipp phone = operatorReady()) {
             load.start();
             sleep(3_000);
             load.awaitEveryKindAcknowledged();
@@ -112,7 +112,7 @@ class FaultSuiteTests {
     @Order(3)
     void theServerKilledUnderLoadLosesNothingAcknowledged() {
         MixedLoad load = load(3, new MixedLoad.Unit("BTL-R4-01", "860001020000101"), new MixedLoad.Unit("KP-R4-01", "860001010000101"));
-        try (Sipp phone = operatorReady()) {
+        try (load; Sipp phone = operatorReady()) {
             load.start();
             sleep(3_000);
             load.awaitEveryKindAcknowledged();

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * callers, answered by the operator's SIPp phone) and callers in Bantul, where nobody is ready, who hang up while it
  * rings (call-back tasks). Every caller has a number of its own, so each call can be found again.
  */
-final class MixedLoad {
+final class MixedLoad implements AutoCloseable {
 
     /** Where the server and the broker listen. */
     record Target(int httpPort, int gpsPort, int brokerPort, int sipPort) {
@@ -79,6 +79,14 @@ final class MixedLoad {
         client("mqtt", this::publishMqttFixes);
         client("callers-talk", () -> placeCalls(Ledger.CallerPlan.TALK));
         client("callers-hang-up", () -> placeCalls(Ledger.CallerPlan.HANG_UP));
+    }
+
+    /** Stops the clients at once if they are still running (a scenario that failed half-way). */
+    @Override
+    public void close() {
+        if (running) {
+            stopNow();
+        }
     }
 
     /** Each client finishes what it is doing (a call runs to its end) and stops. */
