@@ -72,6 +72,13 @@ class FaultSuiteTests {
         if (pg != null) {
             pg.close();
         }
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind
+            }
+        }
     }
 
     @Test
