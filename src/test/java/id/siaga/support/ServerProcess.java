@@ -102,6 +102,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the process is still running (not killed, not exited). */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The end of what the server printed, for assertion messages. */
     public String output() {
         try {

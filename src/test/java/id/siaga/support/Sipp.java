@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class Sipp implements AutoCloseable {
 
+    private static final Pattern CSEQ = Pattern.compile("(?i)^CSeq:\\s*\\d+\\s+(\\S+)");
+
     private final Process process;
     private final Path log;
     private final String name;
@@ -65,6 +67,58 @@ public final class Sipp implements AutoCloseable {
         keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
         cmd.add(edge);
         return new Sipp("caller-" + port, cmd);
+    }
+
+    /**
+     * One call to {@code service} at the edge, every SIP message sent and received written to {@code messages}: what the
+     * caller was told is read back with {@link #responsesIn}.
+     */
+    public static Sipp oneCall(String scenario, int port, String edge, String service, Map<String, String> keys, long pauseMs, Path messages) {
+        List<String> cmd = base(scenario, port, pauseMs);
+        cmd.addAll(List.of("-s", service, "-m", "1", "-trace_msg", "-message_file", messages.toString()));
+        keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+        cmd.add(edge);
+        return new Sipp("call-" + port, cmd);
+    }
+
+    /**
+     * The responses received in a message file of {@link #oneCall}, in order, each as its status code and the method of
+     * its CSeq ({@code "180 INVITE"}, {@code "487 INVITE"}, {@code "200 BYE"}); empty when the file does not exist.
+     */
+    public static List<String> responsesIn(Path messages) {
+        List<String> responses = new ArrayList<>();
+        if (!Files.exists(messages)) {
+            return responses;
+        }
+        try {
+            String[] lines = Files.readString(messages, java.nio.charset.StandardCharsets.ISO_8859_1).split("\r?\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].contains("message received")) {
+                    continue;
+                }
+                int start = i + 1;
+                while (start < lines.length && lines[start].isBlank()) {
+                    start++;
+                }
+                if (start >= lines.length || !lines[start].startsWith("SIP/2.0 ")) {
+                    continue; // a request
+                }
+                String status = lines[start].substring(8, Math.min(11, lines[start].length()));
+                String method = "?";
+                for (int h = start + 1; h < lines.length && !lines[h].isBlank(); h++) {
+                    Matcher cseq = CSEQ.matcher(lines[h]);
+                    if (cseq.find()) {
+                        method = cseq.group(1);
+                        break;
+                    }
+                }
+                responses.add(status + " " + method);
+                i = start;
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return responses;
     }
 
     /** Any scenario as a client towards the edge, with extra SIPp arguments (e.g. -au/-ap for digest). */
@@ -155,6 +209,11 @@ public final class Sipp implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS); // its ports are free again when this returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
