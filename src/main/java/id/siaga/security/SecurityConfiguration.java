@@ -1,6 +1,8 @@
 package id.siaga.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,20 +12,27 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Everything but health, the login page and the OpenAPI document needs a login. People log in with a form
  * (consoles) or HTTP Basic (scripts), both through the {@link LoginThrottle}; integration clients send
- * {@code X-Api-Key}. Requests that carry their credentials in a header are not exposed to cross-site request
- * forgery, so only cookie sessions need a CSRF token: the consoles read it from the {@code XSRF-TOKEN} cookie and
- * send it in {@code X-XSRF-TOKEN} (the login form as {@code _csrf}). Each console's pages are for its roles only.
- * Unauthenticated API calls get 401 problem+json, never a redirect.
+ * {@code X-Api-Key}. Each console's pages are for its roles only. Unauthenticated API calls get 401 problem+json,
+ * never a redirect.
+ * <p>
+ * CSRF: a change made with a logged-in session needs the session's token (the consoles read it from the
+ * {@code XSRF-TOKEN} cookie and send it in {@code X-XSRF-TOKEN}, the login form as {@code _csrf}); see
+ * {@link SessionCsrfTokens}. Only a request that carries its credentials in a header (Basic or {@code X-Api-Key}) and
+ * has no logged-in session is spared: nothing a browser sends by itself could authenticate it. Whatever else such a
+ * request carries (an {@code Authorization} header of another scheme, say), a logged-in session still needs the token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -56,16 +65,39 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(entryPoint, request -> !acceptsHtml(request))
-                        .accessDeniedHandler(new ProblemAccessDeniedHandler()))
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler(entryPoint)))
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        // the consoles are static pages whose script sends the cookie's token back in X-XSRF-TOKEN
+                        .csrfTokenRepository(new SessionCsrfTokens())
+                        // the consoles are static pages whose script sends the cookie's copy of the token in X-XSRF-TOKEN
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                                || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null))
+                        .requireCsrfProtectionMatcher(needsCsrfToken()))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Changes (any method but GET, HEAD, TRACE, OPTIONS) need the token, except those that carry Basic credentials or
+     * an API key in a header and come without a logged-in session.
+     */
+    static RequestMatcher needsCsrfToken() {
+        return request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !(headerCredentials(request) && !sessionLoggedIn(request));
+    }
+
+    private static boolean headerCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
+                || authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("basic ");
+    }
+
+    /** Whether the request's session (if it has one) holds a login: then the browser, not the header, speaks for it. */
+    private static boolean sessionLoggedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return false;
+        }
+        Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        return context instanceof SecurityContext c && c.getAuthentication() != null && c.getAuthentication().isAuthenticated();
     }
 
     private static boolean acceptsHtml(HttpServletRequest request) {
