@@ -5,6 +5,7 @@ import id.siaga.journal.SubjectKind;
 import id.siaga.org.StationDirectory;
 import id.siaga.security.ApiClientStore;
 import id.siaga.security.ApiKeys;
+import id.siaga.security.ContentSecurityPolicy;
 import id.siaga.security.LoginThrottle;
 import id.siaga.security.DemoUsers;
 import id.siaga.security.StationScope;
@@ -76,6 +77,16 @@ class AccessConfiguration {
                 journal.append("LoginSourceLocked", SubjectKind.SYSTEM, lock.key(), "system", facts);
             }
         });
+    }
+
+    /** The consoles' Content-Security-Policy, which lets the map's tiles in from their server when one is configured. */
+    @Bean
+    ContentSecurityPolicy contentSecurityPolicy(ConsoleProperties console) {
+        try {
+            return ContentSecurityPolicy.forConsoles(console.tileUrl());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("siaga.console.tile-url: " + e.getMessage(), e);
+        }
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -33,6 +34,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@link SessionCsrfTokens}. Only a request that carries its credentials in a header (Basic or {@code X-Api-Key}) and
  * has no logged-in session is spared: nothing a browser sends by itself could authenticate it. Whatever else such a
  * request carries (an {@code Authorization} header of another scheme, say), a logged-in session still needs the token.
+ * <p>
+ * Every response carries a Content-Security-Policy ({@link ContentSecurityPolicy}), {@code Referrer-Policy:
+ * same-origin} (console addresses never travel to a tile server), {@code X-Content-Type-Options: nosniff} and
+ * {@code X-Frame-Options: DENY}; HSTS only on HTTPS requests, as Spring Security writes it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -41,7 +46,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain siagaSecurity(HttpSecurity http, ApiKeys apiKeys, UserDetailsService users, PasswordEncoder passwords,
-                                      LoginThrottle throttle) throws Exception {
+                                      LoginThrottle throttle, ContentSecurityPolicy policy) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(passwords);
@@ -71,6 +76,9 @@ public class SecurityConfiguration {
                         // the consoles are static pages whose script sends the cookie's copy of the token in X-XSRF-TOKEN
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(needsCsrfToken()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy.header()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();
