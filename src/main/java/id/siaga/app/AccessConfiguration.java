@@ -1,8 +1,12 @@
 package id.siaga.app;
 
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
 import id.siaga.org.StationDirectory;
 import id.siaga.security.ApiClientStore;
 import id.siaga.security.ApiKeys;
+import id.siaga.security.ContentSecurityPolicy;
+import id.siaga.security.LoginThrottle;
 import id.siaga.security.DemoUsers;
 import id.siaga.security.StationScope;
 import id.siaga.security.UserAccountDetailsService;
@@ -10,6 +14,8 @@ import id.siaga.security.UserAccountStore;
 import id.siaga.store.JdbcApiClientStore;
 import id.siaga.store.JdbcUserAccountStore;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -48,6 +54,39 @@ class AccessConfiguration {
     @Bean
     ApiKeys apiKeys(ApiClientStore store, Clock clock) {
         return new ApiKeys(store, clock);
+    }
+
+    /**
+     * Password logins' failure counts (see {@link AccessProperties}); every lock is logged and journalled, a user's under
+     * the user ({@code LoginLocked}), an address's under the system ({@code LoginSourceLocked}, subject the address).
+     */
+    @Bean
+    LoginThrottle loginThrottle(AccessProperties access, Clock clock, Journal journal) {
+        return new LoginThrottle(access.loginLimitsPerUser(), access.loginLimitsPerSource(), access.loginTracked(), clock, lock -> {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("failures", lock.failures());
+            facts.put("lockedUntil", lock.until().toString());
+            facts.put("source", lock.source() == null ? "" : lock.source());
+            if (lock.kind() == LoginThrottle.Kind.USER) {
+                log.warn("login of {} locked until {} after {} failed attempts, the last from {}", lock.key(), lock.until(), lock.failures(),
+                        lock.source());
+                journal.append("LoginLocked", SubjectKind.USER, lock.key(), "system", facts);
+            } else {
+                facts.put("lastUsername", lock.username() == null ? "" : lock.username());
+                log.warn("logins from {} locked until {} after {} failed attempts", lock.key(), lock.until(), lock.failures());
+                journal.append("LoginSourceLocked", SubjectKind.SYSTEM, lock.key(), "system", facts);
+            }
+        });
+    }
+
+    /** The consoles' Content-Security-Policy, which lets the map's tiles in from their server when one is configured. */
+    @Bean
+    ContentSecurityPolicy contentSecurityPolicy(ConsoleProperties console) {
+        try {
+            return ContentSecurityPolicy.forConsoles(console.tileUrl());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("siaga.console.tile-url: " + e.getMessage(), e);
+        }
     }
 
     @Bean

@@ -29,4 +29,14 @@ public final class ProblemJson {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(JSON.writeValueAsString(body));
     }
+
+    /**
+     * 503 with {@code Retry-After: 5}: the database behind the request is away. Said the same way as the controllers
+     * say it, and never with the database's own error text.
+     */
+    public static void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "5");
+        write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+                "the database is unavailable; try again shortly");
+    }
 }

@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Chromium from Debian ({@code chromium}, {@code chromium-driver}) driven through Selenium, one browser
  * (one cookie jar: one logged-in person) per instance. A missing Chromium fails the test in CI and skips it
- * elsewhere ({@link Peers}). Screenshots go to {@code target/screenshots/}.
+ * elsewhere ({@link Peers}). Screenshots go to {@code target/screenshots/}. Closing the browser fails the test if a page
+ * broke the server's Content-Security-Policy (the browser's console says so).
  */
 public final class Browser implements AutoCloseable {
 
@@ -41,6 +42,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                 "--disable-quic", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=id-ID",
                 "--autoplay-policy=no-user-gesture-required", phone ? "--window-size=412,915" : "--window-size=1440,900");
+        // the page's console, read on close: a Content-Security-Policy violation fails the test (see close())
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
@@ -79,8 +82,26 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * What the pages' consoles said about the Content-Security-Policy since the last call: every script, style, image or
+     * connection the policy refused. The consoles must pass under the policy, so a browser test fails on any.
+     */
+    public java.util.List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+    }
+
+    /** Closes the browser; fails if any page broke the Content-Security-Policy while it was open. */
     @Override
     public void close() {
-        driver.quit();
+        java.util.List<String> violations;
+        try {
+            violations = contentSecurityPolicyViolations();
+        } finally {
+            driver.quit();
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the pages broke the Content-Security-Policy:\n" + String.join("\n", violations));
+        }
     }
 }
