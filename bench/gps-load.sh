@@ -15,7 +15,7 @@
 #   broker or SECONDS pass; then the script waits until the server has taken what the broker queued. The publisher is
 #   a bare MQTT writer (MQTT_PUBLISHER=wire, the default: ~50,000 msg/s here) or Paho (MQTT_PUBLISHER=paho: Paho's
 #   asynchronous client tops out around 14,000-16,000 msg/s on this machine, so it measures itself, not the server).
-# Environment: SIAGA_JFR=1 records a Flight Recorder profile of the server into target/gps-load/server.jfr; DOORS ("http mqtt", the default, or one of them), MQTT_PUBLISHER (wire|paho), MQTT_CONNECTIONS (the
+# Environment: SIAGA_JAR runs another build of the server (default: target/siaga110-*.jar); SIAGA_JFR=1 records a Flight Recorder profile of the server into target/gps-load/server.jfr; DOORS ("http mqtt", the default, or one of them), MQTT_PUBLISHER (wire|paho), MQTT_CONNECTIONS (the
 # server's siaga.tracking.mqtt.connections, default 1).
 # Reported: accepted positions/s per door (the server's siaga_tracking_positions_total{outcome=ACCEPTED} over the
 # time it took them), fixes persisted/s while under load (siaga_tracking_history_persisted_total), the rows in
@@ -39,7 +39,7 @@ command -v mosquitto >/dev/null || { echo "mosquitto is missing: apt-get install
 awk -v n=$units 'BEGIN { print "id,call_sign,kind,station,devices,members";
     for (i = 0; i < n; i++) printf "LOAD-%05d,Load %d,PATROL_CAR,POLRES-3404,load-%05d,\n", i, i, i }' > "$out/units.csv"
 
-jar=$(ls target/siaga110-*.jar 2>/dev/null | grep -v original | head -1 || true)
+jar=${SIAGA_JAR:-$(ls target/siaga110-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [[ -z "$jar" ]]; then
     mvn -q -B -DskipTests package
     jar=$(ls target/siaga110-*.jar | grep -v original | head -1)
