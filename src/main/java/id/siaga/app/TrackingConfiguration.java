@@ -66,7 +66,7 @@ class TrackingConfiguration {
         java.nio.file.Path spool = props.historySpoolFile().isBlank()
                 ? java.nio.file.Path.of(journal.spoolFile()).toAbsolutePath().resolveSibling("track-spool.jsonl")
                 : java.nio.file.Path.of(props.historySpoolFile());
-        return new TrackWriter(store, new TrackWriter.Settings(props.historyBatchSize(), props.historyQueueCapacity(),
+        return new TrackWriter(store, new TrackWriter.Settings(props.historyWriters(), props.historyBatchSize(), props.historyQueueCapacity(),
                 props.historyCommitTimeout(), props.historyRetryInterval(), spool, props.historySpoolMaxSize().toBytes()), meters);
     }
 

@@ -2,8 +2,10 @@ package id.siaga.tracking;
 
 import id.siaga.journal.JsonLinesSpool;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps track history durably, by group commit: a door hands over the fixes of one request ({@link #commit}) and is
  * answered once they are <em>kept</em>, committed to the database or, while the database is away, forced to disk in
- * the local {@link TrackSpool}. The writer thread takes whatever is queued (up to {@code batchSize}) the moment it is
+ * the local {@link TrackSpool}. A writer thread takes whatever is queued (up to {@code batchSize}) the moment it is
  * free and writes it at once, so one fix alone waits one commit, and under load the batches grow by themselves.
+ * {@code writers} threads do this side by side, each on its own connection: while one waits for its commit (a disk
+ * flush), the next takes what came meanwhile, and the database flushes their commits together.
  *
  * <ul>
  * <li><b>Bounded</b>: a door reserves room ({@link #tryReserve}) for what it is about to hand over before anything
@@ -48,6 +52,7 @@ public final class TrackWriter implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
     /**
+     * @param writers       writer threads (database connections) keeping batches side by side
      * @param batchSize     most fixes per database write
      * @param capacity      most fixes reserved or waiting; beyond it the doors refuse
      * @param commitTimeout longest a door waits for its fixes to be kept before telling the sender to resend
@@ -55,8 +60,12 @@ public final class TrackWriter implements AutoCloseable {
      * @param spoolFile     the local spool (its set-aside file is beside it)
      * @param spoolMaxBytes the spool's size limit
      */
-    public record Settings(int batchSize, int capacity, Duration commitTimeout, Duration retryInterval, Path spoolFile, long spoolMaxBytes) {
+    public record Settings(int writers, int batchSize, int capacity, Duration commitTimeout, Duration retryInterval, Path spoolFile,
+                           long spoolMaxBytes) {
         public Settings {
+            if (writers < 1) {
+                throw new IllegalArgumentException("at least one writer");
+            }
             if (batchSize < 1 || capacity < batchSize) {
                 throw new IllegalArgumentException("batch size must be at least 1 and capacity at least the batch size");
             }
@@ -96,7 +105,7 @@ public final class TrackWriter implements AutoCloseable {
     private final Condition queued = lock.newCondition();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>(); // guarded by lock
     private volatile boolean running = true;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private final ScheduledThreadPoolExecutor timeouts;
     private final ScheduledThreadPoolExecutor replays;
     /** How far the replay has moved the spool into the database; only the replay thread touches it. */
@@ -108,6 +117,8 @@ public final class TrackWriter implements AutoCloseable {
     private final Counter notKept;
     private final Counter setAsideCount;
     private final Counter failedBatches;
+    private final DistributionSummary batchSizes;
+    private final Timer keepTimes;
     private final AtomicLong refusedSinceLog = new AtomicLong();
     private final AtomicLong lastFullLogNanos = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private final AtomicLong lastSpoolLogNanos = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
@@ -132,6 +143,10 @@ public final class TrackWriter implements AutoCloseable {
                 .description("fixes the database refused as values, set aside in the spool's .rejected file").register(meters);
         this.failedBatches = Counter.builder("siaga.tracking.history.failed.batches")
                 .description("history batches the database refused (then spooled)").register(meters);
+        this.batchSizes = DistributionSummary.builder("siaga.tracking.history.batch.size")
+                .description("fixes per batch the writer kept at once (group commit: grows with load)").register(meters);
+        this.keepTimes = Timer.builder("siaga.tracking.history.keep").description("time to keep one batch (database commit or spool fsync)")
+                .register(meters);
         Gauge.builder("siaga.tracking.history.queue", this, TrackWriter::depth).description("fixes waiting for the history writer")
                 .register(meters);
         Gauge.builder("siaga.tracking.history.spool.bytes", spool, TrackSpool::size)
@@ -144,9 +159,12 @@ public final class TrackWriter implements AutoCloseable {
         }
         long first = spool.active() ? 0 : settings.retryInterval().toMillis();
         replays.scheduleWithFixedDelay(this::replay, first, settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
-        this.thread = new Thread(this::run, "track-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        for (int i = 0; i < settings.writers(); i++) {
+            Thread t = new Thread(this::run, "track-writer-" + (i + 1));
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
     }
 
     private static ScheduledThreadPoolExecutor daemonScheduler(String name) {
@@ -255,12 +273,15 @@ public final class TrackWriter implements AutoCloseable {
                 fixes.add(p.fix());
             }
             boolean kept;
+            long started = System.nanoTime();
             try {
                 kept = keep(fixes);
             } catch (RuntimeException | Error e) {
                 log.error("track history: a batch of {} fixes could not be kept; their senders are told to resend", fixes.size(), e);
                 kept = false;
             }
+            keepTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            batchSizes.record(fixes.size());
             if (!kept) {
                 notKept.increment(fixes.size());
             }
@@ -402,8 +423,11 @@ public final class TrackWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            for (Thread t : threads) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

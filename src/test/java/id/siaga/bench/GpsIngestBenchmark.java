@@ -102,7 +102,7 @@ public class GpsIngestBenchmark {
             Clock clock = Clock.systemUTC();
             Path spool = Files.createTempFile("gps-bench-spool", ".jsonl");
             journal = new Journal(new InMemoryJournalStore(), new JournalSpool(spool), clock, 1000, 100_000, Duration.ofSeconds(1));
-            writer = new TrackWriter(discard, new TrackWriter.Settings(1000, 1_000_000, Duration.ofSeconds(5), Duration.ofSeconds(1),
+            writer = new TrackWriter(discard, new TrackWriter.Settings(1, 1000, 1_000_000, Duration.ofSeconds(5), Duration.ofSeconds(1),
                     Files.createTempFile("gps-bench-track-spool", ".jsonl"), 1L << 30), new SimpleMeterRegistry());
             pipeline = new PositionPipeline(devices, new PositionValidator(clock, Duration.ofMinutes(5), Duration.ofDays(90), 300), new LivePositions(), writer,
                     new RejectionJournal(journal, clock, Duration.ofMinutes(1), 10_000), clock, new SimpleMeterRegistry());

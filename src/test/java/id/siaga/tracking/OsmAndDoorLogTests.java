@@ -51,7 +51,7 @@ class OsmAndDoorLogTests {
         doorLevel = door.getLevel();
         door.setLevel(Level.INFO); // what production logs
         store = new PositionPipelineTests.ListTrackStore(false);
-        writer = new TrackWriter(store, new TrackWriter.Settings(10, 100, Duration.ofSeconds(30), Duration.ofMillis(100),
+        writer = new TrackWriter(store, new TrackWriter.Settings(2, 10, 100, Duration.ofSeconds(30), Duration.ofMillis(100),
                 dir.resolve("track-spool.jsonl"), 1 << 20), new SimpleMeterRegistry());
         PositionPipelineTests.MovableClock clock = new PositionPipelineTests.MovableClock();
         PositionPipeline pipeline = new PositionPipeline(PositionPipelineTests.SLEMAN, new PositionValidator(clock, Duration.ofMinutes(5),

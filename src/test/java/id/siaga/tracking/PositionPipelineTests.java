@@ -120,7 +120,7 @@ class PositionPipelineTests {
 
     void open(boolean holdingStore, int capacity) {
         store = new ListTrackStore(holdingStore);
-        writer = new TrackWriter(store, new TrackWriter.Settings(1, capacity, Duration.ofSeconds(30), Duration.ofMillis(100),
+        writer = new TrackWriter(store, new TrackWriter.Settings(2, 1, capacity, Duration.ofSeconds(30), Duration.ofMillis(100),
                 dir.resolve("track-spool.jsonl"), 1 << 20), new SimpleMeterRegistry());
         pipeline = new PositionPipeline(SLEMAN, new PositionValidator(clock, Duration.ofMinutes(5), Duration.ofDays(90), 300), live, writer, rejections, clock,
                 new SimpleMeterRegistry());

@@ -79,7 +79,7 @@ class TrackWriterTests {
     }
 
     TrackWriter writer(Database db, long spoolBytes, Duration commitTimeout) {
-        TrackWriter w = new TrackWriter(db, new TrackWriter.Settings(100, 1000, commitTimeout, Duration.ofMillis(50),
+        TrackWriter w = new TrackWriter(db, new TrackWriter.Settings(2, 100, 1000, commitTimeout, Duration.ofMillis(50),
                 dir.resolve("track-spool.jsonl"), spoolBytes), new SimpleMeterRegistry());
         writers.add(w);
         return w;
@@ -172,7 +172,7 @@ class TrackWriterTests {
     @Test
     void aDatabaseThatHangsMakesTheDoorTellTheSenderToResendAndTheLateWriteIsHarmless() throws Exception {
         PositionPipelineTests.ListTrackStore hanging = new PositionPipelineTests.ListTrackStore(true);
-        TrackWriter w = new TrackWriter(hanging, new TrackWriter.Settings(100, 1000, Duration.ofMillis(200), Duration.ofMillis(50),
+        TrackWriter w = new TrackWriter(hanging, new TrackWriter.Settings(2, 100, 1000, Duration.ofMillis(200), Duration.ofMillis(50),
                 dir.resolve("track-spool.jsonl"), 1 << 20), new SimpleMeterRegistry());
         writers.add(w);
         assertThat(handOver(w, fixes(0, 1)).get()).as("not kept within the commit timeout").isFalse();
