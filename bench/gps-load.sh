@@ -15,11 +15,15 @@
 #   broker or SECONDS pass; then the script waits until the server has taken what the broker queued. The publisher is
 #   a bare MQTT writer (MQTT_PUBLISHER=wire, the default: ~50,000 msg/s here) or Paho (MQTT_PUBLISHER=paho: Paho's
 #   asynchronous client tops out around 14,000-16,000 msg/s on this machine, so it measures itself, not the server).
-# Environment: SIAGA_JFR=1 records a Flight Recorder profile of the server into target/gps-load/server.jfr; DOORS ("http mqtt", the default, or one of them), MQTT_PUBLISHER (wire|paho), MQTT_CONNECTIONS (the
+# Environment: SIAGA_JAR runs another build of the server (default: target/siaga110-*.jar); SIAGA_JFR=1 records a Flight Recorder profile of the server into target/gps-load/server.jfr; DOORS ("http mqtt", the default, or one of them), MQTT_PUBLISHER (wire|paho), MQTT_CONNECTIONS (the
 # server's siaga.tracking.mqtt.connections, default 1).
 # Reported: accepted positions/s per door (the server's siaga_tracking_positions_total{outcome=ACCEPTED} over the
 # time it took them), fixes persisted/s while under load (siaga_tracking_history_persisted_total), the rows in
-# unit_position at the end, and the number of 503 answers (history queue full). Everything lands in target/gps-load/.
+# unit_position at the end, the number of 503 answers (history queue full, or a fix not kept in time), and the history
+# writer's group commit: fixes per batch and milliseconds per batch kept. Since issue 14 a door answers only once its
+# fixes are committed (or spooled), so wrk's closed loop of CONNECTIONS requests is bound by the commit latency: the
+# HTTP rate is about CONNECTIONS x fixes-per-batch-ratio / commit time, not the server's CPU. Everything lands in
+# target/gps-load/.
 set -euo pipefail
 seconds=${1:-30}
 connections=${2:-256}
@@ -39,7 +43,7 @@ command -v mosquitto >/dev/null || { echo "mosquitto is missing: apt-get install
 awk -v n=$units 'BEGIN { print "id,call_sign,kind,station,devices,members";
     for (i = 0; i < n; i++) printf "LOAD-%05d,Load %d,PATROL_CAR,POLRES-3404,load-%05d,\n", i, i, i }' > "$out/units.csv"
 
-jar=$(ls target/siaga110-*.jar 2>/dev/null | grep -v original | head -1 || true)
+jar=${SIAGA_JAR:-$(ls target/siaga110-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 if [[ -z "$jar" ]]; then
     mvn -q -B -DskipTests package
     jar=$(ls target/siaga110-*.jar | grep -v original | head -1)
@@ -195,5 +199,10 @@ fi
 for _ in $(seq 1 120); do [[ "$(metric siaga_tracking_history_queue)" == 0 ]] && break; sleep 1; done
 rows=$(psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT count(*) FROM unit_position")
 partitions=$(psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT string_agg(c.relname || '=' || c.reltuples::bigint, ' ' ORDER BY c.relname) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'unit_position'::regclass")
+batches=$(metric siaga_tracking_history_batch_size_count)
+if (( batches > 0 )); then
+    echo "history writer: $batches batches, $(awk -v s="$(metric siaga_tracking_history_batch_size_sum)" -v n="$batches" 'BEGIN { printf "%.1f", s / n }') \
+fixes per batch" | tee -a "$out/summary.txt"
+fi
 echo "rows in unit_position: $rows (fixes the server stored, accepted + out-of-order: $stored_total); partitions: $partitions" | tee -a "$out/summary.txt"
 echo "SUMMARY | $seconds s | HTTP $(rate $http_accepted $http_ms) /s | MQTT $(rate $mqtt_accepted $mqtt_ms) /s | rows $rows |"

@@ -60,10 +60,14 @@ class TrackingConfiguration {
         return new JdbcTrackStore(dataSource, props.historyCopy());
     }
 
+    /** The history writer; its spool beside the journal's unless {@code siaga.tracking.history-spool-file} says where. */
     @Bean(destroyMethod = "close")
-    TrackWriter trackWriter(TrackStore store, TrackingProperties props, MeterRegistry meters) {
-        return new TrackWriter(store, props.historyBatchSize(), props.historyFlushInterval(), props.historyQueueCapacity(),
-                props.historyRetryInterval(), meters);
+    TrackWriter trackWriter(TrackStore store, TrackingProperties props, JournalProperties journal, MeterRegistry meters) {
+        java.nio.file.Path spool = props.historySpoolFile().isBlank()
+                ? java.nio.file.Path.of(journal.spoolFile()).toAbsolutePath().resolveSibling("track-spool.jsonl")
+                : java.nio.file.Path.of(props.historySpoolFile());
+        return new TrackWriter(store, new TrackWriter.Settings(props.historyWriters(), props.historyBatchSize(), props.historyQueueCapacity(),
+                props.historyCommitTimeout(), props.historyRetryInterval(), spool, props.historySpoolMaxSize().toBytes()), meters);
     }
 
     @Bean

@@ -23,7 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Track history in {@code unit_position}. Batches go in as one JDBC batch in one transaction (with the
- * PostgreSQL driver's {@code reWriteBatchedInserts} they travel as multi-row INSERTs). On PostgreSQL the table
+ * PostgreSQL driver's {@code reWriteBatchedInserts} they travel as multi-row INSERTs). One row per fix: a fix already
+ * stored (the same unit, device and fix time, the key {@code unit_position_fix} of {@code V11_3}) is left as it is, so
+ * a spool replayed twice or a fix its sender resent is not doubled. A batch the database refuses for its values
+ * (SQLSTATE classes 22 and 23) throws {@link IllegalArgumentException}: retrying it cannot help; any other failure
+ * (the database away) throws {@link IllegalStateException}. On PostgreSQL the table
  * is partitioned by UTC day ({@code unit_position_pYYYYMMDD}, see {@code db/vendor/postgresql/V4}): this class
  * creates days ahead, moving any rows that already waited in the DEFAULT partition into the new day, and retention
  * drops whole days; on H2 retention deletes rows.
@@ -71,7 +75,8 @@ public final class JdbcTrackStore implements TrackStore {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_position (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_position (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+                    + "ON CONFLICT DO NOTHING")) {
                 for (Position p : positions) {
                     ps.setString(1, p.unitId());
                     ps.setString(2, p.deviceId());
@@ -94,11 +99,34 @@ public final class JdbcTrackStore implements TrackStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("track history: append " + positions.size() + " fixes: " + e.getMessage(), e);
+            throw refusal("append " + positions.size() + " fixes", e);
         }
     }
 
-    /** One {@code COPY} in PostgreSQL's text format: tab-separated, {@code \N} for null, one statement and so atomic. */
+    /** The exception for a failed write: {@link IllegalArgumentException} when the values were refused, else {@link IllegalStateException}. */
+    static RuntimeException refusal(String what, SQLException e) {
+        String message = "track history: " + what + ": " + e.getMessage();
+        return refusedValues(e) ? new IllegalArgumentException(message, e) : new IllegalStateException(message, e);
+    }
+
+    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint violation), also in a batch's chained exceptions. */
+    private static boolean refusedValues(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (valueState(s.getSQLState()) || s.getCause() instanceof SQLException c && valueState(c.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean valueState(String state) {
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /**
+     * One {@code COPY} in PostgreSQL's text format (tab-separated, {@code \N} for null) into a temporary table of the
+     * connection's own, then one {@code INSERT ... ON CONFLICT DO NOTHING} from it, in one transaction.
+     */
     private void copy(List<Position> positions) {
         StringBuilder rows = new StringBuilder(positions.size() * 140);
         for (Position p : positions) {
@@ -116,9 +144,20 @@ public final class JdbcTrackStore implements TrackStore {
             rows.append('\t').append(p.source().name()).append('\n');
         }
         try (Connection c = dataSource.getConnection()) {
-            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyIn("COPY unit_position (" + COLUMNS + ") FROM STDIN", new java.io.StringReader(rows.toString()));
-        } catch (SQLException | java.io.IOException e) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE IF NOT EXISTS unit_position_in (LIKE unit_position) ON COMMIT DELETE ROWS");
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("COPY unit_position_in (" + COLUMNS + ") FROM STDIN", new java.io.StringReader(rows.toString()));
+                s.executeUpdate("INSERT INTO unit_position (" + COLUMNS + ") SELECT " + COLUMNS + " FROM unit_position_in ON CONFLICT DO NOTHING");
+                c.commit();
+            } catch (SQLException | java.io.IOException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw refusal("copy " + positions.size() + " fixes", e);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("track history: copy " + positions.size() + " fixes: " + e.getMessage(), e);
         }
     }

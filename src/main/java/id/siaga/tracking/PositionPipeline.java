@@ -10,12 +10,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /**
- * The GPS pipeline, in order, for every door (OsmAnd HTTP, the JSON batch, MQTT, later the officer app):
+ * The GPS pipeline, in order, for every door (OsmAnd HTTP, the JSON batch, MQTT, the officer app):
  * <ol>
  * <li><b>decode</b> the wire into candidate fixes (a malformed one is refused on its own);</li>
  * <li><b>reserve</b> room in the history queue for all of them, or refuse the whole request as busy before
@@ -23,11 +24,17 @@ import java.util.function.Supplier;
  * <li><b>identify</b> the unit: the device's, from the {@link DeviceDirectory}, or the one the door names;</li>
  * <li><b>validate</b> against the unit's last accepted fix ({@link PositionValidator});</li>
  * <li><b>index</b>: a newer fix becomes the unit's live position, any fix or heartbeat refreshes last-seen;</li>
- * <li><b>persist</b>: accepted and out-of-order fixes go to the {@link TrackWriter};</li>
- * <li><b>notify</b> the listeners of a fix that moved the unit forward.</li>
+ * <li><b>notify</b> the listeners of a fix that moved the unit forward;</li>
+ * <li><b>keep</b>: accepted, out-of-order and resent fixes go to the {@link TrackWriter}, and the request is answered
+ * only once they are kept (in the database, or forced to disk in the local spool). A resend of the unit's last fix is
+ * handed over again too (the store keeps it once): its first sending may not have been kept.</li>
  * </ol>
- * Steps 4 to 7 run under the unit's own lock, so a unit's live position, history queue and listeners see its
- * fixes in one order even when two of its devices report at once. Refusals go to the {@link RejectionJournal}.
+ * Steps 4 to 6 run under the unit's own lock, so a unit's live position and listeners see its fixes in one order even
+ * when two of its devices report at once. Refusals go to the {@link RejectionJournal}.
+ *
+ * <p>Each door has an asynchronous form ({@code ...Async}: the OsmAnd door answers from the future, so its threads
+ * never wait for a disk) and a blocking one; both answer within the writer's commit timeout. A result that is
+ * {@link IngestResult#busy()} means nothing of the request counts as received: the sender must resend it all.
  */
 public final class PositionPipeline {
 
@@ -68,47 +75,68 @@ public final class PositionPipeline {
 
     /** One OsmAnd request: the request target, its content type (may be null) and body (may be empty). */
     public IngestResult osmAnd(String uri, String contentType, byte[] body) {
+        return osmAndAsync(uri, contentType, body).join();
+    }
+
+    /** {@link #osmAnd}, answered once its fix is kept. */
+    public CompletableFuture<IngestResult> osmAndAsync(String uri, String contentType, byte[] body) {
         return run(PositionSource.OSMAND_HTTP, () -> OsmAndPositionDecoder.decode(uri, contentType, body));
     }
 
     /** A JSON batch of Traccar Client positions, buffered by a phone while offline. */
     public IngestResult batch(byte[] body) {
+        return batchAsync(body).join();
+    }
+
+    /** {@link #batch}, answered once its fixes are kept. */
+    public CompletableFuture<IngestResult> batchAsync(byte[] body) {
         return run(PositionSource.JSON_BATCH, () -> JsonPositionDecoder.batch(body));
     }
 
-    /** One MQTT message of {@code siaga/units/{unitId}/position}. */
+    /** One MQTT message of {@code siaga/units/{unitId}/position}; returns once its fix is kept (acknowledge it then). */
     public IngestResult mqtt(String unitId, byte[] payload) {
+        return mqttAsync(unitId, payload).join();
+    }
+
+    /**
+     * {@link #mqtt}, answered once its fix is kept: for a client that acknowledges messages itself, so that one
+     * connection's messages need not wait for each other's commit. The writer keeps fixes first in, first out.
+     */
+    public CompletableFuture<IngestResult> mqttAsync(String unitId, byte[] payload) {
         return run(PositionSource.MQTT, () -> List.of(JsonPositionDecoder.mqtt(unitId, payload)));
     }
 
-    /** A fix another capability already read (the officer app's browser geolocation). */
+    /** A fix another capability already read (the officer app's browser geolocation); returns once it is kept. */
     public IngestResult report(PositionReport report) {
-        return run(report.source(), () -> List.of(DecodedFix.of(report)));
+        return run(report.source(), () -> List.of(DecodedFix.of(report))).join();
     }
 
-    private IngestResult run(PositionSource door, Supplier<List<DecodedFix>> decode) {
+    private CompletableFuture<IngestResult> run(PositionSource door, Supplier<List<DecodedFix>> decode) {
         Instant receivedAt = clock.instant();
         List<DecodedFix> fixes = decode.get();
         if (!history.tryReserve(fixes.size())) {
-            return IngestResult.refusedBusy();
+            return CompletableFuture.completedFuture(IngestResult.refusedBusy());
         }
         List<IngestOutcome> outcomes = new ArrayList<>(fixes.size());
-        int stored = 0;
+        List<Position> keep = new ArrayList<>(fixes.size());
+        boolean ingested = false;
         try {
             for (DecodedFix fix : fixes) {
-                IngestOutcome outcome = ingest(door, fix, receivedAt);
-                if (outcome.status() == IngestOutcome.Status.ACCEPTED || outcome.status() == IngestOutcome.Status.OUT_OF_ORDER) {
-                    stored++;
-                }
-                outcomes.add(outcome);
+                outcomes.add(ingest(door, fix, receivedAt, keep));
             }
+            ingested = true;
         } finally {
-            history.release(fixes.size() - stored);
+            history.release(ingested ? fixes.size() - keep.size() : fixes.size());
         }
-        return new IngestResult(false, outcomes);
+        IngestResult result = new IngestResult(false, outcomes);
+        if (keep.isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        return history.commit(keep).thenApply(kept -> kept ? result : IngestResult.refusedBusy());
     }
 
-    private IngestOutcome ingest(PositionSource door, DecodedFix fix, Instant receivedAt) {
+    /** What becomes of one fix; those to keep in history are added to {@code keep}. */
+    private IngestOutcome ingest(PositionSource door, DecodedFix fix, Instant receivedAt, List<Position> keep) {
         if (fix.isMalformed()) {
             String unit = fix.unitId() != null ? (directory.isUnit(fix.unitId()) ? fix.unitId() : null)
                     : fix.deviceId() == null ? null : directory.unitOfDevice(fix.deviceId()).orElse(null);
@@ -140,17 +168,18 @@ public final class PositionPipeline {
                 case ADVANCE:
                     state.seen(receivedAt);
                     state.last = p;
-                    history.write(p);
+                    keep.add(p);
                     for (PositionListener listener : live.listeners()) {
                         listener.positionAccepted(p);
                     }
                     return count(p.source(), IngestOutcome.ACCEPTED);
                 case OUT_OF_ORDER:
                     state.seen(receivedAt);
-                    history.write(p);
+                    keep.add(p);
                     return count(p.source(), IngestOutcome.OUT_OF_ORDER);
                 case DUPLICATE:
                     state.seen(receivedAt);
+                    keep.add(p); // its first sending may not have been kept (the sender was told to resend); stored once
                     return count(p.source(), IngestOutcome.DUPLICATE);
                 default:
                     break;

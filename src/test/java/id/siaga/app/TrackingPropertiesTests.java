@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /** A wrong tracking setting stops the start with a message naming its key. */
 class TrackingPropertiesTests {
@@ -12,8 +13,9 @@ class TrackingPropertiesTests {
             Duration.ofSeconds(5), 1);
 
     static TrackingProperties with(int port, int batch, int capacity, double maxSpeed) {
-        return new TrackingProperties(port, "0.0.0.0", 65536, Duration.ofMinutes(5), maxSpeed, Duration.ofDays(90), batch,
-                Duration.ofMillis(200), capacity, Duration.ofSeconds(1), false, Duration.ofHours(1), 2, Duration.ofMinutes(1), MQTT);
+        return new TrackingProperties(port, "0.0.0.0", 65536, Duration.ofMinutes(5), maxSpeed, Duration.ofDays(90), batch, 4,
+                Duration.ofSeconds(5), capacity, Duration.ofSeconds(1), false, "", DataSize.ofGigabytes(1), Duration.ofHours(1), 2,
+                Duration.ofMinutes(1), MQTT);
     }
 
     @Test

@@ -81,4 +81,43 @@ abstract class TrackStoreContract {
         assertThat(store.track("SLM-R4-01", old.minusSeconds(1), T0.plus(Duration.ofDays(2)), 10)).extracting(Position::fixTime)
                 .containsExactly(T0, T0.plus(Duration.ofDays(1)));
     }
+
+    @Test
+    void aFixWrittenAgainIsStoredOnce() {
+        Position fix = at("SLM-R4-01", T0, -7.70);
+        Position resent = new Position(fix.unitId(), fix.deviceId(), fix.fixTime(), fix.latitude(), fix.longitude(), fix.speedMetersPerSecond(),
+                fix.bearingDegrees(), fix.altitudeMeters(), fix.accuracyMeters(), fix.batteryPercent(), fix.source(), T0.plusSeconds(30));
+        Position otherDevice = new Position("SLM-R4-01", "sleman-r4-01", T0, -7.70, 110.3558, null, null, null, null, null,
+                id.siaga.tracking.PositionSource.OSMAND_HTTP, T0.plusSeconds(1));
+        store.append(List.of(fix, at("SLM-R4-01", T0.plusSeconds(10), -7.71)));
+        store.append(List.of(resent, fix, otherDevice)); // a spool replayed after a crash, a sender resending, in one batch
+        assertThat(store.track("SLM-R4-01", T0, T0.plusSeconds(60), 100)).as("the first write of each fix stays")
+                .containsExactlyInAnyOrder(fix, at("SLM-R4-01", T0.plusSeconds(10), -7.71), otherDevice);
+    }
+
+    @Test
+    void valuesTheDatabaseCannotHoldAreRefusedAsValuesNotAsAnOutage() {
+        Position tooLong = new Position("SLM-R4-01", "d".repeat(200), T0, -7.7, 110.3558, null, null, null, null, null,
+                id.siaga.tracking.PositionSource.MQTT, T0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.append(List.of(at("SLM-R4-01", T0.plusSeconds(1), -7.7), tooLong)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.track("SLM-R4-01", T0, T0.plusSeconds(60), 100)).as("one transaction: nothing of the batch").isEmpty();
+    }
+
+    @Test
+    void theUpgradeKeepsOneRowOfEachFixStoredTwiceBefore() {
+        try (TestDatabase old = TestDatabase.createAt(kind(), "10")) {
+            JdbcTrackStore before = new JdbcTrackStore(old.dataSource());
+            before.prepareDays(java.time.LocalDate.parse("2026-11-28"), 1);
+            String insert = "INSERT INTO unit_position (unit_id, device_id, fix_time, received_at, lat, lon, source) VALUES "
+                    + "('SLM-R4-01', 'slm-r4-01-gps', TIMESTAMP WITH TIME ZONE '2026-11-28 09:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-28 09:00:01+00', "
+                    + "-7.7, 110.3558, 'MQTT')";
+            old.execute(insert);
+            old.execute(insert);
+            old.execute(insert.replace("09:00:00+00", "09:00:05+00"));
+            old.migrateToLatest();
+            assertThat(new JdbcTrackStore(old.dataSource()).track("SLM-R4-01", T0, T0.plusSeconds(60), 100)).extracting(Position::fixTime)
+                    .containsExactly(T0, T0.plusSeconds(5));
+        }
+    }
 }

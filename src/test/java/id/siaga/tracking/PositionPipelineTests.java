@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pipeline's story for one patrol car, with literal times (the server's clock reads 10:00 UTC): fixes move it
@@ -48,9 +50,10 @@ class PositionPipelineTests {
         }
     }
 
-    /** History in a list; optionally holds every append until released. */
+    /** History in a list, one row per fix as the port promises; optionally holds every append until released. */
     static final class ListTrackStore implements TrackStore {
         final List<Position> rows = Collections.synchronizedList(new ArrayList<>());
+        final java.util.Set<List<Object>> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final CountDownLatch hold;
 
         ListTrackStore(boolean holding) {
@@ -64,7 +67,11 @@ class PositionPipelineTests {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            rows.addAll(positions);
+            for (Position p : positions) {
+                if (keys.add(List.of(p.unitId(), p.deviceId(), p.fixTime()))) {
+                    rows.add(p);
+                }
+            }
         }
 
         @Override
@@ -108,9 +115,13 @@ class PositionPipelineTests {
     TrackWriter writer;
     PositionPipeline pipeline;
 
+    @TempDir
+    Path dir;
+
     void open(boolean holdingStore, int capacity) {
         store = new ListTrackStore(holdingStore);
-        writer = new TrackWriter(store, 1, Duration.ofMillis(10), capacity, Duration.ofMillis(100), new SimpleMeterRegistry());
+        writer = new TrackWriter(store, new TrackWriter.Settings(2, 1, capacity, Duration.ofSeconds(30), Duration.ofMillis(100),
+                dir.resolve("track-spool.jsonl"), 1 << 20), new SimpleMeterRegistry());
         pipeline = new PositionPipeline(SLEMAN, new PositionValidator(clock, Duration.ofMinutes(5), Duration.ofDays(90), 300), live, writer, rejections, clock,
                 new SimpleMeterRegistry());
         live.addListener(told::add);
@@ -199,8 +210,9 @@ class PositionPipelineTests {
     @Test
     void aFullHistoryQueueRefusesWholeRequestsBeforeAnythingChanges() {
         open(true, 2);
-        assertThat(send(get("860001040000101", "2026-11-28T09:59:00Z", -7.7156))).isEqualTo(IngestOutcome.Status.ACCEPTED);
-        assertThat(send(get("860001040000101", "2026-11-28T09:59:10Z", -7.7156))).isEqualTo(IngestOutcome.Status.ACCEPTED);
+        var first = pipeline.osmAndAsync(get("860001040000101", "2026-11-28T09:59:00Z", -7.7156), null, new byte[0]);
+        var second = pipeline.osmAndAsync(get("860001040000101", "2026-11-28T09:59:10Z", -7.7156), null, new byte[0]);
+        assertThat(first).as("not answered before the store has it").isNotDone();
         assertThat(writer.depth()).isEqualTo(2);
         assertThat(send(get("860001040000101", "2026-11-28T09:59:20Z", -7.7156))).as("busy").isNull();
         String batch = "[" + String.join(",", Collections.nCopies(2, "{\"device_id\":\"860001040000101\",\"location\":{\"timestamp\":"
@@ -208,6 +220,8 @@ class PositionPipelineTests {
         assertThat(pipeline.batch(batch.getBytes(StandardCharsets.UTF_8)).busy()).isTrue();
         assertThat(live.last("SLM-R4-01").orElseThrow().fixTime()).as("nothing moved").isEqualTo(Instant.parse("2026-11-28T09:59:10Z"));
         store.hold.countDown();
+        assertThat(first.join().outcomes()).extracting(IngestOutcome::status).containsExactly(IngestOutcome.Status.ACCEPTED);
+        assertThat(second.join().outcomes()).extracting(IngestOutcome::status).containsExactly(IngestOutcome.Status.ACCEPTED);
         writer.close();
         assertThat(store.rows).hasSize(2);
     }

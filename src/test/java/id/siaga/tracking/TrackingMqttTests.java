@@ -49,7 +49,6 @@ class TrackingMqttTests {
         registry.add("siaga.tracking.mqtt.broker-url", () -> "tcp://127.0.0.1:1883");
         registry.add("siaga.tracking.mqtt.client-id", () -> "siaga110-test-" + RUN);
         registry.add("siaga.tracking.mqtt.topic-root", () -> ROOT);
-        registry.add("siaga.tracking.history-flush-interval", () -> "50ms");
     }
 
 
