@@ -88,11 +88,13 @@ class TrackingConfiguration {
     /** MQTT positions in, and the {@link MqttGateway} for messages to units. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.tracking.mqtt", name = "enabled", havingValue = "true", matchIfMissing = true)
-    MqttPositionClient mqttPositionClient(PositionPipeline pipeline, TrackingProperties props) {
+    MqttPositionClient mqttPositionClient(PositionPipeline pipeline, RejectionJournal rejections, DeviceDirectory units, MeterRegistry meters,
+                                          Clock clock, TrackingProperties props) {
         TrackingProperties.Mqtt mqtt = props.mqtt();
         String clientId = mqtt.clientId().isBlank() ? "siaga110-" + hostName() : mqtt.clientId();
-        MqttPositionClient client = new MqttPositionClient(pipeline, new MqttPositionClient.Settings(mqtt.brokerUrl(), clientId,
-                mqtt.topicRoot(), mqtt.username(), mqtt.password(), (int) mqtt.retryInterval().toSeconds(), mqtt.connections()));
+        MqttPositionClient client = new MqttPositionClient(pipeline, rejections, units, meters, new MqttPositionClient.Settings(mqtt.brokerUrl(),
+                clientId, mqtt.topicRoot(), mqtt.username(), mqtt.password(), mqtt.retryInterval(), mqtt.connections(), mqtt.sessionExpiry(),
+                mqtt.lanes(), mqtt.maxPayloadBytes()), clock);
         client.start();
         return client;
     }
