@@ -4,12 +4,14 @@ import id.siaga.support.Peers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A Mosquitto of the test's own on a port it chooses, without persistence, which the test starts and stops to play a
- * broker that is down, comes up, and goes away; the machine's shared broker is never touched.
+ * broker that is down, comes up, and goes away; the machine's shared broker is never touched. With a user, it lets
+ * only that user in.
  */
 final class MqttTestBroker implements AutoCloseable {
 
@@ -19,16 +21,35 @@ final class MqttTestBroker implements AutoCloseable {
     private Process process;
 
     MqttTestBroker(int port) {
+        this(port, null, null);
+    }
+
+    MqttTestBroker(int port, String user, String password) {
         Peers.require(Files.isExecutable(Path.of("/usr/sbin/mosquitto")) || Files.isExecutable(Path.of("/usr/bin/mosquitto")),
                 "the mosquitto binary (Debian package mosquitto) for a private test broker");
         this.port = port;
         try {
             Path dir = Files.createTempDirectory("siaga-mosquitto-");
+            // Mosquitto started as root reads its files as user mosquitto
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             this.config = dir.resolve("mosquitto.conf");
             this.log = dir.resolve("mosquitto.log");
-            Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+            String access = "allow_anonymous true\n";
+            if (user != null) {
+                Path passwords = dir.resolve("passwords");
+                Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), user, password).redirectErrorStream(true).start();
+                if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+                }
+                passwords.toFile().setReadable(true, false);
+                access = "allow_anonymous false\npassword_file " + passwords + "\n";
+            }
+            Files.writeString(config, "listener " + port + " 127.0.0.1\n" + access + "persistence false\n");
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a private Mosquitto's configuration: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -273,6 +273,65 @@ class TrackingMqttTests {
         assertThat(refused("MALFORMED")).as("the payload that is not JSON was not delivered again").isEqualTo(malformed);
     }
 
+    /** Two connections share the subscription ({@code $share/siaga110/...}): every fix still gets in once. */
+    @Test
+    void twoConnectionsShareTheSubscription() throws Exception {
+        String root = "siaga-test-" + RUN + "/shared";
+        MqttPositionClient.Settings settings = new MqttPositionClient.Settings("tcp://127.0.0.1:1883", "siaga110-test-shared-" + RUN, root, "",
+                "", Duration.ofSeconds(1), 2, Duration.ofMinutes(10), 4, 65_536);
+        try (MqttPositionClient shared = new MqttPositionClient(pipeline, rejections, units, meters, settings, Clock.systemUTC())) {
+            shared.start();
+            TrackingHttpTests.eventually(shared::isConnected, c -> c);
+            assertThat(shared.status().subscription()).isEqualTo("$share/siaga110/" + root + "/+/position");
+            assertThat(shared.status().connections()).extracting(MqttPositionClient.ConnectionStatus::clientId)
+                    .containsExactly("siaga110-test-shared-" + RUN + "-1", "siaga110-test-shared-" + RUN + "-2");
+            Instant at = Instant.now().minusSeconds(15).truncatedTo(ChronoUnit.MILLIS);
+            for (String unit : List.of("YK-R4-02", "BTL-R2-01", "KP-R4-01")) {
+                phone.publishWith().topic(root + "/" + unit + "/position").payload(fix(at, -7.85, 110.25).getBytes(StandardCharsets.UTF_8))
+                        .qos(MqttQos.AT_LEAST_ONCE).send();
+            }
+            for (String unit : List.of("YK-R4-02", "BTL-R2-01", "KP-R4-01")) {
+                assertThat(TrackingHttpTests.eventually(() -> live.last(unit).orElse(null), p -> p != null && p.fixTime().equals(at)))
+                        .as(unit + "'s fix is taken through one of the two connections").isNotNull();
+            }
+        }
+    }
+
+    /** A broker that lets only its users in: the door logs in with siaga.tracking.mqtt.username and password. */
+    @Test
+    void theDoorLogsInToABrokerThatWantsAUser() throws Exception {
+        int port = id.siaga.support.ServerProcess.freePort();
+        String root = "siaga-test-" + RUN + "/login";
+        try (MqttTestBroker broker = new MqttTestBroker(port, "siaga110", "rahasia-" + RUN)) {
+            broker.start();
+            MqttPositionClient.Settings wrong = new MqttPositionClient.Settings("tcp://127.0.0.1:" + port, "siaga110-test-login-" + RUN, root,
+                    "siaga110", "wrong", Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1, 65_536);
+            try (MqttPositionClient refused = new MqttPositionClient(pipeline, rejections, units, meters, wrong, Clock.systemUTC())) {
+                refused.start();
+                MqttPositionClient.Status status = TrackingHttpTests.eventually(refused::status,
+                        s -> s.connections().get(0).problem() != null);
+                assertThat(status.ready()).isFalse();
+                assertThat(status.connections().get(0).problem()).as("why it is not in").contains("NOT_AUTHORIZED");
+            }
+            MqttPositionClient.Settings right = new MqttPositionClient.Settings("tcp://127.0.0.1:" + port, "siaga110-test-login-" + RUN, root,
+                    "siaga110", "rahasia-" + RUN, Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1, 65_536);
+            try (MqttPositionClient door = new MqttPositionClient(pipeline, rejections, units, meters, right, Clock.systemUTC())) {
+                door.start();
+                assertThat(TrackingHttpTests.eventually(door::isConnected, c -> c)).as("logged in and subscribed").isTrue();
+                Mqtt5BlockingClient device = MqttClient.builder().useMqttVersion5().identifier("siaga110-test-login-device-" + RUN)
+                        .serverHost("127.0.0.1").serverPort(port).simpleAuth().username("siaga110").password(("rahasia-" + RUN)
+                                .getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildBlocking();
+                device.connect();
+                Instant at = Instant.now().minusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
+                device.publishWith().topic(root + "/SLM-PJK-01/position").payload(fix(at, -7.75, 110.38).getBytes(StandardCharsets.UTF_8))
+                        .qos(MqttQos.AT_LEAST_ONCE).send();
+                device.disconnect();
+                assertThat(TrackingHttpTests.eventually(() -> live.last("SLM-PJK-01").orElse(null), p -> p != null && p.fixTime().equals(at)))
+                        .isNotNull();
+            }
+        }
+    }
+
     double refused(String reason) {
         return meters.get("siaga.tracking.positions.rejected").tag("reason", reason).counter().count();
     }

@@ -192,7 +192,8 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
                 builder = builder.sslWithDefaultConfig();
             }
             if (web) {
-                String path = broker.getRawPath() == null || broker.getRawPath().isEmpty() ? "mqtt" : broker.getRawPath().substring(1);
+                // the path as configured (ws://host:port/mqtt); none: the server's root, as before
+                String path = broker.getRawPath() == null || broker.getRawPath().isEmpty() ? "" : broker.getRawPath().substring(1);
                 builder = builder.webSocketConfig().serverPath(path).applyWebSocketConfig();
             }
             this.client = builder.buildAsync();
@@ -276,8 +277,8 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
                 failures++;
                 if (now - lastWarning >= STILL_AWAY_WARN_NANOS) {
                     lastWarning = now;
-                    log.warn("MQTT broker {} not reachable for {} ({} attempts, last: {}); trying again at most every {} s", settings.brokerUrl(),
-                            clientId, failures, problem, settings.retryInterval().toSeconds());
+                    log.warn("MQTT {} cannot connect to {} ({} attempts, last: {}); trying again at most every {} s", clientId,
+                            settings.brokerUrl(), failures, problem, settings.retryInterval().toSeconds());
                 } else {
                     log.debug("MQTT {}: attempt to reach {} failed ({})", clientId, settings.brokerUrl(), problem);
                 }
