@@ -68,7 +68,7 @@ class ModularityTests {
         JTS("JTS", "org.locationtech.jts.."),
         JAIN_SIP("JAIN-SIP", "javax.sip..", "gov.nist.."),
         NETTY("Netty", "io.netty.."),
-        PAHO("Paho", "org.eclipse.paho.."),
+        HIVEMQ("HiveMQ MQTT Client", "com.hivemq.."),
         MICROMETER("Micrometer", "io.micrometer..");
 
         final String title;
@@ -264,9 +264,9 @@ class ModularityTests {
     }
 
     @Test
-    void nettyAndPahoOnlyInTrackingsDoors() {
+    void nettyAndTheMqttClientOnlyInTrackingsDoors() {
         noClasses().that().resideOutsideOfPackage("id.siaga.tracking.internal..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.eclipse.paho..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "com.hivemq..")
                 .because("the doors in tracking.internal are the only network code of tracking; the rest is plain Java")
                 .check(classes);
     }

@@ -14,6 +14,9 @@ import id.siaga.tracking.internal.MqttPositionClient;
 import id.siaga.tracking.internal.OsmAndHttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
@@ -22,16 +25,19 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * GPS tracking: the pipeline and its doors (OsmAnd HTTP on {@link TrackingProperties#osmandPort()}, MQTT), the live
- * index, the history writer, and a maintenance task (partitions ahead and retention hourly, throttled rejection
+ * GPS tracking: the pipeline and its doors (OsmAnd HTTP on {@link TrackingProperties#osmandPort()}, MQTT, whose
+ * readiness is health contributor {@code mqtt}), the live index, the history writer, and a maintenance task (partitions ahead and retention hourly, throttled rejection
  * counts every ten seconds). Shutdown closes the doors first, then the writer, which writes what is queued.
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,13 +98,44 @@ class TrackingConfiguration {
     /** MQTT positions in, and the {@link MqttGateway} for messages to units. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.tracking.mqtt", name = "enabled", havingValue = "true", matchIfMissing = true)
-    MqttPositionClient mqttPositionClient(PositionPipeline pipeline, TrackingProperties props) {
+    MqttPositionClient mqttPositionClient(PositionPipeline pipeline, RejectionJournal rejections, DeviceDirectory units, MeterRegistry meters,
+                                          Clock clock, TrackingProperties props) {
         TrackingProperties.Mqtt mqtt = props.mqtt();
         String clientId = mqtt.clientId().isBlank() ? "siaga110-" + hostName() : mqtt.clientId();
-        MqttPositionClient client = new MqttPositionClient(pipeline, new MqttPositionClient.Settings(mqtt.brokerUrl(), clientId,
-                mqtt.topicRoot(), mqtt.username(), mqtt.password(), (int) mqtt.retryInterval().toSeconds(), mqtt.connections()));
+        MqttPositionClient client = new MqttPositionClient(pipeline, rejections, units, meters, new MqttPositionClient.Settings(mqtt.brokerUrl(),
+                clientId, mqtt.topicRoot(), mqtt.username(), mqtt.password(), mqtt.retryInterval(), mqtt.connections(), mqtt.sessionExpiry(),
+                mqtt.lanes(), mqtt.maxPayloadBytes()), clock);
         client.start();
         return client;
+    }
+
+    /**
+     * Health contributor {@code mqtt}, part of the readiness group (application.yml), not of liveness: DOWN while MQTT is
+     * on and any connection is not up and subscribed, so a load balancer sends nothing to a node that cannot hear its
+     * units, yet a broker outage never gets the node restarted. UP when MQTT is off: nothing to wait for.
+     */
+    @Bean
+    HealthIndicator mqttHealthIndicator(ObjectProvider<MqttPositionClient> mqtt) {
+        return () -> {
+            MqttPositionClient client = mqtt.getIfAvailable();
+            if (client == null) {
+                return Health.up().withDetail("enabled", false).build();
+            }
+            MqttPositionClient.Status status = client.status();
+            List<Map<String, Object>> connections = status.connections().stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("clientId", c.clientId());
+                m.put("state", c.state().name());
+                m.put("since", c.since().toString());
+                if (c.problem() != null) {
+                    m.put("problem", c.problem());
+                }
+                return m;
+            }).toList();
+            return (status.ready() ? Health.up() : Health.down()).withDetail("broker", status.broker())
+                    .withDetail("subscription", status.subscription()).withDetail("connections", connections)
+                    .withDetail("waiting", status.waiting()).build();
+        };
     }
 
     /** With MQTT off, a gateway that refuses every message, saying why. */

@@ -75,24 +75,40 @@ public record TrackingProperties(
         @DefaultValue Mqtt mqtt) {
 
     /**
-     * The MQTT door ({@code siaga.tracking.mqtt.*}).
+     * The MQTT door ({@code siaga.tracking.mqtt.*}), MQTT 5.
      *
-     * @param enabled      subscribe to unit positions and offer the MQTT gateway. On by default: the demo runs with a
-     *                     local Mosquitto; start does not fail while the broker is down (it retries).
-     * @param brokerUrl    the broker, {@code tcp://host:1883} or {@code ssl://host:8883}. Production: the Polda's
-     *                     broker over TLS.
-     * @param clientId     this node's client id; it names the persistent session, so each node needs its own and must
-     *                     keep it across restarts. Empty: {@code siaga110-} and the host name.
-     * @param topicRoot    units publish on {@code {topicRoot}/{unitId}/position}; alerts go to {@code .../alerts}.
-     * @param username     broker login; empty for none (the demo's local broker).
-     * @param password     broker password, with {@code username}.
-     * @param retryInterval how often a first connection to an unreachable broker is retried.
-     * @param connections  subscriber connections. 1: a plain subscription, any broker. More: a shared subscription
-     *                     ({@code $share/siaga110/...}) the broker spreads over them, for throughput on several cores and,
-     *                     with the same setting on every node, to split units' positions over a cluster (Mosquitto 2,
-     *                     EMQX, HiveMQ support it). The broker then no longer keeps a unit's messages in order: a few
-     *                     arrive after a newer one and are stored as out-of-order (measured: 2 % of a 1,000,000-message
-     *                     backlog with 2 connections), and on this 2-core machine it did not raise throughput.
+     * @param enabled         subscribe to unit positions and offer the MQTT gateway. On by default: the demo runs with a
+     *                        local Mosquitto; start does not fail while the broker is down (it retries, and readiness
+     *                        says DOWN until the door is subscribed).
+     * @param brokerUrl       the broker, {@code tcp://host:1883}, {@code ssl://host:8883}, {@code ws://host:port/path} or
+     *                        {@code wss://...}. Production: the Polda's broker over TLS. It must speak MQTT 5 (Mosquitto 2,
+     *                        EMQX, HiveMQ, VerneMQ do).
+     * @param clientId        this node's client id; it names the persistent session, so each node needs its own and must
+     *                        keep it across restarts. Empty: {@code siaga110-} and the host name.
+     * @param topicRoot       units publish on {@code {topicRoot}/{unitId}/position}; alerts go to {@code .../alerts}.
+     * @param username        broker login; empty for none (the demo's local broker).
+     * @param password        broker password, with {@code username}.
+     * @param retryInterval   the longest wait between two attempts to reach the broker, at start as after a lost
+     *                        connection (attempts begin 1 s apart and double up to this). 5 s: a broker back from a
+     *                        restart is found within seconds, and a broker that stays away is not hammered.
+     * @param connections     subscriber connections. 1: a plain subscription. More: a shared subscription
+     *                        ({@code $share/siaga110/...}) the broker spreads over them, for throughput on several cores and,
+     *                        with the same setting on every node, to split units' positions over a cluster. The broker then
+     *                        no longer keeps a unit's messages in order: a few arrive after a newer one and are stored as
+     *                        out-of-order (measured: 2 % of a 1,000,000-message backlog with 2 connections), and on this
+     *                        2-core machine it did not raise throughput.
+     * @param sessionExpiry   how long the broker keeps this node's session, and queues positions for it, while the node is
+     *                        away (MQTT 5 session expiry). 7 days rides out a long outage or a weekend's maintenance; a node
+     *                        gone longer starts a fresh session (the broker has dropped what it queued). The broker's own
+     *                        queue limits (Mosquitto: {@code max_queued_messages}, 1000 by default) apply as well.
+     * @param lanes           threads that take MQTT messages into the position pipeline. Each message is acknowledged to
+     *                        the broker only once the pipeline has taken it, so these many are taken at a time; a unit's
+     *                        messages always go through the same lane, in the order delivered. 16 keeps the door busy
+     *                        while some messages wait for the history queue.
+     * @param maxPayloadBytes largest payload read as a position, at most 64 KB; a bigger one is refused unread, journalled
+     *                        and acknowledged. A position is about 200 bytes; 64 KB is the OsmAnd door's body limit. The
+     *                        broker is asked never to send a message over 128 KB (MQTT 5 Maximum Packet Size): it drops
+     *                        those itself, so a flood of huge messages never reaches memory.
      */
     public record Mqtt(
             @DefaultValue("true") boolean enabled,
@@ -102,7 +118,10 @@ public record TrackingProperties(
             @DefaultValue("") String username,
             @DefaultValue("") String password,
             @DefaultValue("5s") Duration retryInterval,
-            @DefaultValue("1") int connections) {
+            @DefaultValue("1") int connections,
+            @DefaultValue("7d") Duration sessionExpiry,
+            @DefaultValue("16") int lanes,
+            @DefaultValue("65536") int maxPayloadBytes) {
 
         public Mqtt {
             if (connections < 1 || connections > 64) {
@@ -118,6 +137,15 @@ public record TrackingProperties(
             }
             if (retryInterval.toSeconds() < 1) {
                 throw new IllegalArgumentException("siaga.tracking.mqtt.retry-interval must be at least 1s, got " + retryInterval);
+            }
+            if (sessionExpiry.toSeconds() < 1 || sessionExpiry.toSeconds() >= 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("siaga.tracking.mqtt.session-expiry must be between 1s and 136 years, got " + sessionExpiry);
+            }
+            if (lanes < 1 || lanes > 256) {
+                throw new IllegalArgumentException("siaga.tracking.mqtt.lanes must be between 1 and 256, got " + lanes);
+            }
+            if (maxPayloadBytes < 1024 || maxPayloadBytes > 65_536) {
+                throw new IllegalArgumentException("siaga.tracking.mqtt.max-payload-bytes must be between 1024 and 65536, got " + maxPayloadBytes);
             }
         }
     }

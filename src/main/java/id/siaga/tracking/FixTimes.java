@@ -66,7 +66,11 @@ final class FixTimes {
         }
     }
 
+    /** At most 40 characters and "…", never cutting a character outside the Basic Multilingual Plane (an emoji) in half. */
     static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        if (s.length() <= 40) {
+            return s;
+        }
+        return s.substring(0, Character.isHighSurrogate(s.charAt(39)) ? 39 : 40) + "…";
     }
 }
