@@ -9,12 +9,14 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.core.JacksonException;
@@ -25,8 +27,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as RFC 9457 problem+json with a reason a person can act on; never a stack trace. Spring's
- * own exceptions (missing or mistyped parameters, unreadable JSON, validation) are handled by the base class.
+ * Every error as RFC 9457 problem+json with a reason a person can act on; never a stack trace, a Java type or SQL
+ * ({@link ProblemBodies} holds every answer to that, and to how much of the request it may echo). Spring's own
+ * exceptions (missing or mistyped parameters, unreadable JSON, validation) are handled by the base class, the ones
+ * whose stock wording names Java types here.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -68,7 +72,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
-    /** Unreadable JSON: say where and what, or 413 when the body was cut off for being too large. */
+    /** Unreadable JSON: the field, what it should hold and what came; or 413 when the body was cut off for being too large. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -78,11 +82,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .body(tooLarge(tooLarge));
             }
         }
-        String reason = e.getMostSpecificCause() instanceof JacksonException j ? j.getOriginalMessage()
-                + (j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr())
+        String reason = e.getMostSpecificCause() instanceof JacksonException j ? JsonBodyErrors.describe(j)
                 : "the request body is missing or is not valid JSON";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "unreadable request body: " + reason);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * A query parameter or path segment that is not what the endpoint takes: its name, what it should hold and what
+     * came, instead of Spring's "Failed to convert value of type 'java.lang.String' to required type …".
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e.getPropertyName() == null ? "a parameter" : "parameter " + Problems.echo(e.getPropertyName());
+        String got = e.getValue() == null ? "" : ", got \"" + Problems.echo(String.valueOf(e.getValue())) + "\"";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                name + ": expected " + JsonBodyErrors.expected(e.getRequiredType()) + got);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** An answer that could not be written is the server's fault: logged, and said as 500 without the writer's words. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        log.error("could not write the answer to {}", request.getDescription(false), e);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Problems.reason(500)));
     }
 
     /** A body that fails validation: name each field and what is wrong with it, not just "invalid request content". */
@@ -105,8 +131,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("unexpected error serving a request", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged");
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        log.error("unexpected error serving {}", request.getDescription(false), e);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Problems.reason(500)));
     }
 }
