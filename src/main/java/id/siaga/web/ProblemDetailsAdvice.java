@@ -2,6 +2,7 @@ package id.siaga.web;
 
 import id.siaga.dispatch.DispatchConflictException;
 import id.siaga.incident.IncidentConflictException;
+import id.siaga.journal.JournalStoreUnavailableException;
 import id.siaga.org.InvalidStationDataException;
 import id.siaga.security.OutOfScopeException;
 import id.siaga.telephony.CallbackTaskConflictException;
@@ -10,6 +11,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.core.JacksonException;
@@ -30,12 +35,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error as RFC 9457 problem+json with a reason a person can act on; never a stack trace, a Java type or SQL
  * ({@link ProblemBodies} holds every answer to that, and to how much of the request it may echo). Spring's own
  * exceptions (missing or mistyped parameters, unreadable JSON, validation) are handled by the base class, the ones
- * whose stock wording names Java types here.
+ * whose stock wording names Java types here. A database that cannot be reached is 503 with {@code Retry-After}: the
+ * client is right to try again; a database that refuses what the code asked is a bug, 500.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /**
+     * Seconds a client waits before trying again while the database is away: a request already waited Hikari's 3 s for
+     * a connection, and a failover or a restarted database takes seconds, not minutes.
+     */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    static final String DATABASE_UNAVAILABLE = "the database is unavailable; try again shortly";
 
     @ExceptionHandler({IllegalArgumentException.class, InvalidStationDataException.class})
     ProblemDetail badRequest(RuntimeException e) {
@@ -130,10 +142,48 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
+    /**
+     * The database (or the journal's) cannot be reached: no connection within the pool's timeout, a connection lost,
+     * the server shutting down. 503 with {@code Retry-After}; the cause is logged, never sent. A database error that is
+     * not about reaching it (bad SQL, a broken constraint) falls through to {@link #unexpected} and is a 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class, RecoverableDataAccessException.class,
+            CannotCreateTransactionException.class, JournalStoreUnavailableException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e, WebRequest request) {
+        log.warn("database unavailable serving {}: {}", request.getDescription(false), e.toString());
+        return unavailable();
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        Throwable cause = databaseUnreachableCause(e);
+        if (cause != null) {
+            log.warn("database unavailable serving {}: {}", request.getDescription(false), cause.toString());
+            return unavailable();
+        }
         log.error("unexpected error serving {}", request.getDescription(false), e);
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Problems.reason(500)));
+    }
+
+    static ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE));
+    }
+
+    /** The "cannot reach the database" exception wrapped somewhere in {@code e}'s causes (a listener, a future), if any. */
+    static Throwable databaseUnreachableCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof JournalStoreUnavailableException) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 }
