@@ -3,7 +3,6 @@ package id.siaga.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -27,9 +26,6 @@ class FirewallRejections implements RequestRejectedHandler {
             return;
         }
         response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(Problems.json(HttpServletResponse.SC_BAD_REQUEST, rejected.getMessage(), request.getRequestURI()));
+        Problems.write(request, response, HttpServletResponse.SC_BAD_REQUEST, rejected.getMessage());
     }
 }

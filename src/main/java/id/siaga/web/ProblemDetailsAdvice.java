@@ -6,6 +6,7 @@ import id.siaga.journal.JournalStoreUnavailableException;
 import id.siaga.org.InvalidStationDataException;
 import id.siaga.security.OutOfScopeException;
 import id.siaga.telephony.CallbackTaskConflictException;
+import java.util.Collection;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -109,8 +111,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                         WebRequest request) {
         String name = e.getPropertyName() == null ? "a parameter" : "parameter " + Problems.echo(e.getPropertyName());
         String got = e.getValue() == null ? "" : ", got \"" + Problems.echo(String.valueOf(e.getValue())) + "\"";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                name + ": expected " + JsonBodyErrors.expected(e.getRequiredType()) + got);
+        Class<?> type = e.getRequiredType();
+        String expected = JsonBodyErrors.expected(type);
+        if (e instanceof MethodArgumentTypeMismatchException m && type != null && Collection.class.isAssignableFrom(type)) {
+            // a list parameter (?status=NEW,CLOSED): say what each element is
+            expected = JsonBodyErrors.expected(m.getParameter().nested().getNestedParameterType()) + " (one or more, comma-separated)";
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, name + ": expected " + expected + got);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

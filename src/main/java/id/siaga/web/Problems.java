@@ -1,5 +1,9 @@
 package id.siaga.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -107,6 +111,14 @@ public final class Problems {
     public static String instance(String path) {
         String p = path == null || path.isEmpty() ? "/" : path;
         return p.length() <= MAX_PATH ? p : p.substring(0, MAX_PATH) + "…";
+    }
+
+    /** Writes {@link #json} as the whole answer, for the servlet filters and handlers outside MVC. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(status, detail, request.getRequestURI()));
     }
 
     /**

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.Ordered;
@@ -29,10 +28,7 @@ class RequestTextFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> refused = problem(request);
         if (refused.isPresent()) {
-            response.setStatus(400);
-            response.setContentType(Problems.MEDIA_TYPE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(Problems.json(400, refused.get(), request.getRequestURI()));
+            Problems.write(request, response, 400, refused.get());
             return;
         }
         chain.doFilter(request, response);

@@ -153,7 +153,10 @@ class BadRequestTests {
         raw("a raw control character in a header", "GET /api/incidents HTTP/1.1\r\nHost: x\r\nX-Odd: a\u0001b\r\n\r\n");
         raw("no Host header", "GET /api/incidents HTTP/1.1\r\n\r\n");
 
-        answers.forEach(a -> System.out.println(a.what + " → " + a.status + " " + a.body));
+        assertThat(answers).filteredOn(a -> a.what.equals("an unknown status")).singleElement()
+                .satisfies(a -> assertThat(a.body).contains("expected one of NEW, DISPATCHED").contains("got \\\"NOPE\\\""));
+        assertThat(answers).filteredOn(a -> a.what.equals("a priority as text")).singleElement()
+                .satisfies(a -> assertThat(a.body).contains("priority: expected a whole number, got the text \\\"2\\\""));
         SoftAssertions soft = new SoftAssertions();
         for (Answer a : answers) {
             String about = a.what + " → " + a.status + " " + a.contentType + " " + a.body;
