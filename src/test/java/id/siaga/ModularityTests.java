@@ -69,7 +69,8 @@ class ModularityTests {
         JAIN_SIP("JAIN-SIP", "javax.sip..", "gov.nist.."),
         NETTY("Netty", "io.netty.."),
         HIVEMQ("HiveMQ MQTT Client", "com.hivemq.."),
-        MICROMETER("Micrometer", "io.micrometer..");
+        MICROMETER("Micrometer", "io.micrometer.."),
+        TOMCAT("Tomcat", "org.apache.catalina..", "org.apache.coyote..", "org.apache.tomcat..");
 
         final String title;
         final List<String> packages;

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -60,6 +61,11 @@ class AmlController {
     /** ELS/AML over HTTPS: {@code application/x-www-form-urlencoded} fields ({@code v}, {@code device_number}, {@code location_latitude} …). */
     @PostMapping
     AmlAnswer https(HttpServletRequest request, Authentication auth) {
+        // the text rule every API holds (RequestTextFilter lets this door through so that it can answer 200 as ELS wants)
+        Optional<String> refused = RequestTextFilter.parameterProblem(request);
+        if (refused.isPresent()) {
+            return take(new AmlResult(Optional.empty(), refused.get()), "HTTPS", auth.getName(), null);
+        }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> fields.put(k, Arrays.asList(v)));
         return take(AmlHttpsParser.parse(fields), "HTTPS", auth.getName(), fields.containsKey("device_number")

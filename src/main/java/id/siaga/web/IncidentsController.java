@@ -28,6 +28,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -50,6 +52,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/incidents")
 @PreAuthorize("hasAnyRole('OPERATOR', 'DISPATCHER', 'SUPERVISOR', 'ADMIN')")
 class IncidentsController {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentsController.class);
 
     static final String WRITERS = "hasAnyRole('OPERATOR', 'DISPATCHER')";
     /** Journal entries shown with one incident: its story is tens of entries, a long one a few hundred. */
@@ -80,7 +84,7 @@ class IncidentsController {
         Incidents.Created created = incidents.create(intake.draft(request, auth), auth.getName(), me.station());
         Incident i = created.incident();
         boolean reader = me.has(Role.OPERATOR) || me.has(Role.DISPATCHER);
-        Detail body = Detail.of(i, duplicates(auth, i, created.possibleDuplicates()), reader ? story(i) : null);
+        Detail body = Detail.of(i, duplicates(auth, i, created.possibleDuplicates()), reader ? storyIfReadable(i) : null);
         return ResponseEntity.created(URI.create("/api/incidents/" + i.id().value())).body(body);
     }
 
@@ -130,14 +134,14 @@ class IncidentsController {
     @PreAuthorize(WRITERS)
     Detail addNote(@PathVariable String id, @Valid @RequestBody IncidentViews.NoteRequest note, Authentication auth) {
         Incident i = visibleIncident(auth, id);
-        return detail(auth, incidents.addNote(i.id(), auth.getName(), note.text()));
+        return stored(auth, incidents.addNote(i.id(), auth.getName(), note.text()));
     }
 
     @PostMapping("/{id}/priority")
     @PreAuthorize(WRITERS)
     Detail changePriority(@PathVariable String id, @Valid @RequestBody IncidentViews.PriorityRequest request, Authentication auth) {
         Incident i = visibleIncident(auth, id);
-        return detail(auth, incidents.changePriority(i.id(), request.priority(), auth.getName(), request.version()));
+        return stored(auth, incidents.changePriority(i.id(), request.priority(), auth.getName(), request.version()));
     }
 
     /** RESOLVED, CLOSED, CANCELLED, UNFOUNDED, or NEW (reopen a resolved incident); 409 when the status does not allow it. */
@@ -148,7 +152,7 @@ class IncidentsController {
             throw new IllegalArgumentException("status " + request.status() + " is reported by the units through dispatch; here: " + MOVES);
         }
         Incident i = visibleIncident(auth, id);
-        return detail(auth, incidents.moveTo(i.id(), request.status(), auth.getName(), request.reason(), request.version()));
+        return stored(auth, incidents.moveTo(i.id(), request.status(), auth.getName(), request.reason(), request.version()));
     }
 
     /** Links this incident and another (same event, same caller), both ways. */
@@ -157,7 +161,7 @@ class IncidentsController {
     Detail link(@PathVariable String id, @Valid @RequestBody IncidentViews.LinkRequest request, Authentication auth) {
         Incident i = visibleIncident(auth, id);
         Incident other = visibleIncident(auth, request.incident());
-        return detail(auth, incidents.link(i.id(), other.id(), auth.getName()));
+        return stored(auth, incidents.link(i.id(), other.id(), auth.getName()));
     }
 
     /** Merges this incident (a second report) into {@code into}: it ends CANCELLED, linked; the survivor gets a note. */
@@ -167,13 +171,40 @@ class IncidentsController {
         Incident duplicate = visibleIncident(auth, id);
         Incident survivor = visibleIncident(auth, request.into());
         Incidents.Merged merged = incidents.merge(duplicate.id(), survivor.id(), auth.getName());
-        return new IncidentViews.MergedView(detail(auth, merged.merged()), detail(auth, merged.survivor()));
+        return new IncidentViews.MergedView(stored(auth, merged.merged()), stored(auth, merged.survivor()));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
 
     private Detail detail(Authentication auth, Incident i) {
         return Detail.of(i, duplicates(auth, i, incidents.possibleDuplicatesOf(i)), story(i));
+    }
+
+    /**
+     * The answer to a change that is already stored. Its possible duplicates and its story are read afresh, and reading
+     * may fail (the database gone a moment after the commit); the answer is then the incident without them, never an
+     * error: an error would tell the client that nothing happened, and a client that retries would open the incident
+     * twice or write the note twice.
+     */
+    private Detail stored(Authentication auth, Incident i) {
+        List<DuplicateView> duplicates;
+        try {
+            duplicates = duplicates(auth, i, incidents.possibleDuplicatesOf(i));
+        } catch (RuntimeException e) {
+            log.warn("incident {} is stored; its possible duplicates could not be read for the answer: {}", i.id(), e.toString());
+            duplicates = List.of();
+        }
+        return Detail.of(i, duplicates, storyIfReadable(i));
+    }
+
+    /** The incident's story for an answer to a change already stored; null (left out) when it cannot be read now. */
+    private List<JournalController.EntryView> storyIfReadable(Incident i) {
+        try {
+            return story(i);
+        } catch (RuntimeException e) {
+            log.warn("incident {} is stored; its journal could not be read for the answer: {}", i.id(), e.toString());
+            return null;
+        }
     }
 
     private List<DuplicateView> duplicates(Authentication auth, Incident i, List<Incident> candidates) {

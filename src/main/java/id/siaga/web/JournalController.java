@@ -57,8 +57,42 @@ class JournalController {
     record EntryView(long seq, java.time.Instant at, String type, SubjectKind subjectKind, String subjectId, String actor,
                      @JsonRawValue String payload, String prevHash, String hash) {
         static EntryView of(JournalEntry e) {
-            return new EntryView(e.seq(), e.at(), e.type(), e.subjectKind(), e.subjectId(), e.actor(), e.payload(), e.prevHash(), e.hash());
+            return new EntryView(e.seq(), e.at(), e.type(), e.subjectKind(), e.subjectId(), e.actor(), writable(e.payload()), e.prevHash(),
+                    e.hash());
         }
+    }
+
+    /**
+     * The stored payload as JSON that can be sent. A payload written before every API held text to {@code TextRule} may
+     * hold a lone UTF-16 surrogate (H2 keeps one as it was given); no UTF-8 writer can send that character raw, and the
+     * whole answer used to fail with it, for everyone, for good. It can only be inside a JSON string (JSON's own syntax is
+     * ASCII), so its JSON escape (a backslash, u and four hex digits) is the same string, and the entry reads as it was stored.
+     */
+    static String writable(String payload) {
+        if (payload == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < payload.length(); i++) {
+            char c = payload.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < payload.length() && Character.isLowSurrogate(payload.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(payload.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(payload.length() + 8).append(payload, 0, i);
+                }
+                out.append(String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? payload : out.toString();
     }
 
     @GetMapping

@@ -108,12 +108,18 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
             }
             send(session, message("acknowledged", desk.acknowledge(a.id(), officer.username()).facts()));
         } catch (RuntimeException e) {
-            // bad JSON, unknown assignment, not a member, assignment ended: say why, keep the socket
-            send(session, message("error", Map.of("reason", String.valueOf(e.getMessage()))));
-            if (!(e instanceof IllegalArgumentException || e instanceof NoSuchElementException || e instanceof DispatchConflictException
-                    || e instanceof tools.jackson.core.JacksonException)) {
+            // bad JSON, unknown assignment, not a member, assignment ended: say why (in the words every answer uses, never
+            // Jackson's, which name its own types), keep the socket
+            String reason;
+            if (e instanceof tools.jackson.core.JacksonException j) {
+                reason = JsonBodyErrors.describe(j, "the message");
+            } else if (e instanceof IllegalArgumentException || e instanceof NoSuchElementException || e instanceof DispatchConflictException) {
+                reason = e.getMessage();
+            } else {
+                reason = Problems.reason(500);
                 log.warn("officer app message from {} failed", officer.username(), e);
             }
+            send(session, message("error", Map.of("reason", Problems.safeDetail(400, reason))));
         }
     }
 

@@ -2,21 +2,30 @@ package id.siaga.web;
 
 import id.siaga.dispatch.DispatchConflictException;
 import id.siaga.incident.IncidentConflictException;
+import id.siaga.journal.JournalStoreUnavailableException;
 import id.siaga.org.InvalidStationDataException;
 import id.siaga.security.OutOfScopeException;
 import id.siaga.telephony.CallbackTaskConflictException;
+import java.util.Collection;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,13 +34,22 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as RFC 9457 problem+json with a reason a person can act on; never a stack trace. Spring's
- * own exceptions (missing or mistyped parameters, unreadable JSON, validation) are handled by the base class.
+ * Every error as RFC 9457 problem+json with a reason a person can act on; never a stack trace, a Java type or SQL
+ * ({@link ProblemBodies} holds every answer to that, and to how much of the request it may echo). Spring's own
+ * exceptions (missing or mistyped parameters, unreadable JSON, validation) are handled by the base class, the ones
+ * whose stock wording names Java types here. A database that cannot be reached is 503 with {@code Retry-After}: the
+ * client is right to try again; a database that refuses what the code asked is a bug, 500.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /**
+     * Seconds a client waits before trying again while the database is away: a request already waited Hikari's 3 s for
+     * a connection, and a failover or a restarted database takes seconds, not minutes.
+     */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    static final String DATABASE_UNAVAILABLE = "the database is unavailable; try again shortly";
 
     @ExceptionHandler({IllegalArgumentException.class, InvalidStationDataException.class})
     ProblemDetail badRequest(RuntimeException e) {
@@ -68,7 +86,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
-    /** Unreadable JSON: say where and what, or 413 when the body was cut off for being too large. */
+    /** Unreadable JSON: the field, what it should hold and what came; or 413 when the body was cut off for being too large. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -78,11 +96,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .body(tooLarge(tooLarge));
             }
         }
-        String reason = e.getMostSpecificCause() instanceof JacksonException j ? j.getOriginalMessage()
-                + (j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr())
+        String reason = e.getMostSpecificCause() instanceof JacksonException j ? JsonBodyErrors.describe(j)
                 : "the request body is missing or is not valid JSON";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "unreadable request body: " + reason);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * A query parameter or path segment that is not what the endpoint takes: its name, what it should hold and what
+     * came, instead of Spring's "Failed to convert value of type 'java.lang.String' to required type …".
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e.getPropertyName() == null ? "a parameter" : "parameter " + Problems.echo(e.getPropertyName());
+        String got = e.getValue() == null ? "" : ", got \"" + Problems.echo(String.valueOf(e.getValue())) + "\"";
+        Class<?> type = e.getRequiredType();
+        String expected = JsonBodyErrors.expected(type);
+        if (e instanceof MethodArgumentTypeMismatchException m && type != null && Collection.class.isAssignableFrom(type)) {
+            // a list parameter (?status=NEW,CLOSED): say what each element is
+            expected = JsonBodyErrors.expected(m.getParameter().nested().getNestedParameterType()) + " (one or more, comma-separated)";
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, name + ": expected " + expected + got);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** An answer that could not be written is the server's fault: logged, and said as 500 without the writer's words. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        log.error("could not write the answer to {}", request.getDescription(false), e);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Problems.reason(500)));
     }
 
     /** A body that fails validation: name each field and what is wrong with it, not just "invalid request content". */
@@ -104,9 +149,48 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
+    /**
+     * The database (or the journal's) cannot be reached: no connection within the pool's timeout, a connection lost,
+     * the server shutting down. 503 with {@code Retry-After}; the cause is logged, never sent. A database error that is
+     * not about reaching it (bad SQL, a broken constraint) falls through to {@link #unexpected} and is a 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class, RecoverableDataAccessException.class,
+            CannotCreateTransactionException.class, JournalStoreUnavailableException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e, WebRequest request) {
+        log.warn("database unavailable serving {}: {}", request.getDescription(false), e.toString());
+        return unavailable();
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("unexpected error serving a request", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; it has been logged");
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        Throwable cause = databaseUnreachableCause(e);
+        if (cause != null) {
+            log.warn("database unavailable serving {}: {}", request.getDescription(false), cause.toString());
+            return unavailable();
+        }
+        log.error("unexpected error serving {}", request.getDescription(false), e);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Problems.reason(500)));
+    }
+
+    static ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE));
+    }
+
+    /** The "cannot reach the database" exception wrapped somewhere in {@code e}'s causes (a listener, a future), if any. */
+    static Throwable databaseUnreachableCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof JournalStoreUnavailableException) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,5 @@
 package id.siaga.web;
 
-import id.siaga.security.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,8 +56,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
         long waitSeconds = take(request.getRemoteAddr());
         if (waitSeconds > 0) {
             response.setHeader("Retry-After", Long.toString(waitSeconds));
-            ProblemJson.write(request, response, 429, "Too Many Requests", "too many requests from this address; try again in "
-                    + waitSeconds + " s");
+            Problems.write(request, response, 429, "too many requests from this address; try again in " + waitSeconds + " s");
             return;
         }
         chain.doFilter(request, response);

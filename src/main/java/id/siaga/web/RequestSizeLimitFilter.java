@@ -1,6 +1,5 @@
 package id.siaga.web;
 
-import id.siaga.security.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -32,7 +31,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            ProblemJson.write(request, response, 413, "Content Too Large", "request body is larger than " + limit + " bytes");
+            Problems.write(request, response, 413, "request body is larger than " + limit + " bytes");
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
