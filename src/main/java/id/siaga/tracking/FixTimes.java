@@ -66,7 +66,26 @@ final class FixTimes {
         }
     }
 
+    /** Whether a tracker's text holds a control character (a line break, a terminal escape): no id of a real device does. */
+    static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a tracker sent, made fit for a refusal's reason (which goes into a log line and the journal): control
+     * characters (a line break that would forge a log line, a terminal escape) shown as '?', and cut at 40 characters.
+     */
     static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        StringBuilder shown = new StringBuilder(Math.min(s.length(), 41));
+        for (int i = 0; i < s.length() && i < 40; i++) {
+            char c = s.charAt(i);
+            shown.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return s.length() <= 40 ? shown.toString() : shown.append('…').toString();
     }
 }

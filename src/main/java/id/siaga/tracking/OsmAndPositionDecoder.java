@@ -55,6 +55,9 @@ final class OsmAndPositionDecoder {
             return DecodedFix.malformed(null, "no device id (id or deviceid)", Map.of());
         }
         device = device.trim();
+        if (FixTimes.hasControlCharacter(device)) { // it would end up in the rejection log line as it is
+            return DecodedFix.malformed(null, "device id has a control character", Map.of());
+        }
         String field = null;
         String value = null;
         try {
