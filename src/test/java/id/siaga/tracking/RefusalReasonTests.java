@@ -42,6 +42,7 @@ class RefusalReasonTests {
     void aDeviceIdWithAControlCharacterIsRefusedWithoutBeingRepeated() {
         DecodedFix osmAnd = OsmAndPositionDecoder.decode("/?id=8600010%0D40000101&lat=-7.7&lon=110.3", null, new byte[0]).get(0);
         DecodedFix raw = OsmAndPositionDecoder.decode("/?id=8600010\u008640000101&lat=-7.7&lon=110.3", null, new byte[0]).get(0);
+        DecodedFix badEscape = OsmAndPositionDecoder.decode("/?id=860\u00100103&lat=%%-7.96", null, new byte[0]).get(0);
         DecodedFix batch = JsonPositionDecoder.batch(("[{\"device_id\":\"86000104\\u001b[2J\",\"location\":{\"coords\":"
                 + "{\"latitude\":-7.7,\"longitude\":110.3}}}]").getBytes(StandardCharsets.UTF_8)).get(0);
         DecodedFix mqtt = JsonPositionDecoder.mqtt("SLM-R4-01", "{\"deviceId\":\"a\\nb\",\"lat\":-7.7,\"lon\":110.3}"
@@ -52,5 +53,7 @@ class RefusalReasonTests {
             assertThat(refused.problem()).contains("control character");
             assertThat(refused.deviceId()).isNull();
         }
+        assertThat(badEscape.problem()).startsWith("bad percent-encoding");
+        assertThat(badEscape.deviceId()).as("refused for its escape, still not named").isNull();
     }
 }
