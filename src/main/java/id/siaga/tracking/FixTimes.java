@@ -66,11 +66,28 @@ final class FixTimes {
         }
     }
 
-    /** At most 40 characters and "…", never cutting a character outside the Basic Multilingual Plane (an emoji) in half. */
-    static String abbreviate(String s) {
-        if (s.length() <= 40) {
-            return s;
+    /** Whether a tracker's text holds a control character (a line break, a terminal escape): no id of a real device does. */
+    static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
         }
-        return s.substring(0, Character.isHighSurrogate(s.charAt(39)) ? 39 : 40) + "…";
+        return false;
+    }
+
+    /**
+     * What a tracker sent, made fit for a refusal's reason (which goes into a log line and the journal): control
+     * characters (a line break that would forge a log line, a terminal escape) shown as '?', and cut at 40 characters
+     * and "…", never cutting a character outside the Basic Multilingual Plane (an emoji) in half.
+     */
+    static String abbreviate(String s) {
+        int end = s.length() <= 40 ? s.length() : Character.isHighSurrogate(s.charAt(39)) ? 39 : 40;
+        StringBuilder shown = new StringBuilder(end + 1);
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            shown.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return end == s.length() ? shown.toString() : shown.append('…').toString();
     }
 }

@@ -145,7 +145,11 @@ final class JsonPositionDecoder {
             return null;
         }
         if (node.isString() && !node.stringValue().isBlank()) {
-            return node.stringValue().trim();
+            String id = node.stringValue().trim();
+            if (FixTimes.hasControlCharacter(id)) { // it would end up in the rejection log line as it is
+                throw new IllegalArgumentException(field + " has a control character");
+            }
+            return id;
         }
         if (node.isIntegralNumber()) {
             return node.numberValue().toString();

@@ -44,7 +44,7 @@ final class OsmAndPositionDecoder {
                 parseForm(new String(body, StandardCharsets.UTF_8).trim(), fields);
             }
         } catch (IllegalArgumentException e) {
-            return List.of(DecodedFix.malformed(fields.get("id"), e.getMessage(), Map.of()));
+            return List.of(DecodedFix.malformed(shownId(first(fields, "id", "deviceid")), e.getMessage(), Map.of()));
         }
         return List.of(fromFields(fields));
     }
@@ -55,6 +55,9 @@ final class OsmAndPositionDecoder {
             return DecodedFix.malformed(null, "no device id (id or deviceid)", Map.of());
         }
         device = device.trim();
+        if (FixTimes.hasControlCharacter(device)) { // it would end up in the rejection log line as it is
+            return DecodedFix.malformed(null, "device id has a control character", Map.of());
+        }
         String field = null;
         String value = null;
         try {
@@ -137,6 +140,11 @@ final class OsmAndPositionDecoder {
             this.field = field;
             this.text = FixTimes.abbreviate(text);
         }
+    }
+
+    /** The device id a refusal names, trimmed; none when it has a control character (it would go into the log line as it is). */
+    private static String shownId(String id) {
+        return id == null || id.isBlank() || FixTimes.hasControlCharacter(id.trim()) ? null : id.trim();
     }
 
     private static String first(Map<String, String> fields, String a, String b) {
