@@ -10,8 +10,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param osmandPort              port of the OsmAnd/Traccar HTTP door. 5055 is Traccar's, which the OsmAnd app and
  *                                Traccar Client expect; 0 takes any free port (tests), -1 turns the door off.
- * @param osmandAddress           address the door binds. 0.0.0.0: devices reach it over the mobile network;
- *                                production may bind the interface behind its load balancer.
+ * @param osmandAddress           address the door binds. 127.0.0.1 (application.yml: siaga.bind-address): this machine
+ *                                only. Production binds 0.0.0.0, where devices reach it over the mobile network, or the
+ *                                interface behind its load balancer.
  * @param maxBodyBytes            largest request body; bigger ones get 413. 64 KB holds a batch of about two hundred
  *                                buffered positions and keeps a flood cheap.
  * @param futureTolerance         how far ahead of the server's clock a fix may be measured before it is refused as a
@@ -56,7 +57,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("siaga.tracking")
 public record TrackingProperties(
         @DefaultValue("5055") int osmandPort,
-        @DefaultValue("0.0.0.0") String osmandAddress,
+        @DefaultValue("127.0.0.1") String osmandAddress,
         @DefaultValue("65536") int maxBodyBytes,
         @DefaultValue("5m") Duration futureTolerance,
         @DefaultValue("300") double maxSpeedKmh,

@@ -137,7 +137,21 @@ public final class CallCoordinator implements AutoCloseable {
         });
     }
 
+    /** The watch in force: a network edge applies its per-source limit to INVITEs as they arrive. */
+    public CallerWatch callerWatch() {
+        return watch;
+    }
+
     // ---- what the network and the consoles report ---------------------------------------------------
+
+    /**
+     * A call the network edge refused as it arrived, before it was offered or rang (its source over the per-source
+     * limit, {@link CallerWatch#refusal(CallId, String, String, long)}): logged and journalled like the loop's own refusals.
+     */
+    public void refusedOnArrival(CallRefused refusal) {
+        log.warn("call {} from {} refused: {}", refusal.call(), refusal.caller(), refusal.reason());
+        journal.append(refusal, "network");
+    }
 
     public void offer(IncomingCall call) {
         run(() -> offered(call));

@@ -48,10 +48,19 @@ public record CallerWatch(Duration probeInterval, Duration maxWait, int maxUnans
             return Optional.empty();
         }
         long unanswered = live.stream().filter(c -> c.unanswered() && source.equals(c.incoming().source())).count();
-        if (unanswered < maxUnansweredPerSource) {
+        return refusal(call.id(), call.callerNumber(), source, unanswered);
+    }
+
+    /**
+     * The same rule for a network edge that counts a source's unanswered calls itself, so it can refuse an INVITE as it
+     * arrives, before the caller hears anything: the refusal of call {@code id} from {@code caller} at {@code source},
+     * which has {@code unanswered} calls waiting already, when that is as many as it may have.
+     */
+    public Optional<CallRefused> refusal(CallId id, String caller, String source, long unanswered) {
+        if (!limits(source) || unanswered < maxUnansweredPerSource) {
             return Optional.empty();
         }
-        return Optional.of(new CallRefused(call.id(), 503, call.callerNumber(), source,
+        return Optional.of(new CallRefused(id, 503, caller, source,
                 "too many unanswered calls from one source (" + unanswered + ", limit " + maxUnansweredPerSource + ")"));
     }
 

@@ -35,6 +35,7 @@ final class ForgedCaller implements AutoCloseable {
     private final Map<String, String> invites = new ConcurrentHashMap<>(); // Call-ID -> INVITE
     private final Map<String, String> callIds = new ConcurrentHashMap<>(); // caller number (+62…) -> Call-ID
     private final Map<String, List<String>> responses = new ConcurrentHashMap<>(); // Call-ID -> every response heard
+    private final Map<String, AtomicInteger> copiesSent = new ConcurrentHashMap<>(); // Call-ID -> copies of its INVITE sent
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final AtomicInteger datagrams = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
@@ -67,6 +68,7 @@ final class ForgedCaller implements AutoCloseable {
                 + "Content-Length: 0\r\n\r\n";
         invites.put(callId, invite);
         callIds.put(callerNumber, callId);
+        copiesSent.computeIfAbsent(callId, k -> new AtomicInteger()).incrementAndGet();
         send(invite);
         return callId;
     }
@@ -74,6 +76,7 @@ final class ForgedCaller implements AutoCloseable {
     /** The same INVITE again, as a UA does when nothing came back (Timer A). */
     void sendAgain(String callId) {
         sentAgain.incrementAndGet();
+        copiesSent.get(callId).incrementAndGet();
         send(invites.get(callId));
     }
 
@@ -118,6 +121,21 @@ final class ForgedCaller implements AutoCloseable {
     /** Whether the INVITE with this Call-ID heard this status. */
     boolean heard(String callId, int status) {
         return inviteResponses(callId).anyMatch(r -> status(r) == status);
+    }
+
+    /** Every status the INVITE with this Call-ID heard, in the order heard, repeats included. */
+    List<Integer> statuses(String callId) {
+        return inviteResponses(callId).map(ForgedCaller::status).toList();
+    }
+
+    /** How many copies of the INVITE with this Call-ID were sent (the first, and each sent again). */
+    int copiesSent(String callId) {
+        return copiesSent.get(callId).get();
+    }
+
+    /** The Call-ID of the INVITE from this caller number. */
+    String callIdOf(String callerNumber) {
+        return callIds.get(callerNumber);
     }
 
     boolean heardAnything(String callId) {

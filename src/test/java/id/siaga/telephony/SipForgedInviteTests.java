@@ -48,6 +48,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * nobody rings; at the end the attacker CANCELs them, leaving the shared service as it was found. The flood and the
  * genuine call take seconds, while the edge's probes would find the forged callers gone only after a minute (asked
  * every 30 s, given up 32 s later), so every count here is exact.
+ *
+ * <p>Issue 14: a refused INVITE hears its 503 and nothing else, once per copy sent. The edge used to ring first (180)
+ * and then refuse through a transaction that repeated the 503 until an ACK that a forged source never sends: eleven
+ * datagrams in 32 s to whoever's address the INVITE carried.
  */
 @SipEdgeTest
 class SipForgedInviteTests {
@@ -113,6 +117,7 @@ class SipForgedInviteTests {
             call.ifPresentOrElse(id -> waiting.put(number, id), () -> refused.add(number));
             assertThat(forgedLive()).as("forged calls waiting after INVITE %d", n + 1).isLessThanOrEqualTo(limit);
         }
+        long lastRefusal = System.nanoTime();
         assertThat(waiting).as("forged calls let in").hasSize(limit);
         assertThat(refused).as("forged calls refused").hasSize(FLOOD - limit);
         assertThat(refused).as("the first %d were let in, every later one refused", limit)
@@ -139,9 +144,17 @@ class SipForgedInviteTests {
         assertThat(payload(story, "CallAnswered")).contains("\"operator\":\"OP-3404-1\"").contains("\"tier\":0");
         assertThat(forgedLive()).as("the flood's calls were still waiting meanwhile").isEqualTo(limit);
 
-        // the attacker heard 503 to every refused INVITE (the stack repeats each until an ACK that never comes) and
-        // 180 to the ones let in, never anything final
+        // the attacker heard 503 to every refused INVITE, once for each copy it sent and nothing before it, and 180 to
+        // the ones let in, never anything final. A transaction repeats a 503 after 0.5, 1.5, 3.5 s…: past 4 s from the
+        // last refusal (the genuine call above mostly took that) every refusal sent through one would have been heard
+        // at least four times
+        sleep(Math.max(0, 4000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRefusal)));
         assertThat(attacker.heard(503)).as("INVITEs answered 503").hasSize(FLOOD - limit);
+        for (String number : refused) {
+            String sipCallId = attacker.callIdOf(number);
+            assertThat(attacker.statuses(sipCallId)).as("what the refused INVITE from %s heard", number)
+                    .containsOnly(503).hasSize(attacker.copiesSent(sipCallId));
+        }
         assertThat(attacker.heard(180)).as("INVITEs that heard ringing").containsAll(attacker.callIdsOf(waiting.keySet()));
         assertThat(attacker.callIdsOf(waiting.keySet())).as("the waiting calls heard nothing final yet").noneMatch(attacker::heardFinal);
 

@@ -5,6 +5,7 @@ import id.siaga.routing.Leg;
 import id.siaga.telephony.CallId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -20,6 +21,10 @@ final class SipCall {
     final Request callerInvite;
     final String callerToTag;
     final byte[] callerSdp;
+    /** The source address whose per-source limit this call counts against while unanswered; null when none does. */
+    final String limitedSource;
+    /** Whether the call still holds its place under that limit (until it is answered or ends). */
+    final AtomicBoolean holdsPlace;
     final Map<OperatorId, LegState> legs = new ConcurrentHashMap<>();
     volatile boolean callerFinal;
     /** The edge sent the first 180 itself on arrival; the call loop's first "ringing" for the call is then already done. */
@@ -46,12 +51,14 @@ final class SipCall {
         }
     }
 
-    SipCall(CallId id, ServerTransaction callerTx, Request callerInvite, String callerToTag, byte[] callerSdp) {
+    SipCall(CallId id, ServerTransaction callerTx, Request callerInvite, String callerToTag, byte[] callerSdp, String limitedSource) {
         this.id = id;
         this.callerTx = callerTx;
         this.callerInvite = callerInvite;
         this.callerToTag = callerToTag;
         this.callerSdp = callerSdp;
+        this.limitedSource = limitedSource;
+        this.holdsPlace = new AtomicBoolean(limitedSource != null);
     }
 
     /** The SIP Call-ID of the caller's leg. */

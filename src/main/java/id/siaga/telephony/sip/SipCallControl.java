@@ -171,6 +171,7 @@ final class SipCallControl implements CallControl {
                 ok.setContent(sdp, endpoint.headers().createContentTypeHeader("application", "sdp"));
             }
             call.callerFinal = true;
+            calls.settled(call);
             call.callerTx.sendResponse(ok);
         } catch (Exception e) {
             log.info("call {}: the caller left before the answer reached them ({}); releasing {}", id, e.getMessage(), winner.operator());
@@ -259,6 +260,7 @@ final class SipCallControl implements CallControl {
             return;
         }
         call.callerFinal = true;
+        calls.settled(call);
         try {
             Response r = toCaller(call, status);
             if (reason != null) {

@@ -12,12 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * found by its id (the pipeline's word for it) or by the SIP Call-ID of its caller's INVITE; a leg to an operator
  * phone by its own SIP Call-ID (the phone's responses and requests). A call is forgotten when it ends; a leg of it
  * still ringing then stays until its final response, so a CANCEL waiting for the phone's 1xx still goes out.
+ *
+ * <p>It also counts, per source address, the unanswered calls the per-source limit counts: a place is taken as an
+ * INVITE arrives (before the caller hears anything) and given back once the call is answered, refused or over. The
+ * pipeline's own count of the same calls follows this one (it learns of a call after the edge, and of its answer or
+ * end before), so a call the edge let in is never over the limit there.
  */
 final class SipCalls {
 
     private final Map<CallId, SipCall> byId = new ConcurrentHashMap<>();
     private final Map<String, SipCall> byCallerSipCallId = new ConcurrentHashMap<>();
     private final Map<String, SipCall.LegState> legsBySipCallId = new ConcurrentHashMap<>();
+    /** Unanswered calls per limited source address. */
+    private final Map<String, Integer> placesTaken = new ConcurrentHashMap<>();
 
     /** The established call a SIP Call-ID belongs to, and whether it is the caller's side. */
     record Side(SipCall call, boolean callerSide) {
@@ -73,8 +80,44 @@ final class SipCalls {
         return leg(sipCallId).map(l -> new Side(l.call, false));
     }
 
+    /**
+     * Takes a place for one more unanswered call from {@code source} if it has fewer than {@code limit}; false (and
+     * nothing taken) when it already has that many. Check and take are one step: INVITEs from one source arriving
+     * together on several threads never take more than {@code limit} places between them.
+     */
+    boolean takePlace(String source, int limit) {
+        boolean[] taken = {false};
+        placesTaken.compute(source, (s, n) -> {
+            int held = n == null ? 0 : n;
+            if (held >= limit) {
+                return n;
+            }
+            taken[0] = true;
+            return held + 1;
+        });
+        return taken[0];
+    }
+
+    /** Gives back a place taken for an INVITE that did not become a call. */
+    void givePlaceBack(String source) {
+        placesTaken.computeIfPresent(source, (s, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Unanswered calls from {@code source} the edge counts now. */
+    int placesTaken(String source) {
+        return placesTaken.getOrDefault(source, 0);
+    }
+
+    /** The call was answered, refused or is over: its place under its source's limit is free again (once). */
+    void settled(SipCall call) {
+        if (call.holdsPlace.compareAndSet(true, false)) {
+            givePlaceBack(call.limitedSource);
+        }
+    }
+
     /** The call ended: its caller and its finished legs are no longer looked up. */
     void forget(SipCall call) {
+        settled(call);
         byId.remove(call.id);
         byCallerSipCallId.remove(call.callerSipCallId(), call);
         for (SipCall.LegState leg : call.legs.values()) {

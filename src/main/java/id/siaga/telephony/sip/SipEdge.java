@@ -4,7 +4,9 @@ import gov.nist.javax.sip.stack.SIPServerTransaction;
 import id.siaga.org.OperatorId;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
+import id.siaga.telephony.CallerWatch;
 import id.siaga.telephony.IncomingCall;
+import id.siaga.telephony.event.CallRefused;
 import id.siaga.telephony.registrar.RegisterHandler;
 import java.text.ParseException;
 import java.time.Duration;
@@ -170,38 +172,63 @@ public final class SipEdge implements SipListener, AutoCloseable {
             relay.forward(event); // a re-INVITE inside an established call
             return;
         }
-        ServerTransaction tx = serverTransaction(event);
-        if (tx == null) {
-            return; // a retransmission of an INVITE already being handled
-        }
         String dialled = SipHeaders.dialled(invite.getRequestURI());
         if (!settings.emergencyNumbers().contains(dialled)) {
-            tx.sendResponse(SipHeaders.tagged(messages.createResponse(Response.NOT_FOUND, invite)));
+            refuse(event, messages.createResponse(Response.NOT_FOUND, invite));
             return;
         }
         String contentType = SipHeaders.header(invite, ContentTypeHeader.NAME);
         byte[] body = invite.getRawContent();
         Optional<byte[]> offer = SipBodies.sdp(contentType, body);
         if (offer.isPresent() && !SipBodies.looksLikeSdp(offer.get())) {
-            Response bad = SipHeaders.tagged(messages.createResponse(Response.NOT_ACCEPTABLE_HERE, invite));
+            Response bad = messages.createResponse(Response.NOT_ACCEPTABLE_HERE, invite);
             bad.addHeader(headers.createWarningHeader("siaga110", 399, "the SDP offer is not a session description"));
-            tx.sendResponse(bad);
+            refuse(event, bad);
             return;
         }
         CallId id = CallId.random();
-        SipCall call = new SipCall(id, tx, invite, SipHeaders.tag(), offer.orElse(null));
+        String caller = SipHeaders.callerNumber(invite);
+        String source = SipHeaders.sourceAddress(invite);
+        // the per-source limit before the caller hears anything: a refused INVITE gets its 503 and nothing else
+        CallerWatch watch = coordinator.callerWatch();
+        String limited = watch.limits(source) ? source : null;
+        if (limited != null && !calls.takePlace(limited, watch.maxUnansweredPerSource())) {
+            CallRefused refused = watch.refusal(id, caller, source, watch.maxUnansweredPerSource()).orElseThrow();
+            refuse(event, messages.createResponse(refused.status(), invite));
+            coordinator.refusedOnArrival(refused);
+            return;
+        }
+        ServerTransaction tx = null;
+        try {
+            tx = serverTransaction(event);
+        } finally {
+            if (tx == null && limited != null) {
+                calls.givePlaceBack(limited); // a retransmission of an INVITE already being handled, or no transaction
+            }
+        }
+        if (tx == null) {
+            return;
+        }
+        SipCall call = new SipCall(id, tx, invite, SipHeaders.tag(), offer.orElse(null), limited);
         calls.admit(call);
         // the caller hears ringing at once. RFC 3261 §17.2.1 wants a 100 Trying only when no provisional response
         // goes out within 200 ms; one before the 180 would only delay it, so a 100 only if the 180 failed
         if (!control.ringbackOnArrival(call)) {
             tx.sendResponse(messages.createResponse(Response.TRYING, invite));
         }
-        String caller = SipHeaders.callerNumber(invite);
-        CallerLocationReader.Result where = locations.read(new CallerLocationReader.Invite(SipHeaders.allValues(invite, "Geolocation"),
-                SipHeaders.header(invite, "Geolocation-Routing"), contentType, body, SipHeaders.allValues(invite, "P-Access-Network-Info"),
-                caller));
+        CallerLocationReader.Result where;
+        try {
+            where = locations.read(new CallerLocationReader.Invite(SipHeaders.allValues(invite, "Geolocation"),
+                    SipHeaders.header(invite, "Geolocation-Routing"), contentType, body, SipHeaders.allValues(invite, "P-Access-Network-Info"),
+                    caller));
+        } catch (RuntimeException e) {
+            // never a call the pipeline does not know of, holding its source's place: the caller is told at once
+            control.finishCaller(call, Response.SERVER_INTERNAL_ERROR, null);
+            calls.forget(call);
+            throw e;
+        }
         coordinator.offer(new IncomingCall(id, caller, dialled, where.routable(), where.displayOnly(), where.problem(), where.areaCodeStation(),
-                SipHeaders.sourceAddress(invite)));
+                source));
         if (dereferencer.enabled()) {
             for (String reference : where.references()) {
                 dereferencer.dereference(reference).thenAccept(r -> {
@@ -353,6 +380,28 @@ public final class SipEdge implements SipListener, AutoCloseable {
             tx.sendResponse(response);
         } else if (!Request.ACK.equals(event.getRequest().getMethod())) {
             provider.sendResponse(response);
+        }
+    }
+
+    /**
+     * The final answer to an INVITE refused as it arrived: a number that is not an emergency number, an offer that is not
+     * SDP, a source over its limit. Over UDP it goes out without a server transaction, as a stateless UAS answers (RFC
+     * 3261 §8.2.7): a transaction repeats a final non-2xx response until the ACK (Timer G, eleven copies in 32 s), and a
+     * forged INVITE never ACKs, so every refusal sent eleven datagrams to whatever address the INVITE claimed to come
+     * from, a reflection amplifier. Now each INVITE that arrives gets one answer; a repeat of it gets the same one again
+     * (the To-tag derives from the request). Over TCP and TLS the transaction answers, on the caller's connection, and
+     * nothing is repeated there.
+     */
+    private void refuse(RequestEvent event, Response response) throws Exception {
+        Request request = event.getRequest();
+        ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(SipHeaders.statelessTag(request));
+        if (ListeningPoint.UDP.equalsIgnoreCase(SipHeaders.transportOf(request))) {
+            provider.sendResponse(response);
+            return;
+        }
+        ServerTransaction tx = serverTransaction(event);
+        if (tx != null) {
+            tx.sendResponse(response);
         }
     }
 

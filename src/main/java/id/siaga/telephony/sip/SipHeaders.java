@@ -89,6 +89,19 @@ final class SipHeaders {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
+    /**
+     * The To-tag of a response sent without a transaction: the same for every copy of the same request, as RFC 3261
+     * §8.2.7 asks of a stateless UAS, so a repeated INVITE gets the very same answer. Derived from the Call-ID, the
+     * From-tag, the top Via's branch and the CSeq.
+     */
+    static String statelessTag(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        String key = header(request, "Call-ID") + "|" + (from == null ? "" : from.getTag()) + "|" + (via == null ? "" : via.getBranch())
+                + "|" + header(request, "CSeq");
+        return UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().replace("-", "").substring(0, 16);
+    }
+
     /** A final response we send outside any dialog still carries a To-tag (RFC 3261 §8.2.6.2). */
     static Response tagged(Response response) throws ParseException {
         ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
