@@ -12,7 +12,7 @@ class TrackingPropertiesTests {
             Duration.ofSeconds(5), 1);
 
     static TrackingProperties with(int port, int batch, int capacity, double maxSpeed) {
-        return new TrackingProperties(port, "0.0.0.0", 65536, Duration.ofMinutes(5), maxSpeed, Duration.ofDays(90), batch,
+        return new TrackingProperties(port, "0.0.0.0", "", 65536, Duration.ofMinutes(5), maxSpeed, Duration.ofDays(90), batch,
                 Duration.ofMillis(200), capacity, Duration.ofSeconds(1), false, Duration.ofHours(1), 2, Duration.ofMinutes(1), MQTT);
     }
 

@@ -10,6 +10,7 @@ import id.siaga.telephony.event.CallRefused;
 import id.siaga.telephony.registrar.RegisterHandler;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -43,7 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP front door: a JAIN-SIP stack listening on UDP and TCP. An INVITE to an emergency number becomes
+ * The SIP front door: a JAIN-SIP stack listening on UDP and TCP, and on TLS when configured. An INVITE to an emergency number becomes
  * an {@link IncomingCall}; responses and in-dialog requests from operator phones and callers become events
  * of the {@link CallCoordinator}. Requests to any other number get 404, unsupported methods 405, and the
  * stack itself answers malformed messages with 400 or drops them (RFC 3261 §16.3, §18.3).
@@ -53,8 +54,21 @@ public final class SipEdge implements SipListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipEdge.class);
     static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO";
 
-    /** Where and how the edge listens. */
-    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, Duration keepAlive) {
+    /** Where and how the edge listens: UDP and TCP on {@code port}, TLS as {@code tls} says when present. */
+    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, Duration keepAlive,
+                           Optional<SipTls> tls) {
+
+        /** Without TLS. */
+        public Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, Duration keepAlive) {
+            this(address, port, emergencyNumbers, maxMessageBytes, keepAlive, Optional.empty());
+        }
+
+        public Settings {
+            tls = tls == null ? Optional.empty() : tls;
+            if (tls.isPresent() && tls.get().port() == port) {
+                throw new IllegalArgumentException("SIP over TLS needs a port of its own; " + port + " already takes TCP");
+            }
+        }
     }
 
     private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -87,7 +101,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         this.locations = locations;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        this.stack = new EdgeSipStack(stackProperties(settings, System.getProperties()));
+        this.stack = new EdgeSipStack(stackProperties(settings, System.getProperties()), settings.tls());
         stack.sipMessageValves.add(retransmissions); // before the stack starts: no message passes without it
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
@@ -95,9 +109,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
         ListeningPoint tcp = stack.createListeningPoint(settings.address(), settings.port(), ListeningPoint.TCP);
         this.provider = stack.createSipProvider(udp);
         provider.addListeningPoint(tcp);
+        if (settings.tls().isPresent()) {
+            provider.addListeningPoint(stack.createListeningPoint(settings.address(), settings.tls().get().port(), ListeningPoint.TLS));
+        }
         provider.addSipListener(this);
         SipEndpoint endpoint = new SipEndpoint(provider, messages, headers, factory.createAddressFactory(),
-                settings.address(), settings.port(), timers);
+                settings.address(), settings.port(), settings.tls().map(SipTls::port).orElse(-1), timers);
         this.probes = new SipCallerProbe(stack, endpoint, calls, coordinator);
         this.control = new SipCallControl(endpoint, calls, coordinator, phones, probes);
         this.registrations = new SipRegistrations(endpoint, registerHandler, reachability);
@@ -105,7 +122,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
         coordinator.attach(control);
         stack.start();
         timers.scheduleWithFixedDelay(this::ringAgain, settings.keepAlive().toMillis(), settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
-        log.info("SIP edge listening on {}:{} (UDP and TCP) for {}", settings.address(), settings.port(), settings.emergencyNumbers());
+        log.info("SIP edge listening on {}:{} (UDP and TCP){} for {}", settings.address(), settings.port(),
+                settings.tls().map(t -> " and " + settings.address() + ":" + t.port() + " (TLS, " + String.join(", ", t.protocols())
+                        + ", client certificates " + t.clientAuth().name().toLowerCase(java.util.Locale.ROOT) + ")").orElse(""),
+                settings.emergencyNumbers());
     }
 
     /** JAIN-SIP's settings for the edge; {@code jvm} (the system properties) may override any gov.nist.javax.sip one. */
@@ -118,13 +138,26 @@ public final class SipEdge implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        // JAIN-SIP's NIO listening points; the TLS one keeps its outgoing connections (EdgeMessageProcessors says why)
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", EdgeMessageProcessors.class.getName());
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
         // a burst of datagrams while the edge's threads wait for a core must queue in the kernel, not be dropped
         // (which costs the caller a retransmission, 500 ms): ask for 4 MB; Linux grants up to net.core.rmem_max
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        // TLS keys come from the configured keystore through EdgeTlsKeys, never from javax.net.ssl.* files; naming it also
+        // keeps the RI's default provider from warning at every start that no keystore is set
+        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", EdgeTlsKeys.class.getName());
+        p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
+        settings.tls().ifPresent(tls -> {
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", tls.clientAuth().stackValue);
+            // the RI's own defaults are TLS 1.0-1.2 with four suites of 2008 (two anonymous); ours are the configured
+            // ones, else TLS 1.3 and 1.2 with the JDK's default suites
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", tls.protocols()));
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", tls.ciphers().isEmpty() ? jdkCipherSuites() : tls.ciphers()));
+            p.setProperty("gov.nist.javax.sip.SSL_RENEGOTIATION_ENABLED", "false"); // a client's renegotiations cost the edge CPU (CVE-2011-1473)
+        });
         // the RI's own settings given to the JVM (-Dgov.nist.javax.sip.NAME=VALUE) win over the ones above
         for (String name : jvm.stringPropertyNames()) {
             if (name.startsWith("gov.nist.javax.sip.")) {
@@ -132,6 +165,15 @@ public final class SipEdge implements SipListener, AutoCloseable {
             }
         }
         return p;
+    }
+
+    /** The cipher suites the JDK enables by default, for a stack whose own default list is long obsolete. */
+    private static List<String> jdkCipherSuites() {
+        try {
+            return List.of(javax.net.ssl.SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK offers no default TLS context: " + e.getMessage(), e);
+        }
     }
 
     // ---- requests --------------------------------------------------------------------------------
