@@ -57,6 +57,10 @@ class DrillConfiguration {
         if (door == null) {
             throw new IllegalStateException("siaga.drill.enabled needs the OsmAnd door: set siaga.tracking.osmand-port to a port (not -1)");
         }
+        if (!tracking.osmandTlsBundle().isBlank()) {
+            throw new IllegalStateException("siaga.drill.enabled sends its units' fixes to the OsmAnd door over plain HTTP: "
+                    + "leave siaga.tracking.osmand-tls-bundle empty for a drill");
+        }
         Map<String, String> positions = new LinkedHashMap<>();
         operators.all().forEach(o -> phones.phoneOf(o.id()).ifPresent(phone -> {
             if (phone instanceof OperatorPhone.Registering r) {

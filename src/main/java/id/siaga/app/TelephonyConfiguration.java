@@ -37,6 +37,12 @@ import org.springframework.core.io.ResourceLoader;
 import id.siaga.telephony.sip.CallerLocationReader;
 import id.siaga.telephony.sip.PhoneContacts;
 import id.siaga.telephony.sip.SipEdge;
+import id.siaga.telephony.sip.SipTls;
+import java.util.Optional;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -234,15 +240,31 @@ class TelephonyConfiguration {
     @ConditionalOnProperty(prefix = "siaga.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
     SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones, RegisterHandler registerHandler,
                     PresenceService presence, CellTable cells, AreaCodeTable areaCodes,
-                    LocationConfiguration.MobileNetworksView networks, LocationProperties where) throws Exception {
+                    LocationConfiguration.MobileNetworksView networks, LocationProperties where, SslBundles sslBundles) throws Exception {
         CallerLocationReader pidfLo = new InviteLocations(cells, networks.mncLengths(), areaCodes);
+        Optional<SipTls> tls = props.sipTlsPort() == -1 ? Optional.empty() : Optional.of(sipTls(props, sslBundles));
         return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
-                props.maxMessageBytes(), props.keepAlive()), coordinator, pidfLo,
+                props.maxMessageBytes(), props.keepAlive(), tls), coordinator, pidfLo,
                 new LocationDereferencer(new HashSet<>(where.dereferenceHosts()), where.dereferenceTimeout()), phones, registerHandler,
                 (operator, reachable) -> {
                     if (!reachable) {
                         presence.change(operator, Presence.OFFLINE, "registrar");
                     }
                 });
+    }
+
+    /** SIP over TLS with the key, certificate and trust store of the configured SSL bundle (its key alias, protocols, ciphers). */
+    static SipTls sipTls(TelephonyProperties props, SslBundles bundles) {
+        SslBundle bundle;
+        try {
+            bundle = bundles.getBundle(props.sipTlsBundle());
+        } catch (NoSuchSslBundleException e) {
+            throw new IllegalStateException("siaga.telephony.sip-tls-port is " + props.sipTlsPort() + " but siaga.telephony.sip-tls-bundle names no SSL bundle '"
+                    + props.sipTlsBundle() + "' (spring.ssl.bundle.jks." + props.sipTlsBundle() + ".keystore.location, README \"Turning TLS on\")", e);
+        }
+        SslOptions options = bundle.getOptions();
+        return new SipTls(props.sipTlsPort(), bundle.getManagers().getKeyManagers(), bundle.getManagers().getTrustManagers(),
+                props.sipTlsClientAuth(), options.getEnabledProtocols() == null ? List.of() : List.of(options.getEnabledProtocols()),
+                options.getCiphers() == null ? List.of() : List.of(options.getCiphers()));
     }
 }

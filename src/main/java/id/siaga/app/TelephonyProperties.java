@@ -3,6 +3,7 @@ package id.siaga.app;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import id.siaga.telephony.sip.SipTls;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -43,6 +44,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         are refused with 503 and journalled, so a flood of forged INVITEs cannot fill the queue.
  * @param trustedSources   addresses of carrier trunks (and the cluster's SIP front) exempt from that limit. The demo
  *                         and the load benchmark trust nothing by default; list the trunks in production.
+ * @param sipTlsPort       SIP over TLS for trunks and phones that use it, on this port of {@code sipAddress}; 5061 is its
+ *                         registered port. -1 (the default): no TLS. The {@code tls} profile turns it on (README,
+ *                         "Turning TLS on"); UDP and TCP on {@code sipPort} stay open beside it.
+ * @param sipTlsBundle     the Spring SSL bundle ({@code spring.ssl.bundle.jks.<name>.*}, a PKCS#12 keystore) whose key
+ *                         and certificate the edge shows and whose trust store it checks phones' certificates against
+ *                         (the JDK's CAs when the bundle has none). "siaga", the bundle the consoles' HTTPS uses too.
+ * @param sipTlsClientAuth whether a peer connecting over TLS must show a certificate: NONE (trunks and phones prove
+ *                         themselves by digest or address, as most do), WANT, or NEED (mutual TLS with the trunk).
  */
 @ConfigurationProperties("siaga.telephony")
 public record TelephonyProperties(
@@ -63,7 +72,10 @@ public record TelephonyProperties(
         @DefaultValue("30s") Duration callerProbeInterval,
         @DefaultValue("15m") Duration maxWait,
         @DefaultValue("30") int maxUnansweredPerSource,
-        @DefaultValue List<String> trustedSources) {
+        @DefaultValue List<String> trustedSources,
+        @DefaultValue("-1") int sipTlsPort,
+        @DefaultValue("siaga") String sipTlsBundle,
+        @DefaultValue("NONE") SipTls.ClientAuth sipTlsClientAuth) {
 
     /**
      * A trusted source as the SIP edge sees a packet's source: an IP address literal in its canonical form (so "::1"
@@ -88,6 +100,13 @@ public record TelephonyProperties(
     public TelephonyProperties {
         if (sipPort < 1 || sipPort > 65535) {
             throw new IllegalArgumentException("siaga.telephony.sip-port must be 1-65535, got " + sipPort);
+        }
+        if (sipTlsPort != -1 && (sipTlsPort < 1 || sipTlsPort > 65535 || sipTlsPort == sipPort)) {
+            throw new IllegalArgumentException("siaga.telephony.sip-tls-port must be -1 (no TLS) or 1-65535 other than siaga.telephony.sip-port ("
+                    + sipPort + "), got " + sipTlsPort);
+        }
+        if (sipTlsPort != -1 && (sipTlsBundle == null || sipTlsBundle.isBlank())) {
+            throw new IllegalArgumentException("siaga.telephony.sip-tls-bundle must name an SSL bundle (spring.ssl.bundle.jks.<name>) when siaga.telephony.sip-tls-port is set");
         }
         if (emergencyNumbers.isEmpty()) {
             throw new IllegalArgumentException("siaga.telephony.emergency-numbers must list at least one number");

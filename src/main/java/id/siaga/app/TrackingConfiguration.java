@@ -12,6 +12,14 @@ import id.siaga.tracking.TrackStore;
 import id.siaga.tracking.TrackWriter;
 import id.siaga.tracking.internal.MqttPositionClient;
 import id.siaga.tracking.internal.OsmAndHttpServer;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
@@ -91,8 +99,34 @@ class TrackingConfiguration {
     /** The OsmAnd door, bound at start; absent when {@code siaga.tracking.osmand-port} is -1. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("${siaga.tracking.osmand-port:5055} >= 0")
-    OsmAndHttpServer osmAndHttpServer(PositionPipeline pipeline, TrackingProperties props) {
-        return new OsmAndHttpServer(pipeline, props.osmandAddress(), props.osmandPort(), props.maxBodyBytes());
+    OsmAndHttpServer osmAndHttpServer(PositionPipeline pipeline, TrackingProperties props, SslBundles sslBundles) {
+        Optional<Supplier<SSLEngine>> tls = props.osmandTlsBundle().isBlank() ? Optional.empty()
+                : Optional.of(serverEngines(sslBundles, props.osmandTlsBundle(), "siaga.tracking.osmand-tls-bundle"));
+        return new OsmAndHttpServer(pipeline, props.osmandAddress(), props.osmandPort(), props.maxBodyBytes(), tls);
+    }
+
+    /** Server-side TLS engines from an SSL bundle, with its protocols and ciphers when it names them; a missing bundle stops the start. */
+    static Supplier<SSLEngine> serverEngines(SslBundles bundles, String name, String key) {
+        SslBundle bundle;
+        try {
+            bundle = bundles.getBundle(name);
+        } catch (NoSuchSslBundleException e) {
+            throw new IllegalStateException(key + " names no SSL bundle '" + name + "' (spring.ssl.bundle.jks." + name
+                    + ".keystore.location, README \"Turning TLS on\")", e);
+        }
+        SSLContext context = bundle.createSslContext();
+        SslOptions options = bundle.getOptions();
+        return () -> {
+            SSLEngine engine = context.createSSLEngine();
+            engine.setUseClientMode(false);
+            if (options.getEnabledProtocols() != null) {
+                engine.setEnabledProtocols(options.getEnabledProtocols());
+            }
+            if (options.getCiphers() != null) {
+                engine.setEnabledCipherSuites(options.getCiphers());
+            }
+            return engine;
+        };
     }
 
     /** MQTT positions in, and the {@link MqttGateway} for messages to units. */

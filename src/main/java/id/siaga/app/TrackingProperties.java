@@ -13,6 +13,9 @@ import org.springframework.util.unit.DataSize;
  * @param osmandAddress           address the door binds. 127.0.0.1 (application.yml: siaga.bind-address): this machine
  *                                only. Production binds 0.0.0.0, where devices reach it over the mobile network, or the
  *                                interface behind its load balancer.
+ * @param osmandTlsBundle         the Spring SSL bundle ({@code spring.ssl.bundle.jks.<name>.*}, a PKCS#12 keystore) the
+ *                                door serves HTTPS with, on the same port; empty (the default): plain HTTP. The {@code tls}
+ *                                profile names "siaga" (README, "Turning TLS on").
  * @param maxBodyBytes            largest request body; bigger ones get 413. 64 KB holds a batch of about two hundred
  *                                buffered positions and keeps a flood cheap.
  * @param futureTolerance         how far ahead of the server's clock a fix may be measured before it is refused as a
@@ -58,6 +61,7 @@ import org.springframework.util.unit.DataSize;
 public record TrackingProperties(
         @DefaultValue("5055") int osmandPort,
         @DefaultValue("127.0.0.1") String osmandAddress,
+        @DefaultValue("") String osmandTlsBundle,
         @DefaultValue("65536") int maxBodyBytes,
         @DefaultValue("5m") Duration futureTolerance,
         @DefaultValue("300") double maxSpeedKmh,

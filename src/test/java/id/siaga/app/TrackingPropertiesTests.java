@@ -13,7 +13,7 @@ class TrackingPropertiesTests {
             Duration.ofSeconds(5), 1, Duration.ofDays(7), 16, 65536);
 
     static TrackingProperties with(int port, int batch, int capacity, double maxSpeed) {
-        return new TrackingProperties(port, "0.0.0.0", 65536, Duration.ofMinutes(5), maxSpeed, Duration.ofDays(90), batch, 4,
+        return new TrackingProperties(port, "0.0.0.0", "", 65536, Duration.ofMinutes(5), maxSpeed, Duration.ofDays(90), batch, 4,
                 Duration.ofSeconds(5), capacity, Duration.ofSeconds(1), false, "", DataSize.ofGigabytes(1), Duration.ofHours(1), 2,
                 Duration.ofMinutes(1), MQTT);
     }

@@ -5,6 +5,7 @@ import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sip.ClientTransaction;
 import javax.sip.PeerUnavailableException;
@@ -15,9 +16,9 @@ import javax.sip.address.Hop;
 import javax.sip.message.Request;
 
 /**
- * JAIN-SIP's stack with two changes for the edge: it finds the INVITE transaction a CANCEL belongs to by its branch
- * instead of by comparing the CANCEL with every transaction the stack holds, and it lets the edge say where a request
- * of its own goes.
+ * JAIN-SIP's stack with three changes for the edge: it finds the INVITE transaction a CANCEL belongs to by its branch
+ * instead of by comparing the CANCEL with every transaction the stack holds, it lets the edge say where a request of
+ * its own goes, and its TLS keys come from the edge's configured keystore ({@link SipTls}).
  *
  * <p>The reference implementation walks its whole server (or client) transaction table for each CANCEL, a caller's
  * or one we send to a losing phone. UDP INVITE transactions linger 32 s after they end, so the table holds about
@@ -38,8 +39,14 @@ final class EdgeSipStack extends SipStackImpl {
     /** The hop the edge chose for the request this thread is creating a client transaction for. */
     private final ThreadLocal<Hop> chosenHop = new ThreadLocal<>();
 
-    EdgeSipStack(Properties properties) throws PeerUnavailableException {
+    /** With {@code tls}, the TLS listening point takes its key and trust managers from it ({@link EdgeTlsKeys}). */
+    EdgeSipStack(Properties properties, Optional<SipTls> tls) throws PeerUnavailableException {
         super(properties);
+        tls.ifPresent(t -> {
+            EdgeTlsKeys keys = new EdgeTlsKeys();
+            keys.use(t);
+            securityManagerProvider = keys; // before any listening point: the TLS one reads it when it is created
+        });
     }
 
     @Override

@@ -95,7 +95,9 @@ final class SipCallControl implements CallControl {
             AddressFactory addresses = endpoint.addresses();
             HeaderFactory headers = endpoint.headers();
             SipURI target = (SipURI) addresses.createURI(contacts.get(0));
-            String transport = target.getTransportParam() == null ? "udp" : target.getTransportParam();
+            // a sips: contact is TLS by its scheme (RFC 3261 §26.2.2), a sip: one says its transport or is UDP
+            String transport = target.getTransportParam() != null ? target.getTransportParam().toLowerCase(java.util.Locale.ROOT)
+                    : target.isSecure() ? "tls" : "udp";
             SipURI fromUri = addresses.createSipURI(callerNumber, endpoint.address());
             Address from = addresses.createAddress(fromUri);
             from.setDisplayName(callerNumber);
@@ -104,9 +106,9 @@ final class SipCallControl implements CallControl {
                     headers.createCSeqHeader(1L, Request.INVITE),
                     headers.createFromHeader(from, SipHeaders.tag()),
                     headers.createToHeader(addresses.createAddress(target), null),
-                    List.of(headers.createViaHeader(endpoint.address(), endpoint.port(), transport, null)),
+                    List.of(headers.createViaHeader(endpoint.address(), endpoint.portFor(transport), transport, null)),
                     headers.createMaxForwardsHeader(70));
-            invite.addHeader(endpoint.contact(transport));
+            invite.addHeader(endpoint.contact(transport, target.isSecure()));
             invite.addHeader(headers.createHeader("Subject", "Panggilan 110 " + id));
             if (call.callerSdp != null) {
                 invite.setContent(call.callerSdp, headers.createContentTypeHeader("application", "sdp"));
@@ -339,7 +341,7 @@ final class SipCallControl implements CallControl {
         Response r = endpoint.messages().createResponse(status, call.callerInvite);
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
         if (status < 300) {
-            r.addHeader(endpoint.contact(SipHeaders.transportOf(call.callerInvite)));
+            r.addHeader(endpoint.contactFor(call.callerInvite));
         }
         return r;
     }

@@ -78,7 +78,7 @@ final class SipDialogRelay {
             CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
             Response back = endpoint.messages().createResponse(response.getStatusCode(), incoming.getRequest());
             if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
-                back.addHeader(endpoint.contact(SipHeaders.transportOf(incoming.getRequest())));
+                back.addHeader(endpoint.contactFor(incoming.getRequest()));
             }
             SipBodies.copyBody(response, back);
             incoming.sendResponse(back);

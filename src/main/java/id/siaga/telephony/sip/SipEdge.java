@@ -11,7 +11,6 @@ import id.siaga.telephony.registrar.RegisterHandler;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,7 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP front door: a JAIN-SIP stack listening on UDP and TCP. An INVITE to an emergency number becomes
+ * The SIP front door: a JAIN-SIP stack listening on UDP and TCP, and on TLS when configured. An INVITE to an emergency number becomes
  * an {@link IncomingCall}; responses and in-dialog requests from operator phones and callers become events
  * of the {@link CallCoordinator}. Requests to any other number get 404, unsupported methods 405, and the
  * stack itself answers malformed messages with 400 or drops them (RFC 3261 §16.3, §18.3).
@@ -53,11 +52,22 @@ public final class SipEdge implements SipListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipEdge.class);
     static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO";
 
-    /** Where and how the edge listens. */
-    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, Duration keepAlive) {
-    }
+    /** Where and how the edge listens: UDP and TCP on {@code port}, TLS as {@code tls} says when present. */
+    public record Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, Duration keepAlive,
+                           Optional<SipTls> tls) {
 
-    private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
+        /** Without TLS. */
+        public Settings(String address, int port, Set<String> emergencyNumbers, int maxMessageBytes, Duration keepAlive) {
+            this(address, port, emergencyNumbers, maxMessageBytes, keepAlive, Optional.empty());
+        }
+
+        public Settings {
+            tls = tls == null ? Optional.empty() : tls;
+            if (tls.isPresent() && tls.get().port() == port) {
+                throw new IllegalArgumentException("SIP over TLS needs a port of its own; " + port + " already takes TCP");
+            }
+        }
+    }
 
     private final EdgeSipStack stack;
     private final SipProvider provider;
@@ -87,7 +97,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         this.locations = locations;
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        this.stack = new EdgeSipStack(stackProperties(settings, System.getProperties()));
+        this.stack = new EdgeSipStack(EdgeStackProperties.of(settings, System.getProperties()), settings.tls());
         stack.sipMessageValves.add(retransmissions); // before the stack starts: no message passes without it
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();
@@ -95,9 +105,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
         ListeningPoint tcp = stack.createListeningPoint(settings.address(), settings.port(), ListeningPoint.TCP);
         this.provider = stack.createSipProvider(udp);
         provider.addListeningPoint(tcp);
+        if (settings.tls().isPresent()) {
+            provider.addListeningPoint(stack.createListeningPoint(settings.address(), settings.tls().get().port(), ListeningPoint.TLS));
+        }
         provider.addSipListener(this);
         SipEndpoint endpoint = new SipEndpoint(provider, messages, headers, factory.createAddressFactory(),
-                settings.address(), settings.port(), timers);
+                settings.address(), settings.port(), settings.tls().map(SipTls::port).orElse(-1), timers);
         this.probes = new SipCallerProbe(stack, endpoint, calls, coordinator);
         this.control = new SipCallControl(endpoint, calls, coordinator, phones, probes);
         this.registrations = new SipRegistrations(endpoint, registerHandler, reachability);
@@ -105,33 +118,10 @@ public final class SipEdge implements SipListener, AutoCloseable {
         coordinator.attach(control);
         stack.start();
         timers.scheduleWithFixedDelay(this::ringAgain, settings.keepAlive().toMillis(), settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
-        log.info("SIP edge listening on {}:{} (UDP and TCP) for {}", settings.address(), settings.port(), settings.emergencyNumbers());
-    }
-
-    /** JAIN-SIP's settings for the edge; {@code jvm} (the system properties) may override any gov.nist.javax.sip one. */
-    static Properties stackProperties(Settings settings, Properties jvm) {
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "siaga110-" + settings.port());
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
-        p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
-        p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
-        // a burst of datagrams while the edge's threads wait for a core must queue in the kernel, not be dropped
-        // (which costs the caller a retransmission, 500 ms): ask for 4 MB; Linux grants up to net.core.rmem_max
-        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
-        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
-        // the RI's own settings given to the JVM (-Dgov.nist.javax.sip.NAME=VALUE) win over the ones above
-        for (String name : jvm.stringPropertyNames()) {
-            if (name.startsWith("gov.nist.javax.sip.")) {
-                p.setProperty(name, jvm.getProperty(name));
-            }
-        }
-        return p;
+        log.info("SIP edge listening on {}:{} (UDP and TCP){} for {}", settings.address(), settings.port(),
+                settings.tls().map(t -> " and " + settings.address() + ":" + t.port() + " (TLS, " + String.join(", ", t.protocols())
+                        + ", client certificates " + t.clientAuth().name().toLowerCase(java.util.Locale.ROOT) + ")").orElse(""),
+                settings.emergencyNumbers());
     }
 
     // ---- requests --------------------------------------------------------------------------------
