@@ -128,6 +128,12 @@ class BadRequestTests {
         send("a form for JSON", "POST", "/api/incidents", "application/x-www-form-urlencoded", "type=BRAWL", OPERATOR);
         send("a content type that is not one", "POST", "/api/incidents", "nonsense", "{}", OPERATOR);
         send("asking for XML", "GET", "/api/incidents/types", null, null, OPERATOR, "Accept", "application/xml");
+        send("asking a stream for JSON", "GET", "/api/calls/stream", null, null, SUPERVISOR, "Accept", "application/json");
+        get("the officer socket without an upgrade", "/ws/officer", OFFICER);
+        send("the officer socket upgraded to something else", "GET", "/ws/officer", null, null, OFFICER, "Upgrade", "h2c", "Connection", "Upgrade");
+        send("the officer socket by POST", "POST", "/ws/officer", "application/json", "{}", OFFICER, "Upgrade", "websocket", "Connection", "Upgrade");
+        send("the officer socket in version 99", "GET", "/ws/officer", null, null, OFFICER, "Upgrade", "websocket", "Connection", "Upgrade",
+                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version", "99");
         // odd encodings: refused by Tomcat, by the firewall or by the text rule
         get("NUL in the path", "/api/incidents/%00", OPERATOR);
         get("dot-dot in the path", "/api/incidents/%2e%2e/x", OPERATOR);
