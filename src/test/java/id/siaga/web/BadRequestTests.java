@@ -83,6 +83,10 @@ class BadRequestTests {
         get("a huge journal subject of a kind with owners", "/api/journal?kind=STATION&id=" + HUGE, ADMIN);
         get("a huge public token", "/api/public/status/" + HUGE, null);
         get("an unknown path", "/api/nothing/here", OPERATOR);
+        get("an unknown metric", "/actuator/metrics/no.such.metric", ADMIN);
+        get("a metric with a tag that is not one", "/actuator/metrics/jvm.memory.used?tag=nonsense", ADMIN);
+        get("an unknown health group", "/actuator/health/nothing", null);
+        get("an unknown console page", "/operator/nothing.html", OPERATOR);
         // bodies of the wrong kind
         post("an unknown type in a body", "/api/incidents", "{\"type\":\"FOO\"}", OPERATOR);
         post("a type by number", "/api/incidents", "{\"type\":3,\"channel\":\"WALK_IN\"}", OPERATOR);
