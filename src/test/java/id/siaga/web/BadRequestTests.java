@@ -83,6 +83,10 @@ class BadRequestTests {
         get("a huge journal subject of a kind with owners", "/api/journal?kind=STATION&id=" + HUGE, ADMIN);
         get("a huge public token", "/api/public/status/" + HUGE, null);
         get("an unknown path", "/api/nothing/here", OPERATOR);
+        get("an unknown metric", "/actuator/metrics/no.such.metric", ADMIN);
+        get("a metric with a tag that is not one", "/actuator/metrics/jvm.memory.used?tag=nonsense", ADMIN);
+        get("an unknown health group", "/actuator/health/nothing", null);
+        get("an unknown console page", "/operator/nothing.html", OPERATOR);
         // bodies of the wrong kind
         post("an unknown type in a body", "/api/incidents", "{\"type\":\"FOO\"}", OPERATOR);
         post("a type by number", "/api/incidents", "{\"type\":3,\"channel\":\"WALK_IN\"}", OPERATOR);
@@ -128,6 +132,12 @@ class BadRequestTests {
         send("a form for JSON", "POST", "/api/incidents", "application/x-www-form-urlencoded", "type=BRAWL", OPERATOR);
         send("a content type that is not one", "POST", "/api/incidents", "nonsense", "{}", OPERATOR);
         send("asking for XML", "GET", "/api/incidents/types", null, null, OPERATOR, "Accept", "application/xml");
+        send("asking a stream for JSON", "GET", "/api/calls/stream", null, null, SUPERVISOR, "Accept", "application/json");
+        get("the officer socket without an upgrade", "/ws/officer", OFFICER);
+        send("the officer socket upgraded to something else", "GET", "/ws/officer", null, null, OFFICER, "Upgrade", "h2c", "Connection", "Upgrade");
+        send("the officer socket by POST", "POST", "/ws/officer", "application/json", "{}", OFFICER, "Upgrade", "websocket", "Connection", "Upgrade");
+        send("the officer socket in version 99", "GET", "/ws/officer", null, null, OFFICER, "Upgrade", "websocket", "Connection", "Upgrade",
+                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version", "99");
         // odd encodings: refused by Tomcat, by the firewall or by the text rule
         get("NUL in the path", "/api/incidents/%00", OPERATOR);
         get("dot-dot in the path", "/api/incidents/%2e%2e/x", OPERATOR);
