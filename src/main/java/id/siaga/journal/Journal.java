@@ -77,8 +77,8 @@ public final class Journal implements AutoCloseable {
             throw new IllegalStateException("journal is closed");
         }
         String json = payload instanceof String s ? s : CANONICAL_JSON.writeValueAsString(payload);
-        Pending p = new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), type, kind, subjectId,
-                actor == null ? "system" : actor, json, new CompletableFuture<>());
+        Pending p = new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), storable(type), kind, storable(subjectId),
+                actor == null ? "system" : storable(actor), json, new CompletableFuture<>());
         try {
             queue.put(p);
         } catch (InterruptedException e) {
@@ -86,6 +86,38 @@ public final class Journal implements AutoCloseable {
             p.done.completeExceptionally(e);
         }
         return p.done;
+    }
+
+    /**
+     * A subject, actor or type as every store keeps it: a NUL (which PostgreSQL refuses in text, so one entry would hold
+     * back the whole batch and every batch after it, spooled and retried for ever), another control character (a forged
+     * log line) or a lone UTF-16 surrogate (stored as '?' by PostgreSQL, kept by H2: the chain would verify on one and
+     * not the other) becomes U+FFFD. The HTTP doors refuse such text before it gets here; this guards every other way
+     * in (a SIP header, a tracker's device id). The payload needs nothing: it is JSON, where each is an escape.
+     */
+    static String storable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean bad = !pair && (Character.isISOControl(c) || Character.isSurrogate(c));
+            if (bad && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(bad ? '\uFFFD' : c);
+                if (pair) {
+                    out.append(s.charAt(i + 1));
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /**
