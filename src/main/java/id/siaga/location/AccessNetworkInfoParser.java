@@ -103,6 +103,9 @@ public final class AccessNetworkInfoParser {
         if (accessType.isEmpty()) {
             throw new UnusableLocation("access-info entry without an access type: " + UnusableLocation.shown(entry.trim()));
         }
+        if (accessType.chars().anyMatch(Character::isISOControl)) { // no access type has one; the problems below echo it as it is
+            throw new UnusableLocation(UnusableLocation.shown(accessType) + " carries no cell identity");
+        }
         boolean networkProvided = false;
         String cgi = null;
         String utranCellId = null;

@@ -195,9 +195,10 @@ final class PidfLoDocument {
         return namespace.equals(element.getNamespaceURI()) && localName.equals(element.getLocalName());
     }
 
+    /** An element's name for a problem: the caller wrote it, so it is shown as caller text (XML allows U+007F-U+009F in it). */
     static String name(Element element) {
         String namespace = element.getNamespaceURI();
-        return (namespace == null ? "" : "{" + namespace + "}") + element.getLocalName();
+        return UnusableLocation.shown((namespace == null ? "" : "{" + namespace + "}") + element.getLocalName(), 120);
     }
 
     static List<Element> children(Element parent) {

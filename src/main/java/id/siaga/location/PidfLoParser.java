@@ -77,7 +77,7 @@ public final class PidfLoParser {
 
     /** Tries each cid in header order; the first that resolves to a usable location wins. */
     private static LocationFix byValue(List<String> contentIds, String contentType, byte[] body) throws UnusableLocation {
-        String wanted = "cid:" + String.join(", cid:", contentIds);
+        String wanted = String.join(", ", contentIds.stream().map(cid -> UnusableLocation.shown("cid:" + cid)).toList());
         if (body == null || body.length == 0) {
             throw new UnusableLocation("Geolocation points to " + wanted + " but the INVITE has no body");
         }

@@ -132,6 +132,13 @@ class AccessNetworkInfoParserTests {
     }
 
     @Test
+    void anAccessTypeWithAControlCharacterIsNotEchoedAsItIs() {
+        // the problem goes into the call's log line and the journal
+        assertThat(problem("3GPP-E-UTRAN-FDD\u0085forged")).isEqualTo("'3GPP-E-UTRAN-FDD?forged' carries no cell identity");
+        assertThat(problem("3GPP-E-UTRAN\u001b[2J; utran-cell-id-3gpp=1; utran-cell-id-3gpp=2")).doesNotContain("\u001b");
+    }
+
+    @Test
     void everyEntrysProblemIsReportedWhenNoneHasACell() {
         assertThat(problem("IEEE-802.11, 3GPP-E-UTRAN-FDD, ")).isEqualTo(
                 "'IEEE-802.11' carries no cell identity; 3GPP-E-UTRAN-FDD without utran-cell-id-3gpp; access-info entry without an access type: ''");

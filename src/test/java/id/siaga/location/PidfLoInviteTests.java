@@ -125,6 +125,18 @@ class PidfLoInviteTests {
     }
 
     @Test
+    void aCidEchoedIntoAProblemCannotForgeALogLine() {
+        // a cid URL is %-decoded (RFC 2392), so %00 or %0A in it becomes a control character (found by SipInviteFuzzTests)
+        SipFixture sdpOnly = SipFixture.read("invite-by-reference.sip");
+        for (String problem : new String[] {
+                PidfLoParser.fromInvite("<cid:x%0A2026-12-03 INFO routed@y>", null, null).problem(),
+                PidfLoParser.fromInvite("<cid:x%00@y>", null, sdpOnly.body()).problem(),
+                PidfLoParser.fromInvite("<cid:x%1B[2J@y>", sdpOnly.header("Content-Type").replace("multipart", "text"), sdpOnly.body()).problem()}) {
+            assertThat(problem).startsWith("Geolocation points to").doesNotContain("\n", "\u0000", "\u001b");
+        }
+    }
+
+    @Test
     void aMultipartBodyWithoutBoundaryIsReported() {
         SipFixture invite = SipFixture.read(SLEMAN);
         assertThat(PidfLoParser.fromInvite(invite.header("Geolocation"), "multipart/mixed", invite.body()).problem())

@@ -318,4 +318,14 @@ class PidfLoParserTests {
         String noisyMethod = pidf(CIRCLE_15M).replace("<gp:method>GPS</gp:method>", "<gp:method>\n  GPS\r\n  " + "y".repeat(500) + "</gp:method>");
         assertThat(PidfLoParser.parsePidf(noisyMethod).fix().orElseThrow().method()).startsWith("GPS y").hasSize(64).doesNotContain("\n");
     }
+
+    @Test
+    void aNamespaceEchoedIntoAProblemCannotForgeALogLineEither() {
+        // XML 1.0 allows U+007F-U+009F in attribute values, so in a namespace name (found by PidfLoFuzzTests)
+        String root = PidfLoParser.parsePidf("<presence xmlns=\"urn:ietf:pa\u0085\u007f:ns:pidf\"/>").problem();
+        String shape = PidfLoParser.parsePidf(pidf("<gs:Cube xmlns:gs=\"http://www.opengis.net/pidflo/1.0\u009b2J\"/>")).problem();
+
+        assertThat(root).contains("not the PIDF presence").doesNotContain("\u0085", "\u007f");
+        assertThat(shape).contains("is not supported").doesNotContain("\u009b");
+    }
 }

@@ -4,6 +4,7 @@ import static id.siaga.support.Fuzzing.check;
 import static id.siaga.support.Fuzzing.checkCoordinates;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import gov.nist.core.CommonLogger;
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.header.CallID;
 import gov.nist.javax.sip.header.ContentLength;
@@ -51,6 +52,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the UDP worker thread that met it (jain-sip-ri 1.3.0-91 catches only {@code Exception} there).
  */
 class SipInviteFuzzTests {
+
+    static {
+        // the RI logs through the edge's logger once the edge's stack exists (gov.nist.javax.sip.STACK_LOGGER); without
+        // one it would reach for log4j, which Siaga 110 does not ship
+        CommonLogger.legacyLogger = new Slf4jStackLogger();
+    }
 
     /** The emergency numbers as configured by default (siaga.telephony.emergency-numbers). */
     private static final Set<String> EMERGENCY_NUMBERS = Set.of("110", "112", "+62110");
