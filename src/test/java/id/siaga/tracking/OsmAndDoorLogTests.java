@@ -96,11 +96,12 @@ class OsmAndDoorLogTests {
                     + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
             assertThat(store.rows).hasSize(1);
         }
-        List<String> traces = log.list.stream().filter(e -> e.getThrowableProxy() != null)
+        List<ILoggingEvent> door = ofTheDoor();
+        List<String> traces = door.stream().filter(e -> e.getThrowableProxy() != null)
                 .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage() + " / " + e.getThrowableProxy().getClassName())
                 .toList();
         assertThat(traces).as("100 dropped connections").isEmpty();
-        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).as("at most one line, and none for a disconnect")
+        assertThat(door).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).as("at most one line, and none for a disconnect")
                 .hasSizeLessThanOrEqualTo(1);
     }
 
@@ -114,7 +115,17 @@ class OsmAndDoorLogTests {
                 s.getInputStream().read(); // the door answers (400) or closes
             }
         }
-        assertThat(log.list).filteredOn(e -> e.getThrowableProxy() != null).isEmpty();
-        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).hasSizeLessThanOrEqualTo(1);
+        List<ILoggingEvent> door = ofTheDoor();
+        assertThat(door).filteredOn(e -> e.getThrowableProxy() != null).isEmpty();
+        assertThat(door).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).hasSizeLessThanOrEqualTo(1);
+    }
+
+    /**
+     * What the door and what it uses logged: the root appender also hears the other tests' servers still alive in this JVM
+     * (an MQTT client retrying its broker, a unit going OFFLINE), which say nothing of this door.
+     */
+    List<ILoggingEvent> ofTheDoor() {
+        return log.list.stream().filter(e -> e.getLoggerName().startsWith("io.netty")
+                || (e.getLoggerName().startsWith("id.siaga.tracking") && !e.getLoggerName().contains("Mqtt"))).toList();
     }
 }
