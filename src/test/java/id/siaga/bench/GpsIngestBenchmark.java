@@ -7,7 +7,7 @@ import id.siaga.tracking.DeviceDirectory;
 import id.siaga.tracking.IngestOutcome;
 import id.siaga.tracking.IngestResult;
 import id.siaga.tracking.LivePositions;
-import id.siaga.tracking.Position;
+import id.siaga.tracking.MemoryTrackStore;
 import id.siaga.tracking.PositionPipeline;
 import id.siaga.tracking.PositionValidator;
 import id.siaga.tracking.RejectionJournal;
@@ -18,9 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -75,30 +72,7 @@ public class GpsIngestBenchmark {
                     return unitId.startsWith("UNIT-");
                 }
             };
-            TrackStore discard = new TrackStore() {
-                @Override
-                public void append(List<Position> positions) {
-                }
-
-                @Override
-                public List<Position> track(String unitId, Instant from, Instant to, int limit) {
-                    return List.of();
-                }
-
-                @Override
-                public List<Position> latestSince(Instant since) {
-                    return List.of();
-                }
-
-                @Override
-                public void prepareDays(LocalDate from, int days) {
-                }
-
-                @Override
-                public long purgeBefore(Instant cutoff) {
-                    return 0;
-                }
-            };
+            TrackStore discard = MemoryTrackStore.discarding();
             Clock clock = Clock.systemUTC();
             Path spool = Files.createTempFile("gps-bench-spool", ".jsonl");
             journal = new Journal(new InMemoryJournalStore(), new JournalSpool(spool), clock, 1000, 100_000, Duration.ofSeconds(1));

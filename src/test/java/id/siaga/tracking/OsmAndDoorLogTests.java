@@ -40,7 +40,7 @@ class OsmAndDoorLogTests {
     final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     final Logger door = (Logger) LoggerFactory.getLogger("id.siaga.tracking.internal");
     Level doorLevel;
-    PositionPipelineTests.ListTrackStore store;
+    MemoryTrackStore store;
     TrackWriter writer;
     OsmAndHttpServer server;
 
@@ -50,7 +50,7 @@ class OsmAndDoorLogTests {
         root.addAppender(log);
         doorLevel = door.getLevel();
         door.setLevel(Level.INFO); // what production logs
-        store = new PositionPipelineTests.ListTrackStore(false);
+        store = new MemoryTrackStore();
         writer = new TrackWriter(store, new TrackWriter.Settings(2, 10, 100, Duration.ofSeconds(30), Duration.ofMillis(100),
                 dir.resolve("track-spool.jsonl"), 1 << 20), new SimpleMeterRegistry());
         PositionPipelineTests.MovableClock clock = new PositionPipelineTests.MovableClock();
@@ -94,7 +94,7 @@ class OsmAndDoorLogTests {
             // the door still answers, and only once the fix is kept
             assertThat(http.send(("GET /?id=860001040000101&lat=-7.7156&lon=110.3558&timestamp=2026-11-28T09:59:00Z HTTP/1.1\r\n"
                     + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
-            assertThat(store.rows).hasSize(1);
+            assertThat(store.rows()).hasSize(1);
         }
         List<ILoggingEvent> door = ofTheDoor();
         List<String> traces = door.stream().filter(e -> e.getThrowableProxy() != null)

@@ -50,50 +50,6 @@ class PositionPipelineTests {
         }
     }
 
-    /** History in a list, one row per fix as the port promises; optionally holds every append until released. */
-    static final class ListTrackStore implements TrackStore {
-        final List<Position> rows = Collections.synchronizedList(new ArrayList<>());
-        final java.util.Set<List<Object>> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        final CountDownLatch hold;
-
-        ListTrackStore(boolean holding) {
-            hold = new CountDownLatch(holding ? 1 : 0);
-        }
-
-        @Override
-        public void append(List<Position> positions) {
-            try {
-                hold.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            for (Position p : positions) {
-                if (keys.add(List.of(p.unitId(), p.deviceId(), p.fixTime()))) {
-                    rows.add(p);
-                }
-            }
-        }
-
-        @Override
-        public List<Position> track(String unitId, Instant from, Instant to, int limit) {
-            return List.copyOf(rows);
-        }
-
-        @Override
-        public List<Position> latestSince(Instant since) {
-            return List.of();
-        }
-
-        @Override
-        public void prepareDays(LocalDate from, int days) {
-        }
-
-        @Override
-        public long purgeBefore(Instant cutoff) {
-            return 0;
-        }
-    }
-
     static final DeviceDirectory SLEMAN = new DeviceDirectory() {
         @Override
         public Optional<String> unitOfDevice(String deviceId) {
@@ -111,7 +67,7 @@ class PositionPipelineTests {
     final RejectionJournal rejections = new RejectionJournal(journalled::add, clock, Duration.ofMinutes(1), 100);
     final LivePositions live = new LivePositions();
     final List<Position> told = new ArrayList<>();
-    ListTrackStore store;
+    MemoryTrackStore store;
     TrackWriter writer;
     PositionPipeline pipeline;
 
@@ -119,7 +75,7 @@ class PositionPipelineTests {
     Path dir;
 
     void open(boolean holdingStore, int capacity) {
-        store = new ListTrackStore(holdingStore);
+        store = holdingStore ? new MemoryTrackStore().hold() : new MemoryTrackStore();
         writer = new TrackWriter(store, new TrackWriter.Settings(2, 1, capacity, Duration.ofSeconds(30), Duration.ofMillis(100),
                 dir.resolve("track-spool.jsonl"), 1 << 20), new SimpleMeterRegistry());
         pipeline = new PositionPipeline(SLEMAN, new PositionValidator(clock, Duration.ofMinutes(5), Duration.ofDays(90), 300), live, writer, rejections, clock,
@@ -129,7 +85,7 @@ class PositionPipelineTests {
 
     @AfterEach
     void close() {
-        store.hold.countDown();
+        store.release();
         writer.close();
     }
 
@@ -155,7 +111,7 @@ class PositionPipelineTests {
                 Instant.parse("2026-11-28T09:59:30Z"));
         assertThat(live.lastSeen("SLM-R4-01")).contains(NOW);
         writer.close();
-        assertThat(store.rows).extracting(Position::fixTime).containsExactlyInAnyOrder(Instant.parse("2026-11-28T09:59:00Z"),
+        assertThat(store.rows()).extracting(Position::fixTime).containsExactlyInAnyOrder(Instant.parse("2026-11-28T09:59:00Z"),
                 Instant.parse("2026-11-28T09:59:30Z"), Instant.parse("2026-11-28T09:59:10Z"));
         assertThat(writer.depth()).isZero();
     }
@@ -219,11 +175,11 @@ class PositionPipelineTests {
                 + "\"2026-11-28T09:59:30Z\",\"coords\":{\"latitude\":-7.7,\"longitude\":110.3}}}")) + "]";
         assertThat(pipeline.batch(batch.getBytes(StandardCharsets.UTF_8)).busy()).isTrue();
         assertThat(live.last("SLM-R4-01").orElseThrow().fixTime()).as("nothing moved").isEqualTo(Instant.parse("2026-11-28T09:59:10Z"));
-        store.hold.countDown();
+        store.release();
         assertThat(first.join().outcomes()).extracting(IngestOutcome::status).containsExactly(IngestOutcome.Status.ACCEPTED);
         assertThat(second.join().outcomes()).extracting(IngestOutcome::status).containsExactly(IngestOutcome.Status.ACCEPTED);
         writer.close();
-        assertThat(store.rows).hasSize(2);
+        assertThat(store.rows()).hasSize(2);
     }
 
     @Test
@@ -236,7 +192,7 @@ class PositionPipelineTests {
         assertThat(send("/?id=860001040000101&lat=0&lon=0")).isEqualTo(IngestOutcome.Status.HEARTBEAT);
         writer.close();
         assertThat(writer.depth()).isZero();
-        assertThat(store.rows).hasSize(1);
+        assertThat(store.rows()).hasSize(1);
         assertThat(journalled).extracting(e -> e.payload().get("reason")).containsExactly("UNKNOWN_DEVICE", "MALFORMED");
         assertThat(journalled.get(1).payload()).containsEntry("values", Map.of());
     }

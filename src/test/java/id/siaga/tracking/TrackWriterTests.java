@@ -27,48 +27,6 @@ class TrackWriterTests {
 
     static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
 
-    /** The database: one row per fix (as the port promises); away while {@code down}, refusing the values of device "bad". */
-    static final class Database implements TrackStore {
-        final PositionPipelineTests.ListTrackStore rows = new PositionPipelineTests.ListTrackStore(false);
-        volatile boolean down;
-        volatile int appends;
-
-        @Override
-        public void append(List<Position> positions) {
-            appends++;
-            if (down) {
-                throw new IllegalStateException("connection refused");
-            }
-            if (positions.stream().anyMatch(p -> p.deviceId().equals("bad"))) {
-                throw new IllegalArgumentException("value too long for type character varying(128)");
-            }
-            rows.append(positions);
-        }
-
-        List<Position> rows() {
-            return List.copyOf(rows.rows);
-        }
-
-        @Override
-        public List<Position> track(String unitId, Instant from, Instant to, int limit) {
-            return rows();
-        }
-
-        @Override
-        public List<Position> latestSince(Instant since) {
-            return List.of();
-        }
-
-        @Override
-        public void prepareDays(LocalDate from, int days) {
-        }
-
-        @Override
-        public long purgeBefore(Instant cutoff) {
-            return 0;
-        }
-    }
-
     @TempDir
     Path dir;
     final List<TrackWriter> writers = new ArrayList<>();
@@ -78,7 +36,7 @@ class TrackWriterTests {
         writers.forEach(TrackWriter::close);
     }
 
-    TrackWriter writer(Database db, long spoolBytes, Duration commitTimeout) {
+    TrackWriter writer(MemoryTrackStore db, long spoolBytes, Duration commitTimeout) {
         TrackWriter w = new TrackWriter(db, new TrackWriter.Settings(2, 100, 1000, commitTimeout, Duration.ofMillis(50),
                 dir.resolve("track-spool.jsonl"), spoolBytes), new SimpleMeterRegistry());
         writers.add(w);
@@ -119,7 +77,7 @@ class TrackWriterTests {
 
     @Test
     void whileTheDatabaseIsAwayFixesAreAnsweredFromTheSpoolAndReachTheDatabaseOnceWhenItReturns() throws Exception {
-        Database db = new Database();
+        MemoryTrackStore db = new MemoryTrackStore();
         TrackWriter w = writer(db, 1 << 20, Duration.ofSeconds(30));
         assertThat(handOver(w, fixes(0, 3)).get()).isTrue();
         db.down = true;
@@ -139,7 +97,7 @@ class TrackWriterTests {
 
     @Test
     void aSpoolLeftByACrashIsReplayedAtStartEvenWithATornLastLine() throws Exception {
-        Database away = new Database();
+        MemoryTrackStore away = new MemoryTrackStore();
         away.down = true;
         TrackWriter crashed = writer(away, 1 << 20, Duration.ofSeconds(30));
         assertThat(handOver(crashed, fixes(0, 5)).get()).isTrue();
@@ -147,7 +105,7 @@ class TrackWriterTests {
         Files.write(dir.resolve("track-spool.jsonl"), "{\"unitId\":\"SLM-R4-01\",\"devi".getBytes(StandardCharsets.UTF_8),
                 java.nio.file.StandardOpenOption.APPEND);
 
-        Database back = new Database();
+        MemoryTrackStore back = new MemoryTrackStore();
         TrackWriter restarted = writer(back, 1 << 20, Duration.ofSeconds(30));
         eventually(() -> back.rows().size() == 5 && restarted.spooledBytes() == 0, "replayed at start");
         assertThat(back.rows()).containsExactlyInAnyOrderElementsOf(fixes(0, 5));
@@ -155,7 +113,7 @@ class TrackWriterTests {
 
     @Test
     void whenTheSpoolIsFullTheSenderIsToldToResendAndItsResendIsKeptOnce() throws Exception {
-        Database db = new Database();
+        MemoryTrackStore db = new MemoryTrackStore();
         db.down = true;
         TrackWriter w = writer(db, 1000, Duration.ofSeconds(30)); // room for two or three fixes
         assertThat(handOver(w, fixes(0, 2)).get()).isTrue();
@@ -171,22 +129,22 @@ class TrackWriterTests {
 
     @Test
     void aDatabaseThatHangsMakesTheDoorTellTheSenderToResendAndTheLateWriteIsHarmless() throws Exception {
-        PositionPipelineTests.ListTrackStore hanging = new PositionPipelineTests.ListTrackStore(true);
+        MemoryTrackStore hanging = new MemoryTrackStore().hold();
         TrackWriter w = new TrackWriter(hanging, new TrackWriter.Settings(2, 100, 1000, Duration.ofMillis(200), Duration.ofMillis(50),
                 dir.resolve("track-spool.jsonl"), 1 << 20), new SimpleMeterRegistry());
         writers.add(w);
         assertThat(handOver(w, fixes(0, 1)).get()).as("not kept within the commit timeout").isFalse();
-        hanging.hold.countDown();
+        hanging.release();
         assertThat(handOver(w, fixes(0, 1)).get()).as("the resend").isTrue();
-        assertThat(hanging.rows).containsExactly(fix("860001040000101", 0));
+        assertThat(hanging.rows()).containsExactly(fix("860001040000101", 0));
     }
 
     @Test
     void aFixWhoseValuesTheDatabaseRefusesIsSetAsideAndTheRestOfItsBatchIsKept() throws Exception {
-        Database db = new Database();
+        MemoryTrackStore db = new MemoryTrackStore();
         TrackWriter w = writer(db, 1 << 20, Duration.ofSeconds(30));
         List<Position> batch = new ArrayList<>(fixes(0, 3));
-        batch.add(1, fix("bad", 100));
+        batch.add(1, fix(MemoryTrackStore.REFUSED_DEVICE, 100));
         assertThat(handOver(w, batch).get()).isTrue();
         assertThat(db.rows()).containsExactlyInAnyOrderElementsOf(fixes(0, 3));
         assertThat(Files.readString(dir.resolve("track-spool.jsonl.rejected"))).contains("\"deviceId\":\"bad\"");
@@ -195,7 +153,7 @@ class TrackWriterTests {
 
     @Test
     void closingKeepsWhatIsQueued() throws Exception {
-        Database db = new Database();
+        MemoryTrackStore db = new MemoryTrackStore();
         db.down = true;
         TrackWriter w = writer(db, 1 << 20, Duration.ofSeconds(30));
         CompletableFuture<Boolean> kept = handOver(w, fixes(0, 50));

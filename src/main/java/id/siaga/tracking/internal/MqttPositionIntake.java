@@ -14,7 +14,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +38,12 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Messages run on {@code lanes} threads, each unit always on the same lane, so a unit's fixes are taken in the order
  * the broker delivered them while other units' go on beside them (the client sends the acknowledgements in delivery
- * order, as MQTT requires). On close, what has not been taken stays unacknowledged and the broker delivers it again
- * to the next session.
+ * order, as MQTT requires). A lane does not wait for a fix's commit: it validates the message, hands its fix to the
+ * history writer ({@link PositionPipeline#mqttAsync}) and goes on to the next, and the message is acknowledged when
+ * the writer reports the fix kept; the fixes that arrive during one commit share the next (group commit). A fix the
+ * writer could not keep in time (the database and the spool both refusing) is offered again from its lane; the store
+ * keeps a fix once however often it comes. On close, what has not been taken stays unacknowledged and the broker
+ * delivers it again to the next session.
  */
 final class MqttPositionIntake implements AutoCloseable {
 
@@ -61,6 +67,9 @@ final class MqttPositionIntake implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong lastFullLog = new AtomicLong(System.nanoTime() - FULL_LOG_EVERY_NANOS);
     private final Map<RejectReason, Counter> refused = new EnumMap<>(RejectReason.class);
+    /** Messages handed to the history writer and not yet acknowledged or offered again. */
+    private final AtomicInteger committing = new AtomicInteger();
+    private final Counter reoffered;
     private volatile boolean running = true;
 
     MqttPositionIntake(PositionPipeline pipeline, RejectionJournal rejections, DeviceDirectory units, MeterRegistry meters, String topicRoot,
@@ -75,6 +84,8 @@ final class MqttPositionIntake implements AutoCloseable {
             refused.put(reason, Counter.builder("siaga.tracking.positions.rejected").tag("reason", reason.name())
                     .description("reported fixes refused, by reason").register(meters));
         }
+        reoffered = Counter.builder("siaga.tracking.mqtt.reoffered")
+                .description("MQTT messages whose fix the history writer could not keep in time, offered to the pipeline again").register(meters);
         for (int i = 0; i < lanes; i++) {
             LinkedBlockingQueue<Message> queue = new LinkedBlockingQueue<>();
             Thread t = new Thread(() -> drain(queue), "mqtt-intake-" + (i + 1));
@@ -107,64 +118,91 @@ final class MqttPositionIntake implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            if (m != null && handle(m)) {
-                acknowledge(m);
+            if (m != null) {
+                handle(m, queue);
             }
         }
     }
 
-    /** True when the message is done with (taken or refused); false when closing left it untaken. */
-    private boolean handle(Message m) {
+    /**
+     * Takes one message: acknowledged at once when refused, once its fix is kept otherwise (offered again on its lane
+     * if the writer could not keep it in time). Nothing happens to a message closing leaves untaken.
+     */
+    private void handle(Message m, LinkedBlockingQueue<Message> lane) {
         String unit = unitOf(m.topic());
         if (unit == null) {
             refuse(RejectReason.UNKNOWN_UNIT, "the topic names no unit: " + abbreviate(m.topic()), null, Map.of("topic", abbreviate(m.topic())));
-            return true;
+            acknowledge(m);
+            return;
         }
         if (m.payload().length > maxPayloadBytes) {
             refuse(RejectReason.MALFORMED, "payload of " + m.payload().length + " bytes, more than the " + maxPayloadBytes
                     + " a position may have", knownUnit(unit), Map.of("unit", abbreviate(unit), "bytes", m.payload().length));
-            return true;
+            acknowledge(m);
+            return;
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return ingest(unit, m.payload());
+                CompletableFuture<IngestResult> kept = offer(unit, m.payload());
+                if (kept == null) {
+                    return; // closing
+                }
+                committing.incrementAndGet();
+                kept.whenComplete((result, e) -> {
+                    try {
+                        if (e == null && !result.busy()) {
+                            acknowledge(m);
+                        } else if (running) {
+                            // not kept within the commit timeout: nothing of it counts as received, so it is taken again
+                            reoffered.increment();
+                            lane.add(m);
+                        }
+                    } finally {
+                        committing.decrementAndGet();
+                    }
+                });
+                return;
             } catch (RuntimeException | Error e) {
                 // an Error too (a stack overflow on some input): the lane must live on, or every acknowledgement after
                 // this message would wait for it
                 if (!running) {
-                    return false;
+                    return;
                 }
                 if (attempt >= ATTEMPTS) {
                     log.error("MQTT message on {} ({} bytes) failed in the position pipeline {} times; acknowledged and set aside so the "
                             + "broker does not deliver it again", abbreviate(m.topic()), m.payload().length, attempt, e);
                     refuse(RejectReason.MALFORMED, "could not be processed (the server log has the cause)", knownUnit(unit),
                             Map.of("unit", abbreviate(unit), "bytes", m.payload().length));
-                    return true;
+                    acknowledge(m);
+                    return;
                 }
                 log.warn("MQTT message on {} failed in the position pipeline ({}); trying again in {} ms", abbreviate(m.topic()), e.toString(),
                         RETRY_MILLIS);
                 if (!pause(RETRY_MILLIS)) {
-                    return false;
+                    return;
                 }
             }
         }
     }
 
-    /** Through the pipeline; while the history queue is full, held and offered again. False if closed meanwhile. */
-    private boolean ingest(String unit, byte[] payload) {
-        IngestResult result = pipeline.mqtt(unit, payload);
-        while (result.busy()) {
+    /**
+     * Into the pipeline, which answers at once when the history queue is full (then the message is held and offered
+     * again) and otherwise with a future of its commit. Null if closed meanwhile.
+     */
+    private CompletableFuture<IngestResult> offer(String unit, byte[] payload) {
+        CompletableFuture<IngestResult> result = pipeline.mqttAsync(unit, payload);
+        while (result.isDone() && !result.isCompletedExceptionally() && result.join().busy()) {
             long now = System.nanoTime();
             long last = lastFullLog.get();
             if (now - last >= FULL_LOG_EVERY_NANOS && lastFullLog.compareAndSet(last, now)) {
                 log.warn("history queue full: holding MQTT deliveries unacknowledged until there is room (the broker slows the senders)");
             }
             if (!pause(HOLD_MILLIS)) {
-                return false;
+                return null;
             }
-            result = pipeline.mqtt(unit, payload);
+            result = pipeline.mqttAsync(unit, payload);
         }
-        return true;
+        return result;
     }
 
     private boolean pause(long millis) {
@@ -239,7 +277,15 @@ final class MqttPositionIntake implements AutoCloseable {
             }
         }
         threads.forEach(Thread::interrupt);
-        int left = waiting();
+        // the fixes handed to the writer: their acknowledgements go out before the connection closes, if in time
+        while (committing.get() > 0 && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int left = waiting() + committing.get();
         if (left > 0) {
             log.info("MQTT door closed with {} messages not yet taken; the broker delivers them again to the next session", left);
         }
