@@ -74,7 +74,7 @@ start_server() {
         --siaga.tracking.osmand-port=25055 --siaga.tracking.mqtt.broker-url=tcp://127.0.0.1:21883 \
         --siaga.tracking.mqtt.client-id=siaga110-gps-load-server --siaga.tracking.mqtt.topic-root=siaga-load/units \
         --siaga.tracking.mqtt.connections="${MQTT_CONNECTIONS:-1}" \
-        --logging.level.root=WARN > "$out/server-$1.log" 2>&1 &
+        --logging.level.root=WARN ${SIAGA_ARGS:-} > "$out/server-$1.log" 2>&1 &
     server_pid=$!
     pids+=($server_pid)
     for _ in $(seq 1 90); do curl -sf "$http/actuator/health" >/dev/null && break; sleep 1; done

@@ -39,6 +39,11 @@ public final class PrivateMosquitto implements AutoCloseable {
 
     /** Writes a configuration in a new temporary folder and starts the broker on a free port. Fails (CI) or skips when Mosquitto is not installed. */
     public static PrivateMosquitto start() {
+        return start(new String[0]);
+    }
+
+    /** {@link #start()} with more lines of configuration (such as {@code max_inflight_messages 1000}). */
+    public static PrivateMosquitto start(String... moreConfiguration) {
         Path bin = binary();
         Peers.require(bin != null, "Mosquitto (Debian package mosquitto) for a private test broker");
         try {
@@ -57,6 +62,7 @@ public final class PrivateMosquitto implements AutoCloseable {
                     "log_type error",
                     "log_type warning",
                     "log_type notice",
+                    String.join("\n", moreConfiguration),
                     ""));
             broker.startBroker();
             return broker;

@@ -14,6 +14,7 @@ import id.siaga.tracking.DeviceDirectory;
 import id.siaga.tracking.MqttGateway;
 import id.siaga.tracking.PositionPipeline;
 import id.siaga.tracking.RejectionJournal;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +50,15 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MqttPositionClient.class);
     static final String SHARE_GROUP = "siaga110";
     /**
-     * Unacknowledged messages the broker may have out to one connection (MQTT 5 Receive Maximum): the window that keeps
-     * the door busy (1000, as the bench broker's {@code max_inflight_messages}); with {@link #MAX_PACKET_BYTES} it bounds
-     * what a connection can hold in memory (128 MB only if every message were of the largest size).
+     * Unacknowledged messages the broker may have out to one connection (MQTT 5 Receive Maximum): 65,535, the protocol's
+     * largest and its default. A smaller window was tried (1,000) and broke under load: Mosquitto 2.0.11 (Debian 12's)
+     * overran it within seconds of a burst, whatever its own {@code max_inflight_messages}, and the client must then close
+     * the connection (a protocol error), so the door reconnected, was sent the window again and lost it again, taking a
+     * few hundred positions a second instead of thousands (bench/RESULTS.md, 2026-12-03). What bounds memory instead:
+     * at most this many messages wait in the door unacknowledged (while the history queue is full, none is), each at
+     * most {@link #MAX_PACKET_BYTES}; positions are about 200 bytes, some 13 MB for a full window of them.
      */
-    static final int RECEIVE_MAXIMUM = 1000;
+    static final int RECEIVE_MAXIMUM = 65_535;
     /**
      * Largest packet the broker may send (MQTT 5 Maximum Packet Size): a bigger message is dropped by the broker instead
      * of delivered (Mosquitto logs "Dropping too large outgoing PUBLISH"), so it can neither fill memory nor come back.
@@ -118,6 +123,7 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
     private final ScheduledExecutorService retries;
     private final AtomicInteger pendingPublishes = new AtomicInteger();
     private volatile boolean running = true;
+    private final Counter lost;
 
     public MqttPositionClient(PositionPipeline pipeline, RejectionJournal rejections, DeviceDirectory units, MeterRegistry meters,
                               Settings settings, Clock clock) {
@@ -131,6 +137,8 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
             connections.add(new Connection(id, broker));
         }
         this.intake = new MqttPositionIntake(pipeline, rejections, units, meters, settings.topicRoot(), settings.lanes(), settings.maxPayloadBytes());
+        this.lost = Counter.builder("siaga.tracking.mqtt.connections.lost")
+                .description("MQTT connections of the position door lost after they were up (each then reconnects)").register(meters);
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mqtt-subscribe");
             t.setDaemon(true);
@@ -287,6 +295,7 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
             failures = 0;
             lastWarning = now;
             move(State.RECONNECTING);
+            lost.increment();
             log.warn("MQTT connection {} to {} lost ({}); reconnecting", clientId, settings.brokerUrl(), problem);
         }
 
