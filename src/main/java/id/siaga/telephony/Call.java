@@ -23,11 +23,14 @@ import java.util.Set;
  * @param fixWaitUntil   while {@link Phase#ROUTING}: until when the call waits for a better fix than a cell
  * @param ringFromStart  set by a stage that (re)routed the call: the ring stage starts the ladder on {@code chain}
  * @param probedAt       when the caller was last probed (or the call offered)
+ * @param announceDue    while unanswered: when the waiting caller is next due the announcement; null when none is
+ * @param announcedAt    when the announcement last started for this caller; null if never
  * @param ending         how the call is ending, once a stage decided it; the record stage journals and keeps it
  */
 record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId responsible, List<LocationFusion.Received> locations,
             LocationFusion.Received routedOn, List<Station> chain, LadderState ladder, Instant fixWaitUntil, boolean ringFromStart,
-            Leg winner, Instant answeredAt, Instant probedAt, Ending ending) implements ReportMatching.Live {
+            Leg winner, Instant answeredAt, Instant probedAt, Instant announceDue, Instant announcedAt, Ending ending)
+        implements ReportMatching.Live {
 
     enum Phase {
         /** Routed, but waiting a moment for a better fix before any phone rings (the caller already hears ringing). */
@@ -53,7 +56,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
 
     /** A call just offered, before any stage has looked at it. */
     static Call offered(IncomingCall incoming, Instant at, StationId provisional) {
-        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null);
+        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null, null, null);
     }
 
     CallId id() {
@@ -88,13 +91,17 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
         return ladder == null ? responsible : ladder.current().id();
     }
 
-    /** When the loop must wake the call: the end of a fix wait, or the ladder's next deadline. */
+    /** When the loop must wake the call: the end of a fix wait, the ladder's next deadline, or the next announcement. */
     Optional<Instant> wakeAt() {
-        return switch (phase) {
+        Optional<Instant> stage = switch (phase) {
             case ROUTING -> Optional.ofNullable(fixWaitUntil);
             case RINGING -> ladder == null ? Optional.empty() : ladder.wakeAt();
             default -> Optional.empty();
         };
+        if (announceDue == null || !unanswered()) {
+            return stage;
+        }
+        return Optional.of(stage.filter(at -> at.isBefore(announceDue)).orElse(announceDue));
     }
 
     Optional<LocationFix> bestFix(LocationFusion fusion, Instant now) {
@@ -105,49 +112,62 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
         List<LocationFusion.Received> more = new ArrayList<>(locations);
         more.add(r);
         return new Call(incoming, offeredAt, phase, responsible, more, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
-                probedAt, ending);
+                probedAt, announceDue, announcedAt, ending);
     }
 
     /** Routed (or re-routed) to {@code chain}; the ring stage starts the ladder there unless the call waits for a fix. */
     Call routedTo(List<Station> newChain, LocationFusion.Received on, Phase next, Instant waitUntil) {
         return new Call(incoming, offeredAt, next, newChain.get(0).id(), locations, on, newChain, ladder, waitUntil, next == Phase.RINGING,
-                winner, answeredAt, probedAt, ending);
+                winner, answeredAt, probedAt, announceDue, announcedAt, ending);
     }
 
     Call withRoutedOn(LocationFusion.Received on) {
         return new Call(incoming, offeredAt, phase, responsible, locations, on, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
-                probedAt, ending);
+                probedAt, announceDue, announcedAt, ending);
     }
 
     /** The fix wait is over: the ring stage starts the ladder. */
     Call ringNow() {
         return new Call(incoming, offeredAt, Phase.RINGING, responsible, locations, routedOn, chain, ladder, null, true, winner, answeredAt,
-                probedAt, ending);
+                probedAt, announceDue, announcedAt, ending);
     }
 
     Call withLadder(LadderState next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, next, fixWaitUntil, false, winner, answeredAt,
-                probedAt, ending);
+                probedAt, announceDue, announcedAt, ending);
     }
 
     Call answeredBy(Leg leg, LadderState next, Instant at) {
-        return new Call(incoming, offeredAt, Phase.ANSWERED, responsible, locations, routedOn, chain, next, null, false, leg, at, probedAt, ending);
+        return new Call(incoming, offeredAt, Phase.ANSWERED, responsible, locations, routedOn, chain, next, null, false, leg, at, probedAt, null,
+                announcedAt, ending);
     }
 
     Call probed(Instant at) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, at, ending);
+                answeredAt, at, announceDue, announcedAt, ending);
+    }
+
+    /** The waiting caller is next due the announcement at {@code due} (null: not at all). */
+    Call withAnnounceDue(Instant due) {
+        return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
+                answeredAt, probedAt, due, announcedAt, ending);
+    }
+
+    /** The announcement started for the waiting caller at {@code at}; next due at {@code next}. */
+    Call announced(Instant at, Instant next) {
+        return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
+                answeredAt, probedAt, next, at, ending);
     }
 
     /** A stage decided the call ends; the ring stage stops its phones, the record stage keeps it. */
     Call ending(Ending how) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, false, winner, answeredAt,
-                probedAt, how);
+                probedAt, announceDue, announcedAt, how);
     }
 
     Call asEnded() {
         return new Call(incoming, offeredAt, Phase.ENDED, responsible, locations, routedOn, chain, ladder, null, false, winner, answeredAt,
-                probedAt, ending);
+                probedAt, announceDue, announcedAt, ending);
     }
 
     /**

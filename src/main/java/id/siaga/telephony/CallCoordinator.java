@@ -69,6 +69,7 @@ public final class CallCoordinator implements AutoCloseable {
     private CallLoop.Timer sweep;
 
     private volatile CallerWatch watch = CallerWatch.NONE;
+    private volatile Announcement announcement = Announcement.NONE;
 
     public CallCoordinator(Locator locator, StationDirectory stations, PresenceBoard presence, Consumer<PresenceChangeRequest> presenceChanger,
                            EscalationLadder ladder, Journal journal, Clock clock, StationId defaultStation, Duration shortCall,
@@ -124,6 +125,11 @@ public final class CallCoordinator implements AutoCloseable {
     /** Connects the pipeline to a media plane; without one, media flows between the phones ({@link MediaControl#NONE}). */
     public void attach(MediaControl mediaControl) {
         effects.media = mediaControl;
+    }
+
+    /** Announces to waiting callers through the media plane ({@link Announcement}); {@link Announcement#NONE} by default. */
+    public void announce(Announcement policy) {
+        this.announcement = policy;
     }
 
     /** Watches unanswered calls: probes their callers, ends the ones that waited too long, limits calls per source. */
@@ -331,7 +337,7 @@ public final class CallCoordinator implements AutoCloseable {
             return;
         }
         CallPipeline.Decision decision = pipeline.handle(call, input, new CallContext(now, Ringable.forCall(id, calls.values(), presence, stations.tree().root().id()),
-                Ringable.forWaitingCall(id, calls.values(), presence), watch));
+                Ringable.forWaitingCall(id, calls.values(), presence), watch, announcement));
         Call next = decision.call();
         if (next.ended()) {
             calls.remove(id);

@@ -20,8 +20,12 @@ public interface MediaControl {
         record Record(CallId call) implements Request {
         }
 
-        /** Play a prompt to the caller ({@code prompt}: "queued" while the call waits at the top). */
+        /** Play a prompt to the caller once ({@code prompt}: the name of an announcement, such as {@link Announcement#WAITING}). */
         record Prompt(CallId call, String prompt) implements Request {
+        }
+
+        /** Stop any prompt the caller hears (an operator answered). */
+        record StopPrompt(CallId call) implements Request {
         }
 
         /** The call ended: release what was anchored, close the recording. */

@@ -130,8 +130,7 @@ final class RingStage implements CallStage {
                 out.publish("escalated");
             } else if (action instanceof LadderAction.Queued q) {
                 log.warn("call {} queued at {}: nobody READY anywhere on its chain", call.id(), q.top());
-                out.journal(new CallQueued(call.id(), q.top()), "routing");
-                out.add(new CallAction.Media(new MediaControl.Request.Prompt(call.id(), "queued")));
+                out.journal(new CallQueued(call.id(), q.top()), "routing"); // the announce stage tells the caller
             }
         }
         return call.withLadder(step.state());

@@ -93,6 +93,7 @@ final class CallPathFixture implements AutoCloseable {
     final PresenceBoard presence;
     final RecordingCallControl network;
     final CallCoordinator calls;
+    final List<MediaControl.Request> media = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final InMemoryJournalStore journalStore = new InMemoryJournalStore();
     private final Journal journal;
     private final InMemoryCallRecordStore records = new InMemoryCallRecordStore();
@@ -125,6 +126,16 @@ final class CallPathFixture implements AutoCloseable {
                 clock, POLDA_DIY, settings.shortCall(), callbacks::open, locationPolicy, loop, loop);
         calls.recordInto(records::save);
         network = RecordingCallControl.attachTo(calls);
+        calls.attach(media::add);
+    }
+
+    /** The prompts the pipeline asked the media plane to play or stop for this call, in order: "Prompt menunggu", "StopPrompt". */
+    List<String> prompts(CallId call) {
+        synchronized (media) {
+            return media.stream().filter(r -> r.call().equals(call))
+                    .filter(r -> r instanceof MediaControl.Request.Prompt || r instanceof MediaControl.Request.StopPrompt)
+                    .map(r -> r instanceof MediaControl.Request.Prompt p ? "Prompt " + p.prompt() : "StopPrompt").toList();
+        }
     }
 
     // ---- the organisation ----------------------------------------------------------------------------
