@@ -117,8 +117,13 @@ final class NgSocket implements AutoCloseable {
         }
     }
 
+    /** {@code 127.0.0.1:2223}, {@code [::1]:2223}: the address as rtpengine's own log shows it. */
     static String describe(InetSocketAddress instance) {
-        return instance.getHostString() + ":" + instance.getPort();
+        if (instance.isUnresolved()) {
+            return instance.getHostString() + ":" + instance.getPort();
+        }
+        String host = instance.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + instance.getPort();
     }
 
     private void receive() {
