@@ -9,7 +9,9 @@ import java.util.Locale;
  * (for a 183 Session Progress) and plays prompts to it. Made from the SDP rtpengine offered the operators' phones: the
  * first audio stream keeps the offer's first codec and its telephone-event (so keypresses still arrive), send and
  * receive, at rtpengine's own address on the discard port 9 (what the caller says meanwhile goes nowhere, and is still
- * recorded); every other stream is refused (port 0), as an answer must list each offered stream.
+ * recorded); every other stream is refused (port 0), as an answer must list each offered stream. Its origin is Siaga
+ * 110's ({@code o=siaga110 <session> 1 ...}), not a copy of the caller's: the caller keeps it for the whole session,
+ * and the operator's real answer later gets the same origin with the next version ({@link #withOrigin}).
  */
 final class PlaceholderAnswer {
 
@@ -18,7 +20,7 @@ final class PlaceholderAnswer {
     private PlaceholderAnswer() {
     }
 
-    static String from(String offeredSdp) {
+    static String from(String offeredSdp, long sessionId) {
         List<String> session = new ArrayList<>();
         List<List<String>> media = new ArrayList<>();
         for (String line : offeredSdp.split("\r?\n")) {
@@ -33,9 +35,13 @@ final class PlaceholderAnswer {
                 media.get(media.size() - 1).add(line);
             }
         }
-        StringBuilder sdp = new StringBuilder();
+        StringBuilder sdp = new StringBuilder("v=0\r\n");
+        String address = session.stream().filter(l -> l.startsWith("c=")).findFirst().map(l -> l.substring(2))
+                .or(() -> media.stream().flatMap(List::stream).filter(l -> l.startsWith("c=")).findFirst().map(l -> l.substring(2)))
+                .orElseThrow(() -> new IllegalArgumentException("the offered SDP has no c= line"));
+        sdp.append("o=siaga110 ").append(sessionId).append(" 1 ").append(address).append("\r\n").append("s=-\r\n");
         for (String line : session) {
-            if (line.startsWith("v=") || line.startsWith("o=") || line.startsWith("s=") || line.startsWith("c=") || line.startsWith("t=")) {
+            if (line.startsWith("c=") || line.startsWith("t=")) {
                 sdp.append(line).append("\r\n");
             }
         }
@@ -73,6 +79,28 @@ final class PlaceholderAnswer {
             throw new IllegalArgumentException("the offered SDP has no audio stream");
         }
         return sdp.toString();
+    }
+
+    /**
+     * {@code sdp} with the origin of {@code previous} (the SDP the same party got last) and its version plus one: an
+     * SDP's origin stays the same for the whole session, its version rises with each change (RFC 3264 section 8).
+     */
+    static String withOrigin(String sdp, String previous) {
+        String[] origin = line(previous, "o=").split(" ");
+        if (origin.length != 6) {
+            throw new IllegalArgumentException("not an origin line: " + String.join(" ", origin));
+        }
+        origin[2] = Long.toString(Long.parseLong(origin[2]) + 1);
+        return sdp.replaceFirst("(?m)^o=[^\r\n]*", java.util.regex.Matcher.quoteReplacement(String.join(" ", origin)));
+    }
+
+    private static String line(String sdp, String prefix) {
+        for (String line : sdp.split("\r?\n")) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new IllegalArgumentException("no " + prefix + " line in the SDP");
     }
 
     private static boolean isTelephoneEvent(List<String> section, String payloadType) {

@@ -114,14 +114,25 @@ public final class Rtpengine implements AutoCloseable {
     /**
      * The caller's SDP before any operator answers, for a 183 Session Progress: an {@code answer} from
      * {@code operatorTag} with a placeholder SDP (made from {@code offered}: its first codec and telephone-event, send
-     * and receive, to rtpengine's discard port). Prompts played to the caller reach it from then on, and its keypresses
-     * are heard. The operator who answers later is {@link #answer answered} with the same {@code operatorTag} and its
-     * own SDP: rtpengine keeps the caller's ports, so the SDP in the 200 OK is the one in the 183, and the operator's
-     * phone already has the offered ports. {@code operatorTag} is Siaga 110's own tag for the operators' side (its To
-     * tag towards the caller), not a phone's: the first answer of a fork is not known yet.
+     * and receive, to rtpengine's discard port, with Siaga 110's own origin line). Prompts played to the caller reach it
+     * from then on, and its keypresses are heard. {@code operatorTag} is Siaga 110's own tag for the operators' side (its
+     * To tag towards the caller), not a phone's: the first answer of a fork is not known yet. The operator who answers
+     * takes over with {@link #answerAfterEarlyMedia}.
      */
     public AnchoredSdp earlyMedia(String callId, String callerTag, String operatorTag, AnchoredSdp offered) throws MediaException {
-        return answer(callId, callerTag, operatorTag, PlaceholderAnswer.from(offered.sdp()), Set.of());
+        return answer(callId, callerTag, operatorTag, PlaceholderAnswer.from(offered.sdp(), clock.instant().getEpochSecond()), Set.of());
+    }
+
+    /**
+     * The operator who answers after {@link #earlyMedia}: an {@code answer} with the same tags and the operator phone's
+     * SDP, its origin line replaced by the one the caller got in the 183 with the next version (rtpengine 10.5 passes
+     * each answer's origin through, and a caller expects one origin for the whole session). rtpengine keeps the
+     * caller's ports, so the 200 OK's SDP differs from the 183's only in its version and what the phone chose; the
+     * phone already has the offered ports. Stop any prompt first ({@link #stopMedia}): an answer does not.
+     */
+    public AnchoredSdp answerAfterEarlyMedia(String callId, String callerTag, String operatorTag, String operatorSdp, AnchoredSdp early,
+                                             Set<SdpOption> options) throws MediaException {
+        return answer(callId, callerTag, operatorTag, PlaceholderAnswer.withOrigin(operatorSdp, early.sdp()), options);
     }
 
     /**
