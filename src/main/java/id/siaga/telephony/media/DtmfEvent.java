@@ -43,13 +43,15 @@ public record DtmfEvent(String callId, String sourceTag, List<String> tags, Inst
         try {
             node = JSON.readTree(json);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+            // Jackson's own message repeats what it read, control characters and all: not for a log line
+            throw new IllegalArgumentException(e.getLocation() == null ? "not JSON"
+                    : "not JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
         if (!"DTMF".equals(node.path("type").asString(""))) {
-            throw new IllegalArgumentException("not a DTMF event (type '" + node.path("type").asString("") + "')");
+            throw new IllegalArgumentException("not a DTMF event (its type is not \"DTMF\")");
         }
         String callId = node.path("callid").asString("");
         if (callId.isEmpty() || !node.path("event").isIntegralNumber()) {

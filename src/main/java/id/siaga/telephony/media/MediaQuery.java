@@ -1,10 +1,13 @@
 package id.siaga.telephony.media;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What rtpengine knows of one call ({@code query}): its parties by tag, each party's streams with the port rtpengine
@@ -43,15 +46,15 @@ public record MediaQuery(Instant created, List<Party> parties, long rtpPackets) 
     /**
      * One stream of a party.
      *
-     * @param rtcp     RTCP rather than RTP
-     * @param codec    the codec in use ("PCMA/8000"), empty before the answer
-     * @param local    rtpengine's address and port that receives this party's packets
-     * @param endpoint where the party sends from and is sent to, once known
-     * @param packets  packets received from the party
-     * @param bytes    bytes received from the party
-     * @param errors   packets rtpengine could not relay
+     * @param rtcp      RTCP rather than RTP
+     * @param codec     the codec in use ("PCMA/8000"), empty before the answer
+     * @param localPort rtpengine's port that receives this party's packets (the port in the SDP this party got)
+     * @param endpoint  where the party sends from and is sent to, once known
+     * @param packets   packets received from the party
+     * @param bytes     bytes received from the party
+     * @param errors    packets rtpengine could not relay
      */
-    public record Stream(boolean rtcp, String codec, InetSocketAddress local, Optional<InetSocketAddress> endpoint, long packets, long bytes,
+    public record Stream(boolean rtcp, String codec, int localPort, Optional<InetSocketAddress> endpoint, long packets, long bytes,
                          long errors) {
     }
 
@@ -78,14 +81,28 @@ public record MediaQuery(Instant created, List<Party> parties, long rtpPackets) 
     }
 
     private static Stream stream(String codec, Map<String, Object> s) {
-        InetSocketAddress local = new InetSocketAddress(text(s, "local address"), (int) number(s, "local port"));
+        long local = number(s, "local port");
         Map<String, Object> end = dict(s, "endpoint");
-        Optional<InetSocketAddress> endpoint = end.containsKey("address") && number(end, "port") > 0
-                ? Optional.of(new InetSocketAddress(text(end, "address"), (int) number(end, "port"))) : Optional.empty();
         Map<String, Object> stats = dict(s, "stats");
-        return new Stream(list(s, "flags").contains("RTCP"), codec, local, endpoint, number(stats, "packets"), number(stats, "bytes"),
-                number(stats, "errors"));
+        return new Stream(list(s, "flags").contains("RTCP"), codec, local > 0 && local <= 65535 ? (int) local : 0,
+                address(text(end, "address"), number(end, "port")), number(stats, "packets"), number(stats, "bytes"), number(stats, "errors"));
     }
+
+    /** An IP address and port as rtpengine writes them; anything else (a name would mean a DNS lookup) is absent. */
+    static Optional<InetSocketAddress> address(String ip, long port) {
+        if (port < 1 || port > 65535 || !(IPV4.matcher(ip).matches() || ip.indexOf(':') >= 0 && IPV6.matcher(ip).matches())) {
+            return Optional.empty();
+        }
+        try {
+            // a literal: getByName parses it without asking DNS
+            return Optional.of(new InetSocketAddress(InetAddress.getByName(ip), (int) port));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private static Map<String, Object> dict(Map<String, Object> in, String key) {
         return asDict(in.get(key));

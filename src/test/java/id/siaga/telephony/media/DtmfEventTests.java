@@ -42,6 +42,8 @@ class DtmfEventTests {
     @Test
     void whatIsNotADtmfEventIsRefusedWithAReason() {
         assertThatThrownBy(() -> DtmfEvent.parse("not json")).hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> DtmfEvent.parse("{\"callid\":K\u0000\u0000\n\"c\"}")).as("what it read is not repeated: it may be a forged log line")
+                .hasMessage("not JSON (line 1, column 11)");
         assertThatThrownBy(() -> DtmfEvent.parse("[1,2]")).hasMessage("not a JSON object");
         assertThatThrownBy(() -> DtmfEvent.parse("{\"type\":\"RTCP\",\"callid\":\"c\",\"event\":1}")).hasMessageContaining("not a DTMF event");
         assertThatThrownBy(() -> DtmfEvent.parse("{\"type\":\"DTMF\",\"event\":1}")).hasMessageContaining("without callid");

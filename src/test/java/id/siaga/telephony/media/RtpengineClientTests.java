@@ -87,12 +87,12 @@ class RtpengineClientTests {
 
             MediaQuery query = rtpengine.query(call);
             MediaQuery.Stream callerStream = query.party("caller-tag").orElseThrow().rtp().orElseThrow();
-            assertThat(callerStream.local().getPort()).isEqualTo(callerSendsTo.getPort());
+            assertThat(callerStream.localPort()).isEqualTo(callerSendsTo.getPort());
             assertThat(callerStream.endpoint()).contains(new InetSocketAddress("127.0.0.1", caller.port()));
             assertThat(callerStream.packets()).isEqualTo(10);
             assertThat(callerStream.codec()).isEqualTo("PCMA/8000");
             MediaQuery.Stream operatorStream = query.party("operator-tag").orElseThrow().rtp().orElseThrow();
-            assertThat(operatorStream.local().getPort()).isEqualTo(operatorsSendTo.getPort());
+            assertThat(operatorStream.localPort()).isEqualTo(operatorsSendTo.getPort());
             assertThat(operatorStream.endpoint()).contains(new InetSocketAddress("127.0.0.1", operator.port()));
             assertThat(query.party("caller-tag").orElseThrow().subscribers()).containsExactly("operator-tag");
             assertThat(query.rtpPackets()).isEqualTo(20);
