@@ -70,7 +70,8 @@ class ModularityTests {
         NETTY("Netty", "io.netty.."),
         HIVEMQ("HiveMQ MQTT Client", "com.hivemq.."),
         MICROMETER("Micrometer", "io.micrometer.."),
-        TOMCAT("Tomcat", "org.apache.catalina..", "org.apache.coyote..", "org.apache.tomcat..");
+        TOMCAT("Tomcat", "org.apache.catalina..", "org.apache.coyote..", "org.apache.tomcat.."),
+        BENCODE("bencode", "com.dampcake.bencode..");
 
         final String title;
         final List<String> packages;
@@ -245,14 +246,15 @@ class ModularityTests {
     }
 
     /**
-     * What other capabilities may not touch: each capability's {@code internal} sub-package, and telephony's SIP adapter,
-     * which the rest reach through telephony's API. Only the capability itself and {@code app}, which builds them, may.
+     * What other capabilities may not touch: each capability's {@code internal} sub-package, and telephony's SIP and
+     * rtpengine adapters, which the rest reach through telephony's API. Only the capability itself and {@code app}, which builds them, may.
      */
     @TestFactory
     Stream<DynamicTest> internalPackagesStayWithTheirCapability() {
         Map<String, String> closed = new LinkedHashMap<>();
         table.keySet().stream().filter(name -> !ROOT.equals(name)).forEach(name -> closed.put(ROOT + "." + name + ".internal..", name));
         closed.put("id.siaga.telephony.sip..", "telephony");
+        closed.put("id.siaga.telephony.media..", "telephony");
         return closed.entrySet().stream().map(e -> dynamicTest(e.getKey() + " only from " + e.getValue() + " and app", () -> {
             String inside = Row.pattern(e.getValue());
             DescribedPredicate<JavaClass> closedPackage = resideInAnyPackage(e.getKey());
@@ -269,6 +271,14 @@ class ModularityTests {
         noClasses().that().resideOutsideOfPackage("id.siaga.tracking.internal..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "com.hivemq..")
                 .because("the doors in tracking.internal are the only network code of tracking; the rest is plain Java")
+                .check(classes);
+    }
+
+    @Test
+    void bencodeOnlyInTheRtpengineAdapter() {
+        noClasses().that().resideOutsideOfPackage("id.siaga.telephony.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.dampcake.bencode..")
+                .because("rtpengine's ng protocol is the only bencode Siaga 110 speaks; the rest use telephony.media's typed API")
                 .check(classes);
     }
 
