@@ -146,7 +146,12 @@ class SipInviteFuzzTests {
         }
         if (call.locationProblem() != null) {
             Fuzzing.checkReason(call.locationProblem(), "location problem");
-            check(!call.locationProblem().contains("parser bug"), call::locationProblem);
+            // the parsers' own answer to a bug of theirs opens a problem ("PIDF-LO parser bug (…)"; the cell's after
+            // "P-Access-Network-Info unusable: "); the same words inside a value the problem quotes are the input's
+            for (String part : call.locationProblem().split("; ")) {
+                check(!part.startsWith("PIDF-LO parser bug") && !part.startsWith("P-Access-Network-Info unusable: P-Access-Network-Info parser bug"),
+                        call::locationProblem);
+            }
         }
     }
 
