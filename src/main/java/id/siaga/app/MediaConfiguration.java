@@ -1,9 +1,21 @@
 package id.siaga.app;
 
+import id.siaga.journal.Journal;
+import id.siaga.telephony.Announcement;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.media.DtmfLogListener;
 import id.siaga.telephony.media.Rtpengine;
+import id.siaga.telephony.sip.SipEdge;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -30,6 +42,59 @@ class MediaConfiguration {
         log.info("media plane: rtpengine at {} (ng timeout {} ms, {} attempts, a dead instance pinged every {} ms)", props.rtpengines(),
                 props.timeout().toMillis(), props.attempts(), props.retryDeadAfter().toMillis());
         return new Rtpengine(props.settings().orElseThrow(), clock);
+    }
+
+    /**
+     * The media plane in the call path: the SIP edge anchors every call through rtpengine and records it, waiting callers
+     * hear the announcement ({@code prompt-after}, {@code prompt-every}, at once when queued at the top), and keypresses
+     * come back from rtpengine's DTMF log when {@code dtmf-log-port} is set.
+     */
+    @Bean(destroyMethod = "close")
+    @Conditional(RtpenginesConfigured.class)
+    MediaPlane mediaPlane(MediaProperties props, Rtpengine rtpengine, ObjectProvider<SipEdge> edge, ObjectProvider<CallCoordinator> calls,
+                          ObjectProvider<Journal> journals, ObjectProvider<MediaRecordingsHandOff> recordings) throws IOException {
+        SipEdge sip = edge.getIfAvailable();
+        CallCoordinator coordinator = calls.getIfAvailable();
+        Journal journal = journals.getIfAvailable();
+        if (sip == null || coordinator == null || journal == null) {
+            log.warn("media plane configured but the SIP edge is off (siaga.telephony.enabled=false): nothing to anchor");
+            return new MediaPlane(null);
+        }
+        Path prompts = Prompts.extract(props.promptDir());
+        MediaRecordingsHandOff handOff = recordings.getIfAvailable(() -> (call, station, pcap, sdp) ->
+                log.warn("call {}: recording {} kept by rtpengine only (no recordings service)", call, pcap));
+        sip.useMediaPlane(rtpengine, prompts, journal, handOff::ended);
+        coordinator.announce(new Announcement(props.promptAfter(), props.promptEvery(), true));
+        DtmfLogListener keys = null;
+        if (props.dtmfLogPort() != -1) {
+            Set<InetAddress> hosts = rtpengine.instances().stream().map(i -> i.address().getAddress()).collect(Collectors.toSet());
+            keys = DtmfLogListener.open(new InetSocketAddress(props.dtmfLogPort()), hosts, sip::keyPressed);
+            log.info("media plane: keypresses heard on UDP {} from rtpengine at {}", keys.address(), hosts);
+        }
+        log.info("media plane on: calls anchored and recorded through rtpengine, announcements after {} every {}, prompts in {}",
+                props.promptAfter(), props.promptEvery(), prompts);
+        return new MediaPlane(keys);
+    }
+
+    /** What the media plane holds open: the keypress listener, if any. */
+    static final class MediaPlane implements AutoCloseable {
+        private final DtmfLogListener keys;
+
+        MediaPlane(DtmfLogListener keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public void close() {
+            if (keys != null) {
+                keys.close();
+            }
+        }
+    }
+
+    /** Where a call's recording goes once rtpengine has closed it (the recordings service, when there is one). */
+    @FunctionalInterface
+    interface MediaRecordingsHandOff extends SipEdge.MediaRecordings {
     }
 
     /** Whether {@code siaga.media.rtpengines} lists anything, however it is written (YAML list, comma-separated). */

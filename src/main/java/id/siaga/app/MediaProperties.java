@@ -27,13 +27,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDeadAfter how long an instance that did not answer is skipped by new calls before it is pinged; it takes
  *                       new calls again as soon as a ping answers. 5 s: a restarted rtpengine is back within seconds, and
  *                       a dead one costs one ping every 5 s, no call's time.
+ * @param dtmfLogPort    the UDP port, on every address of this node, where rtpengine's keypress reports
+ *                       arrive (rtpengine's {@code --dtmf-log-dest=THIS_NODE:PORT}); each keypress of a caller is
+ *                       journalled on its call as {@code KeyPressed}. -1 (the default): keypresses are not heard. Only
+ *                       datagrams from the configured rtpengine hosts are read.
+ * @param promptDir      where the announcements' WAV files are put at start for rtpengine to play (it reads them by path,
+ *                       so it must see this directory: the same machine, or a shared one). Empty (the default): a
+ *                       directory of its own under the system's temporary directory.
+ * @param promptAfter    how long a waiting caller hears only ringing before the announcement ("Anda terhubung dengan
+ *                       layanan darurat Polri 110…"). 8 s: past the first few rings, when a caller starts to doubt.
+ * @param promptEvery    from the start of one announcement to the next while the caller still waits: the prompt's 10 s
+ *                       and a 10 s pause, 20 s.
  */
 @ConfigurationProperties("siaga.media")
 public record MediaProperties(
         @DefaultValue List<String> rtpengines,
         @DefaultValue("250ms") Duration timeout,
         @DefaultValue("3") int attempts,
-        @DefaultValue("5s") Duration retryDeadAfter) {
+        @DefaultValue("5s") Duration retryDeadAfter,
+        @DefaultValue("-1") int dtmfLogPort,
+        @DefaultValue("") String promptDir,
+        @DefaultValue("8s") Duration promptAfter,
+        @DefaultValue("20s") Duration promptEvery) {
 
     public MediaProperties {
         rtpengines = List.copyOf(rtpengines);
@@ -52,6 +67,13 @@ public record MediaProperties(
         }
         if (attempts < 1 || attempts > 10) {
             throw new IllegalArgumentException("siaga.media.attempts must be between 1 and 10, got " + attempts);
+        }
+        if (dtmfLogPort < -1 || dtmfLogPort > 65535) {
+            throw new IllegalArgumentException("siaga.media.dtmf-log-port must be -1 (off) or a port, got " + dtmfLogPort);
+        }
+        if (promptAfter.isNegative() || promptEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("siaga.media.prompt-after must not be negative and siaga.media.prompt-every at least 1s, got "
+                    + promptAfter + " and " + promptEvery);
         }
         if (retryDeadAfter.toMillis() < 100) {
             throw new IllegalArgumentException("siaga.media.retry-dead-after must be at least 100ms, got " + retryDeadAfter);

@@ -1,5 +1,7 @@
 package id.siaga.telephony;
 
+import id.siaga.org.StationId;
+
 /**
  * What the call pipeline asks of the media plane: anchor the call's audio, record it, play a prompt to a waiting
  * caller, release it at the end (keypresses it hears will come back to the call loop with the rtpengine adapter).
@@ -28,8 +30,8 @@ public interface MediaControl {
         record StopPrompt(CallId call) implements Request {
         }
 
-        /** The call ended: release what was anchored, close the recording. */
-        record Release(CallId call) implements Request {
+        /** The call ended: release what was anchored, close the recording (kept for {@code station}, the responsible one). */
+        record Release(CallId call, StationId station) implements Request {
         }
     }
 

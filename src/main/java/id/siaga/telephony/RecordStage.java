@@ -33,7 +33,7 @@ final class RecordStage implements CallStage {
         AbandonedCall callBack = ending.callBack()
                 ? new AbandonedCall(call.id(), in.callerNumber(), call.responsible(), p, call.offeredAt(), now, call.answeredAt() != null)
                 : null;
-        out.add(new CallAction.Media(new MediaControl.Request.Release(call.id())));
+        out.add(new CallAction.Media(new MediaControl.Request.Release(call.id(), call.responsible())));
         out.add(new CallAction.Finish(record, callBack));
         return call;
     }

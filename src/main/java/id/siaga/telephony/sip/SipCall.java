@@ -3,6 +3,7 @@ package id.siaga.telephony.sip;
 import id.siaga.org.OperatorId;
 import id.siaga.routing.Leg;
 import id.siaga.telephony.CallId;
+import id.siaga.telephony.media.AnchoredSdp;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +30,18 @@ final class SipCall {
     volatile boolean callerFinal;
     /** The edge sent the first 180 itself on arrival; the call loop's first "ringing" for the call is then already done. */
     volatile boolean ringbackAhead;
+    /** The media plane was asked to anchor the call (once, before the first phone rings). */
+    volatile boolean mediaTried;
+    /** rtpengine's answer to the caller's offer (the SDP the phones get); null while the call is not anchored. */
+    volatile AnchoredSdp anchored;
+    /** rtpengine's SDP the caller got in a 183 for early media; null until a prompt needed it. */
+    volatile AnchoredSdp early;
+    /** rtpengine's SDP the caller got last (183 or 200): which of its ports the caller sends to. */
+    volatile String sdpForCaller;
+    /** A prompt plays to the caller (stopped before the answer reaches it). */
+    volatile boolean prompting;
+    /** The answer reached the media plane: no prompt starts after it. */
+    volatile boolean mediaAnswered;
 
     /** One operator phone rung for this call. */
     static final class LegState {

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link CallControl} in SIP: legs are INVITEs to operator phones carrying the caller's SDP offer; the
- * first 2xx is ACKed and its SDP answers the caller; every other leg gets CANCEL, or ACK and BYE if its 2xx
+ * {@link CallControl} in SIP: legs are INVITEs to operator phones carrying the caller's SDP offer (rtpengine's, with a
+ * media plane: {@link SipMedia}); the first 2xx is ACKed and its SDP answers the caller; every other leg gets CANCEL, or ACK and BYE if its 2xx
  * came too late. CANCEL waits for a provisional response, as RFC 3261 §9.1 requires.
  */
 final class SipCallControl implements CallControl {
@@ -36,8 +36,10 @@ final class SipCallControl implements CallControl {
     private final CallCoordinator coordinator;
     private final PhoneContacts phones;
     private final SipCallerProbe probe;
+    private final SipMedia media;
 
-    SipCallControl(SipEndpoint endpoint, SipCalls calls, CallCoordinator coordinator, PhoneContacts phones, SipCallerProbe probe) {
+    SipCallControl(SipEndpoint endpoint, SipCalls calls, CallCoordinator coordinator, PhoneContacts phones, SipCallerProbe probe, SipMedia media) {
+        this.media = media;
         this.endpoint = endpoint;
         this.calls = calls;
         this.coordinator = coordinator;
@@ -110,8 +112,9 @@ final class SipCallControl implements CallControl {
                     headers.createMaxForwardsHeader(70));
             invite.addHeader(endpoint.contact(transport, target.isSecure()));
             invite.addHeader(headers.createHeader("Subject", "Panggilan 110 " + id));
-            if (call.callerSdp != null) {
-                invite.setContent(call.callerSdp, headers.createContentTypeHeader("application", "sdp"));
+            byte[] offer = media.offerForPhones(call);
+            if (offer != null) {
+                invite.setContent(offer, headers.createContentTypeHeader("application", "sdp"));
             }
             SipCall.LegState state = new SipCall.LegState(call, leg, callId.getCallId());
             calls.ringing(state);
@@ -168,7 +171,7 @@ final class SipCallControl implements CallControl {
                 throw new IllegalStateException("the caller's INVITE already ended");
             }
             Response ok = toCaller(call, Response.OK);
-            byte[] sdp = state.answer.getRawContent();
+            byte[] sdp = media.answerForCaller(call, state.answer.getRawContent());
             if (sdp != null && sdp.length > 0) {
                 ok.setContent(sdp, endpoint.headers().createContentTypeHeader("application", "sdp"));
             }

@@ -9,6 +9,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -27,10 +28,14 @@ final class SipDialogRelay {
     private final SipEndpoint endpoint;
     private final SipCalls calls;
     private final Map<ClientTransaction, ServerTransaction> pending = new ConcurrentHashMap<>();
+    /** For a relayed request whose SDP went through the media plane: its call and whether the caller sent it. */
+    private final Map<ClientTransaction, SipCalls.Side> anchoredOffers = new ConcurrentHashMap<>();
+    private final SipMedia media;
     /** Held ACKs by the SIP Call-ID of the side whose ACK they wait for. */
     private final Map<String, HeldAck> heldAcks = new ConcurrentHashMap<>();
 
-    SipDialogRelay(SipEndpoint endpoint, SipCalls calls) {
+    SipDialogRelay(SipEndpoint endpoint, SipCalls calls, SipMedia media) {
+        this.media = media;
         this.endpoint = endpoint;
         this.calls = calls;
     }
@@ -40,15 +45,24 @@ final class SipDialogRelay {
         ServerTransaction incoming = event.getServerTransaction() != null ? event.getServerTransaction()
                 : endpoint.provider().getNewServerTransaction(request);
         String sipCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        Dialog other = calls.sideOf(sipCallId).map(this::otherDialog).orElse(null);
+        SipCalls.Side side = calls.sideOf(sipCallId).orElse(null);
+        Dialog other = side == null ? null : otherDialog(side);
         if (other == null) {
             incoming.sendResponse(endpoint.messages().createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
             return;
         }
         Request out = other.createRequest(request.getMethod());
         SipBodies.copyBody(request, out);
+        boolean offer = isSdp(request) && (Request.INVITE.equals(request.getMethod()) || Request.UPDATE.equals(request.getMethod()));
+        if (offer && media.on()) {
+            byte[] anchored = media.reofferAcross(side.call(), side.callerSide(), request.getRawContent());
+            out.setContent(anchored, (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME));
+        }
         ClientTransaction tx = endpoint.provider().getNewClientTransaction(out);
         pending.put(tx, incoming);
+        if (offer && media.on()) {
+            anchoredOffers.put(tx, side);
+        }
         other.sendRequest(tx);
         log.debug("relayed {} across call {}", request.getMethod(), sipCallId);
     }
@@ -71,6 +85,7 @@ final class SipDialogRelay {
             return pending.containsKey(tx);
         }
         ServerTransaction incoming = pending.remove(tx);
+        SipCalls.Side anchored = anchoredOffers.remove(tx);
         if (incoming == null) {
             return false;
         }
@@ -81,6 +96,10 @@ final class SipDialogRelay {
                 back.addHeader(endpoint.contactFor(incoming.getRequest()));
             }
             SipBodies.copyBody(response, back);
+            if (anchored != null && response.getStatusCode() < 300 && isSdp(response)) {
+                back.setContent(media.reanswerAcross(anchored.call(), anchored.callerSide(), response.getRawContent()),
+                        (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME));
+            }
             incoming.sendResponse(back);
             if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
                 Dialog d = tx.getDialog();
@@ -119,6 +138,12 @@ final class SipDialogRelay {
         }
     }
 
+    private static boolean isSdp(Message m) {
+        ContentTypeHeader type = (ContentTypeHeader) m.getHeader(ContentTypeHeader.NAME);
+        return hasBody(m) && type != null && "application".equalsIgnoreCase(type.getContentType())
+                && "sdp".equalsIgnoreCase(type.getContentSubType());
+    }
+
     private static boolean hasBody(Message m) {
         byte[] body = m.getRawContent();
         return body != null && body.length > 0;
@@ -130,6 +155,7 @@ final class SipDialogRelay {
 
     /** A relayed request got no answer from the other side: the requester gets 408. */
     boolean timedOut(ClientTransaction tx) {
+        anchoredOffers.remove(tx);
         ServerTransaction incoming = pending.remove(tx);
         if (incoming == null) {
             return false;

@@ -1,13 +1,18 @@
 package id.siaga.telephony.sip;
 
 import gov.nist.javax.sip.stack.SIPServerTransaction;
+import id.siaga.journal.Journal;
 import id.siaga.org.OperatorId;
+import id.siaga.org.StationId;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.CallerWatch;
 import id.siaga.telephony.IncomingCall;
 import id.siaga.telephony.event.CallRefused;
+import id.siaga.telephony.media.DtmfEvent;
+import id.siaga.telephony.media.Rtpengine;
 import id.siaga.telephony.registrar.RegisterHandler;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,6 +85,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
     private final SipCalls calls = new SipCalls();
     private final RetransmissionValve retransmissions = new RetransmissionValve(calls);
     private final SipCallControl control;
+    private final SipMedia media;
     private final SipCallerProbe probes;
     private final SipRegistrations registrations;
     private final SipDialogRelay relay;
@@ -112,10 +118,12 @@ public final class SipEdge implements SipListener, AutoCloseable {
         SipEndpoint endpoint = new SipEndpoint(provider, messages, headers, factory.createAddressFactory(),
                 settings.address(), settings.port(), settings.tls().map(SipTls::port).orElse(-1), timers);
         this.probes = new SipCallerProbe(stack, endpoint, calls, coordinator);
-        this.control = new SipCallControl(endpoint, calls, coordinator, phones, probes);
+        this.media = new SipMedia(calls, endpoint);
+        this.control = new SipCallControl(endpoint, calls, coordinator, phones, probes, media);
         this.registrations = new SipRegistrations(endpoint, registerHandler, reachability);
-        this.relay = new SipDialogRelay(endpoint, calls);
+        this.relay = new SipDialogRelay(endpoint, calls, media);
         coordinator.attach(control);
+        coordinator.attach(media);
         stack.start();
         timers.scheduleWithFixedDelay(this::ringAgain, settings.keepAlive().toMillis(), settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
         log.info("SIP edge listening on {}:{} (UDP and TCP){} for {}", settings.address(), settings.port(),
@@ -410,9 +418,32 @@ public final class SipEdge implements SipListener, AutoCloseable {
         coordinator.ringWaitingCallersAgain();
     }
 
+    /**
+     * Turns the media plane on (docs/MEDIA.md): calls offered from now on are anchored through {@code rtpengine} and
+     * recorded, each recording handed to {@code recorded} once its call ends; waiting callers hear the prompts of
+     * {@code promptDir} ({@code NAME.wav}, a directory rtpengine can read); a call rtpengine cannot take is journalled
+     * {@code MediaUnavailable} in {@code journal} and goes on unanchored.
+     */
+    public void useMediaPlane(Rtpengine rtpengine, Path promptDir, Journal journal, MediaRecordings recorded) {
+        media.use(rtpengine, promptDir, journal, recorded::ended);
+        log.info("SIP edge: calls anchored through rtpengine, prompts from {}", promptDir);
+    }
+
+    /** Where the recording of each anchored call goes once it ended (see {@link SipMedia.Recorded}). */
+    @FunctionalInterface
+    public interface MediaRecordings {
+        void ended(CallId call, StationId station, Path pcap, String sdpForCaller);
+    }
+
+    /** A keypress rtpengine reported (its DTMF log): journalled on its call as {@code KeyPressed}. */
+    public void keyPressed(DtmfEvent event) {
+        media.keyPressed(event);
+    }
+
     @Override
     public void close() {
         log.info("SIP edge closing; {} repeated 2xx taken before the stack", retransmissions.absorbed());
+        media.close();
         timers.shutdownNow();
         stack.stop();
     }

@@ -1,0 +1,323 @@
+package id.siaga.telephony.sip;
+
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
+import id.siaga.org.StationId;
+import id.siaga.telephony.CallId;
+import id.siaga.telephony.MediaControl;
+import id.siaga.telephony.media.AnchoredSdp;
+import id.siaga.telephony.media.DtmfEvent;
+import id.siaga.telephony.media.MediaException;
+import id.siaga.telephony.media.Rtpengine;
+import id.siaga.telephony.media.SdpOption;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sip.header.FromHeader;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media plane as the SIP edge drives it (docs/MEDIA.md): every emergency call's SDP goes through rtpengine. The
+ * caller's offer is anchored before the first phone rings (all phones get rtpengine's SDP), the winning phone's answer
+ * gives the caller rtpengine's SDP in the 200 OK, and the end deletes the call, whose recording then goes to the
+ * recordings ({@code recorded}). For the pipeline's requests ({@link MediaControl}): a prompt first sends the caller a
+ * 183 Session Progress with rtpengine's SDP for it (early media), then plays; an answer stops it.
+ *
+ * <p>The media plane never costs a caller the call: when rtpengine does not answer or refuses, the call goes on
+ * unanchored, end to end as without a media plane, journalled {@code MediaUnavailable} with the reason. Without an
+ * rtpengine ({@code rtpengine == null}) every method passes the SDP through and the pipeline's requests do nothing.
+ * The pipeline's requests run on a thread of their own, in order, so an rtpengine that does not answer never holds
+ * the call loop; the SDP exchanges run on the thread that handles the SIP message, which waits for them (a few
+ * hundred microseconds, at most the client's timeout × attempts for a dead instance, once: it is then skipped).
+ */
+final class SipMedia implements MediaControl {
+
+    private static final Logger log = LoggerFactory.getLogger(SipMedia.class);
+    static final Set<SdpOption> OFFER = Set.of(SdpOption.RECORD_CALL, SdpOption.REPLACE_ORIGIN);
+
+    private final SipCalls calls;
+    private final SipEndpoint endpoint;
+    private volatile Rtpengine rtpengine;
+    private volatile Path prompts;
+    private volatile Journal journal;
+    private volatile Recorded recorded = (call, station, pcap, sdpForCaller) -> { };
+    /** Anchored calls until their release, by call: the SIP call may be forgotten by the time the pipeline releases it. */
+    private final Map<CallId, Anchoring> anchoredCalls = new ConcurrentHashMap<>();
+
+    private record Anchoring(String sipCallId, AnchoredSdp offer, SipCall call) {
+    }
+
+    /** Where a call's recording goes once rtpengine has closed it. */
+    @FunctionalInterface
+    interface Recorded {
+        /**
+         * @param pcap         rtpengine's recording of the call
+         * @param sdpForCaller rtpengine's SDP the caller got (the 200's or the 183's; it tells the caller's packets from
+         *                     the operator's); null when none reached the caller
+         */
+        void ended(CallId call, StationId station, Path pcap, String sdpForCaller);
+    }
+    private final ExecutorService requests = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sip-media");
+        t.setDaemon(true);
+        return t;
+    });
+
+    SipMedia(SipCalls calls, SipEndpoint endpoint) {
+        this.calls = calls;
+        this.endpoint = endpoint;
+    }
+
+    /** Turns the media plane on: calls offered from now on are anchored, prompts come from {@code prompts/NAME.wav}. */
+    void use(Rtpengine plane, Path promptDir, Journal callJournal, Recorded whenRecorded) {
+        this.prompts = promptDir;
+        this.journal = callJournal;
+        this.recorded = whenRecorded;
+        this.rtpengine = plane;
+    }
+
+    boolean on() {
+        return rtpengine != null;
+    }
+
+    /** The caller's tag: its From tag, the caller's party in rtpengine. */
+    static String callerTag(SipCall call) {
+        return ((FromHeader) call.callerInvite.getHeader(FromHeader.NAME)).getTag();
+    }
+
+    /**
+     * The SDP the operators' phones get: rtpengine's, once the caller's offer is anchored (asked once per call), else the
+     * caller's own. Null when the caller sent no SDP (a delayed offer is relayed end to end, unanchored).
+     */
+    byte[] offerForPhones(SipCall call) {
+        Rtpengine plane = rtpengine;
+        if (plane == null || call.callerSdp == null) {
+            return call.callerSdp;
+        }
+        synchronized (call) {
+            if (!call.mediaTried) {
+                call.mediaTried = true;
+                try {
+                    call.anchored = plane.offer(call.callerSipCallId(), callerTag(call), new String(call.callerSdp, StandardCharsets.UTF_8), OFFER);
+                    anchoredCalls.put(call.id, new Anchoring(call.callerSipCallId(), call.anchored, call));
+                    log.debug("call {}: media anchored on rtpengine {}", call.id, call.anchored.instance());
+                } catch (MediaException e) {
+                    unavailable(call, "offer", e);
+                }
+            }
+            return call.anchored != null ? call.anchored.sdp().getBytes(StandardCharsets.UTF_8) : call.callerSdp;
+        }
+    }
+
+    /**
+     * The SDP the caller gets in the 200 OK for the winning phone's {@code phoneSdp}: rtpengine's answer (after stopping
+     * any prompt), or the phone's own when the call is not anchored.
+     */
+    byte[] answerForCaller(SipCall call, byte[] phoneSdp) {
+        Rtpengine plane = rtpengine;
+        if (plane == null || call.anchored == null || phoneSdp == null || phoneSdp.length == 0) {
+            return phoneSdp;
+        }
+        String sdp = new String(phoneSdp, StandardCharsets.UTF_8);
+        synchronized (call) {
+            call.mediaAnswered = true;
+            try {
+                AnchoredSdp early = call.early;
+                if (early != null) {
+                    if (call.prompting) {
+                        call.prompting = false;
+                        plane.stopMedia(call.callerSipCallId(), callerTag(call));
+                    }
+                    call.sdpForCaller = plane.answerAfterEarlyMedia(call.callerSipCallId(), callerTag(call), call.callerToTag, sdp, early,
+                            Set.of()).sdp();
+                } else {
+                    call.sdpForCaller = plane.answer(call.callerSipCallId(), callerTag(call), call.callerToTag, sdp, Set.of()).sdp();
+                }
+                return call.sdpForCaller.getBytes(StandardCharsets.UTF_8);
+            } catch (MediaException e) {
+                // the phone already has rtpengine's SDP: the caller gets the phone's, so at least the caller's voice arrives
+                log.error("call {}: rtpengine could not take the answer ({}); the caller gets the phone's SDP", call.id, e.reason());
+                unavailable(call, "answer", e);
+                return phoneSdp;
+            }
+        }
+    }
+
+    /**
+     * The SDP offer of an in-dialog request (a re-INVITE or UPDATE: hold, resume, a codec change) as the other side gets
+     * it: rtpengine's, with the requester as {@code from-tag} (docs/MEDIA.md, re-INVITE), so the media stays anchored and
+     * recorded. Unchanged when the call is not anchored or the request carries no SDP.
+     */
+    byte[] reofferAcross(SipCall call, boolean fromCaller, byte[] sdp) {
+        Rtpengine plane = rtpengine;
+        if (plane == null || call.anchored == null || !call.mediaAnswered || sdp == null || sdp.length == 0) {
+            return sdp;
+        }
+        try {
+            return plane.reoffer(call.callerSipCallId(), fromCaller ? callerTag(call) : call.callerToTag, fromCaller ? call.callerToTag : callerTag(call),
+                    new String(sdp, StandardCharsets.UTF_8), Set.of()).sdp().getBytes(StandardCharsets.UTF_8);
+        } catch (MediaException e) {
+            log.warn("call {}: rtpengine refused a re-offer ({}); relayed as it came", call.id, e.reason());
+            return sdp;
+        }
+    }
+
+    /** The SDP answer to such a request as the requester gets it (the offer came {@code fromCaller} or from the phone). */
+    byte[] reanswerAcross(SipCall call, boolean offerFromCaller, byte[] sdp) {
+        Rtpengine plane = rtpengine;
+        if (plane == null || call.anchored == null || !call.mediaAnswered || sdp == null || sdp.length == 0) {
+            return sdp;
+        }
+        try {
+            return plane.answer(call.callerSipCallId(), offerFromCaller ? callerTag(call) : call.callerToTag,
+                    offerFromCaller ? call.callerToTag : callerTag(call), new String(sdp, StandardCharsets.UTF_8), Set.of()).sdp()
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (MediaException e) {
+            log.warn("call {}: rtpengine refused a re-answer ({}); relayed as it came", call.id, e.reason());
+            return sdp;
+        }
+    }
+
+    @Override
+    public void handle(Request request) {
+        if (rtpengine == null) {
+            return;
+        }
+        try {
+            requests.execute(() -> carryOut(request));
+        } catch (RuntimeException e) {
+            log.debug("media request {} not taken: {}", request, e.toString());
+        }
+    }
+
+    private void carryOut(Request request) {
+        SipCall call = calls.call(request.call()).orElse(null);
+        try {
+            if (request instanceof Request.Prompt p) {
+                if (call != null) {
+                    prompt(call, p.prompt());
+                }
+            } else if (request instanceof Request.StopPrompt) {
+                if (call != null) {
+                    stopPrompt(call);
+                }
+            } else if (request instanceof Request.Release r) {
+                release(r.call(), r.station());
+            }
+        } catch (RuntimeException e) {
+            log.error("media request {} failed", request, e);
+        }
+    }
+
+    /** Early media for a waiting caller: a 183 with rtpengine's SDP (once), then the prompt. */
+    private void prompt(SipCall call, String name) {
+        Rtpengine plane = rtpengine;
+        synchronized (call) {
+            if (call.anchored == null || call.callerFinal || call.mediaAnswered) {
+                return;
+            }
+            try {
+                if (call.early == null) {
+                    AnchoredSdp early = plane.earlyMedia(call.callerSipCallId(), callerTag(call), call.callerToTag, call.anchored);
+                    Response progress = endpoint.messages().createResponse(Response.SESSION_PROGRESS, call.callerInvite);
+                    ((javax.sip.header.ToHeader) progress.getHeader(javax.sip.header.ToHeader.NAME)).setTag(call.callerToTag);
+                    progress.addHeader(endpoint.contactFor(call.callerInvite));
+                    progress.setContent(early.sdp().getBytes(StandardCharsets.UTF_8), endpoint.headers().createContentTypeHeader("application", "sdp"));
+                    call.callerTx.sendResponse(progress);
+                    call.early = early;
+                    call.sdpForCaller = early.sdp();
+                }
+                plane.playMedia(call.callerSipCallId(), callerTag(call), prompts.resolve(name + ".wav"), 1);
+                call.prompting = true;
+                log.info("call {}: the waiting caller hears the announcement '{}'", call.id, name);
+            } catch (MediaException e) {
+                log.warn("call {}: announcement '{}' not played: {}", call.id, name, e.reason());
+            } catch (Exception e) {
+                log.warn("call {}: early media not sent: {}", call.id, e.toString());
+            }
+        }
+    }
+
+    private void stopPrompt(SipCall call) {
+        synchronized (call) {
+            if (!call.prompting || call.anchored == null) {
+                return;
+            }
+            call.prompting = false;
+            try {
+                rtpengine.stopMedia(call.callerSipCallId(), callerTag(call));
+            } catch (MediaException e) {
+                log.debug("call {}: stop media: {}", call.id, e.reason());
+            }
+        }
+    }
+
+    /** The call ended: rtpengine deletes it (closing its recording), and the recording goes to the recordings. */
+    private void release(CallId id, StationId station) {
+        Anchoring anchoring = anchoredCalls.remove(id);
+        if (anchoring == null) {
+            return;
+        }
+        try {
+            rtpengine.delete(anchoring.sipCallId());
+        } catch (MediaException e) {
+            log.warn("call {}: rtpengine delete: {}", id, e.reason());
+        }
+        for (String pcap : anchoring.offer().recordings()) {
+            try {
+                recorded.ended(id, station, Path.of(pcap), anchoring.call().sdpForCaller);
+            } catch (RuntimeException e) {
+                log.error("call {}: recording {} not taken", id, pcap, e);
+            }
+        }
+    }
+
+    /**
+     * A keypress rtpengine heard (RFC 4733, from its DTMF log): journalled on its call as {@code KeyPressed} with the key
+     * and who pressed it (the caller, or the operator's phone). One for a call that is no longer live is logged only.
+     */
+    void keyPressed(DtmfEvent event) {
+        Anchoring anchoring = anchoredCalls.values().stream().filter(a -> a.sipCallId().equals(event.callId())).findFirst().orElse(null);
+        if (anchoring == null) {
+            log.debug("keypress {} for call-id {} that is not anchored here", event.key(), event.callId());
+            return;
+        }
+        SipCall call = anchoring.call();
+        String party = event.sourceTag() != null && event.sourceTag().equals(callerTag(call)) ? "caller" : "operator";
+        log.info("call {}: the {} pressed {}", call.id, party, event.key());
+        Journal j = journal;
+        if (j != null) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("key", String.valueOf(event.key()));
+            payload.put("party", party);
+            payload.put("durationMs", event.duration().toMillis());
+            payload.put("at", event.at().toString());
+            j.append("KeyPressed", SubjectKind.CALL, call.id.value(), "media", payload);
+        }
+    }
+
+    private void unavailable(SipCall call, String step, MediaException e) {
+        log.warn("call {}: no media plane for this call ({} failed: {}); its audio flows end to end, unrecorded", call.id, step, e.reason());
+        Journal j = journal;
+        if (j == null) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("step", step);
+        payload.put("reason", e.reason());
+        Optional.ofNullable(call.anchored).ifPresent(a -> payload.put("instance", String.valueOf(a.instance())));
+        j.append("MediaUnavailable", SubjectKind.CALL, call.id.value(), "media", payload);
+    }
+
+    void close() {
+        requests.shutdown();
+    }
+}
