@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,6 +41,24 @@ public final class JdbcRecordingStore implements RecordingStore {
     @Override
     public Optional<Recording> find(CallId call) {
         return jdbc.query("SELECT " + COLUMNS + " FROM call_recording WHERE call_id = ?", (rs, n) -> map(rs), call.value()).stream().findFirst();
+    }
+
+    @Override
+    public Set<CallId> recorded(Collection<CallId> calls) {
+        return JdbcCallRecordStore.present(jdbc, "call_recording", "call_id", calls);
+    }
+
+    @Override
+    public List<Recording> latest(Collection<StationId> stations, int limit) {
+        if (stations.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new java.util.ArrayList<>();
+        stations.forEach(s -> args.add(s.value()));
+        args.add(limit);
+        return jdbc.query("SELECT " + COLUMNS + " FROM call_recording WHERE station_id IN ("
+                + String.join(",", java.util.Collections.nCopies(stations.size(), "?")) + ") ORDER BY recorded_at DESC, call_id DESC LIMIT ?",
+                (rs, n) -> map(rs), args.toArray());
     }
 
     @Override

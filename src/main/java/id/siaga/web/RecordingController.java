@@ -1,12 +1,17 @@
 package id.siaga.web;
 
+import id.siaga.org.Station;
+import id.siaga.org.StationDirectory;
+import id.siaga.org.StationId;
 import id.siaga.security.OutOfScopeException;
 import id.siaga.security.StationScope;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.recording.CallRecordings;
+import id.siaga.telephony.recording.Recording;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.core.io.FileSystemResource;
@@ -21,10 +26,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A call's recording, to listen to in the console or download: {@code GET /api/calls/{id}/recording}, a stereo WAV
+ * The latest recordings in scope ({@code GET /api/calls/recordings}), and a call's recording, to listen to in the
+ * console or download: {@code GET /api/calls/{id}/recording}, a stereo WAV
  * (caller left, operator right) with Range support (206 and {@code Content-Range}, so a player can seek). Who may hear
  * it is who may see the call ({@link CallLookup}: its responsible station within the user's scope; the recording's own
  * station when the call's record is not at hand). A call out of scope answers exactly like a call without a recording,
@@ -41,12 +48,32 @@ class RecordingController {
     private final StationScope scope;
     private final CallRecordings recordings;
     private final RecordingListens listens;
+    private final StationDirectory stations;
 
-    RecordingController(CallLookup lookup, StationScope scope, CallRecordings recordings, RecordingListens listens) {
+    RecordingController(CallLookup lookup, StationScope scope, CallRecordings recordings, RecordingListens listens, StationDirectory stations) {
+        this.stations = stations;
         this.lookup = lookup;
         this.scope = scope;
         this.recordings = recordings;
         this.listens = listens;
+    }
+
+    /** One kept recording as the board lists it: no caller number, no location, so a list is no read of personal data. */
+    record RecordingView(String call, String station, Instant recordedAt, long durationMs, long bytes, String sha256, String url) {
+        static RecordingView of(Recording r) {
+            return new RecordingView(r.call().value(), r.station().value(), r.recordedAt(), r.duration().toMillis(), r.bytes(), r.sha256(),
+                    "/api/calls/" + r.call().value() + "/recording");
+        }
+    }
+
+    /** The latest recordings of the calls of the stations in scope, newest first ({@code limit} 1-100): the board's list. */
+    @GetMapping("/recordings")
+    List<RecordingView> latest(@RequestParam(defaultValue = "20") int limit, Authentication auth) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be between 1 and 100, got " + limit);
+        }
+        List<StationId> inScope = stations.tree().subtree(StationScope.principal(auth).station()).stream().map(Station::id).toList();
+        return recordings.latest(inScope, limit).stream().map(RecordingView::of).toList();
     }
 
     @GetMapping("/{id}/recording")

@@ -52,6 +52,32 @@ abstract class RecordingStoreContract {
     }
 
     @Test
+    void theLatestRecordingsOfTheStationsAskedForComeNewestFirst() {
+        recordings.add(recording("call-1", "2026-11-28T01:00:00Z"));
+        recordings.add(recording("call-2", "2026-11-28T03:00:00Z"));
+        recordings.add(recording("call-3", "2026-11-28T02:00:00Z"));
+        Recording bantul = new Recording(new CallId("call-4"), StationId.of("POLRES-3402"), "b.wav", SHA, 10, Duration.ofSeconds(1),
+                Instant.parse("2026-11-28T04:00:00Z"));
+        recordings.add(bantul);
+        assertThat(recordings.latest(java.util.List.of(SLEMAN), 10)).extracting(r -> r.call().value()).containsExactly("call-2", "call-3", "call-1");
+        assertThat(recordings.latest(java.util.List.of(SLEMAN, bantul.station()), 2)).extracting(r -> r.call().value())
+                .containsExactly("call-4", "call-2");
+        assertThat(recordings.latest(java.util.List.of(), 10)).isEmpty();
+    }
+
+    @Test
+    void aHistoryListLearnsWhichOfItsCallsWereRecordedAtOnce() {
+        recordings.add(recording("call-1", "2026-11-28T01:00:00Z"));
+        recordings.add(recording("call-700", "2026-11-28T01:00:00Z"));
+        java.util.List<CallId> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            asked.add(new CallId("call-" + i));
+        }
+        assertThat(recordings.recorded(asked)).containsExactlyInAnyOrder(new CallId("call-1"), new CallId("call-700"));
+        assertThat(recordings.recorded(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void retentionReadsTheOldestFirstUpToTheCutoffAndForgetsWhatItRemoves() {
         recordings.add(recording("call-new", "2026-11-28T09:00:00Z"));
         recordings.add(recording("call-old", "2025-10-01T09:00:00Z"));

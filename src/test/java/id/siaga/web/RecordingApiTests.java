@@ -115,6 +115,35 @@ class RecordingApiTests extends CallApiTestBase {
     }
 
     @Test
+    void theHistoryLinksARecordedCallToItsRecordingAndTheBoardListsTheLatestInScope() throws Exception {
+        CallId recorded = recordedSlemanCall("+6281200150005");
+        CallId unrecorded = calls.dial("+6281200150005", IN_SLEMAN, "OP-3404-1");
+        calls.answerAndHangUp(unrecorded, "OP-3404-1");
+        var history = CallDriver.awaitValue("both calls are in the history",
+                () -> http.get("/api/calls/history?caller=+6281200150005", AUTH, SLEMAN_OPERATOR).json(), h -> h.size() == 2);
+        for (var r : history) {
+            String link = r.path("id").asString().equals(recorded.value()) ? "/api/calls/" + recorded.value() + "/recording" : null;
+            assertThat(r.has("recording") ? r.path("recording").asString() : null).as("call %s", r.path("id").asString()).isEqualTo(link);
+        }
+        assertThat(http.get("/api/calls/" + recorded.value(), AUTH, SLEMAN_OPERATOR).json().path("record").path("recording").asString())
+                .isEqualTo("/api/calls/" + recorded.value() + "/recording");
+
+        var latest = http.get("/api/calls/recordings?limit=100", AUTH, DIY_SUPERVISOR).json();
+        var mine = java.util.stream.StreamSupport.stream(latest.spliterator(), false).filter(r -> r.path("call").asString().equals(recorded.value()))
+                .findFirst().orElseThrow();
+        CallRecorded journalled = CallEvents.all(story(recorded), CallRecorded.class).get(0);
+        assertThat(mine.path("station").asString()).isEqualTo("POLRES-3404");
+        assertThat(mine.path("sha256").asString()).isEqualTo(journalled.sha256());
+        assertThat(mine.path("durationMs").asLong()).isEqualTo(journalled.durationMs());
+        assertThat(mine.path("url").asString()).isEqualTo("/api/calls/" + recorded.value() + "/recording");
+        assertThat(mine.has("callerNumber")).as("no caller number, no location in the list").isFalse();
+        assertThat(http.get("/api/calls/recordings", AUTH, BANTUL_OPERATOR).json()).as("Bantul sees none of Sleman's")
+                .noneMatch(r -> r.path("station").asString().equals("POLRES-3404"));
+        assertThat(http.get("/api/calls/recordings?limit=0", AUTH, DIY_SUPERVISOR).status()).isEqualTo(400);
+        assertThat(CallEvents.all(story(recorded), RecordingPlayed.class)).as("listing is not listening").isEmpty();
+    }
+
+    @Test
     void everyListenIsJournalledOnceWithWhoListenedHowEverManyRangeRequestsItTakes() throws Exception {
         CallId call = recordedSlemanCall("+6281200150004");
         String url = "/api/calls/" + call.value() + "/recording";

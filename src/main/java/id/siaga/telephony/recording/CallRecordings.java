@@ -243,6 +243,16 @@ public final class CallRecordings implements AutoCloseable {
         return recording.map(r -> new Stored(r, files.resolve(r.file()))).filter(s -> Files.isRegularFile(s.file()));
     }
 
+    /** Which of these calls have a recording (by the index): for history lists, which show a player for those. */
+    public java.util.Set<CallId> recorded(java.util.Collection<CallId> calls) {
+        return calls.isEmpty() ? java.util.Set.of() : store.recorded(calls);
+    }
+
+    /** The latest recordings of calls these stations were responsible for, newest first. */
+    public List<Recording> latest(java.util.Collection<StationId> stations, int limit) {
+        return store.latest(stations, limit);
+    }
+
     private Optional<Recording> fromJournal(CallId call) {
         for (JournalEntry e : journal.bySubject(SubjectKind.CALL, call.value(), 1_000)) {   // newest first
             Optional<CallEvent> event = CallEvents.read(e);

@@ -33,6 +33,17 @@ final class InMemoryRecordingStore implements RecordingStore {
     }
 
     @Override
+    public java.util.Set<CallId> recorded(java.util.Collection<CallId> calls) {
+        return calls.stream().filter(rows::containsKey).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public List<Recording> latest(java.util.Collection<id.siaga.org.StationId> stations, int limit) {
+        return rows.values().stream().filter(r -> stations.contains(r.station()))
+                .sorted(Comparator.comparing(Recording::recordedAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public List<Recording> keptBefore(Instant cutoff, int limit) {
         return rows.values().stream().filter(r -> r.recordedAt().isBefore(cutoff)).sorted(Comparator.comparing(Recording::recordedAt))
                 .limit(limit).toList();
