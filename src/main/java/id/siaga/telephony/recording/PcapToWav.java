@@ -62,7 +62,8 @@ public final class PcapToWav {
     CallAudio convert(PcapSource source, CallerMedia caller, OutputStream wav) throws IOException, UnreadableRecordingException {
         PcapFile file = PcapFile.open(source);
         Placed placed = new Placed();
-        StreamClock[] clocks = {new StreamClock(), new StreamClock()};
+        StreamClock.Runs runs = new StreamClock.Runs();
+        StreamClock[] clocks = {new StreamClock(runs), new StreamClock(runs)};
         int[] perSide = new int[2];
         int other = 0;
         long mostPackets = 2 * maxSamples / SHORTEST_PACKET + 1_000;
@@ -79,8 +80,8 @@ public final class PcapToWav {
             }
             int side = caller.isCaller(p) ? 0 : 1;
             perSide[side]++;
-            long at = clocks[side].place(r.timeNanos(), p.ssrc(), p.timestamp());
-            placed.add(at, r.dataOffset() + p.payloadStart(), p.payloadLength(), p.payloadType(), side);
+            int run = clocks[side].place(r.timeNanos(), p.ssrc(), p.timestamp());
+            placed.add(run, clocks[side].relative(), r.dataOffset() + p.payloadStart(), p.payloadLength(), p.payloadType(), side);
         }
         if (endProblem == null) {
             endProblem = file.endProblem().orElse(null);
@@ -88,6 +89,9 @@ public final class PcapToWav {
         if (placed.size == 0) {
             throw new UnreadableRecordingException("no G.711 audio (PCMU or PCMA RTP) in the pcap: " + other + " other packets"
                     + (endProblem == null ? "" : "; " + endProblem));
+        }
+        for (int i = 0; i < placed.size; i++) {
+            placed.at[i] += runs.offset(placed.run[i]);
         }
         long start = Long.MAX_VALUE;
         for (int i = 0; i < placed.size; i++) {
@@ -127,6 +131,8 @@ public final class PcapToWav {
 
     /** Every placed packet, as parallel arrays: a long call is hundreds of thousands of them. */
     static final class Placed {
+        int[] run = new int[1024];
+        /** Relative to the run while the file is read; then on the capture's clock. */
         long[] at = new long[1024];
         long[] offset = new long[1024];
         int[] length = new int[1024];
@@ -134,16 +140,18 @@ public final class PcapToWav {
         byte[] side = new byte[1024];
         int size;
 
-        void add(long placedAt, long payloadOffset, int payloadLength, int type, int channel) {
+        void add(int inRun, long relative, long payloadOffset, int payloadLength, int type, int channel) {
             if (size == at.length) {
                 int n = size * 2;
+                run = Arrays.copyOf(run, n);
                 at = Arrays.copyOf(at, n);
                 offset = Arrays.copyOf(offset, n);
                 length = Arrays.copyOf(length, n);
                 payloadType = Arrays.copyOf(payloadType, n);
                 side = Arrays.copyOf(side, n);
             }
-            at[size] = placedAt;
+            run[size] = inRun;
+            at[size] = relative;
             offset[size] = payloadOffset;
             length[size] = payloadLength;
             payloadType[size] = (byte) type;
