@@ -171,14 +171,14 @@ public final class CallRecordings implements AutoCloseable {
     }
 
     private Outcome keep(CallId call, StationId station, Path pcap, CallerMedia caller) {
-        if (store.find(call).isPresent()) {
+        String file = RecordingFiles.fileOf(call, clock.instant());
+        if (alreadyKept(call) || Files.exists(files.resolve(file))) {
             log.warn("call {} already has a recording; {} not kept again", call, pcap);
             return new Outcome.NotKept(call, "the call already has a recording");
         }
         if (!Files.isRegularFile(pcap)) {
             return failed(call, "rtpengine's pcap " + pcap + " is not there");
         }
-        String file = RecordingFiles.fileOf(call, clock.instant());
         RecordingFiles.Written<CallAudio> written;
         try {
             written = files.write(file, out -> converter.convert(pcap, caller, out));
@@ -206,10 +206,22 @@ public final class CallRecordings implements AutoCloseable {
         return new Outcome.Kept(recording, audio);
     }
 
+    /** Whether the index has the call's recording; while the database is away, the recording is made (and indexed later). */
+    private boolean alreadyKept(CallId call) {
+        try {
+            return store.find(call).isPresent();
+        } catch (RuntimeException e) {
+            log.warn("call {}: the recordings' index cannot be asked ({}); recording it anyway", call, e.getMessage());
+            return false;
+        }
+    }
+
     /** Indexes the recording; while the database is away, tries again every few seconds (the journal already has it). */
     private void index(Recording recording) {
         try {
-            store.add(recording);
+            if (!store.add(recording)) {
+                log.warn("call {} already had a recording in the index; {} kept as a file only", recording.call(), recording.file());
+            }
         } catch (RuntimeException e) {
             log.warn("recording of call {} not indexed yet ({}); trying again in {} s", recording.call(), e.getMessage(), STORE_RETRY.toSeconds());
             try {

@@ -170,6 +170,10 @@ class CallRecordingsTests {
         assertThat(outcome(recordings.record(call, SLEMAN, pcap, CallerMedia.sentTo(9))))
                 .isEqualTo(new CallRecordings.Outcome.NotKept(call, "the call already has a recording"));
         assertThat(recordings.find(call).orElseThrow().recording()).isEqualTo(first);
+        index.away(1);
+        assertThat(outcome(recordings.record(call, SLEMAN, pcap, CallerMedia.sentTo(9))))
+                .as("the index cannot be asked, but the file is there").isEqualTo(new CallRecordings.Outcome.NotKept(call, "the call already has a recording"));
+        index.away(0);
         assertThat(sha256(recordings.find(call).orElseThrow().file())).isEqualTo(first.sha256());
     }
 
@@ -177,7 +181,7 @@ class CallRecordingsTests {
     void aRecordingKeptWhileTheDatabaseWasAwayIsFoundThroughTheJournalAndIndexedOnceItAnswers() throws Exception {
         CallId call = new CallId("call-db-away");
         closed("db-away");
-        index.failNextAdds(1);
+        index.away(1);
         Recording kept = ((CallRecordings.Outcome.Kept) outcome(recordings.record(call, SLEMAN, rtpengine.resolve("pcaps/db-away.pcap"),
                 PcapToWavTests.TONES_CALLER))).recording();
 

@@ -9,14 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The recordings' index in memory, for the service's tests; {@link #failNextAdds} plays a database that is away. */
+/** The recordings' index in memory, for the service's tests; {@link #away} plays a database that is away. */
 final class InMemoryRecordingStore implements RecordingStore {
 
     private final Map<CallId, Recording> rows = new ConcurrentHashMap<>();
     private final AtomicInteger failing = new AtomicInteger();
 
-    void failNextAdds(int n) {
-        failing.set(n);
+    /** The database goes away: finds fail until {@code adds} adds have failed too. */
+    void away(int adds) {
+        failing.set(adds);
     }
 
     @Override
@@ -29,6 +30,9 @@ final class InMemoryRecordingStore implements RecordingStore {
 
     @Override
     public Optional<Recording> find(CallId call) {
+        if (failing.get() > 0) {
+            throw new IllegalStateException("the database is away");
+        }
         return Optional.ofNullable(rows.get(call));
     }
 
