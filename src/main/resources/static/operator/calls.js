@@ -208,7 +208,9 @@ async function showHistory(call) {
   if (shownCallId !== call.id) return;
   list.replaceChildren(...(earlier.length ? earlier.map((r) => el('li', {},
     dateTime(r.offeredAt), ' · ', el('span', { class: r.outcome === 'ANSWERED' ? 'ok' : 'warn' }, t('op.outcome.' + r.outcome)),
-    r.answeredBy ? el('span', { class: 'muted' }, ` · ${r.answeredBy}`) : null))
+    r.answeredBy ? el('span', { class: 'muted' }, ` · ${r.answeredBy}`) : null,
+    // preload none: nothing is fetched (and no listen journalled) until the operator presses play
+    r.recording ? el('audio', { class: 'recording', controls: true, preload: 'none', src: r.recording, title: t('op.recording') }) : null))
     : [el('li', { class: 'muted' }, t('op.history.none'))]));
 }
 

@@ -5,7 +5,7 @@ import './words.js';
 import { get, follow } from '/js/api.js';
 import { CAD_EVENTS } from '/js/cad.js';
 import { t, translate, setLang, lang } from '/js/i18n.js';
-import { clock, duration } from '/js/time.js';
+import { clock, dateTime, duration } from '/js/time.js';
 import { start, attempt, toast } from '/js/console.js';
 import { jurisdictionMap } from '/js/map.js';
 import { answerChart, hourChart } from './charts.js';
@@ -189,6 +189,32 @@ function tick() {
   });
 }
 
+/**
+ * The latest recordings in scope, each with a player that fetches nothing until it is played (every listen is
+ * journalled). The list is left alone while one of its players plays, so a refresh never cuts a listen short.
+ */
+async function showRecordings() {
+  const rows = $('recording-rows');
+  if ([...rows.querySelectorAll('audio')].some((a) => !a.paused)) return;
+  const latest = await get('/api/calls/recordings?limit=10');
+  if ([...rows.querySelectorAll('audio')].some((a) => !a.paused)) return;
+  rows.replaceChildren(...latest.map((r) => {
+    const tr = document.createElement('tr');
+    tr.dataset.call = r.call;
+    tr.append(cell(dateTime(r.recordedAt)), cell(stationNames.get(r.station) || r.station), cell(duration(r.durationMs / 1000), 'num'));
+    const td = document.createElement('td');
+    const audio = document.createElement('audio');
+    audio.controls = true;
+    audio.preload = 'none';
+    audio.src = r.url;
+    audio.title = t('sv.listen');
+    td.append(audio);
+    tr.append(td);
+    return tr;
+  }));
+  $('recordings-none').hidden = latest.length > 0;
+}
+
 let pending = null;
 let pendingAction = null;
 async function refreshFigures() {
@@ -203,7 +229,7 @@ function soon(what) {
 }
 
 async function refreshAll() {
-  await Promise.all([refreshFigures(), showPresence(stationNames), showFleet(map, layers)]);
+  await Promise.all([refreshFigures(), showPresence(stationNames), showFleet(map, layers), showRecordings()]);
 }
 
 function wireKeys() {
@@ -238,6 +264,7 @@ async function main() {
     toast(`${t('error')}: ${e.message}`, { error: true });
   }
   await refreshAll();
+  // a call that ended may have its recording a moment later: the list is fetched again with the next refresh
   const calls = follow('/api/calls/stream', Object.fromEntries(CALL_EVENTS.map((ev) => [ev, () => soon(refreshFigures)])),
     () => { liveBadge(true); soon(refreshAll); });
   calls.addEventListener('error', () => liveBadge(false));

@@ -21,6 +21,8 @@ words({
   'sv.declinedBy': 'Operator yang menolak panggilan', 'sv.declined': 'menolak {n}×', 'sv.overdue': 'Kejadian lewat 10 menit tanpa unit di lokasi',
   'sv.type': 'Jenis', 'sv.priority': 'Prioritas', 'sv.unitSent': 'Unit dikirim', 'sv.yes': 'ya', 'sv.no': 'belum',
   'sv.noOverdue': 'Tidak ada kejadian yang menunggu lewat 10 menit.', 'sv.minutes': '{n} mnt',
+  'sv.recordings': 'Rekaman panggilan terbaru', 'sv.recordedAt': 'Waktu', 'sv.length': 'Durasi', 'sv.listen': 'Dengarkan',
+  'sv.noRecordings': 'Belum ada rekaman.',
 }, {
   'sv.title': 'Supervisor board', 'sv.asOf': 'Updated', 'sv.connecting': 'connecting…', 'sv.live': 'LIVE', 'sv.offline': 'DISCONNECTED',
   'sv.refresh': 'Refresh', 'sv.ringing': 'Ringing now', 'sv.answered': 'Answered today', 'sv.median': 'median',
@@ -41,4 +43,6 @@ words({
   'sv.declinedBy': 'Operators who declined calls', 'sv.declined': 'declined {n}×', 'sv.overdue': 'Incidents past 10 minutes with no unit on scene',
   'sv.type': 'Type', 'sv.priority': 'Priority', 'sv.unitSent': 'Unit sent', 'sv.yes': 'yes', 'sv.no': 'not yet',
   'sv.noOverdue': 'No incident has waited past 10 minutes.', 'sv.minutes': '{n} min',
+  'sv.recordings': 'Latest call recordings', 'sv.recordedAt': 'Time', 'sv.length': 'Length', 'sv.listen': 'Listen',
+  'sv.noRecordings': 'No recording yet.',
 });

@@ -7,16 +7,19 @@ import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
 import id.siaga.security.StationScope;
 import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallId;
 import id.siaga.telephony.CallRecord;
 import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallView;
 import id.siaga.telephony.PhoneNumbers;
+import id.siaga.telephony.recording.CallRecordings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -48,10 +51,12 @@ class CallsController {
     private final StationDirectory stations;
     private final CallLookup lookup;
     private final LocationReads locationReads;
+    private final CallRecordings recordings;
 
     CallsController(CallCoordinator coordinator, CallRecordStore records, CallStream stream, Journal journal, StationDirectory stations,
-                    CallLookup lookup, LocationReads locationReads) {
+                    CallLookup lookup, LocationReads locationReads, CallRecordings recordings) {
         this.locationReads = locationReads;
+        this.recordings = recordings;
         this.coordinator = coordinator;
         this.records = records;
         this.stream = stream;
@@ -60,14 +65,14 @@ class CallsController {
         this.lookup = lookup;
     }
 
-    /** A finished call as the history shows it. */
+    /** A finished call as the history shows it; {@code recording} is where its recording plays, absent when it has none. */
     record CallRecordView(String id, String callerNumber, String dialled, String station, Instant offeredAt, Instant answeredAt,
                           Instant endedAt, CallRecord.Outcome outcome, String answeredBy, String answeredAtStation, Integer answeredTier,
-                          String endedBy, String locationSource, Double latitude, Double longitude) {
-        static CallRecordView of(CallRecord r) {
+                          String endedBy, String locationSource, Double latitude, Double longitude, String recording) {
+        static CallRecordView of(CallRecord r, boolean recorded) {
             return new CallRecordView(r.id().value(), r.callerNumber(), r.dialled(), r.station(), r.offeredAt(), r.answeredAt(), r.endedAt(),
                     r.outcome(), r.answeredBy(), r.answeredAtStation(), r.answeredTier(), r.endedBy(), r.locationSource(), r.latitude(),
-                    r.longitude());
+                    r.longitude(), recorded ? "/api/calls/" + r.id().value() + "/recording" : null);
         }
     }
 
@@ -128,7 +133,8 @@ class CallsController {
         } else {
             kept = records.atStations(inScope, new CallRecordStore.Window(since, until), limit);
         }
-        List<CallRecordView> found = kept.stream().map(CallRecordView::of).toList();
+        Set<CallId> recorded = recordings.recorded(kept.stream().map(CallRecord::id).toList());
+        List<CallRecordView> found = kept.stream().map(r -> CallRecordView.of(r, recorded.contains(r.id()))).toList();
         locationReads.read(auth, found.stream().filter(r -> r.latitude() != null).map(CallRecordView::id).toList(), "GET /api/calls/history");
         return found;
     }
@@ -137,7 +143,8 @@ class CallsController {
     CallDetail one(@PathVariable String id, Authentication auth) {
         CallLookup.Found call = lookup.find(id);
         lookup.requireVisible(auth, call);
-        CallRecordView record = call.isLive() ? null : CallRecordView.of(call.record());
+        CallRecordView record = call.isLive() ? null
+                : CallRecordView.of(call.record(), !recordings.recorded(List.of(call.record().id())).isEmpty());
         Optional<CallView> live = Optional.ofNullable(call.live());
         String callId = call.isLive() ? call.live().id() : call.record().id().value();
         List<JournalController.EntryView> story = new ArrayList<>(journal.bySubject(SubjectKind.CALL, callId, JOURNAL_LIMIT)

@@ -46,7 +46,11 @@ public final class CallEvents {
             reader(CallRefused.class, CallRefused::from),
             reader(CallbackTaskOpened.class, CallbackTaskOpened::from),
             reader(CallbackTaskClaimed.class, CallbackTaskClaimed::from),
-            reader(CallbackTaskClosed.class, CallbackTaskClosed::from));
+            reader(CallbackTaskClosed.class, CallbackTaskClosed::from),
+            reader(CallRecorded.class, CallRecorded::from),
+            reader(RecordingFailed.class, RecordingFailed::from),
+            reader(RecordingPlayed.class, RecordingPlayed::from),
+            reader(RecordingExpired.class, RecordingExpired::from));
 
     private CallEvents() {
     }

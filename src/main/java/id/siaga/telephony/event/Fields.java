@@ -65,6 +65,14 @@ final class Fields {
         return v.asInt();
     }
 
+    long whole(String key) {
+        JsonNode v = required(key);
+        if (!v.isIntegralNumber()) {
+            throw new Missing(key + " is not a whole number");
+        }
+        return v.asLong();
+    }
+
     boolean flag(String key, boolean absent) {
         if (!has(key)) {
             return absent;
@@ -74,6 +82,10 @@ final class Fields {
             throw new Missing(key + " is not true or false");
         }
         return v.booleanValue();
+    }
+
+    Instant instant(String key) {
+        return parse(key, Instant::parse);
     }
 
     Instant instantOrNull(String key) {

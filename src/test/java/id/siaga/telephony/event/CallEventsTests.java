@@ -186,8 +186,13 @@ class CallEventsTests {
     void everyRecordHasARowTestedAbove() {
         List<String> tested = rowsAsTheCallPathWroteThem().stream().map(Then::type).distinct().toList();
         List<String> records = java.util.Arrays.stream(CallEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
-        assertThat(records).as("CallInterrupted and CallRefused are new: no row of them was written before; their own tests are below")
-                .containsExactlyInAnyOrderElementsOf(concat(concat(tested, "CallInterrupted"), "CallRefused"));
+        List<String> newer = List.of("CallInterrupted", "CallRefused", "CallRecorded", "RecordingFailed", "RecordingPlayed", "RecordingExpired");
+        List<String> expected = tested;
+        for (String type : newer) {
+            expected = concat(expected, type);
+        }
+        assertThat(records).as("%s are new: no row of them was written before; their own tests are below", newer)
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -248,6 +253,34 @@ class CallEventsTests {
         assertThat(CallEvents.read(e)).contains(refused);
         assertThat(CallEvents.read(row("CallRefused", "{\"reason\":\"the call could not be offered\",\"status\":503}")))
                 .as("caller and source unknown").contains(new CallRefused(CALL, 503, null, null, "the call could not be offered"));
+    }
+
+    @Test
+    void aCallsRecordingIsJournalledFromKeepingThroughListensToExpiryAndReadBack() {
+        String sha = "5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
+        CallRecorded kept = new CallRecorded(CALL, SLEMAN, sha, 64_044, 2_001, "2026/11/29/" + CALL.value() + ".wav", true, null);
+        CallRecorded cut = new CallRecorded(CALL, SLEMAN, sha, 30_124, 940, "2026/11/29/" + CALL.value() + ".wav", false,
+                "the file ends inside the packet at byte 20421 (the recording was cut off)");
+        RecordingFailed failed = new RecordingFailed(CALL, "no G.711 audio (PCMU or PCMA RTP) in the pcap: 3 other packets");
+        RecordingPlayed played = new RecordingPlayed(CALL, true, 32_768);
+        RecordingExpired expired = new RecordingExpired(CALL, sha, "2026/11/29/" + CALL.value() + ".wav", Instant.parse("2025-11-29T01:30:00Z"));
+
+        JournalEntry e = journal.append(kept, "recording").join();
+        assertThat(e.payload()).isEqualTo("{\"bytes\":64044,\"complete\":true,\"durationMs\":2001,\"file\":\"2026/11/29/" + CALL.value()
+                + ".wav\",\"sha256\":\"" + sha + "\",\"station\":\"POLRES-3404\"}");
+        assertThat(CallEvents.read(e)).contains(kept);
+        assertThat(CallEvents.read(journal.append(cut, "recording").join())).contains(cut);
+        assertThat(CallEvents.read(journal.append(failed, "recording").join())).contains(failed);
+        JournalEntry listen = journal.append(played, "supervisor.diy").join();
+        assertThat(listen.actor()).isEqualTo("supervisor.diy");
+        assertThat(listen.payload()).isEqualTo("{\"fromByte\":32768,\"ranged\":true}");
+        assertThat(CallEvents.read(listen)).contains(played);
+        JournalEntry gone = journal.append(expired, "retention").join();
+        assertThat(gone.payload()).contains("\"recordedAt\":\"2025-11-29T01:30:00Z\"");
+        assertThat(CallEvents.read(gone)).contains(expired);
+        assertThat(CallEvents.read(row("CallRecorded", "{\"bytes\":1.5,\"durationMs\":1,\"file\":\"f\",\"sha256\":\"s\",\"station\":\"POLRES-3404\"}")))
+                .as("a length that is not a whole number").isEmpty();
+        assertThat(CallEvents.read(row("RecordingExpired", "{\"file\":\"f\",\"sha256\":\"s\"}"))).as("no time").isEmpty();
     }
 
     @Test

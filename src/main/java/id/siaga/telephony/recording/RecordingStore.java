@@ -1,0 +1,30 @@
+package id.siaga.telephony.recording;
+
+import id.siaga.org.StationId;
+import id.siaga.telephony.CallId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The index of the kept recordings: one per call. */
+public interface RecordingStore {
+
+    /** Keeps a recording's row; false, changing nothing, when the call already has one. */
+    boolean add(Recording recording);
+
+    Optional<Recording> find(CallId call);
+
+    /** Which of these calls have a recording: a history list asks this of its calls at once. */
+    Set<CallId> recorded(Collection<CallId> calls);
+
+    /** The latest recordings of calls these stations were responsible for, newest first, at most {@code limit}. */
+    List<Recording> latest(Collection<StationId> stations, int limit);
+
+    /** Recordings kept before {@code cutoff}, oldest first, at most {@code limit}: what the retention sweep removes. */
+    List<Recording> keptBefore(Instant cutoff, int limit);
+
+    /** Forgets a call's recording (its file is the caller's business); false when there was none. */
+    boolean remove(CallId call);
+}
