@@ -4,6 +4,8 @@ import id.siaga.journal.Journal;
 import id.siaga.telephony.Announcement;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.media.DtmfLogListener;
+import id.siaga.telephony.recording.CallRecordings;
+import id.siaga.telephony.recording.CallerMedia;
 import id.siaga.telephony.media.Rtpengine;
 import id.siaga.telephony.sip.SipEdge;
 import java.io.IOException;
@@ -74,6 +76,20 @@ class MediaConfiguration {
         log.info("media plane on: calls anchored and recorded through rtpengine, announcements after {} every {}, prompts in {}",
                 props.promptAfter(), props.promptEvery(), prompts);
         return new MediaPlane(keys);
+    }
+
+    /** Each anchored call's recording, once rtpengine has closed it, goes to the recordings (WAV, hash in the journal). */
+    @Bean
+    @Conditional(RtpenginesConfigured.class)
+    MediaRecordingsHandOff mediaRecordingsHandOff(ObjectProvider<CallRecordings> service) {
+        return (call, station, pcap, sdpForCaller) -> {
+            CallRecordings recordings = service.getIfAvailable();
+            if (recordings == null) {
+                log.warn("call {}: recording {} kept by rtpengine only (no recordings service)", call, pcap);
+                return;
+            }
+            recordings.record(call, station, pcap, sdpForCaller == null ? null : CallerMedia.fromRelaySdp(sdpForCaller).orElse(null));
+        };
     }
 
     /** What the media plane holds open: the keypress listener, if any. */

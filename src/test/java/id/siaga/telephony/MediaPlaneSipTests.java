@@ -1,0 +1,246 @@
+package id.siaga.telephony;
+
+import static id.siaga.telephony.CallStories.payload;
+import static id.siaga.telephony.CallStories.types;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.app.PresenceService;
+import id.siaga.journal.JournalEntry;
+import id.siaga.journal.JournalStore;
+import id.siaga.org.OperatorId;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.Presence;
+import id.siaga.support.PrivateRtpengine;
+import id.siaga.support.Sipp;
+import id.siaga.support.SipTestPorts;
+import id.siaga.telephony.media.Rtpengine;
+import id.siaga.telephony.recording.CallRecordings;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The voice of a 110 call through the media plane (issue 15), with SIPp as the caller and the operator's phone and a
+ * private rtpengine as the relay: the caller in Sleman speaks a 440 Hz tone, Polres Sleman's operator answers with a
+ * 1 kHz tone, and the call's recording is one stereo WAV, the caller left and the operator right, its SHA-256 in the
+ * journal; a caller who waits hears the announcement through a 183 before any answer; with rtpengine gone a call is
+ * still answered, end to end, and the journal says why it was not anchored.
+ */
+@ExtendWith(SipTestPorts.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.datasource.url=jdbc:h2:mem:mediacalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "siaga.journal.spool-file=target/mediacalls-spool.jsonl",
+        "siaga.routing.polres-ring-time=2s",
+        "siaga.routing.polda-ring-time=2s",
+        "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:${siaga.test.sip.op-3404-1}",
+        "siaga.media.prompt-after=2s"})
+class MediaPlaneSipTests {
+
+    static final int EDGE = SipTestPorts.free();
+    static final Map<String, String> IN_SLEMAN = Map.of("lat", "-7.71560", "lon", "110.35580");
+    static PrivateRtpengine rtpengineProcess;
+    static Path recordings;
+
+    @DynamicPropertySource
+    static void mediaPlane(DynamicPropertyRegistry registry) throws IOException {
+        rtpengineProcess = PrivateRtpengine.start(PrivateRtpengine.freeUdpPort());
+        recordings = Files.createTempDirectory("siaga-media-recordings-");
+        registry.add("siaga.telephony.sip-port", () -> EDGE);
+        registry.add("siaga.media.rtpengines", rtpengineProcess::hostPort);
+        registry.add("siaga.media.recording-dir", recordings::toString);
+    }
+
+    @Autowired
+    PresenceService presence;
+    @Autowired
+    OperatorRoster roster;
+    @Autowired
+    JournalStore journal;
+    @Autowired
+    CallRecordings callRecordings;
+    @Autowired
+    Rtpengine rtpengine;
+
+    @BeforeAll
+    static void tones() throws IOException {
+        Sipp.requireInstalled();
+        Path dir = Files.createDirectories(Path.of("target", "media-tones"));
+        Files.write(dir.resolve("caller-440.alaw"), Tones.alaw(440, 1.0));
+        Files.write(dir.resolve("phone-1000.alaw"), Tones.alaw(1000, 1.0));
+    }
+
+    @AfterAll
+    static void stopRtpengine() {
+        if (rtpengineProcess != null) {
+            rtpengineProcess.close();
+        }
+    }
+
+    @BeforeEach
+    void onlySlemanReady() {
+        roster.all().forEach(o -> presence.change(o.id(), Presence.OFFLINE, "test"));
+        presence.change(new OperatorId("OP-3404-1"), Presence.READY, "test");
+    }
+
+    @Test
+    @Order(1)
+    void anAnsweredCallIsRecordedCallerLeftOperatorRightWithItsHashInTheJournal() throws Exception {
+        try (Sipp phone = Sipp.phone("phone-tone.xml", SipTestPorts.OP_3404_1, 1, 300);
+             Sipp caller = Sipp.caller("caller-tone.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000151"), 4000, 1)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000151", "CallRecorded");
+        assertThat(types(story)).contains("CallAnswered", "CallEnded", "CallRecorded").doesNotContain("MediaUnavailable");
+        CallId call = new CallId(story.get(0).subjectId());
+        CallRecordings.Stored stored = callRecordings.find(call).orElseThrow();
+        byte[] wav = Files.readAllBytes(stored.file());
+        assertThat(payload(story, "CallRecorded")).contains("\"sha256\":\"" + sha256(wav) + "\"");
+
+        short[][] channels = Tones.stereo(wav);
+        double seconds = channels[0].length / 8000.0;
+        assertThat(seconds).as("about the 4 s of talk (and the moments before the answer)").isBetween(3.0, 7.0);
+        assertThat(Tones.power(channels[0], 440)).as("the caller's channel is the 440 Hz tone").isGreaterThan(10 * Tones.power(channels[0], 1000));
+        assertThat(Tones.power(channels[1], 1000)).as("the operator's channel is the 1 kHz tone").isGreaterThan(10 * Tones.power(channels[1], 440));
+        assertThat(rtpengine.list(rtpengineProcess.ngAddress(), 100)).as("rtpengine holds no call after it ended").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aCallerWhoWaitsHearsTheAnnouncementBeforeTheAnswer() throws Exception {
+        Path messages = Path.of("target", "sipp", "media-announcement-" + System.nanoTime() + ".log");
+        try (Sipp phone = Sipp.phone("phone-tone.xml", SipTestPorts.OP_3404_1, 1, 4000);
+             Sipp caller = Sipp.oneCall("caller-tone.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000152"), 1000, messages)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        assertThat(Sipp.responsesIn(messages)).as("a 183 with rtpengine's SDP before the answer").containsSubsequence("183 INVITE", "200 INVITE");
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000152", "CallRecorded");
+        assertThat(types(story)).containsSubsequence("CallAnswered", "CallEnded").contains("CallRecorded");
+    }
+
+    @Test
+    @Order(3)
+    void withRtpengineGoneACallIsStillAnsweredEndToEndAndTheJournalSaysWhy() throws Exception {
+        rtpengineProcess.stop();
+        try {
+            try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 300);
+                 Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000153"), 1000, 1)) {
+                assertThat(caller.await(40)).as(caller.output()).isZero();
+                assertThat(phone.await(40)).as(phone.output()).isZero();
+            }
+            List<JournalEntry> story = CallStories.story(journal, "+6281200000153", "CallEnded");
+            assertThat(types(story)).contains("MediaUnavailable", "CallAnswered", "CallEnded");
+            assertThat(payload(story, "MediaUnavailable")).contains("did not answer");
+        } finally {
+            rtpengineProcess.startEngine();
+        }
+    }
+
+    static Map<String, String> keys(String caller) {
+        Map<String, String> keys = new java.util.HashMap<>(IN_SLEMAN);
+        keys.put("caller", caller);
+        return keys;
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** Tones as SIPp streams them (raw G.711 A-law at 8 kHz) and the little signal analysis the test needs. */
+    static final class Tones {
+
+        static byte[] alaw(double hz, double seconds) {
+            int n = (int) (8000 * seconds);
+            byte[] out = new byte[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = linearToAlaw((short) (8000 * Math.sin(2 * Math.PI * hz * i / 8000.0)));
+            }
+            return out;
+        }
+
+        /** ITU-T G.711 A-law encoding of one 16-bit sample. */
+        static byte linearToAlaw(short sample) {
+            int pcm = sample;
+            int mask = pcm >= 0 ? 0xD5 : 0x55;
+            if (pcm < 0) {
+                pcm = -pcm - 1;
+            }
+            int[] segEnd = {0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF, 0x3FFF, 0x7FFF};
+            int seg = 0;
+            while (seg < 8 && pcm > segEnd[seg]) {
+                seg++;
+            }
+            if (seg >= 8) {
+                return (byte) (0x7F ^ mask);
+            }
+            int aval = seg << 4;
+            aval |= seg < 2 ? (pcm >> 4) & 0x0F : (pcm >> (seg + 3)) & 0x0F;
+            return (byte) (aval ^ mask);
+        }
+
+        /** The two channels of a 16-bit stereo WAV (the data chunk found by walking the chunks). */
+        static short[][] stereo(byte[] wav) {
+            ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+            b.position(12);
+            int channels = 0;
+            while (b.remaining() >= 8) {
+                int id = b.getInt();
+                int size = b.getInt();
+                if (id == 0x20746d66) { // "fmt "
+                    int at = b.position();
+                    b.getShort();
+                    channels = b.getShort();
+                    b.position(at + size);
+                } else if (id == 0x61746164) { // "data"
+                    assertThat(channels).as("stereo").isEqualTo(2);
+                    int frames = size / 4;
+                    short[][] out = new short[2][frames];
+                    for (int i = 0; i < frames; i++) {
+                        out[0][i] = b.getShort();
+                        out[1][i] = b.getShort();
+                    }
+                    return out;
+                } else {
+                    b.position(b.position() + size);
+                }
+            }
+            throw new AssertionError("no data chunk in the WAV");
+        }
+
+        /** Goertzel: the power of one frequency in 8 kHz samples. */
+        static double power(short[] samples, double hz) {
+            double coefficient = 2 * Math.cos(2 * Math.PI * hz / 8000.0);
+            double s1 = 0;
+            double s2 = 0;
+            for (short x : samples) {
+                double s = x + coefficient * s1 - s2;
+                s2 = s1;
+                s1 = s;
+            }
+            return s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+        }
+
+        private Tones() {
+        }
+    }
+}
