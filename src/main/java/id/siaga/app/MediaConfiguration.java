@@ -70,7 +70,7 @@ class MediaConfiguration {
         DtmfLogListener keys = null;
         if (props.dtmfLogPort() != -1) {
             Set<InetAddress> hosts = rtpengine.instances().stream().map(i -> i.address().getAddress()).collect(Collectors.toSet());
-            keys = DtmfLogListener.open(new InetSocketAddress(props.dtmfLogPort()), hosts, sip::keyPressed);
+            keys = DtmfLogListener.open(new InetSocketAddress(props.dtmfLogAddress(), props.dtmfLogPort()), hosts, sip::keyPressed);
             log.info("media plane: keypresses heard on UDP {} from rtpengine at {}", keys.address(), hosts);
         }
         log.info("media plane on: calls anchored and recorded through rtpengine, announcements after {} every {}, prompts in {}",

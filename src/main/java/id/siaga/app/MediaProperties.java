@@ -27,10 +27,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDeadAfter how long an instance that did not answer is skipped by new calls before it is pinged; it takes
  *                       new calls again as soon as a ping answers. 5 s: a restarted rtpengine is back within seconds, and
  *                       a dead one costs one ping every 5 s, no call's time.
- * @param dtmfLogPort    the UDP port, on every address of this node, where rtpengine's keypress reports
+ * @param dtmfLogPort    the UDP port, on {@code dtmf-log-address}, where rtpengine's keypress reports
  *                       arrive (rtpengine's {@code --dtmf-log-dest=THIS_NODE:PORT}); each keypress of a caller is
  *                       journalled on its call as {@code KeyPressed}. -1 (the default): keypresses are not heard. Only
  *                       datagrams from the configured rtpengine hosts are read.
+ * @param dtmfLogAddress where the keypress listener binds: {@code siaga.bind-address} (this machine only) unless said
+ *                       otherwise; an rtpengine on another machine needs this node's address it can reach.
  * @param promptDir      where the announcements' WAV files are put at start for rtpengine to play (it reads them by path,
  *                       so it must see this directory: the same machine, or a shared one). Empty (the default): a
  *                       directory of its own under the system's temporary directory.
@@ -46,6 +48,7 @@ public record MediaProperties(
         @DefaultValue("3") int attempts,
         @DefaultValue("5s") Duration retryDeadAfter,
         @DefaultValue("-1") int dtmfLogPort,
+        @DefaultValue("127.0.0.1") String dtmfLogAddress,
         @DefaultValue("") String promptDir,
         @DefaultValue("8s") Duration promptAfter,
         @DefaultValue("20s") Duration promptEvery) {

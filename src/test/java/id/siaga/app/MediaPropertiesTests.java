@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class MediaPropertiesTests {
 
     static MediaProperties with(List<String> rtpengines, Duration timeout, int attempts, Duration retry) {
-        return new MediaProperties(rtpengines, timeout, attempts, retry, -1, "", Duration.ofSeconds(8), Duration.ofSeconds(20));
+        return new MediaProperties(rtpengines, timeout, attempts, retry, -1, "127.0.0.1", "", Duration.ofSeconds(8), Duration.ofSeconds(20));
     }
 
     @Test
