@@ -10,6 +10,7 @@ import id.siaga.journal.JournalStore;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.Presence;
+import id.siaga.support.Peers;
 import id.siaga.support.PrivateRtpengine;
 import id.siaga.support.Sipp;
 import id.siaga.support.SipTestPorts;
@@ -62,10 +63,12 @@ class MediaPlaneSipTests {
 
     @DynamicPropertySource
     static void mediaPlane(DynamicPropertyRegistry registry) throws IOException {
-        rtpengineProcess = PrivateRtpengine.start(PrivateRtpengine.freeUdpPort());
+        int keypresses = PrivateRtpengine.freeUdpPort();
+        rtpengineProcess = PrivateRtpengine.start(keypresses);
         recordings = Files.createTempDirectory("siaga-media-recordings-");
         registry.add("siaga.telephony.sip-port", () -> EDGE);
         registry.add("siaga.media.rtpengines", rtpengineProcess::hostPort);
+        registry.add("siaga.media.dtmf-log-port", () -> keypresses);
         registry.add("siaga.media.recording-dir", recordings::toString);
     }
 
@@ -140,6 +143,21 @@ class MediaPlaneSipTests {
 
     @Test
     @Order(3)
+    void theCallersKeypressesAreJournalledOnTheCall() throws Exception {
+        Peers.require("root".equals(System.getProperty("user.name")), "root, for SIPp to send a pcap's RTP (play_pcap_audio) as the caller's keypresses");
+        try (Sipp phone = Sipp.phone("phone-dtmf.xml", SipTestPorts.OP_3404_1, 1, 300);
+             Sipp caller = Sipp.caller("caller-dtmf.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000154"), 2000, 1)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000154", "CallRecorded");
+        assertThat(story).filteredOn(e -> e.type().equals("KeyPressed")).extracting(JournalEntry::payload)
+                .satisfiesExactly(one -> assertThat(one).contains("\"key\":\"1\"").contains("\"party\":\"caller\""),
+                        two -> assertThat(two).contains("\"key\":\"2\"").contains("\"party\":\"caller\""));
+    }
+
+    @Test
+    @Order(4)
     void withRtpengineGoneACallIsStillAnsweredEndToEndAndTheJournalSaysWhy() throws Exception {
         rtpengineProcess.stop();
         try {
