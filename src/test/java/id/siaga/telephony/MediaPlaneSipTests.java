@@ -158,6 +158,23 @@ class MediaPlaneSipTests {
 
     @Test
     @Order(4)
+    void aCallerWhoHangsUpWhileItRingsLeavesNoCallInRtpengine() throws Exception {
+        try (Sipp phone = Sipp.phone("phone-never.xml", SipTestPorts.OP_3404_1, 1, 0);
+             Sipp caller = Sipp.caller("caller-hangup.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000155"), 1000, 1)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000155", "CallAbandoned");
+        assertThat(types(story)).contains("LegRang", "CallAbandoned").doesNotContain("MediaUnavailable");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!rtpengine.list(rtpengineProcess.ngAddress(), 100).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(rtpengine.list(rtpengineProcess.ngAddress(), 100)).as("the cancelled call was deleted from rtpengine").isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void withRtpengineGoneACallIsStillAnsweredEndToEndAndTheJournalSaysWhy() throws Exception {
         rtpengineProcess.stop();
         try {
