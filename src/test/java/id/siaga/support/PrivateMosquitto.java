@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -96,7 +96,7 @@ public final class PrivateMosquitto implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("the private Mosquitto did not listen on port " + port + "\n" + log());
             }
-            sleep(50);
+            ChildProcesses.sleep(50);
         }
     }
 
@@ -111,49 +111,17 @@ public final class PrivateMosquitto implements AutoCloseable {
     }
 
     private void end(boolean forcibly) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        if (forcibly) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.end(process, forcibly, Duration.ofSeconds(30));
     }
 
     /** What the broker logged, for assertion messages. */
     public String log() {
-        try {
-            String out = Files.readString(dir.resolve("broker.log"));
-            return "mosquitto log:\n" + (out.length() > 3000 ? out.substring(out.length() - 3000) : out);
-        } catch (IOException e) {
-            return "(no mosquitto log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return "mosquitto log:\n" + ChildProcesses.tail(dir.resolve("broker.log"), 3000);
     }
 
     @Override
     public void close() {
         kill();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind
-        }
+        ChildProcesses.deleteTree(dir);
     }
 }

@@ -9,12 +9,11 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * An rtpengine of the test's own (Debian {@code rtpengine-daemon}, userspace relay: {@code --table=-1}) on 127.0.0.1:
@@ -165,7 +164,7 @@ public final class PrivateRtpengine implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             return false;
         } catch (IOException e) {
-            sleep(50);
+            ChildProcesses.sleep(50);
             return false;
         }
     }
@@ -185,45 +184,18 @@ public final class PrivateRtpengine implements AutoCloseable {
     }
 
     private void end(boolean forcibly) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        if (forcibly) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.end(process, forcibly, Duration.ofSeconds(30));
     }
 
     /** What rtpengine logged, for assertions and their messages. */
     public String log() {
-        try {
-            return Files.readString(dir.resolve("rtpengine.log"));
-        } catch (IOException e) {
-            return "(no rtpengine log: " + e.getMessage() + ")";
-        }
+        return ChildProcesses.tail(dir.resolve("rtpengine.log"), Integer.MAX_VALUE);
     }
 
     /** The end of the log, for assertion messages. */
     public String logTail() {
         String out = log();
         return "rtpengine log:\n" + (out.length() > 4000 ? out.substring(out.length() - 4000) : out);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
@@ -236,10 +208,6 @@ public final class PrivateRtpengine implements AutoCloseable {
                 // the JVM is already exiting
             }
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind
-        }
+        ChildProcesses.deleteTree(dir);
     }
 }
