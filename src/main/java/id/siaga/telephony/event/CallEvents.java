@@ -49,6 +49,8 @@ public final class CallEvents {
             reader(CallbackTaskClosed.class, CallbackTaskClosed::from),
             reader(CallRecorded.class, CallRecorded::from),
             reader(RecordingFailed.class, RecordingFailed::from),
+            reader(MediaUnavailable.class, MediaUnavailable::from),
+            reader(KeyPressed.class, KeyPressed::from),
             reader(RecordingPlayed.class, RecordingPlayed::from),
             reader(RecordingExpired.class, RecordingExpired::from));
 

@@ -1,10 +1,11 @@
 package id.siaga.telephony.sip;
 
 import id.siaga.journal.Journal;
-import id.siaga.journal.SubjectKind;
 import id.siaga.org.StationId;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.MediaControl;
+import id.siaga.telephony.event.KeyPressed;
+import id.siaga.telephony.event.MediaUnavailable;
 import id.siaga.telephony.media.AnchoredSdp;
 import id.siaga.telephony.media.DtmfEvent;
 import id.siaga.telephony.media.MediaException;
@@ -12,9 +13,7 @@ import id.siaga.telephony.media.Rtpengine;
 import id.siaga.telephony.media.SdpOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -295,26 +294,20 @@ final class SipMedia implements MediaControl {
         log.info("call {}: the {} pressed {}", call.id, party, event.key());
         Journal j = journal;
         if (j != null) {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("key", String.valueOf(event.key()));
-            payload.put("party", party);
-            payload.put("durationMs", event.duration().toMillis());
-            payload.put("at", event.at().toString());
-            j.append("KeyPressed", SubjectKind.CALL, call.id.value(), "media", payload);
+            try {
+                j.append(new KeyPressed(call.id, String.valueOf(event.key()), party, event.duration().toMillis()), "media");
+            } catch (IllegalArgumentException e) {
+                log.warn("call {}: keypress {} not journalled: {}", call.id, event.key(), e.getMessage());
+            }
         }
     }
 
     private void unavailable(SipCall call, String step, MediaException e) {
         log.warn("call {}: no media plane for this call ({} failed: {}); its audio flows end to end, unrecorded", call.id, step, e.reason());
         Journal j = journal;
-        if (j == null) {
-            return;
+        if (j != null) {
+            j.append(new MediaUnavailable(call.id, step, e.reason()), "media");
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("step", step);
-        payload.put("reason", e.reason());
-        Optional.ofNullable(call.anchored).ifPresent(a -> payload.put("instance", String.valueOf(a.instance())));
-        j.append("MediaUnavailable", SubjectKind.CALL, call.id.value(), "media", payload);
     }
 
     void close() {

@@ -186,7 +186,8 @@ class CallEventsTests {
     void everyRecordHasARowTestedAbove() {
         List<String> tested = rowsAsTheCallPathWroteThem().stream().map(Then::type).distinct().toList();
         List<String> records = java.util.Arrays.stream(CallEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
-        List<String> newer = List.of("CallInterrupted", "CallRefused", "CallRecorded", "RecordingFailed", "RecordingPlayed", "RecordingExpired");
+        List<String> newer = List.of("CallInterrupted", "CallRefused", "CallRecorded", "RecordingFailed", "RecordingPlayed", "RecordingExpired",
+                "MediaUnavailable", "KeyPressed");
         List<String> expected = tested;
         for (String type : newer) {
             expected = concat(expected, type);
@@ -253,6 +254,19 @@ class CallEventsTests {
         assertThat(CallEvents.read(e)).contains(refused);
         assertThat(CallEvents.read(row("CallRefused", "{\"reason\":\"the call could not be offered\",\"status\":503}")))
                 .as("caller and source unknown").contains(new CallRefused(CALL, 503, null, null, "the call could not be offered"));
+    }
+
+    @Test
+    void theMediaPlanesRowsAreJournalledAndReadBack() {
+        MediaUnavailable down = new MediaUnavailable(CALL, "offer", "rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)");
+        KeyPressed five = new KeyPressed(CALL, "5", "caller", 280);
+        JournalEntry e = journal.append(down, "media").join();
+        assertThat(e.payload()).isEqualTo("{\"reason\":\"rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)\",\"step\":\"offer\"}");
+        assertThat(CallEvents.read(e)).contains(down);
+        JournalEntry key = journal.append(five, "media").join();
+        assertThat(key.payload()).isEqualTo("{\"durationMs\":280,\"key\":\"5\",\"party\":\"caller\"}");
+        assertThat(CallEvents.read(key)).contains(five);
+        assertThat(CallEvents.read(row("KeyPressed", "{\"durationMs\":1,\"key\":\"x\",\"party\":\"caller\"}"))).as("no such key").isEmpty();
     }
 
     @Test
