@@ -59,8 +59,23 @@ public record DtmfEvent(String callId, String sourceTag, List<String> tags, Inst
         }
         List<String> tags = new ArrayList<>();
         node.path("tags").forEach(t -> tags.add(t.asString("")));
-        return new DtmfEvent(callId, node.path("source_tag").asString(""), tags, Instant.ofEpochSecond(node.path("timestamp").asLong(0)),
-                node.path("source_ip").asString(""), node.path("event").asInt(), Duration.ofMillis(node.path("duration").asLong(0)),
-                node.path("volume").asInt(0));
+        return new DtmfEvent(callId, node.path("source_tag").asString(""), tags,
+                Instant.ofEpochSecond(whole(node, "timestamp", 0, MAX_EPOCH_SECOND)), node.path("source_ip").asString(""),
+                (int) whole(node, "event", 0, 255), Duration.ofMillis(whole(node, "duration", 0, 86_400_000L)), (int) whole(node, "volume", 0, 127));
+    }
+
+    /** Year 9999: a timestamp past it is no clock's reading. */
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
+    /** A whole number field within {@code min..max}; absent reads as {@code min}; anything else is refused, naming it. */
+    private static long whole(JsonNode node, String field, long min, long max) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return min;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+            throw new IllegalArgumentException("a DTMF event whose " + field + " is not a whole number from " + min + " to " + max);
+        }
+        return value.asLong();
     }
 }
