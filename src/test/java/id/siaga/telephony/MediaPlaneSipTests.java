@@ -158,6 +158,21 @@ class MediaPlaneSipTests {
 
     @Test
     @Order(4)
+    void aHoldReInviteGoesThroughRtpengineAndTheCallStaysAnchored() throws Exception {
+        try (Sipp phone = Sipp.phone("phone-reinvite.xml", SipTestPorts.OP_3404_1, 1, 0);
+             Sipp caller = Sipp.caller("caller-reinvite.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000156"), 3000, 1)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        // the relay scenarios send no audio: the anchored call's pcap holds none, which the recordings say
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000156", "RecordingFailed");
+        assertThat(types(story)).containsSubsequence("CallAnswered", "CallEnded").doesNotContain("MediaUnavailable");
+        assertThat(payload(story, "RecordingFailed")).contains("no G.711 audio");
+        assertThat(rtpengine.list(rtpengineProcess.ngAddress(), 100)).isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void aCallerWhoHangsUpWhileItRingsLeavesNoCallInRtpengine() throws Exception {
         try (Sipp phone = Sipp.phone("phone-never.xml", SipTestPorts.OP_3404_1, 1, 0);
              Sipp caller = Sipp.caller("caller-hangup.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000155"), 1000, 1)) {
@@ -174,7 +189,7 @@ class MediaPlaneSipTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withRtpengineGoneACallIsStillAnsweredEndToEndAndTheJournalSaysWhy() throws Exception {
         rtpengineProcess.stop();
         try {

@@ -122,8 +122,8 @@ public final class CallRecordings implements AutoCloseable {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         try {
             if (call == null || station == null || pcap == null || caller == null) {
-                String reason = "not recorded: " + (call == null ? "no call" : station == null ? "no station" : pcap == null ? "no pcap"
-                        : "no way to tell the caller's audio");
+                String reason = call == null ? "no call" : station == null ? "no station" : pcap == null ? "no pcap"
+                        : "no SDP of the media plane reached the caller, so no audio of theirs can be in the recording";
                 return CompletableFuture.completedFuture(call == null ? new Outcome.NotKept(new CallId("unknown"), reason) : failed(call, reason));
             }
             long giveUpAt = System.nanoTime() + closeWithin.toNanos();

@@ -153,7 +153,7 @@ class CallRecordingsTests {
         assertThat(CallEvents.all(story(missing), RecordingFailed.class)).hasSize(1);
 
         assertThat(outcome(recordings.record(missing, SLEMAN, nowhere, null)))
-                .isEqualTo(new CallRecordings.Outcome.NotKept(missing, "not recorded: no way to tell the caller's audio"));
+                .isEqualTo(new CallRecordings.Outcome.NotKept(missing, "no SDP of the media plane reached the caller, so no audio of theirs can be in the recording"));
         try (var left = Files.walk(tmp.resolve("recordings"))) {
             assertThat(left.filter(Files::isRegularFile)).as("no file kept, none half-written").isEmpty();
         }
