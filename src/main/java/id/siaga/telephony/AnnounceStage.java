@@ -19,8 +19,8 @@ final class AnnounceStage implements CallStage {
             out.add(new CallAction.Media(new MediaControl.Request.StopPrompt(call.id())));
             return call;
         }
-        if (!call.unanswered() || call.ending() != null) {
-            return call;
+        if (call.phase() != Call.Phase.RINGING || call.ending() != null) {
+            return call; // a call still waiting for a better fix (ROUTING) is announced once it rings
         }
         Instant now = context.now();
         Instant due = call.announceDue() != null ? call.announceDue() : call.offeredAt().plus(policy.after());

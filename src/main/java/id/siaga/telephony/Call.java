@@ -98,7 +98,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
             case RINGING -> ladder == null ? Optional.empty() : ladder.wakeAt();
             default -> Optional.empty();
         };
-        if (announceDue == null || !unanswered()) {
+        if (announceDue == null || phase != Phase.RINGING) {
             return stage;
         }
         return Optional.of(stage.filter(at -> at.isBefore(announceDue)).orElse(announceDue));

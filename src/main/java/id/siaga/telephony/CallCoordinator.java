@@ -347,7 +347,13 @@ public final class CallCoordinator implements AutoCloseable {
         }
         Set<StationId> freed = null; // most inputs free no phone: no set for them
         for (CallAction action : decision.actions()) {
-            effects.carryOut(next, action, now);
+            try {
+                effects.carryOut(next, action, now);
+            } catch (RuntimeException e) {
+                // one action that fails (a journal that cannot take its entry) must not skip the ones after it: the
+                // call-back task, the record, the media plane's release
+                log.error("call {}: {} failed; the call's other actions go on", id, action.getClass().getSimpleName(), e);
+            }
             if (action instanceof CallAction.CancelLeg c) {
                 freed = freed == null ? new HashSet<>() : freed;
                 freed.add(c.leg().station());

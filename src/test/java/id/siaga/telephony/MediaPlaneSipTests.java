@@ -190,6 +190,20 @@ class MediaPlaneSipTests {
 
     @Test
     @Order(6)
+    void aCallerQueuedBecauseNobodyIsReadyHearsTheAnnouncementAtOnce() throws Exception {
+        presence.change(new OperatorId("OP-3404-1"), Presence.OFFLINE, "test");
+        Path messages = Path.of("target", "sipp", "media-queued-" + System.nanoTime() + ".log");
+        try (Sipp caller = Sipp.oneCall("caller-announced.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000157"), 1500, messages)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+        }
+        assertThat(Sipp.responsesIn(messages)).as("no phone rang, yet the 183 came before the caller gave up")
+                .containsSubsequence("183 INVITE", "487 INVITE");
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000157", "CallAbandoned");
+        assertThat(types(story)).contains("CallQueued").doesNotContain("LegRang", "MediaUnavailable");
+    }
+
+    @Test
+    @Order(7)
     void withRtpengineGoneACallIsStillAnsweredEndToEndAndTheJournalSaysWhy() throws Exception {
         rtpengineProcess.stop();
         try {

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * rtpengine ({@code rtpengine == null}) every method passes the SDP through and the pipeline's requests do nothing.
  * The pipeline's requests run on a thread of their own, in order, so an rtpengine that does not answer never holds
  * the call loop; the SDP exchanges run on the thread that handles the SIP message, which waits for them (a few
- * hundred microseconds, at most the client's timeout × attempts for a dead instance, once: it is then skipped).
+ * hundred microseconds, at most the client's timeout × attempts for a dead instance, once: it is then skipped); the
+ * offer and the answer are asked from the call loop's thread (ringing a leg, connecting the winner).
  */
 final class SipMedia implements MediaControl {
 
@@ -101,19 +102,26 @@ final class SipMedia implements MediaControl {
         if (plane == null || call.callerSdp == null) {
             return call.callerSdp;
         }
-        synchronized (call) {
-            if (!call.mediaTried) {
-                call.mediaTried = true;
-                try {
-                    call.anchored = plane.offer(call.callerSipCallId(), callerTag(call), new String(call.callerSdp, StandardCharsets.UTF_8), OFFER);
-                    anchoredCalls.put(call.id, new Anchoring(call.callerSipCallId(), call.anchored, call));
-                    log.debug("call {}: media anchored on rtpengine {}", call.id, call.anchored.instance());
-                } catch (MediaException e) {
-                    unavailable(call, "offer", e);
+        if (!call.mediaTried) {
+            synchronized (call) {
+                if (!call.mediaTried) {
+                    try {
+                        call.anchored = plane.offer(call.callerSipCallId(), callerTag(call), new String(call.callerSdp, StandardCharsets.UTF_8), OFFER);
+                        anchoredCalls.put(call.id, new Anchoring(call.callerSipCallId(), call.anchored, call));
+                        log.debug("call {}: media anchored on rtpengine {}", call.id, call.anchored.instance());
+                    } catch (MediaException e) {
+                        unavailable(call, "offer", e.reason());
+                    } catch (RuntimeException e) {
+                        log.error("call {}: the media plane failed on the offer; the call goes on end to end", call.id, e);
+                        unavailable(call, "offer", "the media plane failed (the server log has the cause)");
+                    } finally {
+                        call.mediaTried = true;
+                    }
                 }
             }
-            return call.anchored != null ? call.anchored.sdp().getBytes(StandardCharsets.UTF_8) : call.callerSdp;
         }
+        AnchoredSdp anchored = call.anchored;
+        return anchored != null ? anchored.sdp().getBytes(StandardCharsets.UTF_8) : call.callerSdp;
     }
 
     /**
@@ -133,7 +141,11 @@ final class SipMedia implements MediaControl {
                 if (early != null) {
                     if (call.prompting) {
                         call.prompting = false;
-                        plane.stopMedia(call.callerSipCallId(), callerTag(call));
+                        try {
+                            plane.stopMedia(call.callerSipCallId(), callerTag(call));
+                        } catch (MediaException e) {
+                            log.warn("call {}: the prompt could not be stopped ({}); the answer goes on", call.id, e.reason());
+                        }
                     }
                     call.sdpForCaller = plane.answerAfterEarlyMedia(call.callerSipCallId(), callerTag(call), call.callerToTag, sdp, early,
                             Set.of()).sdp();
@@ -144,7 +156,11 @@ final class SipMedia implements MediaControl {
             } catch (MediaException e) {
                 // the phone already has rtpengine's SDP: the caller gets the phone's, so at least the caller's voice arrives
                 log.error("call {}: rtpengine could not take the answer ({}); the caller gets the phone's SDP", call.id, e.reason());
-                unavailable(call, "answer", e);
+                unavailable(call, "answer", e.reason());
+                return phoneSdp;
+            } catch (RuntimeException e) {
+                log.error("call {}: the media plane failed on the answer; the caller gets the phone's SDP", call.id, e);
+                unavailable(call, "answer", "the media plane failed (the server log has the cause)");
                 return phoneSdp;
             }
         }
@@ -166,6 +182,9 @@ final class SipMedia implements MediaControl {
         } catch (MediaException e) {
             log.warn("call {}: rtpengine refused a re-offer ({}); relayed as it came", call.id, e.reason());
             return sdp;
+        } catch (RuntimeException e) {
+            log.error("call {}: the media plane failed on a re-offer; relayed as it came", call.id, e);
+            return sdp;
         }
     }
 
@@ -181,6 +200,9 @@ final class SipMedia implements MediaControl {
                     .getBytes(StandardCharsets.UTF_8);
         } catch (MediaException e) {
             log.warn("call {}: rtpengine refused a re-answer ({}); relayed as it came", call.id, e.reason());
+            return sdp;
+        } catch (RuntimeException e) {
+            log.error("call {}: the media plane failed on a re-answer; relayed as it came", call.id, e);
             return sdp;
         }
     }
@@ -200,6 +222,9 @@ final class SipMedia implements MediaControl {
     private void carryOut(Request request) {
         SipCall call = calls.call(request.call()).orElse(null);
         try {
+            if (request instanceof Request.Anchor && call != null) {
+                offerForPhones(call);
+            }
             if (request instanceof Request.Prompt p) {
                 if (call != null) {
                     prompt(call, p.prompt());
@@ -219,6 +244,7 @@ final class SipMedia implements MediaControl {
     /** Early media for a waiting caller: a 183 with rtpengine's SDP (once), then the prompt. */
     private void prompt(SipCall call, String name) {
         Rtpengine plane = rtpengine;
+        offerForPhones(call); // a call queued before any phone rang is anchored now
         synchronized (call) {
             if (call.anchored == null || call.callerFinal || call.mediaAnswered) {
                 return;
@@ -302,11 +328,16 @@ final class SipMedia implements MediaControl {
         }
     }
 
-    private void unavailable(SipCall call, String step, MediaException e) {
-        log.warn("call {}: no media plane for this call ({} failed: {}); its audio flows end to end, unrecorded", call.id, step, e.reason());
+    private void unavailable(SipCall call, String step, String reason) {
+        log.warn("call {}: no media plane for this call ({} failed: {}); its audio flows end to end, unrecorded", call.id, step, reason);
         Journal j = journal;
-        if (j != null) {
-            j.append(new MediaUnavailable(call.id, step, e.reason()), "media");
+        if (j == null) {
+            return;
+        }
+        try {
+            j.append(new MediaUnavailable(call.id, step, reason), "media");
+        } catch (RuntimeException e) {
+            log.error("call {}: MediaUnavailable could not be journalled", call.id, e);
         }
     }
 

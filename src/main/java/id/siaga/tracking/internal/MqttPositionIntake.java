@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * order, as MQTT requires). A lane does not wait for a fix's commit: it validates the message, hands its fix to the
  * history writer ({@link PositionPipeline#mqttAsync}) and goes on to the next, and the message is acknowledged when
  * the writer reports the fix kept; the fixes that arrive during one commit share the next (group commit). A fix the
- * writer could not keep in time (the database and the spool both refusing) is offered again from its lane; the store
- * keeps a fix once however often it comes. On close, what has not been taken stays unacknowledged and the broker
+ * writer could not keep in time (the database and the spool both refusing) is offered again from its lane after a
+ * pause, behind what came meanwhile (it is then stored as out of order if a newer fix of its unit went first); the
+ * store keeps a fix once however often it comes. On close, what has not been taken stays unacknowledged and the broker
  * delivers it again to the next session.
  */
 final class MqttPositionIntake implements AutoCloseable {
@@ -153,9 +154,10 @@ final class MqttPositionIntake implements AutoCloseable {
                         if (e == null && !result.busy()) {
                             acknowledge(m);
                         } else if (running) {
-                            // not kept within the commit timeout: nothing of it counts as received, so it is taken again
+                            // not kept within the commit timeout: nothing of it counts as received, so it is taken again,
+                            // after a pause (a database and a spool that refuse at once must not be asked in a tight loop)
                             reoffered.increment();
-                            lane.add(m);
+                            CompletableFuture.delayedExecutor(HOLD_MILLIS, TimeUnit.MILLISECONDS).execute(() -> lane.add(m));
                         }
                     } finally {
                         committing.decrementAndGet();
