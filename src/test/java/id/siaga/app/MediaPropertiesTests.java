@@ -3,6 +3,7 @@ package id.siaga.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.siaga.support.PrivateRtpengine;
 import id.siaga.telephony.media.Rtpengine;
 import id.siaga.telephony.media.RtpengineSettings;
 import java.net.InetSocketAddress;
@@ -44,11 +45,14 @@ class MediaPropertiesTests {
     void theClientExistsOnlyWhenAnInstanceIsListed() {
         app.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Rtpengine.class));
         app.withPropertyValues("siaga.media.rtpengines=").run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Rtpengine.class));
-        app.withPropertyValues("siaga.media.rtpengines=127.0.0.1:2223,127.0.0.1:2224", "siaga.media.timeout=100ms").run(context -> {
+        // the client runs (it pings an instance it takes for dead): ports nothing listens on now, never fixed ones
+        int first = PrivateRtpengine.freeUdpPort();
+        int second = PrivateRtpengine.freeUdpPort();
+        app.withPropertyValues("siaga.media.rtpengines=127.0.0.1:" + first + ",127.0.0.1:" + second, "siaga.media.timeout=100ms").run(context -> {
             assertThat(context).hasSingleBean(Rtpengine.class);
-            assertThat(context.getBean(Rtpengine.class).instances()).extracting(i -> i.address().getPort()).containsExactly(2223, 2224);
+            assertThat(context.getBean(Rtpengine.class).instances()).extracting(i -> i.address().getPort()).containsExactly(first, second);
         });
-        app.withPropertyValues("siaga.media.rtpengines[0]=127.0.0.1:2223").run(context -> assertThat(context).hasSingleBean(Rtpengine.class));
+        app.withPropertyValues("siaga.media.rtpengines[0]=127.0.0.1:" + first).run(context -> assertThat(context).hasSingleBean(Rtpengine.class));
         app.withPropertyValues("siaga.media.rtpengines=rtpengine-without-port").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessageContaining("siaga.media.rtpengines"));
     }

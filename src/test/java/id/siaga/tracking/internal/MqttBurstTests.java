@@ -2,18 +2,9 @@ package id.siaga.tracking.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.siaga.journal.InMemoryJournalStore;
-import id.siaga.journal.Journal;
-import id.siaga.journal.JournalSpool;
 import id.siaga.support.MqttPublisher;
 import id.siaga.support.PrivateMosquitto;
-import id.siaga.tracking.DeviceDirectory;
-import id.siaga.tracking.LivePositions;
 import id.siaga.tracking.MemoryTrackStore;
-import id.siaga.tracking.PositionPipeline;
-import id.siaga.tracking.PositionValidator;
-import id.siaga.tracking.RejectionJournal;
-import id.siaga.tracking.TrackWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,18 +28,6 @@ class MqttBurstTests {
     static final int UNITS = 500;
     static final int ROUNDS = 6;
 
-    static final DeviceDirectory BURST_UNITS = new DeviceDirectory() {
-        @Override
-        public Optional<String> unitOfDevice(String deviceId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isUnit(String unitId) {
-            return unitId.startsWith("BURST-");
-        }
-    };
-
     @TempDir
     Path dir;
 
@@ -59,19 +37,12 @@ class MqttBurstTests {
         String root = "siaga-burst-" + run + "/units";
         MemoryTrackStore store = new MemoryTrackStore().hold();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Clock clock = Clock.systemUTC();
         Instant t0 = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
         try (PrivateMosquitto broker = PrivateMosquitto.start("max_inflight_messages 1000", "max_queued_messages 100000");
-             Journal journal = new Journal(new InMemoryJournalStore(), new JournalSpool(dir.resolve("journal-spool.jsonl")), clock, 100, 10_000,
-                     Duration.ofSeconds(1));
-             TrackWriter writer = new TrackWriter(store, new TrackWriter.Settings(2, 1000, 100_000, Duration.ofSeconds(60), Duration.ofMillis(100),
-                     dir.resolve("track-spool.jsonl"), 1 << 24), new SimpleMeterRegistry())) {
-            RejectionJournal rejections = new RejectionJournal(journal, clock, Duration.ofMinutes(1), 100);
-            PositionPipeline pipeline = new PositionPipeline(BURST_UNITS, new PositionValidator(clock, Duration.ofMinutes(5), Duration.ofDays(90), 300),
-                    new LivePositions(), writer, rejections, clock, new SimpleMeterRegistry());
+             PipelineOverMemory gps = new PipelineOverMemory(dir, store, unit -> unit.startsWith("BURST-"), 2, 1000, 100_000, Duration.ofSeconds(60))) {
             MqttPositionClient.Settings settings = new MqttPositionClient.Settings(broker.url(), "siaga110-burst-" + run, root, "", "",
                     Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 16, 65_536);
-            try (MqttPositionClient door = new MqttPositionClient(pipeline, rejections, BURST_UNITS, meters, settings, clock);
+            try (MqttPositionClient door = new MqttPositionClient(gps.pipeline, gps.rejections, gps.units, meters, settings, Clock.systemUTC());
                  MqttPublisher units = new MqttPublisher("127.0.0.1", broker.port(), "siaga110-burst-units-" + run)) {
                 door.start();
                 MqttPositionIntakeTests.eventually(door::isConnected, "the door connected");

@@ -2,26 +2,16 @@ package id.siaga.tracking.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.siaga.journal.InMemoryJournalStore;
-import id.siaga.journal.Journal;
-import id.siaga.journal.JournalSpool;
-import id.siaga.tracking.DeviceDirectory;
 import id.siaga.tracking.LivePositions;
 import id.siaga.tracking.MemoryTrackStore;
 import id.siaga.tracking.Position;
-import id.siaga.tracking.PositionPipeline;
-import id.siaga.tracking.PositionValidator;
-import id.siaga.tracking.RejectionJournal;
-import id.siaga.tracking.TrackWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -38,38 +28,19 @@ class MqttPositionIntakeTests {
     static final String ROOT = "siaga/units";
     static final Instant T0 = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
 
-    static final DeviceDirectory SLEMAN = new DeviceDirectory() {
-        @Override
-        public Optional<String> unitOfDevice(String deviceId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isUnit(String unitId) {
-            return unitId.startsWith("SLM-");
-        }
-    };
-
     @TempDir
     Path dir;
     final MemoryTrackStore store = new MemoryTrackStore();
-    final LivePositions live = new LivePositions();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<String> acknowledged = new CopyOnWriteArrayList<>();
-    Journal journal;
-    TrackWriter writer;
+    PipelineOverMemory gps;
+    LivePositions live;
     MqttPositionIntake intake;
 
     void open(Duration commitTimeout) {
-        Clock clock = Clock.systemUTC();
-        journal = new Journal(new InMemoryJournalStore(), new JournalSpool(dir.resolve("journal-spool.jsonl")), clock, 100, 10_000,
-                Duration.ofSeconds(1));
-        writer = new TrackWriter(store, new TrackWriter.Settings(1, 100, 1000, commitTimeout, Duration.ofMillis(50), dir.resolve("track-spool.jsonl"),
-                1 << 20), new SimpleMeterRegistry());
-        RejectionJournal rejections = new RejectionJournal(journal, clock, Duration.ofMinutes(1), 100);
-        PositionPipeline pipeline = new PositionPipeline(SLEMAN, new PositionValidator(clock, Duration.ofMinutes(5), Duration.ofDays(90), 300), live,
-                writer, rejections, clock, new SimpleMeterRegistry());
-        intake = new MqttPositionIntake(pipeline, rejections, SLEMAN, meters, ROOT, 1, 65_536);
+        gps = new PipelineOverMemory(dir, store, unit -> unit.startsWith("SLM-"), 1, 100, 1000, commitTimeout);
+        live = gps.live;
+        intake = new MqttPositionIntake(gps.pipeline, gps.rejections, gps.units, meters, ROOT, 1, 65_536);
     }
 
     @AfterEach
@@ -78,11 +49,8 @@ class MqttPositionIntakeTests {
         if (intake != null) {
             intake.close(2_000);
         }
-        if (writer != null) {
-            writer.close();
-        }
-        if (journal != null) {
-            journal.close();
+        if (gps != null) {
+            gps.close();
         }
     }
 
