@@ -105,7 +105,8 @@ export function render() {
   },
   el('strong', { class: 'callnumber' }, national(c.callerNumber)), ' ',
   el('span', { class: 'badge ' + (c.state === 'RINGING' ? 'alarm' : 'ok') }, t(c.state === 'RINGING' ? 'op.ringing' : 'op.answered')), ' ',
-  el('span', { class: 'muted' }, `${c.station} · ${t('op.tier')} ${c.tier} · `), el('span', { class: 'waited', dataset: { since: c.offeredAt } }, waited(c)))));
+  el('span', { class: 'muted' }, `${c.station} · ${t('op.tier')} ${c.tier} · `), el('span', { class: 'waited', dataset: { since: c.offeredAt } }, waited(c)),
+  c.mediaProblem ? el('span', { class: 'badge warn unrecorded', title: c.mediaProblem }, ' ', t('op.unrecorded')) : null)));
   keepSelection(queue);
   document.getElementById('queue-empty').hidden = live.length > 0;
 
@@ -169,6 +170,11 @@ function showCall(call) {
   } else {
     where.textContent = t('op.location.none');
   }
+  // the caller's keys: a menu choice, or the only answer of a caller who cannot speak
+  document.getElementById('call-keys').textContent = call.keys ? [...call.keys].join(' ') : '—';
+  const media = document.getElementById('call-media');
+  media.hidden = !call.mediaProblem;
+  media.textContent = call.mediaProblem ? t('op.media.lost', { why: call.mediaProblem }) : '';
   showChain(call);
   if (moved) showHistory(call);
 }

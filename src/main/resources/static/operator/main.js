@@ -7,6 +7,7 @@ import { CAD_EVENTS, isIncidentEvent } from '/js/cad.js';
 import { t, setLang, lang } from '/js/i18n.js';
 import { start, attempt, toast } from '/js/console.js';
 import { jurisdictionMap } from '/js/map.js';
+import { followRecording } from '/js/recording.js';
 import { state } from './state.js';
 import { initCalls, reloadCalls, callEvent, render as renderCalls } from './calls.js';
 import { initReport, openReport, closeReport, reportOpen, setPriority } from './report.js';
@@ -16,7 +17,8 @@ import { focusNote, focusPriority, openStatus } from './casework.js';
 import { initCallbacks, reloadCallbacks } from './callbacks.js';
 import { initIncidents, reloadIncidents, incidentEvent, render as renderIncidents } from './incidents.js';
 
-const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'ended'];
+// key: the caller pressed a key; media: the media plane could not take the call (it is not recorded)
+const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'key', 'media', 'ended'];
 
 async function boot() {
   state.me = await start();
@@ -25,6 +27,7 @@ async function boot() {
   state.position = operators.find((o) => o.username === state.me.username) || null;
   state.types = types;
   showPresence();
+  followRecording(document.getElementById('recording'));
   document.getElementById('presence-toggle').addEventListener('click', togglePresence);
   document.querySelector('[data-lang-switch]').addEventListener('click', relabel);
 

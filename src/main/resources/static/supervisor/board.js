@@ -8,13 +8,15 @@ import { t, translate, setLang, lang } from '/js/i18n.js';
 import { clock, dateTime, duration } from '/js/time.js';
 import { start, attempt, toast } from '/js/console.js';
 import { jurisdictionMap } from '/js/map.js';
+import { followRecording } from '/js/recording.js';
 import { answerChart, hourChart } from './charts.js';
 import { showPresence, showFleet } from './fleet.js';
 
 const REFRESH_MS = 10_000;
 // every CAD event but a note, which changes nothing the board shows
 const BOARD_CAD_EVENTS = CAD_EVENTS.filter((ev) => ev !== 'IncidentNoteAdded');
-const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'ended'];
+// media: a call the media plane could not take (it joins the list of calls without a recording)
+const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'media', 'ended'];
 
 const $ = (id) => document.getElementById(id);
 const stationNames = new Map();
@@ -87,6 +89,7 @@ function showFigures(b) {
   showRinging(b);
   showEscalations(b);
   showOverdue(b);
+  showMediaGaps(b);
   drawAnswers(a);
   drawHours(b);
   if (b.truncated) toast(t('sv.truncated'));
@@ -180,6 +183,23 @@ function showOverdue(b) {
   }));
 }
 
+/**
+ * Today's calls the media plane could not take (not recorded, or not whole; their callers heard no announcement),
+ * newest first: a run of them means rtpengine is down or refusing, which the recording badge says too.
+ */
+function showMediaGaps(b) {
+  const gaps = b.media.latest;
+  $('media-gaps-total').textContent = number(b.media.total);
+  $('media-panel').classList.toggle('alarm', b.media.total > 0);
+  $('media-gaps-none').hidden = b.media.total > 0;
+  $('media-gap-rows').replaceChildren(...gaps.map((g) => {
+    const tr = document.createElement('tr');
+    tr.dataset.call = g.call;
+    tr.append(cell(dateTime(g.at)), cell(g.stationName || g.station), cell(g.step), cell(g.reason));
+    return tr;
+  }));
+}
+
 /** Ringing calls' waiting time goes up every second between two fetches. */
 function tick() {
   document.querySelectorAll('#ringing-rows tr').forEach((tr) => {
@@ -258,6 +278,7 @@ async function main() {
   drawAnswers = answerChart($('chart-answers'));
   drawHours = hourChart($('chart-hours'));
   wireKeys();
+  followRecording($('recording'));
   try {
     map = await jurisdictionMap($('map'), me);
   } catch (e) {

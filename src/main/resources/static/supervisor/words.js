@@ -21,6 +21,8 @@ words({
   'sv.declinedBy': 'Operator yang menolak panggilan', 'sv.declined': 'menolak {n}×', 'sv.overdue': 'Kejadian lewat 10 menit tanpa unit di lokasi',
   'sv.type': 'Jenis', 'sv.priority': 'Prioritas', 'sv.unitSent': 'Unit dikirim', 'sv.yes': 'ya', 'sv.no': 'belum',
   'sv.noOverdue': 'Tidak ada kejadian yang menunggu lewat 10 menit.', 'sv.minutes': '{n} mnt',
+  'sv.mediaGaps': 'Panggilan tanpa rekaman hari ini', 'sv.mediaStep': 'Tahap', 'sv.mediaReason': 'Sebab',
+  'sv.noMediaGaps': 'Semua panggilan hari ini melewati media plane.',
   'sv.recordings': 'Rekaman panggilan terbaru', 'sv.recordedAt': 'Waktu', 'sv.length': 'Durasi', 'sv.listen': 'Dengarkan',
   'sv.noRecordings': 'Belum ada rekaman.',
 }, {
@@ -43,6 +45,8 @@ words({
   'sv.declinedBy': 'Operators who declined calls', 'sv.declined': 'declined {n}×', 'sv.overdue': 'Incidents past 10 minutes with no unit on scene',
   'sv.type': 'Type', 'sv.priority': 'Priority', 'sv.unitSent': 'Unit sent', 'sv.yes': 'yes', 'sv.no': 'not yet',
   'sv.noOverdue': 'No incident has waited past 10 minutes.', 'sv.minutes': '{n} min',
+  'sv.mediaGaps': 'Calls without a recording today', 'sv.mediaStep': 'Step', 'sv.mediaReason': 'Cause',
+  'sv.noMediaGaps': 'Every call today went through the media plane.',
   'sv.recordings': 'Latest call recordings', 'sv.recordedAt': 'Time', 'sv.length': 'Length', 'sv.listen': 'Listen',
   'sv.noRecordings': 'No recording yet.',
 });

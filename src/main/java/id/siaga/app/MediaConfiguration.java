@@ -1,6 +1,5 @@
 package id.siaga.app;
 
-import id.siaga.journal.Journal;
 import id.siaga.telephony.Announcement;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.media.DtmfLogListener;
@@ -54,18 +53,17 @@ class MediaConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(RtpenginesConfigured.class)
     MediaPlane mediaPlane(MediaProperties props, Rtpengine rtpengine, ObjectProvider<SipEdge> edge, ObjectProvider<CallCoordinator> calls,
-                          ObjectProvider<Journal> journals, ObjectProvider<MediaRecordingsHandOff> recordings) throws IOException {
+                          ObjectProvider<MediaRecordingsHandOff> recordings) throws IOException {
         SipEdge sip = edge.getIfAvailable();
         CallCoordinator coordinator = calls.getIfAvailable();
-        Journal journal = journals.getIfAvailable();
-        if (sip == null || coordinator == null || journal == null) {
+        if (sip == null || coordinator == null) {
             log.warn("media plane configured but the SIP edge is off (siaga.telephony.enabled=false): nothing to anchor");
             return new MediaPlane(null);
         }
         Path prompts = Prompts.extract(props.promptDir());
         MediaRecordingsHandOff handOff = recordings.getIfAvailable(() -> (call, station, pcap, sdp) ->
                 log.warn("call {}: recording {} kept by rtpengine only (no recordings service)", call, pcap));
-        sip.useMediaPlane(rtpengine, prompts, journal, handOff::ended);
+        sip.useMediaPlane(rtpengine, prompts, handOff::ended);
         coordinator.announce(new Announcement(props.promptAfter(), props.promptEvery(), true));
         DtmfLogListener keys = null;
         if (props.dtmfLogPort() != -1) {

@@ -9,13 +9,14 @@ import java.util.Map;
  * The supervisor board's figures for one station and everything below it, for the local day so far (from midnight
  * in the station's zone): calls ringing now and at which tier, answer times against the targets, abandoned calls,
  * escalations per station with the operators who let them ring, the operators whose phones declined calls, the time
- * to on-scene against its target with the incidents still waiting past it, and the per-hour series for the charts.
+ * to on-scene against its target with the incidents still waiting past it, the calls the media plane could not take
+ * (not recorded, or not whole), and the per-hour series for the charts.
  * {@code truncated} says the day had more finished calls than one board reads (the figures then cover the newest).
  */
 public record Board(String station, String stationName, String zone, String zoneId, LocalDate day, Instant dayStart, Instant asOf,
                     Targets targets, List<RingingCall> ringing, Map<Integer, Integer> ringingByTier, AnswerTimes.Figures answers,
                     int[] answeredByHour, int[] abandonedByHour, Escalations escalations, Declines declines,
-                    OnSceneTimes.Figures onScene, boolean truncated) {
+                    OnSceneTimes.Figures onScene, MediaGaps media, boolean truncated) {
 
     /** The targets the figures are shown against (ARCHITECTURE.md, "Numbers that matter"). */
     public record Targets(double answeredWithin10sPercent, double answeredWithin20sPercent, int onSceneWithinMinutes) {
@@ -25,6 +26,14 @@ public record Board(String station, String stationName, String zone, String zone
     /** A call ringing now: where it is responsible, where it rings, at which tier, for how long. No caller data. */
     public record RingingCall(String call, String station, String stationName, String currentStation, String currentStationName, int tier,
                               Instant offeredAt, double secondsWaiting) {
+    }
+
+    /** Today's calls the media plane could not take, in total, and the latest of them, newest first. */
+    public record MediaGaps(int total, List<MediaGap> latest) {
+    }
+
+    /** One such call: where it was responsible, when the media plane failed, at which step (offer, answer …) and why. */
+    public record MediaGap(String call, String station, String stationName, Instant at, String step, String reason) {
     }
 
     /** Today's escalations: in total, per station (the station the call left), per local hour. */

@@ -42,7 +42,10 @@ public final class SupervisionBoard {
     /** A call ended this recently may still have journal entries on their way to the database: read it again next time. */
     static final Duration SETTLING = Duration.ofSeconds(10);
 
-    private record Known(Instant offeredAt, List<Escalation> escalations, List<Decline> declines) {
+    /** The latest media failures one board lists (the count covers them all). */
+    static final int MEDIA_GAPS_LISTED = 10;
+
+    private record Known(Instant offeredAt, List<Escalation> escalations, List<Decline> declines, List<MediaGaps.Gap> mediaGaps) {
     }
 
     private final StationDirectory stations;
@@ -81,6 +84,7 @@ public final class SupervisionBoard {
         List<Instant> abandonedAt = new ArrayList<>();
         List<Escalation> escalations = new ArrayList<>();
         List<Decline> declines = new ArrayList<>();
+        List<MediaGaps.Gap> mediaGaps = new ArrayList<>();
         int abandoned = 0;
         int cutOff = 0;
         Set<String> counted = new java.util.HashSet<>();
@@ -99,6 +103,7 @@ public final class SupervisionBoard {
             Known story = storyOfFinished(r, now);
             escalations.addAll(story.escalations());
             declines.addAll(story.declines());
+            mediaGaps.addAll(story.mediaGaps());
         }
         List<Board.RingingCall> ringing = new ArrayList<>();
         Map<Integer, Integer> byTier = new TreeMap<>();
@@ -110,6 +115,7 @@ public final class SupervisionBoard {
                 List<JournalEntry> story = journal.bySubject(SubjectKind.CALL, c.id(), STORY_LIMIT);
                 escalations.addAll(EscalationReader.of(story));
                 declines.addAll(EscalationReader.declines(story));
+                mediaGaps.addAll(MediaGaps.of(story, c.station()));
             }
             if ("RINGING".equals(c.state())) {
                 ringing.add(new Board.RingingCall(c.id(), c.station(), name(tree, c.station()), c.currentStation(), name(tree, c.currentStation()),
@@ -125,7 +131,7 @@ public final class SupervisionBoard {
         return new Board(home.value(), station.name(), station.timeZone().name(), zone.getId(), day, dayStart, now, Board.Targets.POLRI_2026,
                 ringing, byTier, AnswerTimes.of(secondsToAnswer, abandoned, cutOff), HourlyCounts.of(answeredAt, dayStart, zone),
                 HourlyCounts.of(abandonedAt, dayStart, zone), named(tree, tally), named(tree, DeclineTally.of(declines, scope::contains, dayStart)),
-                onScene(incidents.of(scope, dayStart), dayStart, tree), done.size() >= RECORDS_PER_DAY);
+                onScene(incidents.of(scope, dayStart), dayStart, tree), media(tree, mediaGaps), done.size() >= RECORDS_PER_DAY);
     }
 
     private Known storyOfFinished(CallRecord r, Instant now) {
@@ -135,7 +141,7 @@ public final class SupervisionBoard {
             return known;
         }
         List<JournalEntry> story = journal.bySubject(SubjectKind.CALL, id, STORY_LIMIT);
-        Known read = new Known(r.offeredAt(), EscalationReader.of(story), EscalationReader.declines(story));
+        Known read = new Known(r.offeredAt(), EscalationReader.of(story), EscalationReader.declines(story), MediaGaps.of(story, r.station()));
         if (r.endedAt() == null || r.endedAt().plus(SETTLING).isBefore(now)) {
             finished.put(id, read);
         }
@@ -158,6 +164,12 @@ public final class SupervisionBoard {
             byStation.add(new Board.StationEscalations(s.station(), name(tree, s.station()), s.escalations(), s.skipped(), ops));
         }
         return new Board.Escalations(tally.total(), byStation, tally.byHour());
+    }
+
+    private static Board.MediaGaps media(StationTree tree, List<MediaGaps.Gap> gaps) {
+        List<Board.MediaGap> latest = gaps.stream().sorted(java.util.Comparator.comparing(MediaGaps.Gap::at).reversed()).limit(MEDIA_GAPS_LISTED)
+                .map(g -> new Board.MediaGap(g.call(), g.station(), name(tree, g.station()), g.at(), g.step(), g.reason())).toList();
+        return new Board.MediaGaps(gaps.size(), latest);
     }
 
     private Board.Declines named(StationTree tree, DeclineTally.Figures tally) {

@@ -15,6 +15,11 @@ final class AnnounceStage implements CallStage {
         if (policy.off()) {
             return call;
         }
+        if (call.media().unanchored()) {
+            // a call the media plane lost at its offer has nothing a prompt could be played into; its due time must not
+            // keep waking it either
+            return call.announceDue() == null ? call : call.withAnnounceDue(null);
+        }
         if (call.phase() == Call.Phase.ANSWERED && input instanceof CallInput.LegAnswered && call.announcedAt() != null) {
             out.add(new CallAction.Media(new MediaControl.Request.StopPrompt(call.id())));
             return call;

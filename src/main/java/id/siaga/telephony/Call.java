@@ -26,10 +26,11 @@ import java.util.Set;
  * @param announceDue    while unanswered: when the waiting caller is next due the announcement; null when none is
  * @param announcedAt    when the announcement last started for this caller; null if never
  * @param ending         how the call is ending, once a stage decided it; the record stage journals and keeps it
+ * @param media          what the media plane reported about the call: the keys the caller pressed, whether it lost the call
  */
 record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId responsible, List<LocationFusion.Received> locations,
             LocationFusion.Received routedOn, List<Station> chain, LadderState ladder, Instant fixWaitUntil, boolean ringFromStart,
-            Leg winner, Instant answeredAt, Instant probedAt, Instant announceDue, Instant announcedAt, Ending ending)
+            Leg winner, Instant answeredAt, Instant probedAt, Instant announceDue, Instant announcedAt, Ending ending, MediaState media)
         implements ReportMatching.Live {
 
     enum Phase {
@@ -49,6 +50,31 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
                   boolean callBack) {
     }
 
+    /**
+     * What the media plane reported about a call: {@code keys}, the keys the caller pressed, oldest first (the last
+     * {@link #KEPT_KEYS}); {@code unavailableStep} and {@code unavailableReason} once it could not take the call
+     * (null while it could, or when there is none).
+     */
+    record MediaState(String keys, String unavailableStep, String unavailableReason) {
+        static final MediaState NONE = new MediaState("", null, null);
+        /** Keys kept for the console: a caller's menu choice or a code is a few; a held key or a stuck phone is not kept whole. */
+        static final int KEPT_KEYS = 32;
+
+        MediaState withKey(String key) {
+            String all = keys + key;
+            return new MediaState(all.length() > KEPT_KEYS ? all.substring(all.length() - KEPT_KEYS) : all, unavailableStep, unavailableReason);
+        }
+
+        MediaState unavailable(String step, String reason) {
+            return new MediaState(keys, step, reason);
+        }
+
+        /** Whether the media plane lost the call at its offer: nothing of it is anchored, so nothing can be played to the caller. */
+        boolean unanchored() {
+            return "offer".equals(unavailableStep);
+        }
+    }
+
     Call {
         locations = List.copyOf(locations);
         chain = List.copyOf(chain);
@@ -56,7 +82,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
 
     /** A call just offered, before any stage has looked at it. */
     static Call offered(IncomingCall incoming, Instant at, StationId provisional) {
-        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null, null, null);
+        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null, null, null, MediaState.NONE);
     }
 
     CallId id() {
@@ -112,62 +138,68 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
         List<LocationFusion.Received> more = new ArrayList<>(locations);
         more.add(r);
         return new Call(incoming, offeredAt, phase, responsible, more, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending);
+                probedAt, announceDue, announcedAt, ending, media);
     }
 
     /** Routed (or re-routed) to {@code chain}; the ring stage starts the ladder there unless the call waits for a fix. */
     Call routedTo(List<Station> newChain, LocationFusion.Received on, Phase next, Instant waitUntil) {
         return new Call(incoming, offeredAt, next, newChain.get(0).id(), locations, on, newChain, ladder, waitUntil, next == Phase.RINGING,
-                winner, answeredAt, probedAt, announceDue, announcedAt, ending);
+                winner, answeredAt, probedAt, announceDue, announcedAt, ending, media);
     }
 
     Call withRoutedOn(LocationFusion.Received on) {
         return new Call(incoming, offeredAt, phase, responsible, locations, on, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending);
+                probedAt, announceDue, announcedAt, ending, media);
     }
 
     /** The fix wait is over: the ring stage starts the ladder. */
     Call ringNow() {
         return new Call(incoming, offeredAt, Phase.RINGING, responsible, locations, routedOn, chain, ladder, null, true, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending);
+                probedAt, announceDue, announcedAt, ending, media);
     }
 
     Call withLadder(LadderState next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, next, fixWaitUntil, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending);
+                probedAt, announceDue, announcedAt, ending, media);
     }
 
     Call answeredBy(Leg leg, LadderState next, Instant at) {
         return new Call(incoming, offeredAt, Phase.ANSWERED, responsible, locations, routedOn, chain, next, null, false, leg, at, probedAt, null,
-                announcedAt, ending);
+                announcedAt, ending, media);
     }
 
     Call probed(Instant at) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, at, announceDue, announcedAt, ending);
+                answeredAt, at, announceDue, announcedAt, ending, media);
     }
 
     /** The waiting caller is next due the announcement at {@code due} (null: not at all). */
     Call withAnnounceDue(Instant due) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, probedAt, due, announcedAt, ending);
+                answeredAt, probedAt, due, announcedAt, ending, media);
+    }
+
+    /** The media plane reported something about the call (a key, its loss). */
+    Call withMedia(MediaState next) {
+        return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
+                answeredAt, probedAt, announceDue, announcedAt, ending, next);
     }
 
     /** The announcement started for the waiting caller at {@code at}; next due at {@code next}. */
     Call announced(Instant at, Instant next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, probedAt, next, at, ending);
+                answeredAt, probedAt, next, at, ending, media);
     }
 
     /** A stage decided the call ends; the ring stage stops its phones, the record stage keeps it. */
     Call ending(Ending how) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, how);
+                probedAt, announceDue, announcedAt, how, media);
     }
 
     Call asEnded() {
         return new Call(incoming, offeredAt, Phase.ENDED, responsible, locations, routedOn, chain, ladder, null, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending);
+                probedAt, announceDue, announcedAt, ending, media);
     }
 
     /**
@@ -204,6 +236,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
                 ringing.stream().map(l -> l.operator().value()).toList(), legs.stream().map(l -> l.station().value()).distinct().toList(),
                 p == null ? null : p.latitude(), p == null ? null : p.longitude(), p == null ? "NONE" : p.source().name(),
                 p == null || !p.hasUncertainty() ? null : p.uncertaintyMeters(), p == null ? null : p.method(),
-                best.map(r -> r.age(now).toMillis() / 1000.0).orElse(null));
+                best.map(r -> r.age(now).toMillis() / 1000.0).orElse(null), media.keys(),
+                media.unavailableStep() == null ? null : media.unavailableStep() + ": " + media.unavailableReason());
     }
 }

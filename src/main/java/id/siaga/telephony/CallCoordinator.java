@@ -15,8 +15,10 @@ import id.siaga.routing.Leg;
 import id.siaga.telephony.event.CallLocated;
 import id.siaga.telephony.event.CallLocationUnavailable;
 import id.siaga.telephony.event.CallRefused;
+import id.siaga.telephony.event.KeyPressed;
 import id.siaga.telephony.event.LateAnswerReleased;
 import id.siaga.telephony.event.LocationUnmatched;
+import id.siaga.telephony.event.MediaUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,6 +241,35 @@ public final class CallCoordinator implements AutoCloseable {
     /** A location the call should have had could not be obtained (a reference that could not be fetched); journalled. */
     public void locationProblem(CallId id, String problem) {
         journal.append(new CallLocationUnavailable(id, problem), "location");
+    }
+
+    /**
+     * A key the media plane heard on a call ({@code party}: caller or operator): on a live call it joins the call (the
+     * operator sees the caller's), and it is journalled as {@code KeyPressed} either way.
+     */
+    public void keyPressed(CallId id, String key, String party, long durationMs) {
+        KeyPressed pressed = new KeyPressed(id, key, party, durationMs); // refuses what is not a key before it reaches the loop
+        run(() -> {
+            if (calls.containsKey(id)) {
+                handle(id, new CallInput.KeyHeard(key, party, durationMs));
+            } else {
+                journal.append(pressed, "media");
+            }
+        });
+    }
+
+    /**
+     * The media plane could not take a call at {@code step}: its audio flows end to end, unrecorded. A live call shows it
+     * (and hears no more prompts); it is journalled as {@code MediaUnavailable} either way.
+     */
+    public void mediaUnavailable(CallId id, String step, String reason) {
+        run(() -> {
+            if (calls.containsKey(id)) {
+                handle(id, new CallInput.MediaFailed(step, reason));
+            } else {
+                journal.append(new MediaUnavailable(id, step, reason), "media");
+            }
+        });
     }
 
     /** Every caller still waiting hears 180 again (RFC 3261 Timer C keep-alive), from the call loop. */

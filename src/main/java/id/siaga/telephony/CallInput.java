@@ -50,6 +50,14 @@ sealed interface CallInput {
     record Sweep() implements CallInput {
     }
 
+    /** The media plane heard a key ({@code party}: caller or operator; RFC 4733, from rtpengine's DTMF log). */
+    record KeyHeard(String key, String party, long durationMs) implements CallInput {
+    }
+
+    /** The media plane could not take the call at {@code step} (offer, answer, prompt …): its audio flows end to end. */
+    record MediaFailed(String step, String reason) implements CallInput {
+    }
+
     /** The server is stopping (or found the call unfinished): the call is closed now. */
     record Interrupt(String reason) implements CallInput {
     }

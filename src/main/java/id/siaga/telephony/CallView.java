@@ -8,10 +8,13 @@ import java.util.List;
  * jurisdiction); {@code currentStation} and {@code tier} say how far up the ladder it has climbed;
  * {@code ringingStations} are the stations whose phones ring now, or hold the call once answered (for
  * station-scoped views). The location is the call's best fix so far (see {@code LocationFusion}): its
- * uncertainty radius in metres (null when unknown), the source's method word, and its age in seconds.
+ * uncertainty radius in metres (null when unknown), the source's method word, and its age in seconds. {@code keys} are
+ * the keys the caller pressed ("" none); {@code mediaProblem} says why the media plane could not take the call (its
+ * step and reason: the call is then not recorded, and nothing is played to the caller), null while it could.
  */
 public record CallView(String id, String callerNumber, String state, String station, String currentStation, int tier,
                        Instant offeredAt, double secondsWaiting, Instant answeredAt, String answeredBy, List<String> ringing,
                        List<String> ringingStations, Double latitude, Double longitude, String locationSource,
-                       Double uncertaintyMeters, String locationMethod, Double locationAgeSeconds) {
+                       Double uncertaintyMeters, String locationMethod, Double locationAgeSeconds, String keys,
+                       String mediaProblem) {
 }

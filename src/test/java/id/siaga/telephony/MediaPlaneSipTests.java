@@ -82,6 +82,27 @@ class MediaPlaneSipTests {
     CallRecordings callRecordings;
     @Autowired
     Rtpengine rtpengine;
+    @Autowired
+    CallCoordinator coordinator;
+
+    /** What the consoles are told while a test runs (the call stream's updates). */
+    final List<CallUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.function.Consumer<CallUpdate> console = updates::add;
+
+    @BeforeEach
+    void listen() {
+        coordinator.addListener(console);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopListening() {
+        coordinator.removeListener(console);
+    }
+
+    /** The calls of this caller as the consoles saw them after each update of that kind. */
+    List<CallView> seen(String kind, String caller) {
+        return updates.stream().filter(u -> u.event().equals(kind) && u.call().callerNumber().equals(caller)).map(CallUpdate::call).toList();
+    }
 
     @BeforeAll
     static void tones() throws IOException {
@@ -143,7 +164,7 @@ class MediaPlaneSipTests {
 
     @Test
     @Order(3)
-    void theCallersKeypressesAreJournalledOnTheCall() throws Exception {
+    void theCallersKeypressesAreJournalledOnTheCallAndShownToTheOperator() throws Exception {
         Peers.require("root".equals(System.getProperty("user.name")), "root, for SIPp to send a pcap's RTP (play_pcap_audio) as the caller's keypresses");
         try (Sipp phone = Sipp.phone("phone-dtmf.xml", SipTestPorts.OP_3404_1, 1, 300);
              Sipp caller = Sipp.caller("caller-dtmf.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000154"), 2000, 1)) {
@@ -154,6 +175,7 @@ class MediaPlaneSipTests {
         assertThat(story).filteredOn(e -> e.type().equals("KeyPressed")).extracting(JournalEntry::payload)
                 .satisfiesExactly(one -> assertThat(one).contains("\"key\":\"1\"").contains("\"party\":\"caller\""),
                         two -> assertThat(two).contains("\"key\":\"2\"").contains("\"party\":\"caller\""));
+        assertThat(seen("key", "+6281200000154")).extracting(CallView::keys).as("the console's call after each key").containsExactly("1", "12");
     }
 
     @Test
@@ -215,6 +237,8 @@ class MediaPlaneSipTests {
             List<JournalEntry> story = CallStories.story(journal, "+6281200000153", "CallEnded");
             assertThat(types(story)).contains("MediaUnavailable", "CallAnswered", "CallEnded");
             assertThat(payload(story, "MediaUnavailable")).contains("did not answer");
+            assertThat(seen("media", "+6281200000153")).extracting(CallView::mediaProblem).as("the console is told the call is not recorded")
+                    .singleElement().asString().startsWith("offer: ").contains("did not answer");
         } finally {
             rtpengineProcess.startEngine();
         }

@@ -1,7 +1,6 @@
 package id.siaga.telephony.sip;
 
 import gov.nist.javax.sip.stack.SIPServerTransaction;
-import id.siaga.journal.Journal;
 import id.siaga.org.OperatorId;
 import id.siaga.org.StationId;
 import id.siaga.telephony.CallCoordinator;
@@ -118,7 +117,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         SipEndpoint endpoint = new SipEndpoint(provider, messages, headers, factory.createAddressFactory(),
                 settings.address(), settings.port(), settings.tls().map(SipTls::port).orElse(-1), timers);
         this.probes = new SipCallerProbe(stack, endpoint, calls, coordinator);
-        this.media = new SipMedia(calls, endpoint);
+        this.media = new SipMedia(calls, endpoint, coordinator);
         this.control = new SipCallControl(endpoint, calls, coordinator, phones, probes, media);
         this.registrations = new SipRegistrations(endpoint, registerHandler, reachability);
         this.relay = new SipDialogRelay(endpoint, calls, media);
@@ -421,11 +420,11 @@ public final class SipEdge implements SipListener, AutoCloseable {
     /**
      * Turns the media plane on (docs/MEDIA.md): calls offered from now on are anchored through {@code rtpengine} and
      * recorded, each recording handed to {@code recorded} once its call ends; waiting callers hear the prompts of
-     * {@code promptDir} ({@code NAME.wav}, a directory rtpengine can read); a call rtpengine cannot take is journalled
-     * {@code MediaUnavailable} in {@code journal} and goes on unanchored.
+     * {@code promptDir} ({@code NAME.wav}, a directory rtpengine can read); a call rtpengine cannot take goes on
+     * unanchored, reported to the call loop (shown on the call, journalled {@code MediaUnavailable}).
      */
-    public void useMediaPlane(Rtpengine rtpengine, Path promptDir, Journal journal, MediaRecordings recorded) {
-        media.use(rtpengine, promptDir, journal, recorded::ended);
+    public void useMediaPlane(Rtpengine rtpengine, Path promptDir, MediaRecordings recorded) {
+        media.use(rtpengine, promptDir, recorded::ended);
         log.info("SIP edge: calls anchored through rtpengine, prompts from {}", promptDir);
     }
 
@@ -435,7 +434,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
         void ended(CallId call, StationId station, Path pcap, String sdpForCaller);
     }
 
-    /** A keypress rtpengine reported (its DTMF log): journalled on its call as {@code KeyPressed}. */
+    /** A keypress rtpengine reported (its DTMF log): shown on its call, journalled as {@code KeyPressed}. */
     public void keyPressed(DtmfEvent event) {
         media.keyPressed(event);
     }

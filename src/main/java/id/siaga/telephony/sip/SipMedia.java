@@ -1,11 +1,9 @@
 package id.siaga.telephony.sip;
 
-import id.siaga.journal.Journal;
 import id.siaga.org.StationId;
+import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.MediaControl;
-import id.siaga.telephony.event.KeyPressed;
-import id.siaga.telephony.event.MediaUnavailable;
 import id.siaga.telephony.media.AnchoredSdp;
 import id.siaga.telephony.media.DtmfEvent;
 import id.siaga.telephony.media.MediaException;
@@ -31,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * 183 Session Progress with rtpengine's SDP for it (early media), then plays; an answer stops it.
  *
  * <p>The media plane never costs a caller the call: when rtpengine does not answer or refuses, the call goes on
- * unanchored, end to end as without a media plane, journalled {@code MediaUnavailable} with the reason. Without an
+ * unanchored, end to end as without a media plane, reported to the call loop (which shows it on the call and journals
+ * {@code MediaUnavailable} with the reason), as is every keypress rtpengine hears ({@code KeyPressed}). Without an
  * rtpengine ({@code rtpengine == null}) every method passes the SDP through and the pipeline's requests do nothing.
  * The pipeline's requests run on a thread of their own, in order, so an rtpengine that does not answer never holds
  * the call loop; the SDP exchanges run on the thread that handles the SIP message, which waits for them (a few
@@ -45,9 +44,9 @@ final class SipMedia implements MediaControl {
 
     private final SipCalls calls;
     private final SipEndpoint endpoint;
+    private final CallCoordinator coordinator;
     private volatile Rtpengine rtpengine;
     private volatile Path prompts;
-    private volatile Journal journal;
     private volatile Recorded recorded = (call, station, pcap, sdpForCaller) -> { };
     /** Anchored calls until their release, by call: the SIP call may be forgotten by the time the pipeline releases it. */
     private final Map<CallId, Anchoring> anchoredCalls = new ConcurrentHashMap<>();
@@ -71,15 +70,15 @@ final class SipMedia implements MediaControl {
         return t;
     });
 
-    SipMedia(SipCalls calls, SipEndpoint endpoint) {
+    SipMedia(SipCalls calls, SipEndpoint endpoint, CallCoordinator coordinator) {
         this.calls = calls;
         this.endpoint = endpoint;
+        this.coordinator = coordinator;
     }
 
     /** Turns the media plane on: calls offered from now on are anchored, prompts come from {@code prompts/NAME.wav}. */
-    void use(Rtpengine plane, Path promptDir, Journal callJournal, Recorded whenRecorded) {
+    void use(Rtpengine plane, Path promptDir, Recorded whenRecorded) {
         this.prompts = promptDir;
-        this.journal = callJournal;
         this.recorded = whenRecorded;
         this.rtpengine = plane;
     }
@@ -306,8 +305,9 @@ final class SipMedia implements MediaControl {
     }
 
     /**
-     * A keypress rtpengine heard (RFC 4733, from its DTMF log): journalled on its call as {@code KeyPressed} with the key
-     * and who pressed it (the caller, or the operator's phone). One for a call that is no longer live is logged only.
+     * A keypress rtpengine heard (RFC 4733, from its DTMF log): reported to the call loop with the key and who pressed it
+     * (the caller, or the operator's phone), which shows the caller's on the call and journals it as {@code KeyPressed}.
+     * One for a call that is not anchored here is logged only.
      */
     void keyPressed(DtmfEvent event) {
         Anchoring anchoring = anchoredCalls.values().stream().filter(a -> a.sipCallId().equals(event.callId())).findFirst().orElse(null);
@@ -318,26 +318,20 @@ final class SipMedia implements MediaControl {
         SipCall call = anchoring.call();
         String party = event.sourceTag() != null && event.sourceTag().equals(callerTag(call)) ? "caller" : "operator";
         log.info("call {}: the {} pressed {}", call.id, party, event.key());
-        Journal j = journal;
-        if (j != null) {
-            try {
-                j.append(new KeyPressed(call.id, String.valueOf(event.key()), party, event.duration().toMillis()), "media");
-            } catch (IllegalArgumentException e) {
-                log.warn("call {}: keypress {} not journalled: {}", call.id, event.key(), e.getMessage());
-            }
+        try {
+            coordinator.keyPressed(call.id, String.valueOf(event.key()), party, event.duration().toMillis());
+        } catch (RuntimeException e) {
+            log.warn("call {}: keypress {} not taken: {}", call.id, event.key(), e.getMessage());
         }
     }
 
     private void unavailable(SipCall call, String step, String reason) {
         log.warn("call {}: no media plane for this call ({} failed: {}); its audio flows end to end, unrecorded", call.id, step, reason);
-        Journal j = journal;
-        if (j == null) {
-            return;
-        }
         try {
-            j.append(new MediaUnavailable(call.id, step, reason), "media");
+            coordinator.mediaUnavailable(call.id, step, reason);
         } catch (RuntimeException e) {
-            log.error("call {}: MediaUnavailable could not be journalled", call.id, e);
+            // the call itself goes on whatever happens here (a loop that is stopping refuses new work)
+            log.error("call {}: MediaUnavailable could not be reported", call.id, e);
         }
     }
 
