@@ -16,15 +16,16 @@ final class CallStories {
     }
 
     /**
-     * The journal of the newest call from this number, oldest entry first, once it holds an entry of type
+     * The journal of the newest call from this number, oldest entry first, once it holds an entry of one of the types
      * {@code until} (or as it stands after 15 s, for the assertion to show).
      */
-    static List<JournalEntry> story(JournalStore journal, String callerNumber, String until) {
+    static List<JournalEntry> story(JournalStore journal, String callerNumber, String... until) {
+        java.util.Set<String> types = java.util.Set.of(until);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         List<JournalEntry> story = List.of();
         while (System.nanoTime() < deadline) {
             story = currentStory(journal, callerNumber);
-            if (story.stream().anyMatch(e -> e.type().equals(until))) {
+            if (story.stream().anyMatch(e -> types.contains(e.type()))) {
                 return story;
             }
             sleep(50);

@@ -32,8 +32,13 @@ final class SipCall {
     volatile boolean ringbackAhead;
     /** The media plane was asked to anchor the call (once, before the first phone rings). */
     volatile boolean mediaTried;
-    /** rtpengine's answer to the caller's offer (the SDP the phones get); null while the call is not anchored. */
+    /**
+     * rtpengine's answer to the caller's offer (the SDP the phones get); for a delayed offer, rtpengine's version of the
+     * winning phone's offer (the SDP the caller gets). Null while the call is not anchored.
+     */
     volatile AnchoredSdp anchored;
+    /** The caller sent no SDP (a delayed offer) and the phone's offer was anchored: the caller's ACK brings the answer. */
+    volatile boolean lateOfferAnchored;
     /** rtpengine's SDP the caller got in a 183 for early media; null until a prompt needed it. */
     volatile AnchoredSdp early;
     /** rtpengine's SDP the caller got last (183 or 200): which of its ports the caller sends to. */

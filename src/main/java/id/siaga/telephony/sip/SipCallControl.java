@@ -171,7 +171,8 @@ final class SipCallControl implements CallControl {
                 throw new IllegalStateException("the caller's INVITE already ended");
             }
             Response ok = toCaller(call, Response.OK);
-            byte[] sdp = media.answerForCaller(call, state.answer.getRawContent());
+            byte[] phoneSdp = state.answer.getRawContent();
+            byte[] sdp = call.callerSdp == null ? media.lateOfferForCaller(call, phoneSdp) : media.answerForCaller(call, phoneSdp);
             if (sdp != null && sdp.length > 0) {
                 ok.setContent(sdp, endpoint.headers().createContentTypeHeader("application", "sdp"));
             }
@@ -207,7 +208,7 @@ final class SipCallControl implements CallControl {
         if (callerAck == null) {
             log.warn("call {}: no ACK from the caller with an SDP answer; {} is ACKed without one", call.id, state.leg.operator());
         }
-        ack(state, callerAck);
+        ack(state, callerAck, call);
     }
 
     @Override
@@ -318,10 +319,19 @@ final class SipCallControl implements CallControl {
 
     /** ACKs a leg's 2xx, carrying the SDP of {@code bodyFrom} (the caller's ACK) when it has one. */
     private void ack(SipCall.LegState state, Request bodyFrom) {
+        ack(state, bodyFrom, null);
+    }
+
+    /** An ACK to the phone's 2xx, with {@code bodyFrom}'s body; a caller's SDP answer for an anchored {@code call} goes through rtpengine. */
+    private void ack(SipCall.LegState state, Request bodyFrom, SipCall call) {
         try {
             long seq = ((CSeqHeader) state.answer.getHeader(CSeqHeader.NAME)).getSeqNumber();
             Request ack = state.dialog.createAck(seq);
             SipBodies.copyBody(bodyFrom, ack);
+            javax.sip.header.ContentTypeHeader type = (javax.sip.header.ContentTypeHeader) ack.getHeader(javax.sip.header.ContentTypeHeader.NAME);
+            if (call != null && ack.getRawContent() != null && type != null && "sdp".equalsIgnoreCase(type.getContentSubType())) {
+                ack.setContent(media.answerForPhone(call, ack.getRawContent()), type);
+            }
             state.dialog.sendAck(ack);
         } catch (Exception e) {
             log.warn("ACK to {} failed: {}", state.leg.operator(), e.toString());

@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * In-dialog requests of an answered call (re-INVITE for hold or a codec change, UPDATE, INFO for DTMF)
  * relayed across the B2BUA in both directions: the same method and body on the other side's dialog, and
- * its final response carried back. A 2xx to a relayed re-INVITE is ACKed on our side at once.
+ * its final response carried back. A 2xx to a relayed re-INVITE is ACKed on our side at once. With a media plane
+ * every SDP crosses through rtpengine: a re-INVITE's offer and its 2xx's answer, or, for a re-INVITE without SDP, the
+ * 2xx's offer and the requester's ACK's answer, so hold, resume or a codec change never takes the media off the relay
+ * (and the recording).
  */
 final class SipDialogRelay {
 
@@ -31,6 +34,8 @@ final class SipDialogRelay {
     /** For a relayed request whose SDP went through the media plane: its call and whether the caller sent it. */
     private final Map<ClientTransaction, SipCalls.Side> anchoredOffers = new ConcurrentHashMap<>();
     private final SipMedia media;
+    /** For a relayed re-INVITE without SDP (the 2xx will bring the offer): its call, and whether the caller sent it. */
+    private final Map<ClientTransaction, SipCalls.Side> lateOffers = new ConcurrentHashMap<>();
     /** Held ACKs by the SIP Call-ID of the side whose ACK they wait for. */
     private final Map<String, HeldAck> heldAcks = new ConcurrentHashMap<>();
 
@@ -62,6 +67,8 @@ final class SipDialogRelay {
         pending.put(tx, incoming);
         if (offer && media.on()) {
             anchoredOffers.put(tx, side);
+        } else if (media.on() && Request.INVITE.equals(request.getMethod()) && !hasBody(request)) {
+            lateOffers.put(tx, side);
         }
         other.sendRequest(tx);
         log.debug("relayed {} across call {}", request.getMethod(), sipCallId);
@@ -86,6 +93,7 @@ final class SipDialogRelay {
         }
         ServerTransaction incoming = pending.remove(tx);
         SipCalls.Side anchored = anchoredOffers.remove(tx);
+        SipCalls.Side late = lateOffers.remove(tx);
         if (incoming == null) {
             return false;
         }
@@ -100,6 +108,12 @@ final class SipDialogRelay {
                 back.setContent(media.reanswerAcross(anchored.call(), anchored.callerSide(), response.getRawContent()),
                         (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME));
             }
+            boolean lateOffer = late != null && response.getStatusCode() < 300 && isSdp(response);
+            if (lateOffer) {
+                // the offer comes from the far end this time: rtpengine's version of it goes to the requester
+                back.setContent(media.reofferAcross(late.call(), !late.callerSide(), response.getRawContent()),
+                        (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME));
+            }
             incoming.sendResponse(back);
             if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
                 Dialog d = tx.getDialog();
@@ -107,7 +121,7 @@ final class SipDialogRelay {
                 if (!hasBody(incoming.getRequest()) && hasBody(response)) {
                     // a re-INVITE without SDP: the 2xx is the offer, the requester's ACK brings the answer for the far end
                     String requester = ((CallIdHeader) incoming.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
-                    heldAcks.put(requester, new HeldAck(d, ack));
+                    heldAcks.put(requester, new HeldAck(d, ack, lateOffer ? late : null));
                     endpoint.afterAckTimeout(() -> release(requester, null));
                 } else {
                     // answer the requester first, then ACK our side: the far end may send its next request as soon as it has the ACK
@@ -132,6 +146,11 @@ final class SipDialogRelay {
         }
         try {
             SipBodies.copyBody(requesterAck, held.ack());
+            if (held.anchored() != null && requesterAck != null && isSdp(requesterAck)) {
+                // the requester's answer to rtpengine's offer, through rtpengine to the far end that made the offer
+                held.ack().setContent(media.reanswerAcross(held.anchored().call(), !held.anchored().callerSide(), requesterAck.getRawContent()),
+                        (ContentTypeHeader) requesterAck.getHeader(ContentTypeHeader.NAME));
+            }
             held.dialog().sendAck(held.ack());
         } catch (Exception e) {
             log.warn("could not relay an ACK: {}", e.toString());
@@ -149,13 +168,17 @@ final class SipDialogRelay {
         return body != null && body.length > 0;
     }
 
-    /** Our ACK for a relayed re-INVITE's 2xx, waiting for the requester's ACK and its SDP answer. */
-    private record HeldAck(Dialog dialog, Request ack) {
+    /**
+     * Our ACK for a relayed re-INVITE's 2xx, waiting for the requester's ACK and its SDP answer; {@code anchored} when the
+     * 2xx's offer went through the media plane (the answer must too).
+     */
+    private record HeldAck(Dialog dialog, Request ack, SipCalls.Side anchored) {
     }
 
     /** A relayed request got no answer from the other side: the requester gets 408. */
     boolean timedOut(ClientTransaction tx) {
         anchoredOffers.remove(tx);
+        lateOffers.remove(tx);
         ServerTransaction incoming = pending.remove(tx);
         if (incoming == null) {
             return false;

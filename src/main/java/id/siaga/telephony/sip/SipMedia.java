@@ -41,6 +41,10 @@ final class SipMedia implements MediaControl {
 
     private static final Logger log = LoggerFactory.getLogger(SipMedia.class);
     static final Set<SdpOption> OFFER = Set.of(SdpOption.RECORD_CALL, SdpOption.REPLACE_ORIGIN);
+    /** rtpengine's answer for a call it does not hold: most often one it closed itself, no RTP for its {@code --timeout}. */
+    static final String UNKNOWN_CALL = "Unknown call-id";
+    static final String CLOSED_BY_ITSELF = " (rtpengine closed the call itself while it rang: its --timeout must be longer than"
+            + " siaga.telephony.max-wait, docs/MEDIA.md)";
 
     private final SipCalls calls;
     private final SipEndpoint endpoint;
@@ -94,7 +98,8 @@ final class SipMedia implements MediaControl {
 
     /**
      * The SDP the operators' phones get: rtpengine's, once the caller's offer is anchored (asked once per call), else the
-     * caller's own. Null when the caller sent no SDP (a delayed offer is relayed end to end, unanchored).
+     * caller's own. Null when the caller sent no SDP (a delayed offer: the phones get none, and the winner's offer is
+     * anchored at the answer, {@link #lateOfferForCaller}).
      */
     byte[] offerForPhones(SipCall call) {
         Rtpengine plane = rtpengine;
@@ -155,7 +160,7 @@ final class SipMedia implements MediaControl {
             } catch (MediaException e) {
                 // the phone already has rtpengine's SDP: the caller gets the phone's, so at least the caller's voice arrives
                 log.error("call {}: rtpengine could not take the answer ({}); the caller gets the phone's SDP", call.id, e.reason());
-                unavailable(call, "answer", e.reason());
+                unavailable(call, "answer", e.reason().contains(UNKNOWN_CALL) ? e.reason() + CLOSED_BY_ITSELF : e.reason());
                 return phoneSdp;
             } catch (RuntimeException e) {
                 log.error("call {}: the media plane failed on the answer; the caller gets the phone's SDP", call.id, e);
@@ -163,6 +168,60 @@ final class SipMedia implements MediaControl {
                 return phoneSdp;
             }
         }
+    }
+
+    /**
+     * A delayed offer (the caller's INVITE had no SDP): the winning phone's 2xx is the offer. It is anchored now, from
+     * Siaga 110's side of the caller's dialog, and the caller gets rtpengine's version in the 200; the caller's answer
+     * comes in its ACK ({@link #answerForPhone}). When rtpengine cannot take it, the caller gets the phone's own offer
+     * and the call goes on end to end, reported like any lost offer.
+     */
+    byte[] lateOfferForCaller(SipCall call, byte[] phoneSdp) {
+        Rtpengine plane = rtpengine;
+        if (plane == null || phoneSdp == null || phoneSdp.length == 0) {
+            return phoneSdp;
+        }
+        synchronized (call) {
+            call.mediaTried = true;
+            try {
+                AnchoredSdp offered = plane.offer(call.callerSipCallId(), call.callerToTag, new String(phoneSdp, StandardCharsets.UTF_8), OFFER);
+                call.anchored = offered;
+                call.lateOfferAnchored = true;
+                call.mediaAnswered = true;
+                call.sdpForCaller = offered.sdp();
+                anchoredCalls.put(call.id, new Anchoring(call.callerSipCallId(), offered, call));
+                log.debug("call {}: delayed offer anchored on rtpengine {}", call.id, offered.instance());
+                return offered.sdp().getBytes(StandardCharsets.UTF_8);
+            } catch (MediaException e) {
+                unavailable(call, "offer", e.reason());
+            } catch (RuntimeException e) {
+                log.error("call {}: the media plane failed on a delayed offer; the call goes on end to end", call.id, e);
+                unavailable(call, "offer", "the media plane failed (the server log has the cause)");
+            }
+            return phoneSdp;
+        }
+    }
+
+    /**
+     * The caller's answer (its ACK's SDP) to a delayed offer anchored by {@link #lateOfferForCaller}, as the winning
+     * phone gets it in our ACK: rtpengine's. Unchanged for any other call.
+     */
+    byte[] answerForPhone(SipCall call, byte[] callerSdp) {
+        Rtpengine plane = rtpengine;
+        if (plane == null || !call.lateOfferAnchored || callerSdp == null || callerSdp.length == 0) {
+            return callerSdp;
+        }
+        try {
+            return plane.answer(call.callerSipCallId(), call.callerToTag, callerTag(call), new String(callerSdp, StandardCharsets.UTF_8), Set.of())
+                    .sdp().getBytes(StandardCharsets.UTF_8);
+        } catch (MediaException e) {
+            log.error("call {}: rtpengine could not take the caller's answer ({}); the phone gets the caller's SDP", call.id, e.reason());
+            unavailable(call, "answer", e.reason());
+        } catch (RuntimeException e) {
+            log.error("call {}: the media plane failed on the caller's answer; the phone gets the caller's SDP", call.id, e);
+            unavailable(call, "answer", "the media plane failed (the server log has the cause)");
+        }
+        return callerSdp;
     }
 
     /**
