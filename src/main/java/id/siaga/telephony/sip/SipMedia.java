@@ -54,6 +54,8 @@ final class SipMedia implements MediaControl {
     private volatile Recorded recorded = (call, station, pcap, sdpForCaller) -> { };
     /** Anchored calls until their release, by call: the SIP call may be forgotten by the time the pipeline releases it. */
     private final Map<CallId, Anchoring> anchoredCalls = new ConcurrentHashMap<>();
+    /** The same, by the caller's SIP Call-ID (rtpengine's name for the call, which its DTMF log gives). */
+    private final Map<String, Anchoring> bySipCallId = new ConcurrentHashMap<>();
 
     private record Anchoring(String sipCallId, AnchoredSdp offer, SipCall call) {
     }
@@ -111,7 +113,7 @@ final class SipMedia implements MediaControl {
                 if (!call.mediaTried) {
                     try {
                         call.anchored = plane.offer(call.callerSipCallId(), callerTag(call), new String(call.callerSdp, StandardCharsets.UTF_8), OFFER);
-                        anchoredCalls.put(call.id, new Anchoring(call.callerSipCallId(), call.anchored, call));
+                        anchored(new Anchoring(call.callerSipCallId(), call.anchored, call));
                         log.debug("call {}: media anchored on rtpengine {}", call.id, call.anchored.instance());
                     } catch (MediaException e) {
                         unavailable(call, "offer", e.reason());
@@ -170,6 +172,11 @@ final class SipMedia implements MediaControl {
         }
     }
 
+    private void anchored(Anchoring anchoring) {
+        anchoredCalls.put(anchoring.call().id, anchoring);
+        bySipCallId.put(anchoring.sipCallId(), anchoring);
+    }
+
     /**
      * A delayed offer (the caller's INVITE had no SDP): the winning phone's 2xx is the offer. It is anchored now, from
      * Siaga 110's side of the caller's dialog, and the caller gets rtpengine's version in the 200; the caller's answer
@@ -189,7 +196,7 @@ final class SipMedia implements MediaControl {
                 call.lateOfferAnchored = true;
                 call.mediaAnswered = true;
                 call.sdpForCaller = offered.sdp();
-                anchoredCalls.put(call.id, new Anchoring(call.callerSipCallId(), offered, call));
+                anchored(new Anchoring(call.callerSipCallId(), offered, call));
                 log.debug("call {}: delayed offer anchored on rtpengine {}", call.id, offered.instance());
                 return offered.sdp().getBytes(StandardCharsets.UTF_8);
             } catch (MediaException e) {
@@ -349,6 +356,7 @@ final class SipMedia implements MediaControl {
         if (anchoring == null) {
             return;
         }
+        bySipCallId.remove(anchoring.sipCallId(), anchoring);
         try {
             rtpengine.delete(anchoring.sipCallId());
         } catch (MediaException e) {
@@ -369,7 +377,7 @@ final class SipMedia implements MediaControl {
      * One for a call that is not anchored here is logged only.
      */
     void keyPressed(DtmfEvent event) {
-        Anchoring anchoring = anchoredCalls.values().stream().filter(a -> a.sipCallId().equals(event.callId())).findFirst().orElse(null);
+        Anchoring anchoring = bySipCallId.get(event.callId());
         if (anchoring == null) {
             log.debug("keypress {} for call-id {} that is not anchored here", event.key(), event.callId());
             return;
