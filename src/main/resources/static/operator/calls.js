@@ -7,6 +7,7 @@ import { t } from '/js/i18n.js';
 import { dateTime, duration } from '/js/time.js';
 import { placeMarker } from '/js/map.js';
 import { state, el, national, navigable, keepSelection } from './state.js';
+import { showWrapUp } from './wrapup.js';
 
 const chains = new Map();     // station id → chain (promise)
 const histories = new Map();  // caller number → earlier calls (promise)
@@ -106,7 +107,8 @@ export function render() {
   el('strong', { class: 'callnumber' }, national(c.callerNumber)), ' ',
   el('span', { class: 'badge ' + (c.state === 'RINGING' ? 'alarm' : 'ok') }, t(c.state === 'RINGING' ? 'op.ringing' : 'op.answered')), ' ',
   el('span', { class: 'muted' }, `${c.station} · ${t('op.tier')} ${c.tier} · `), el('span', { class: 'waited', dataset: { since: c.offeredAt } }, waited(c)),
-  c.mediaProblem ? el('span', { class: 'badge warn unrecorded', title: c.mediaProblem }, ' ', t('op.unrecorded')) : null)));
+  c.mediaProblem ? el('span', { class: 'badge warn unrecorded', title: c.mediaProblem }, ' ', t('op.unrecorded')) : null,
+  c.screening && c.screening.flagged ? el('span', { class: 'badge alarm flagged' }, t('scr.badge', { n: c.screening.pranks7d })) : null)));
   keepSelection(queue);
   document.getElementById('queue-empty').hidden = live.length > 0;
 
@@ -175,6 +177,7 @@ function showCall(call) {
   const media = document.getElementById('call-media');
   media.hidden = !call.mediaProblem;
   media.textContent = call.mediaProblem ? t('op.media.lost', { why: call.mediaProblem }) : '';
+  showWrapUp(call);
   showChain(call);
   if (moved) showHistory(call);
 }

@@ -15,6 +15,7 @@ import { initIncident, showIncident, cadEvent, relabel as relabelIncident } from
 import { initUnits, reloadUnits } from './units.js';
 import { focusNote, focusPriority, openStatus } from './casework.js';
 import { initCallbacks, reloadCallbacks } from './callbacks.js';
+import { initWrapUp, openWrapUp } from './wrapup.js';
 import { initIncidents, reloadIncidents, incidentEvent, render as renderIncidents } from './incidents.js';
 
 // key: the caller pressed a key; media: the media plane could not take the call (it is not recorded)
@@ -31,6 +32,7 @@ async function boot() {
   document.getElementById('presence-toggle').addEventListener('click', togglePresence);
   document.querySelector('[data-lang-switch]').addEventListener('click', relabel);
 
+  initWrapUp();
   initCalls((call) => openReport(call));
   initReport(async (created) => showIncident(created));
   initIncident();
@@ -134,6 +136,7 @@ function keys(e) {
     case 'b': focus('callbacks'); break;
     case 'i': focus('open-incidents'); break;
     case 'q': focus('queue'); break;
+    case 'j': e.preventDefault(); openWrapUp(); break;
     case 'l': setLang(lang() === 'id' ? 'en' : 'id'); relabel(); break;
     default:
       if (/^[1-5]$/.test(e.key) && reportOpen()) { e.preventDefault(); setPriority(e.key); }

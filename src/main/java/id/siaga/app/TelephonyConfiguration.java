@@ -12,7 +12,9 @@ import id.siaga.org.StationId;
 import id.siaga.org.StationKind;
 import id.siaga.routing.EscalationLadder;
 import id.siaga.routing.RingPolicy;
+import id.siaga.screening.Screening;
 import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallRecord;
 import id.siaga.telephony.CallRecovery;
 import id.siaga.telephony.CallerWatch;
 import org.springframework.context.SmartLifecycle;
@@ -105,7 +107,7 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     CallCoordinator callCoordinator(Locator locator, StationDirectory stations, PresenceBoard board, PresenceService presence,
                                     EscalationLadder ladder, Journal journal, Clock clock, TelephonyProperties props,
-                                    CallbackTasks callbacks, CallRecordStore records, LocationProperties where) {
+                                    CallbackTasks callbacks, CallRecordStore records, LocationProperties where, Screening screening) {
         LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(where.freshness()), where.routeWait(), where.reroute(),
                 where.matchWindow());
         StationId fallback = StationId.of(props.defaultStation());
@@ -118,7 +120,19 @@ class TelephonyConfiguration {
         Map<OperatorId, Integer> lines = props.lines().entrySet().stream()
                 .collect(Collectors.toMap(e -> new OperatorId(e.getKey()), Map.Entry::getValue));
         coordinator.linesPerPosition(op -> lines.getOrDefault(op, 1));
-        coordinator.recordInto(records::save);
+        coordinator.recordInto(record -> {
+            records.save(record);
+            if (record.outcome() == CallRecord.Outcome.CUT_OFF && record.answeredAt() != null) {
+                try {
+                    screening.hungUpOnAnswer(record.id().value(), record.callerNumber(), record.answeredAt());
+                } catch (RuntimeException e) {
+                    // a signal, not anyone's acknowledged word: the number's reputation misses one light mark
+                    org.slf4j.LoggerFactory.getLogger(Screening.class).warn("call {}: the hang-up on answer was not marked on its number: {}",
+                            record.id(), e.toString());
+                }
+            }
+        });
+        coordinator.screenWith(screening.reputation());
         coordinator.watchCallers(new CallerWatch(props.callerProbeInterval(), props.maxWait(), props.maxUnansweredPerSource(),
                 new HashSet<>(props.trustedSources())));
         // before the SIP edge takes a call: every call the journal shows unfinished gets its ending and call-back task

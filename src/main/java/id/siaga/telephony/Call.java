@@ -6,6 +6,7 @@ import id.siaga.org.Station;
 import id.siaga.org.StationId;
 import id.siaga.routing.LadderState;
 import id.siaga.routing.Leg;
+import id.siaga.screening.Standing;
 import id.siaga.telephony.event.CallEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +28,13 @@ import java.util.Set;
  * @param announcedAt    when the announcement last started for this caller; null if never
  * @param ending         how the call is ending, once a stage decided it; the record stage journals and keeps it
  * @param media          what the media plane reported about the call: the keys the caller pressed, whether it lost the call
+ * @param standing       the caller's number as screening knows it when the call arrived (its reputation; a flag is shown,
+ *                       never a reason to refuse)
  */
 record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId responsible, List<LocationFusion.Received> locations,
             LocationFusion.Received routedOn, List<Station> chain, LadderState ladder, Instant fixWaitUntil, boolean ringFromStart,
-            Leg winner, Instant answeredAt, Instant probedAt, Instant announceDue, Instant announcedAt, Ending ending, MediaState media)
+            Leg winner, Instant answeredAt, Instant probedAt, Instant announceDue, Instant announcedAt, Ending ending, MediaState media,
+            Standing standing)
         implements ReportMatching.Live {
 
     enum Phase {
@@ -82,7 +86,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
 
     /** A call just offered, before any stage has looked at it. */
     static Call offered(IncomingCall incoming, Instant at, StationId provisional) {
-        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null, null, null, MediaState.NONE);
+        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null, null, null, MediaState.NONE, Standing.UNKNOWN);
     }
 
     CallId id() {
@@ -138,68 +142,74 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
         List<LocationFusion.Received> more = new ArrayList<>(locations);
         more.add(r);
         return new Call(incoming, offeredAt, phase, responsible, more, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media);
+                probedAt, announceDue, announcedAt, ending, media, standing);
     }
 
     /** Routed (or re-routed) to {@code chain}; the ring stage starts the ladder there unless the call waits for a fix. */
     Call routedTo(List<Station> newChain, LocationFusion.Received on, Phase next, Instant waitUntil) {
         return new Call(incoming, offeredAt, next, newChain.get(0).id(), locations, on, newChain, ladder, waitUntil, next == Phase.RINGING,
-                winner, answeredAt, probedAt, announceDue, announcedAt, ending, media);
+                winner, answeredAt, probedAt, announceDue, announcedAt, ending, media, standing);
     }
 
     Call withRoutedOn(LocationFusion.Received on) {
         return new Call(incoming, offeredAt, phase, responsible, locations, on, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media);
+                probedAt, announceDue, announcedAt, ending, media, standing);
     }
 
     /** The fix wait is over: the ring stage starts the ladder. */
     Call ringNow() {
         return new Call(incoming, offeredAt, Phase.RINGING, responsible, locations, routedOn, chain, ladder, null, true, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media);
+                probedAt, announceDue, announcedAt, ending, media, standing);
     }
 
     Call withLadder(LadderState next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, next, fixWaitUntil, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media);
+                probedAt, announceDue, announcedAt, ending, media, standing);
     }
 
     Call answeredBy(Leg leg, LadderState next, Instant at) {
         return new Call(incoming, offeredAt, Phase.ANSWERED, responsible, locations, routedOn, chain, next, null, false, leg, at, probedAt, null,
-                announcedAt, ending, media);
+                announcedAt, ending, media, standing);
     }
 
     Call probed(Instant at) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, at, announceDue, announcedAt, ending, media);
+                answeredAt, at, announceDue, announcedAt, ending, media, standing);
     }
 
     /** The waiting caller is next due the announcement at {@code due} (null: not at all). */
     Call withAnnounceDue(Instant due) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, probedAt, due, announcedAt, ending, media);
+                answeredAt, probedAt, due, announcedAt, ending, media, standing);
+    }
+
+    /** Screening's word on the caller's number, as the call arrived. */
+    Call withStanding(Standing next) {
+        return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
+                answeredAt, probedAt, announceDue, announcedAt, ending, media, next);
     }
 
     /** The media plane reported something about the call (a key, its loss). */
     Call withMedia(MediaState next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, probedAt, announceDue, announcedAt, ending, next);
+                answeredAt, probedAt, announceDue, announcedAt, ending, next, standing);
     }
 
     /** The announcement started for the waiting caller at {@code at}; next due at {@code next}. */
     Call announced(Instant at, Instant next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, probedAt, next, at, ending, media);
+                answeredAt, probedAt, next, at, ending, media, standing);
     }
 
     /** A stage decided the call ends; the ring stage stops its phones, the record stage keeps it. */
     Call ending(Ending how) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, how, media);
+                probedAt, announceDue, announcedAt, how, media, standing);
     }
 
     Call asEnded() {
         return new Call(incoming, offeredAt, Phase.ENDED, responsible, locations, routedOn, chain, ladder, null, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media);
+                probedAt, announceDue, announcedAt, ending, media, standing);
     }
 
     /**
@@ -237,6 +247,6 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
                 p == null ? null : p.latitude(), p == null ? null : p.longitude(), p == null ? "NONE" : p.source().name(),
                 p == null || !p.hasUncertainty() ? null : p.uncertaintyMeters(), p == null ? null : p.method(),
                 best.map(r -> r.age(now).toMillis() / 1000.0).orElse(null), media.keys(),
-                media.unavailableStep() == null ? null : media.unavailableStep() + ": " + media.unavailableReason());
+                media.unavailableStep() == null ? null : media.unavailableStep() + ": " + media.unavailableReason(), standing);
     }
 }

@@ -12,6 +12,8 @@ import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
 import id.siaga.routing.EscalationLadder;
 import id.siaga.routing.Leg;
+import id.siaga.screening.Reputation;
+import id.siaga.screening.Standing;
 import id.siaga.telephony.event.CallLocated;
 import id.siaga.telephony.event.CallLocationUnavailable;
 import id.siaga.telephony.event.CallRefused;
@@ -72,6 +74,7 @@ public final class CallCoordinator implements AutoCloseable {
 
     private volatile CallerWatch watch = CallerWatch.NONE;
     private volatile Announcement announcement = Announcement.NONE;
+    private volatile Reputation screening;
 
     public CallCoordinator(Locator locator, StationDirectory stations, PresenceBoard presence, Consumer<PresenceChangeRequest> presenceChanger,
                            EscalationLadder ladder, Journal journal, Clock clock, StationId defaultStation, Duration shortCall,
@@ -132,6 +135,14 @@ public final class CallCoordinator implements AutoCloseable {
     /** Announces to waiting callers through the media plane ({@link Announcement}); {@link Announcement#NONE} by default. */
     public void announce(Announcement policy) {
         this.announcement = policy;
+    }
+
+    /**
+     * Screens every call against its number's reputation as it arrives (counted, and its standing on the call for the
+     * consoles and the screen stage); none by default.
+     */
+    public void screenWith(Reputation reputation) {
+        this.screening = reputation;
     }
 
     /** Watches unanswered calls: probes their callers, ends the ones that waited too long, limits calls per source. */
@@ -331,7 +342,8 @@ public final class CallCoordinator implements AutoCloseable {
                 return;
             }
             calls.put(in.id(), Call.offered(in, now, defaultStation));
-            handle(in.id(), new CallInput.Offer(reports.takeEarly(in.callerNumber(), now), cancelled), now);
+            Standing standing = screening == null ? Standing.UNKNOWN : screening.arrived(in.callerNumber(), now);
+            handle(in.id(), new CallInput.Offer(reports.takeEarly(in.callerNumber(), now), cancelled, standing), now);
         } catch (RuntimeException e) {
             // never leave a half-offered call behind: the caller is refused so the carrier can retry or re-route
             log.error("call {} from {} could not be offered; refusing it with 503", in.id(), in.callerNumber(), e);

@@ -2,6 +2,7 @@ package id.siaga.telephony;
 
 import id.siaga.location.LocationFusion;
 import id.siaga.routing.Leg;
+import id.siaga.screening.Standing;
 import java.util.List;
 
 /** What can happen to a call: each input runs through every stage of the {@link CallPipeline} in order. */
@@ -9,9 +10,10 @@ sealed interface CallInput {
 
     /**
      * The network presented the call. {@code earlier} are location reports for this caller that arrived before it;
-     * {@code cancelled} is set when the caller hung up before the offer was handled (a CANCEL right behind the INVITE).
+     * {@code cancelled} is set when the caller hung up before the offer was handled (a CANCEL right behind the INVITE);
+     * {@code standing} is the caller's number as screening knows it, this call counted.
      */
-    record Offer(List<LocationFusion.Received> earlier, boolean cancelled) implements CallInput {
+    record Offer(List<LocationFusion.Received> earlier, boolean cancelled, Standing standing) implements CallInput {
         public Offer {
             earlier = List.copyOf(earlier);
         }

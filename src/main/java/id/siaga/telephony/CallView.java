@@ -1,5 +1,6 @@
 package id.siaga.telephony;
 
+import id.siaga.screening.Standing;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,10 +12,12 @@ import java.util.List;
  * uncertainty radius in metres (null when unknown), the source's method word, and its age in seconds. {@code keys} are
  * the keys the caller pressed ("" none); {@code mediaProblem} says why the media plane could not take the call (its
  * step and reason: the call is then not recorded, and nothing is played to the caller), null while it could.
+ * {@code screening} is the caller's number as screening knew it when the call arrived: its reputation, shown in the
+ * call pop so the operator knows before answering ("5 pranks in 7 days"); the call is answered all the same.
  */
 public record CallView(String id, String callerNumber, String state, String station, String currentStation, int tier,
                        Instant offeredAt, double secondsWaiting, Instant answeredAt, String answeredBy, List<String> ringing,
                        List<String> ringingStations, Double latitude, Double longitude, String locationSource,
                        Double uncertaintyMeters, String locationMethod, Double locationAgeSeconds, String keys,
-                       String mediaProblem) {
+                       String mediaProblem, Standing screening) {
 }

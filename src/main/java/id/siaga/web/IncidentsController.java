@@ -13,6 +13,7 @@ import id.siaga.org.GeoPoint;
 import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
+import id.siaga.screening.Screening;
 import id.siaga.security.OutOfScopeException;
 import id.siaga.security.Role;
 import id.siaga.security.SiagaPrincipal;
@@ -67,8 +68,13 @@ class IncidentsController {
     private final Journal journal;
     private final StationDirectory stations;
     private final StationScope scope;
+    private final CallLookup calls;
+    private final Screening screening;
 
-    IncidentsController(Incidents incidents, IncidentIntake intake, Journal journal, StationDirectory stations, StationScope scope) {
+    IncidentsController(Incidents incidents, IncidentIntake intake, Journal journal, StationDirectory stations, StationScope scope, CallLookup calls,
+                        Screening screening) {
+        this.calls = calls;
+        this.screening = screening;
         this.incidents = incidents;
         this.intake = intake;
         this.journal = journal;
@@ -83,9 +89,22 @@ class IncidentsController {
         SiagaPrincipal me = StationScope.principal(auth);
         Incidents.Created created = incidents.create(intake.draft(request, auth), auth.getName(), me.station());
         Incident i = created.incident();
+        i.callId().ifPresent(call -> genuine(call, i));
         boolean reader = me.has(Role.OPERATOR) || me.has(Role.DISPATCHER);
         Detail body = Detail.of(i, duplicates(auth, i, created.possibleDuplicates()), reader ? storyIfReadable(i) : null);
         return ResponseEntity.created(URI.create("/api/incidents/" + i.id().value())).body(body);
+    }
+
+    /** An incident opened from a call makes the call genuine (and takes back what pranks weighed on its number). */
+    private void genuine(String callId, Incident incident) {
+        try {
+            CallLookup.Found call = calls.find(callId);
+            String station = call.isLive() ? call.live().station() : call.record().station();
+            screening.incidentOpened(callId, call.callerNumber(), station, incident.id().value());
+        } catch (RuntimeException e) {
+            // the incident stands; the call keeps the classification it had (a supervisor can set it)
+            log.warn("call {}: not classified genuine after incident {} was opened from it: {}", callId, incident.id(), e.toString());
+        }
     }
 
     /**

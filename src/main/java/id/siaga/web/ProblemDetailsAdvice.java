@@ -76,7 +76,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * incident whose status does not allow the move or that somebody else changed at the same moment, a unit that
      * is no longer available or an assignment that has ended.
      */
-    @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class, DispatchConflictException.class})
+    @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class, DispatchConflictException.class,
+            id.siaga.screening.Screening.AlreadyClassifiedException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }

@@ -51,6 +51,7 @@ public final class CallEvents {
             reader(RecordingFailed.class, RecordingFailed::from),
             reader(MediaUnavailable.class, MediaUnavailable::from),
             reader(KeyPressed.class, KeyPressed::from),
+            reader(CallFlagged.class, CallFlagged::from),
             reader(RecordingPlayed.class, RecordingPlayed::from),
             reader(RecordingExpired.class, RecordingExpired::from));
 

@@ -1,0 +1,56 @@
+package id.siaga.app;
+
+import id.siaga.journal.Journal;
+import id.siaga.screening.Reputation;
+import id.siaga.screening.Screening;
+import id.siaga.screening.ScreeningStore;
+import id.siaga.store.JdbcScreeningStore;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Screening: the store of classifications and marks, the reputation in memory (loaded at start), its daily retention sweep. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScreeningProperties.class)
+class ScreeningConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ScreeningConfiguration.class);
+
+    @Bean
+    ScreeningStore screeningStore(JdbcTemplate jdbc) {
+        return new JdbcScreeningStore(jdbc);
+    }
+
+    @Bean
+    Screening screening(ScreeningProperties props, ScreeningStore store, Journal journal, Clock clock) {
+        Screening screening = new Screening(store, new Reputation(new Reputation.Policy(props.halfLife(), props.threshold(), props.retention())),
+                journal, clock);
+        screening.load();
+        return screening;
+    }
+
+    /** The retention sweep, once a day (and an hour after the start, so a server restarted daily still sweeps). */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService screeningSweep(Screening screening) {
+        ScheduledExecutorService sweep = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "screening-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweep.scheduleWithFixedDelay(() -> {
+            try {
+                screening.sweep();
+            } catch (RuntimeException e) {
+                log.warn("screening: the retention sweep failed (it runs again tomorrow): {}", e.toString());
+            }
+        }, 1, 24, TimeUnit.HOURS);
+        return sweep;
+    }
+}

@@ -1,0 +1,183 @@
+package id.siaga.screening;
+
+import id.siaga.journal.Journal;
+import id.siaga.journal.JournalEntry;
+import id.siaga.journal.SubjectKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Screening's doors: a call classified at wrap-up (or changed by a supervisor, with a reason), a call that an incident
+ * was opened from (genuine), a caller who hung up within seconds of the answer, a number cleared or trusted. Each is
+ * kept in the store, reflected in the {@link Reputation} and journalled, and a person's change is answered only once
+ * both are durable. Nothing here decides how a call is handled; the call path reads the reputation.
+ */
+public final class Screening {
+
+    private static final Logger log = LoggerFactory.getLogger(Screening.class);
+    /** The actor of a classification that follows from an incident opened from the call. */
+    public static final String INCIDENT = "incident";
+
+    /** A classification was refused: the call is already classified by someone else (only a supervisor changes that). */
+    public static final class AlreadyClassifiedException extends RuntimeException {
+        public AlreadyClassifiedException(String message) {
+            super(message);
+        }
+    }
+
+    private final ScreeningStore store;
+    private final Reputation reputation;
+    private final Journal journal;
+    private final Clock clock;
+
+    public Screening(ScreeningStore store, Reputation reputation, Journal journal, Clock clock) {
+        this.store = store;
+        this.reputation = reputation;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public Reputation reputation() {
+        return reputation;
+    }
+
+    /** Loads the marks within the retention and every supervisor's word into the reputation. */
+    public void load() {
+        Instant now = clock.instant();
+        List<Mark> marks = store.marksSince(now.minus(reputation.policy().retention()));
+        marks.forEach(reputation::mark);
+        List<ScreeningStore.NumberWord> words = store.words();
+        for (ScreeningStore.NumberWord w : words) {
+            reputation.trust(w.number(), w.trusted());
+            if (w.clearedAt() != null) {
+                reputation.clear(w.number(), w.clearedAt());
+            }
+        }
+        log.info("screening: {} marks of the last {} days and {} supervisors' words on numbers loaded", marks.size(),
+                reputation.policy().retention().toDays(), words.size());
+    }
+
+    public Optional<ScreeningStore.Classified> classification(String call) {
+        return store.classification(call);
+    }
+
+    /**
+     * Classifies a call. The first word is anyone's who may see the call; the same person may correct their own; after
+     * that only a supervisor ({@code supervisor}) changes it, and must say why.
+     *
+     * @throws AlreadyClassifiedException when someone else classified it and this is not a supervisor
+     * @throws IllegalArgumentException   when a supervisor changes it without a reason
+     */
+    public ScreeningStore.Classified classify(String call, String number, String station, Classification what, String by, boolean supervisor,
+                                              String reason) {
+        Optional<ScreeningStore.Classified> before = store.classification(call);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (before.isPresent() && !before.get().by().equals(by)) {
+            if (!supervisor) {
+                throw new AlreadyClassifiedException("call " + call + " is already classified " + before.get().classification() + " by "
+                        + before.get().by() + "; a supervisor can change it");
+            }
+            if (why == null) {
+                throw new IllegalArgumentException("changing a call's classification needs a reason");
+            }
+        }
+        return keep(call, number, station, what, by, why, before.orElse(null));
+    }
+
+    /** An incident was opened from the call: it was a genuine emergency, whatever it was classified before. */
+    public void incidentOpened(String call, String number, String station, String incident) {
+        Optional<ScreeningStore.Classified> before = store.classification(call);
+        if (before.isPresent() && before.get().classification() == Classification.GENUINE) {
+            return;
+        }
+        keep(call, number, station, Classification.GENUINE, INCIDENT, "incident " + incident + " was opened from the call", before.orElse(null));
+    }
+
+    /** The caller ended the call within seconds of the answer (a cut-off call): a light mark, set by the call path. */
+    public void hungUpOnAnswer(String call, String number, Instant at) {
+        if (!Reputation.known(number)) {
+            return;
+        }
+        Mark mark = new Mark(number, at, Mark.Kind.HUNG_UP, call, Mark.Source.SIGNAL);
+        store.putMark(mark);
+        reputation.mark(mark);
+    }
+
+    /** A supervisor clears a number: its marks until now no longer count. */
+    public void clear(String number, String by, String reason) {
+        ScreeningStore.NumberWord was = store.word(number).orElse(null);
+        Instant now = clock.instant();
+        store.putWord(new ScreeningStore.NumberWord(number, was != null && was.trusted(), now, by, requireReason(reason), now));
+        reputation.clear(number, now);
+        Journal.awaitDurable(List.of(journal.append("NumberCleared", SubjectKind.CALLER, number, by, Map.of("reason", reason.strip()))));
+        log.info("number {} cleared by {}: {}", number, by, reason.strip());
+    }
+
+    /** A supervisor marks a number trusted (never flagged, never warned) or no longer trusted. */
+    public void trust(String number, boolean trusted, String by, String reason) {
+        ScreeningStore.NumberWord was = store.word(number).orElse(null);
+        Instant now = clock.instant();
+        store.putWord(new ScreeningStore.NumberWord(number, trusted, was == null ? null : was.clearedAt(), by, requireReason(reason), now));
+        reputation.trust(number, trusted);
+        Journal.awaitDurable(List.of(journal.append("NumberTrusted", SubjectKind.CALLER, number, by,
+                Map.of("trusted", trusted, "reason", reason.strip()))));
+        log.info("number {} {} by {}: {}", number, trusted ? "trusted" : "no longer trusted", by, reason.strip());
+    }
+
+    /** Forgets marks past the retention, in the store and in memory; returns how many were deleted from the store. */
+    public int sweep() {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(reputation.policy().retention());
+        int deleted = store.forgetMarksBefore(cutoff);
+        reputation.forget(cutoff, now);
+        if (deleted > 0) {
+            log.info("screening: {} marks older than {} days deleted", deleted, reputation.policy().retention().toDays());
+        }
+        return deleted;
+    }
+
+    private ScreeningStore.Classified keep(String call, String number, String station, Classification what, String by, String reason,
+                                           ScreeningStore.Classified before) {
+        Instant now = clock.instant();
+        ScreeningStore.Classified c = new ScreeningStore.Classified(call, number, station, what, by, now, reason);
+        store.classify(c);
+        if (Reputation.known(number)) {
+            Optional<Mark.Kind> kind = what.mark();
+            if (kind.isPresent()) {
+                Mark mark = new Mark(number, before == null ? now : before.at(), kind.get(), call, Mark.Source.CLASSIFIED);
+                store.putMark(mark);
+                reputation.mark(mark);
+            } else {
+                store.removeMark(call, Mark.Source.CLASSIFIED);
+                reputation.unmark(number, call, Mark.Source.CLASSIFIED);
+            }
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("classification", what.name());
+        facts.put("station", station);
+        if (before != null) {
+            facts.put("was", before.classification().name());
+        }
+        if (reason != null) {
+            facts.put("reason", reason);
+        }
+        CompletableFuture<JournalEntry> entry = journal.append("CallClassified", SubjectKind.CALL, call, by, facts);
+        Journal.awaitDurable(List.of(entry));
+        log.info("call {} classified {} by {}{}", call, what, by, before == null ? "" : " (was " + before.classification() + ")");
+        return c;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required");
+        }
+        return reason.strip();
+    }
+}

@@ -1,0 +1,132 @@
+package id.siaga.web;
+
+import id.siaga.screening.Classification;
+import id.siaga.screening.Reputation;
+import id.siaga.screening.Screening;
+import id.siaga.screening.ScreeningStore;
+import id.siaga.screening.Standing;
+import id.siaga.security.Role;
+import id.siaga.security.SiagaPrincipal;
+import id.siaga.security.StationScope;
+import id.siaga.telephony.PhoneNumbers;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What each call was, and the reputation of callers' numbers (issue 16). {@code POST /api/calls/{id}/classification}:
+ * the operator who took the call classifies it at wrap-up (any user who may see an answered call may give the first
+ * word, and correct their own); a supervisor changes someone else's, with a reason. {@code GET} reads it back.
+ * Supervisors read a number's reputation with the marks that make it ({@code GET /api/numbers/{number}/reputation}),
+ * clear it ({@code POST …/clear}) or mark it trusted ({@code PUT …/trust}), each with a reason, journalled.
+ */
+@RestController
+class ScreeningController {
+
+    /** A number as the pipeline keys it: +62… or the digits a trunk gave; nothing else reaches the store. */
+    static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
+
+    private final Screening screening;
+    private final CallLookup lookup;
+    private final Clock clock;
+
+    ScreeningController(Screening screening, CallLookup lookup, Clock clock) {
+        this.screening = screening;
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    record ClassifyRequest(@NotNull Classification classification, String reason) {
+    }
+
+    record ClassificationView(String call, Classification classification, int key, String by, Instant at, String reason) {
+        static ClassificationView of(ScreeningStore.Classified c) {
+            return new ClassificationView(c.call(), c.classification(), c.classification().key(), c.by(), c.at(), c.reason());
+        }
+    }
+
+    record Reason(String reason) {
+    }
+
+    record TrustRequest(@NotNull Boolean trusted, String reason) {
+    }
+
+    record MarkView(String call, String kind, Instant at, double weightNow) {
+    }
+
+    record ReputationView(String number, Standing standing, double threshold, long halfLifeDays, Instant clearedAt, List<MarkView> marks) {
+    }
+
+    @PostMapping("/api/calls/{id}/classification")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'DISPATCHER', 'SUPERVISOR', 'ADMIN')")
+    ClassificationView classify(@PathVariable String id, @Valid @RequestBody ClassifyRequest request, Authentication auth) {
+        CallLookup.Found call = lookup.find(id);
+        lookup.requireVisible(auth, call);
+        if (call.answeredAt().isEmpty()) {
+            throw new IllegalArgumentException("call " + id + " was not answered: only a call someone heard can be classified");
+        }
+        SiagaPrincipal me = StationScope.principal(auth);
+        boolean supervisor = me.has(Role.SUPERVISOR) || me.has(Role.ADMIN);
+        String station = call.isLive() ? call.live().station() : call.record().station();
+        return ClassificationView.of(screening.classify(CallLookup.callId(id).value(), call.callerNumber(), station, request.classification(),
+                me.username(), supervisor, request.reason()));
+    }
+
+    @GetMapping("/api/calls/{id}/classification")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'DISPATCHER', 'SUPERVISOR', 'ADMIN')")
+    ClassificationView classification(@PathVariable String id, Authentication auth) {
+        CallLookup.Found call = lookup.find(id);
+        lookup.requireVisible(auth, call);
+        return screening.classification(CallLookup.callId(id).value()).map(ClassificationView::of)
+                .orElseThrow(() -> new NoSuchElementException("call " + id + " is not classified"));
+    }
+
+    @GetMapping("/api/numbers/{number}/reputation")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    ReputationView reputation(@PathVariable String number) {
+        Reputation reputation = screening.reputation();
+        Reputation.Explanation e = reputation.explain(number(number), clock.instant());
+        return new ReputationView(e.number(), e.standing(), reputation.policy().threshold(), reputation.policy().halfLife().toDays(), e.clearedAt(),
+                e.marks().stream().map(c -> new MarkView(c.mark().call(), c.mark().kind().name(), c.mark().at(),
+                        Math.round(c.weightNow() * 100) / 100.0)).toList());
+    }
+
+    @PostMapping("/api/numbers/{number}/clear")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    ReputationView clear(@PathVariable String number, @RequestBody Reason request, Authentication auth) {
+        screening.clear(number(number), auth.getName(), request.reason());
+        return reputation(number);
+    }
+
+    @PutMapping("/api/numbers/{number}/trust")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    ReputationView trust(@PathVariable String number, @Valid @RequestBody TrustRequest request, Authentication auth) {
+        screening.trust(number(number), request.trusted(), auth.getName(), request.reason());
+        return reputation(number);
+    }
+
+    /** The number as the pipeline keys it (+62…, whichever way it was written: 0812…, 62812…). */
+    private static String number(String number) {
+        String n = number == null ? "" : number.strip();
+        if (!NUMBER.matcher(n).matches()) {
+            throw new IllegalArgumentException("a number is + and 3-20 digits, e.g. +6281234567890 or 081234567890");
+        }
+        String keyed = PhoneNumbers.normalize(n);
+        if (PhoneNumbers.ANONYMOUS.equals(keyed)) {
+            throw new IllegalArgumentException("not a number a caller could have: " + n);
+        }
+        return keyed;
+    }
+}
