@@ -124,15 +124,21 @@ int main(int argc, char **argv) {
                     double transit = arrival - ts / 8.0;
                     struct stream *st = &streams[(size_t) i * 65536 + ntohs(from[k].sin_port)];
                     if (st->got++ == 0) {
-                        st->first = st->high = st->last = seq;
+                        /* extended numbers start one wrap up, so a packet older than the first still fits below it */
+                        st->first = st->high = 65536u + seq;
+                        st->last = seq;
                         st->best = transit;
                         late[0]++;
                         continue;
                     }
                     uint16_t d = (uint16_t) (seq - st->last);
-                    if (d < 0x8000) {    /* forwards, wrapping at 65536; an older packet leaves the range as it is */
+                    if (d < 0x8000) {    /* forwards, wrapping at 65536 */
                         st->high += d;
                         st->last = seq;
+                    } else {             /* an older packet, overtaken: it may be older than the first one seen */
+                        uint32_t ext = st->high - (uint16_t) (st->last - seq);
+                        if (ext < st->first)
+                            st->first = ext;
                     }
                     if (transit < st->best)
                         st->best = transit;
