@@ -25,7 +25,10 @@
 # SIPp's SDP names a port of the receiver, bench/rtp-sink.c (compiled into the output folder), and rtpengine sends
 # there, not back to where the RTP came from. The receiver counts each stream's packets against its RTP sequence
 # numbers (loss after SIPp sent them: into rtpengine, through it, out of it) and, by the kernel's receive
-# timestamps, how late each packet came against its stream's best (SIPp's own lateness included).
+# timestamps, how late each packet came against its stream's best (SIPp's own lateness included). Sequence numbers
+# cannot see a stream's end cut off, so loss is also counted at rtpengine: what reached its sockets (the packets of
+# its pcaps, which the server counts as it writes each WAV, and the kernel's drops on its sockets) against what the
+# receiver got.
 #
 # Ports: one block of free ports below 32768, chosen at start (the server's SIP and HTTP, rtpengine's ng, CLI and
 # 4 × max(CALLS) + 400 media ports, the SIPp processes, the receiver). The server as bench/sip-load.sh runs it
@@ -158,6 +161,7 @@ for n in "${steps[@]}"; do
     load0=$(cut -d' ' -f1-3 /proc/loadavg)
     log0=$(wc -l < "$series/server.log") rtplog0=$(wc -l < "$series/rtpengine.log")
     udp0=$(udp_counters)
+    nstat -asz > "$out/nstat-before.txt" 2>/dev/null || true
     "${ctl[@]}" list totals > "$out/rtpengine-before.txt"
     "$series/rtp-sink" "$out/sink.json" $sink_phone_sleman $sink_phone_bantul $sink_caller_sleman $sink_caller_bantul &
     sink=$!
@@ -168,7 +172,7 @@ for n in "${steps[@]}"; do
     sipp_caller sleman caller-rtp.xml "$caller_sleman" 500 -7.71560 110.35580 $((hold * 1000)) "$edge" "$mp_caller_sleman" -key rtp_sink "$sink_caller_sleman"
     sipp_caller bantul caller-rtp.xml "$caller_bantul" 500 -7.88860 110.33000 $((hold * 1000)) "$edge" "$mp_caller_bantul" -key rtp_sink "$sink_caller_bantul"
     sleep $((ramp + plateau / 2))
-    "${ctl[@]}" list totals > "$out/rtpengine-mid.txt"
+    "${ctl[@]}" list totals > "$out/rtpengine-mid.txt" || true
     sample_relay
     sipp_wait_callers
     ended=$(date +%s)
@@ -189,6 +193,7 @@ print(sum(int(r[-1][r[0].index("SuccessfulCall(C)")]) for r in (list(csv.reader(
     done
     written=$(( $(date +%s) - ended ))
     udp1=$(udp_counters)
+    nstat -asz > "$out/nstat-after.txt" 2>/dev/null || true
     "${ctl[@]}" list totals > "$out/rtpengine-after.txt"
     wav_seconds=$(find "$rec_dir" -name '*.wav' -printf '%s\n' | awk '{ printf "%.1f\n", ($1 - 44) / 32000 }' | sort -n | tr '\n' ' ')
     pcaps=$(find "$rtp_dir/pcaps" -name '*.pcap' 2>/dev/null | wc -l)
@@ -197,13 +202,13 @@ print(sum(int(r[-1][r[0].index("SuccessfulCall(C)")]) for r in (list(csv.reader(
     load1=$(cut -d' ' -f1-3 /proc/loadavg)
     find "$rtp_dir" "$rec_dir" -type f -delete
     step_ok=0
-    python3 - "$out" "$n" "$ramp" "$plateau" "$udp0" "$udp1" "$answered" "$pcaps" "$written" "$load0" "$load1" \
+    python3 - "$out" "$n" "$ramp" "$plateau" "$hold" "$udp0" "$udp1" "$answered" "$pcaps" "$written" "$load0" "$load1" \
         "$rtp_min" "$rtp_max" "$sink_phone_sleman $sink_phone_bantul" "$sink_caller_sleman $sink_caller_bantul" \
         "$wav_seconds" <<'PY' | tee -a "$series/summary.txt" || step_ok=$?
 import csv, glob, json, re, statistics, sys
-(out, n, ramp, plateau, udp0, udp1, answered, pcaps, written, load0, load1, rtp_min, rtp_max,
+(out, n, ramp, plateau, hold, udp0, udp1, answered, pcaps, written, load0, load1, rtp_min, rtp_max,
  to_phones, to_callers, wav_seconds) = sys.argv[1:]
-n, ramp, plateau, answered, pcaps = int(n), int(ramp), int(plateau), int(answered), int(pcaps)
+n, ramp, plateau, hold, answered, pcaps = int(n), int(ramp), int(plateau), int(hold), int(answered), int(pcaps)
 rtp_min, rtp_max = int(rtp_min), int(rtp_max)
 to_phones, to_callers = [int(p) for p in to_phones.split()], [int(p) for p in to_callers.split()]
 wav_seconds = [float(s) for s in wav_seconds.split()]
@@ -313,23 +318,43 @@ def delta(k):
 r0, e0 = (int(x) for x in udp0.split()); r1, e1 = (int(x) for x in udp1.split())
 warnings = sum(1 for l in open(f"{out}/server-step.log") if ' WARN ' in l or ' ERROR ' in l)
 unanchored = sum(1 for l in open(f"{out}/server-step.log") if 'no media plane for this call' in l)
+# what rtpengine read, per call and side: the server's count of each pcap's packets as it turns it into a WAV
+read_c = read_o = 0
+for l in open(f"{out}/server-step.log"):
+    m = re.search(r'caller (\d+) packets .*operator (\d+) packets', l)
+    if m:
+        read_c, read_o = read_c + int(m.group(1)), read_o + int(m.group(2))
 # rtpengine reads at most 50 packets from a call's socket at a time and says so when more were waiting: that socket
 # had been left unread for a second or more (50 packets a second each)
 behind = sum(1 for l in open(f"{out}/rtpengine-step.log") if 'Too many packets in UDP receive queue' in l)
 wavs = len(wav_seconds)
 
+# Loss, counted two ways, since each is blind where the other sees. By sequence numbers (RTP's own measure, each way):
+# blind to the end of a stream (a relay that stops relaying leaves a clean, short stream) and muddled by calls not
+# anchored (their RTP comes straight from SIPp's one socket: many streams under one source port). At rtpengine:
+# what reached its sockets (read, as its pcaps hold, and dropped by the kernel: receive buffer full) against what
+# the receiver got, both ways together: blind to loss before rtpengine's sockets.
+reached = read_c + read_o + drops_rtp
+loss_r = 100 * (drops_rtp + max(0, read_c - got_p) + max(0, read_o - got_c)) / reached if reached else float('nan')
+# against the nominal: 50 packets a second each way for as long as the call lasted
+nominal = n * 50 * hold
 # a step holds when every call was set up, anchored, recorded, and lost under 0.1 % of its packets each way
-good = failed == 0 and created == n and ok == n and unanchored == 0 and wavs == ok and loss_p < 0.1 and loss_c < 0.1
+good = (failed == 0 and created == n and ok == n and unanchored == 0 and wavs == ok
+        and loss_p < 0.1 and loss_c < 0.1 and loss_r < 0.1)
 print(f"step {n} calls at once (load {load0} -> {load1}): set up in {ramp} s, all up for {plateau} s")
 print(f"  calls: {created} placed, {ok} successful, {failed} failed; post-dial delay p50 {pct(pdd, 50):.0f} ms, p99 {pct(pdd, 99):.0f} ms; "
       f"server warnings/errors {warnings}, calls without media plane {unanchored}")
 print(f"  RTP caller -> operator: {got_p:,} of {exp_p:,} packets in {streams_p} streams, loss {loss_p:.4f} %; "
-      f"operator -> caller: {got_c:,} of {exp_c:,} in {streams_c} streams, loss {loss_c:.4f} %")
+      f"operator -> caller: {got_c:,} of {exp_c:,} in {streams_c} streams, loss {loss_c:.4f} % (by sequence numbers"
+      f"{'; calls not anchored mixed in' if unanchored else ''}); {len(sink.get('gaps', []))} streams with gaps")
+print(f"  at rtpengine: read {read_c:,} from callers and {read_o:,} from operators (its pcaps), dropped by the kernel on "
+      f"its sockets {drops_rtp:,}; the receiver got {got_p + got_c:,}: loss {loss_r:.4f} %; "
+      f"received against 50 packets/s for the {hold} s of each call: {100 * got_p / nominal:.3f} % / {100 * got_c / nominal:.3f} %")
 print(f"  lateness against each stream's best packet: >= 60 ms {late60:.3f} %, >= 200 ms {late200:.3f} % "
       f"(buckets {dict(zip(sink['late_ms_buckets'], late))})")
-print(f"  relayed on the plateau: {relayed:,.0f} packets/s received of {100 * n:,} nominal; rtpengine mid-plateau: "
-      f"{mid.get('Total sessions', float('nan')):.0f} sessions, {mid.get('Packets per second (userspace)', float('nan')):,.0f} packets/s, "
-      f"{mid.get('Errors per second (userspace)', float('nan')):.0f} errors/s")
+print(f"  relayed on the plateau: {relayed:,.0f} packets/s received of {100 * n:,} nominal; rtpengine mid-plateau: " + (
+      f"{mid['Total sessions']:.0f} sessions, {mid.get('Packets per second (userspace)', float('nan')):,.0f} packets/s, "
+      f"{mid.get('Errors per second (userspace)', float('nan')):.0f} errors/s" if 'Total sessions' in mid else "its CLI did not answer"))
 print(f"  rtpengine totals over the step: {delta('Total managed sessions')} sessions, {delta('Total relayed packets'):,} relayed, "
       f"{delta('Total relayed packet errors')} errors, {delta('Total number of 1-way streams')} one-way streams, "
       f"{delta('Total number of streams with no relayed packets')} streams without packets, {delta('Total timed-out sessions via TIMEOUT')} timed out; "
@@ -338,17 +363,30 @@ print(f"  sampled {calls_sampled} calls for a few seconds mid-plateau: {len(gen_
       f"p50 {pct(gen_late, 50):.1f} ms, p99 {pct(gen_late, 99):.1f} ms, max {gen_late[-1] if gen_late else float('nan'):.1f} ms, >= 60 ms {share(gen_late, 60):.3f} %; "
       f"through rtpengine {len(relay):,} (unmatched {len(sent):,}, the window's edges included): p50 {pct(relay, 50):.2f} ms, "
       f"p99 {pct(relay, 99):.2f} ms, max {relay[-1] if relay else float('nan'):.1f} ms, >= 20 ms {share(relay, 20):.3f} %")
-print(f"  kernel drops: rtpengine's sockets {drops_rtp}, the receiver's {drops_sink}; machine UDP RcvbufErrors {r1 - r0}, InErrors {e1 - e0}")
+def nstat(name):
+    v = {}
+    try:
+        for line in open(f"{out}/nstat-{name}.txt"):
+            f = line.split()
+            if len(f) >= 2 and f[1].isdigit():
+                v[f[0]] = int(f[1])
+    except OSError:
+        pass
+    return v
+n0, n1 = nstat('before'), nstat('after')
+kernel = {k: n1[k] - n0.get(k, 0) for k in n1 if re.search(r'Drop|Err|Discard|NoPorts|Fail|Overflow', k) and n1[k] != n0.get(k, 0)}
+print(f"  kernel drops: rtpengine's sockets {drops_rtp}, the receiver's {drops_sink}; machine UDP RcvbufErrors {r1 - r0}, InErrors {e1 - e0}; "
+      f"other kernel counters that moved (the whole machine): {kernel or 'none'}")
 print(f"  CPU on the plateau, % of one core (200 % = the box), mean / peak 1 s: rtpengine {rtp[0]:.0f} / {rtp[1]:.0f}, "
       f"server {srv[0]:.0f} / {srv[1]:.0f}, SIPp (4) {sipp[0]:.0f} / {sipp[1]:.0f}, busiest SIPp {one[0]:.0f} / {one[1]:.0f}, "
       f"receiver {snk[0]:.0f} / {snk[1]:.0f}, other processes on the machine {others[0]:.0f} / {others[1]:.0f}; "
       f"machine busy {mach[0]:.0f} / {mach[1]:.0f} % of both cores")
 print(f"  recordings: {pcaps} pcaps, {wavs} WAVs for {answered} answered calls (all written {written} s after the last call ended); "
       f"WAV length median {statistics.median(wav_seconds) if wav_seconds else float('nan'):.1f} s, shortest {min(wav_seconds, default=float('nan')):.1f} s")
-print("  | calls at once | ok / failed | not anchored | recorded | loss caller→op / op→caller | late ≥ 60 / ≥ 200 ms | SIPp late p99 | "
+print("  | calls at once | ok / failed | not anchored | recorded | loss caller→op / op→caller | loss at rtpengine | late ≥ 60 / ≥ 200 ms | SIPp late p99 | "
       "rtpengine delay p50 / p99 | relayed pkt/s (nominal) | rtpengine ≥ 1 s behind | rtpengine CPU | server CPU | SIPp CPU (4) / busiest | "
       "receiver CPU | others | machine busy | load before → after |")
-print(f"STEP | {n} | {ok} / {failed} | {unanchored} | {wavs} | {loss_p:.3f} / {loss_c:.3f} % | {late60:.2f} / {late200:.2f} % | "
+print(f"STEP | {n} | {ok} / {failed} | {unanchored} | {wavs} | {loss_p:.3f} / {loss_c:.3f} % | {loss_r:.3f} % | {late60:.2f} / {late200:.2f} % | "
       f"{pct(gen_late, 99):.0f} ms | {pct(relay, 50):.2f} / {pct(relay, 99):.1f} ms | {relayed:,.0f} ({100 * n:,}) | {behind} | "
       f"{rtp[0]:.0f} / {rtp[1]:.0f} % | {srv[0]:.0f} / {srv[1]:.0f} % | {sipp[0]:.0f} / {one[0]:.0f} % | {snk[0]:.0f} % | {others[0]:.0f} % | "
       f"{mach[0]:.0f} / {mach[1]:.0f} % | {load0.split()[0]} → {load1.split()[0]} |{'' if good else ' FAILED'}")
