@@ -56,7 +56,12 @@ http=http://127.0.0.1:28080
 
 siaga_jar
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+siaga_data=
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf ${siaga_data:+"$siaga_data"}   # the server's H2 and spool
+}
 trap cleanup EXIT
 
 siaga_server_start 28080 25060 \
