@@ -45,9 +45,11 @@
 #
 # Output, under target/media-load/YYYYmmdd-HHMMSS/: per step (a folder named after its CALLS) the callers' SIPp
 # statistics and post-dial delays, cpu.csv (bench/lib-sipp.sh's sampler: the CPU of rtpengine, the server, each SIPp
-# and the receiver, every second), sink.json (the receiver's counts), rtpengine's own totals before, mid-plateau and
-# after (rtpengine-*.txt), and a report; the server's and rtpengine's logs; summary.txt with one "STEP | ..." table
-# row per step for bench/RESULTS.md. CPU and the relayed rate are over the plateau (every call up; its first 3 s
+# and the receiver, every second, and the kernel's drops per socket), sink.json (the receiver's counts), the sampled
+# calls' ports and packets (relay-ports.txt, relay.pcap), rtpengine's own totals before, mid-plateau and after
+# (rtpengine-*.txt), the kernel's counters before and after (nstat-*.txt), the server's and rtpengine's log lines of
+# the step; the whole run's logs; summary.txt with each step's report and its "STEP | ..." table row for
+# bench/RESULTS.md. CPU and the relayed rate are over the plateau (every call up; its first 3 s
 # and last second left out), loss over whole calls.
 set -euo pipefail
 steps=("$@")
