@@ -1,9 +1,78 @@
-# The SIPp side of the SIP load benches, sourced by bench/sip-load.sh (the Java server) and
-# bench/kamailio-load.sh (the Kamailio comparison): four operator phones, the caller groups of a mix, the
-# per-group report, the post-dial delay percentiles, a CPU sampler and a one-line summary.
+# The SIPp side of the SIP load benches, sourced by bench/sip-load.sh (the Java server), bench/kamailio-load.sh
+# (the Kamailio comparison) and bench/media-load.sh (calls with RTP through rtpengine): the Siaga 110 server as the
+# benches run it, operator phones, the caller groups of a mix, the per-group report, the post-dial delay
+# percentiles, a CPU sampler and a one-line summary.
 #
 # The caller must set: root (project root), out (output directory), rate, seconds, mix, and an array pids
 # (every background process it starts, killed on exit). Ports are arguments, so two benches never collide.
+
+# The server from target/siaga110-*.jar (built if missing), or SIAGA_JAR. -> sets jar
+siaga_jar() {
+    jar=${SIAGA_JAR:-$(ls target/siaga110-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+    if [[ -z "$jar" ]]; then
+        mvn -q -B -DskipTests package
+        jar=$(ls target/siaga110-*.jar | grep -v original | head -1)
+    fi
+}
+
+# Starts the server with the JVM options of a served 110 (README, "Running the jar": G1 with a 20 ms pause goal),
+# H2 in a temporary directory (each commit handed to its file at once, WRITE_DELAY=0 as the run command does;
+# H2_WRITE_DELAY=MILLIS for H2's own default), the demo region, 127.0.0.1 trusted as one trunk (otherwise the limit
+# of unanswered calls per source would refuse most of the load), the log in $out/server.log. SIAGA_JAVA,
+# SIAGA_JAVA_OPTS, SIAGA_JFR and SIAGA_ARGS as bench/sip-load.sh's header says. -> sets server_pid, siaga_data
+siaga_server_start() { # http-port sip-port [more server arguments: the phones, their lines, ...]
+    local http=$1 sip=$2; shift 2
+    siaga_data=$(mktemp -d)
+    "${SIAGA_JAVA:-java}" -Xms1g -Xmx2g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} ${SIAGA_JAVA_OPTS:-} -jar "$jar" --server.port="$http" --siaga.telephony.sip-port="$sip" \
+        --spring.datasource.url="jdbc:h2:file:$siaga_data/siaga;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=${H2_WRITE_DELAY:-0}" \
+        --siaga.telephony.trusted-sources=127.0.0.1 \
+        --siaga.journal.spool-file="$siaga_data/spool.jsonl" --siaga.routing.polres-ring-time=2s \
+        "$@" --logging.level.root=WARN ${SIAGA_ARGS:-} > "$out/server.log" 2>&1 &
+    server_pid=$!
+    pids+=($!)
+}
+
+# Waits for the server to be up and its demo users seeded, then puts the given operator positions READY.
+siaga_server_ready() { # http-url operator...
+    local http=$1 op; shift
+    for _ in $(seq 1 90); do curl -sf "$http/actuator/health" >/dev/null && break; sleep 1; done
+    for _ in $(seq 1 20); do
+        curl -sf -u admin:siaga110 "$http/api/me" >/dev/null && break; sleep 1   # demo users are seeded just after start
+    done
+    for op in "$@"; do
+        curl -sf -u admin:siaga110 -X PUT -H 'Content-Type: application/json' -d '{"presence":"READY"}' \
+            "$http/api/operators/$op/presence" >/dev/null
+    done
+}
+
+# The first of SIZE consecutive ports, each free now for UDP and TCP on 127.0.0.1, below the kernel's ephemeral range
+# (32768 and up, where sockets bound to port 0 land), at random so two runs rarely meet.
+free_port_block() { # size
+    python3 - "$1" <<'PY'
+import random, socket, sys
+size = int(sys.argv[1])
+def free(base):
+    held = []
+    try:
+        for port in range(base, base + size):
+            for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
+                s = socket.socket(socket.AF_INET, kind)
+                held.append(s)
+                s.bind(('127.0.0.1', port))
+        return True
+    except OSError:
+        return False
+    finally:
+        for s in held:
+            s.close()
+for _ in range(50):
+    base = random.randrange(20000, 32000 - size) & ~1
+    if free(base):
+        print(base)
+        sys.exit(0)
+sys.exit(f"no {size} free ports in a row between 20000 and 32000")
+PY
+}
 
 # The call mixes. mix: issue 3's 70 % answered at tier 0 / 20 % escalated once / 10 % abandoned while ringing;
 # tier0: every call answered at tier 0; escalate: every call escalated once. Shares are per mille.
@@ -25,12 +94,14 @@ sipp_init() {
     sipp_phone_ports=()
 }
 
-sipp_phone() { # scenario port pause media-port-base
-    sipp -sf "bench/sipp/$1" -p "$2" -d "$3" "${sipp_common[@]}" -mp $(($4 + ($2 % 100) * 100)) \
-        -trace_stat -stf "$out/phone-$2.csv" -fd 5 > "$out/phone-$2.log" 2>&1 &
+# One phone, run in $out (its working directory: a scenario's rtp_stream file is looked for there).
+sipp_phone() { # scenario port pause media-port [more SIPp arguments...]
+    local scenario=$1 port=$2 pause=$3 media=$4; shift 4
+    (cd "$out" && exec sipp -sf "$root/bench/sipp/$scenario" -p "$port" -d "$pause" "${sipp_common[@]}" -mp "$media" "$@" \
+        -trace_stat -stf "phone-$port.csv" -fd 5 > "phone-$port.log" 2>&1) &
     pids+=($!)
     sipp_phone_pids+=($!)
-    sipp_phone_ports+=("$2")
+    sipp_phone_ports+=("$port")
 }
 
 sipp_phones_stop() { # after the callers: SIPp writes its final statistics line when it is terminated
@@ -41,30 +112,32 @@ sipp_phones_stop() { # after the callers: SIPp writes its final statistics line 
 
 # The four operator phones: ports base+1..base+4 = Polres Sleman (answers after 1 s), Polres Bantul (never
 # answers), Polda DIY (answers at once), Polres Kulon Progo (never answers).
-sipp_phones() { # port-base media-port-base
-    sipp_phone phone-answer.xml $(($1 + 1)) 1000 "$2"
-    sipp_phone phone-never.xml $(($1 + 2)) 0 "$2"
-    sipp_phone phone-answer.xml $(($1 + 3)) 0 "$2"
-    sipp_phone phone-never.xml $(($1 + 4)) 0 "$2"
+sipp_phones() { # port-base media-port-base (a phone's media port: the base + its port's last two digits × 100)
+    sipp_phone phone-answer.xml $(($1 + 1)) 1000 $(($2 + (($1 + 1) % 100) * 100))
+    sipp_phone phone-never.xml $(($1 + 2)) 0 $(($2 + (($1 + 2) % 100) * 100))
+    sipp_phone phone-answer.xml $(($1 + 3)) 0 $(($2 + (($1 + 3) % 100) * 100))
+    sipp_phone phone-never.xml $(($1 + 4)) 0 $(($2 + (($1 + 4) % 100) * 100))
 }
 
-sipp_caller() { # name scenario port share-of-rate(per mille) lat lon pause edge media-port-base
-    local r; r=$(awk -v r="$rate" -v s="$4" 'BEGIN { printf "%.3f", r * s / 1000 }')
+# One caller group placing share/1000 of $rate calls a second for $seconds s, run in $out (its working directory).
+sipp_caller() { # name scenario port share-of-rate(per mille) lat lon pause edge media-port [more SIPp arguments...]
+    local name=$1 scenario=$2 port=$3 share=$4 lat=$5 lon=$6 pause=$7 edge=$8 media=$9; shift 9
+    local r; r=$(awk -v r="$rate" -v s="$share" 'BEGIN { printf "%.3f", r * s / 1000 }')
     local n; n=$(awk -v r="$r" -v t="$seconds" 'BEGIN { printf "%d", r * t }')
-    (cd "$out" && timeout $((seconds + 90)) sipp -sf "$root/bench/sipp/$2" -p "$3" -s 110 -r "$r" -m "$n" -l 10000 -d "$7" \
-        -key caller "0812$3$RANDOM" -key lat "$5" -key lon "$6" "${sipp_common[@]}" -mp $(($9 + ($3 % 100) * 100)) \
-        -trace_stat -stf "$1.csv" -fd 5 -trace_rtt -rtt_freq 1 -trace_err -error_file "$1-errors.log" "$8" > "$1.log" 2>&1) &
+    (cd "$out" && timeout $((seconds + pause / 1000 + 90)) sipp -sf "$root/bench/sipp/$scenario" -p "$port" -s 110 -r "$r" -m "$n" -l 10000 -d "$pause" \
+        -key caller "0812$port$RANDOM" -key lat "$lat" -key lon "$lon" "${sipp_common[@]}" -mp "$media" "$@" \
+        -trace_stat -stf "$name.csv" -fd 5 -trace_rtt -rtt_freq 1 -trace_err -error_file "$name-errors.log" "$edge" > "$name.log" 2>&1) &
     sipp_callers+=($!)
-    sipp_groups+=("$1")
+    sipp_groups+=("$name")
     pids+=($!)
 }
 
 # The caller groups of the mix, on ports base+1..base+3: callers in Sleman (answered at tier 0 after 1 s, talk
 # 2 s), in Bantul (escalated once, talk 2 s), in Kulon Progo (hang up after 500 ms of ringing).
-sipp_callers_for_mix() { # edge port-base media-port-base
-    [[ $share_answered -gt 0 ]] && sipp_caller answered caller-pidf.xml $(($2 + 1)) "$share_answered" -7.71560 110.35580 2000 "$1" "$3"
-    [[ $share_escalated -gt 0 ]] && sipp_caller escalated caller-pidf.xml $(($2 + 2)) "$share_escalated" -7.88860 110.33000 2000 "$1" "$3"
-    [[ $share_abandoned -gt 0 ]] && sipp_caller abandoned caller-hangup.xml $(($2 + 3)) "$share_abandoned" -7.85900 110.15800 500 "$1" "$3"
+sipp_callers_for_mix() { # edge port-base media-port-base (a group's media port: the base + its port's last two digits × 100)
+    [[ $share_answered -gt 0 ]] && sipp_caller answered caller-pidf.xml $(($2 + 1)) "$share_answered" -7.71560 110.35580 2000 "$1" $(($3 + (($2 + 1) % 100) * 100))
+    [[ $share_escalated -gt 0 ]] && sipp_caller escalated caller-pidf.xml $(($2 + 2)) "$share_escalated" -7.88860 110.33000 2000 "$1" $(($3 + (($2 + 2) % 100) * 100))
+    [[ $share_abandoned -gt 0 ]] && sipp_caller abandoned caller-hangup.xml $(($2 + 3)) "$share_abandoned" -7.85900 110.15800 500 "$1" $(($3 + (($2 + 3) % 100) * 100))
     return 0
 }
 
@@ -75,7 +148,7 @@ sipp_wait_callers() { # -> sets sipp_status (0 if every caller SIPp exited 0)
 }
 
 # Samples, once a second, the CPU time of every process under this script (the server, Kamailio's processes,
-# each SIPp) from /proc/PID/stat, and the whole machine's busy share from /proc/stat, into $out/cpu.csv:
+# each SIPp, rtpengine, bench/rtp-sink.c, tcpdump) from /proc/PID/stat, and the whole machine's busy share from /proc/stat, into $out/cpu.csv:
 # sample number;seconds since start;pid;label;% of one core over the interval (label "machine": % of all cores;
 # label "udpdrops": the pid field is a local UDP port, the value the datagrams dropped on it since the start).
 cpu_sampler_start() { # root-pid
@@ -102,7 +175,7 @@ def procs():
         for k in kids.get(pid, []):
             todo.append(k)
             comm, _, ticks = table[k]
-            if k != me and comm in ('java', 'kamailio', 'sipp'):
+            if k != me and comm in ('java', 'kamailio', 'sipp', 'rtpengine', 'rtp-sink', 'tcpdump'):
                 label = comm
                 if comm == 'sipp':
                     try:

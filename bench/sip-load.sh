@@ -54,37 +54,24 @@ rm -rf "$out" && mkdir -p "$out"
 edge=127.0.0.1:25060
 http=http://127.0.0.1:28080
 
-jar=${SIAGA_JAR:-$(ls target/siaga110-*.jar 2>/dev/null | grep -v original | head -1 || true)}
-if [[ -z "$jar" ]]; then
-    mvn -q -B -DskipTests package
-    jar=$(ls target/siaga110-*.jar | grep -v original | head -1)
-fi
-
+siaga_jar
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+siaga_data=
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf ${siaga_data:+"$siaga_data"}   # the server's H2 and spool
+}
 trap cleanup EXIT
 
-data=$(mktemp -d)
-"${SIAGA_JAVA:-java}" -Xms1g -Xmx2g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 ${SIAGA_JFR:+-XX:StartFlightRecording=filename=$out/server.jfr,settings=profile} ${SIAGA_JAVA_OPTS:-} -jar "$jar" --server.port=28080 --siaga.telephony.sip-port=25060 \
-    --spring.datasource.url="jdbc:h2:file:$data/siaga;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=${H2_WRITE_DELAY:-0}" \
-    --siaga.telephony.trusted-sources=127.0.0.1 \
-    --siaga.journal.spool-file="$data/spool.jsonl" --siaga.routing.polres-ring-time=2s \
+siaga_server_start 28080 25060 \
     --siaga.telephony.phones.OP-3404-1=sip:load-sleman@127.0.0.1:25071 \
     --siaga.telephony.phones.OP-3402-1=sip:load-bantul@127.0.0.1:25072 \
     --siaga.telephony.phones.OP-DIY-1=sip:load-diy@127.0.0.1:25073 \
     --siaga.telephony.phones.OP-3401-1=sip:load-kulonprogo@127.0.0.1:25074 \
     --siaga.telephony.lines.OP-3404-1=1000000 --siaga.telephony.lines.OP-3402-1=1000000 \
-    --siaga.telephony.lines.OP-DIY-1=1000000 --siaga.telephony.lines.OP-3401-1=1000000 \
-    --logging.level.root=WARN ${SIAGA_ARGS:-} > "$out/server.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 90); do curl -sf "$http/actuator/health" >/dev/null && break; sleep 1; done
-for i in $(seq 1 20); do
-    curl -sf -u admin:siaga110 "$http/api/me" >/dev/null && break; sleep 1   # demo users are seeded just after start
-done
-for op in OP-3404-1 OP-3402-1 OP-DIY-1 OP-3401-1; do
-    curl -sf -u admin:siaga110 -X PUT -H 'Content-Type: application/json' -d '{"presence":"READY"}' \
-        "$http/api/operators/$op/presence" >/dev/null
-done
+    --siaga.telephony.lines.OP-DIY-1=1000000 --siaga.telephony.lines.OP-3401-1=1000000
+siaga_server_ready "$http" OP-3404-1 OP-3402-1 OP-DIY-1 OP-3401-1
 
 # the phones run through the warm-up and the measured run: their SIPp timeout covers both
 measured_seconds=$seconds
