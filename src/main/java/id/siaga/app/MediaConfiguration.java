@@ -4,6 +4,8 @@ import id.siaga.journal.Journal;
 import id.siaga.telephony.Announcement;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.media.DtmfLogListener;
+import id.siaga.telephony.media.MediaException;
+import id.siaga.telephony.recording.RecordingRecovery;
 import id.siaga.telephony.recording.CallRecordings;
 import id.siaga.telephony.recording.CallerMedia;
 import id.siaga.telephony.media.Rtpengine;
@@ -89,6 +91,34 @@ class MediaConfiguration {
                 return;
             }
             recordings.record(call, station, pcap, sdpForCaller == null ? null : CallerMedia.fromRelaySdp(sdpForCaller).orElse(null));
+        };
+    }
+
+    /**
+     * rtpengine as the recovery of recordings asks it about a call an earlier run anchored: still held, gone, or no answer
+     * (the instance is down, or no longer configured: logged).
+     */
+    static RecordingRecovery.MediaPlane recordingPlane(Rtpengine rtpengine) {
+        return new RecordingRecovery.MediaPlane() {
+            @Override
+            public Answer holds(String instance, String mediaCallId) {
+                try {
+                    return rtpengine.leftBehind(instance, mediaCallId) == Rtpengine.LeftBehind.HELD ? Answer.HELD : Answer.GONE;
+                } catch (MediaException e) {
+                    log.warn("rtpengine {} cannot tell whether it still holds call-id {}: {}", instance, mediaCallId, e.reason());
+                    return Answer.NO_ANSWER;
+                }
+            }
+
+            @Override
+            public Answer delete(String instance, String mediaCallId) {
+                try {
+                    return rtpengine.deleteLeftBehind(instance, mediaCallId) ? Answer.HELD : Answer.GONE;
+                } catch (MediaException e) {
+                    log.warn("rtpengine {} did not delete call-id {}: {}", instance, mediaCallId, e.reason());
+                    return Answer.NO_ANSWER;
+                }
+            }
         };
     }
 

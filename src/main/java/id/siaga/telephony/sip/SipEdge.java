@@ -435,6 +435,14 @@ public final class SipEdge implements SipListener, AutoCloseable {
         void ended(CallId call, StationId station, Path pcap, String sdpForCaller);
     }
 
+    /**
+     * Whether this server carries the call's media now: anchored on rtpengine and its recording not yet handed to the
+     * recordings. The recovery of recordings at start leaves such a call alone.
+     */
+    public boolean carriesMedia(CallId call) {
+        return media.carries(call);
+    }
+
     /** A keypress rtpengine reported (its DTMF log): journalled on its call as {@code KeyPressed}. */
     public void keyPressed(DtmfEvent event) {
         media.keyPressed(event);
