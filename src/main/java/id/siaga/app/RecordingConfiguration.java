@@ -76,7 +76,8 @@ class RecordingConfiguration {
     /** The call's responsible station: its record's, else as its journal tells it. */
     static Optional<StationId> stationOf(CallId call, CallRecordStore records, Journal journal, StationId fallback, Duration shortCall) {
         return records.find(call).map(r -> StationId.of(r.station()))
-                .or(() -> CallStory.of(call, journal.bySubject(SubjectKind.CALL, call.value(), 1_000), fallback, shortCall).map(CallStory::responsible));
+                .or(() -> CallStory.of(call, journal.bySubject(SubjectKind.CALL, call.value(), 1_000), fallback, shortCall)
+                        .map(CallStory::responsible));
     }
 
     /** Starts the recovery of recordings when the application is ready (not while beans are still being made). */

@@ -265,7 +265,8 @@ public final class Rtpengine implements AutoCloseable {
     }
 
     private static boolean unknownCall(Map<String, Object> reply) {
-        return "error".equals(reply.get("result")) && String.valueOf(reply.get("error-reason")).toLowerCase(java.util.Locale.ROOT).contains("unknown call");
+        return "error".equals(reply.get("result"))
+                && String.valueOf(reply.get("error-reason")).toLowerCase(java.util.Locale.ROOT).contains("unknown call");
     }
 
     /** An instance's ng address as journals and logs write it: {@code 127.0.0.1:2223}, {@code [::1]:2223}. */

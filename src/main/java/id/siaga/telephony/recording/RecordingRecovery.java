@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,18 +149,17 @@ public final class RecordingRecovery {
                 return;
             }
             Instant now = recordings.clock().instant();
+            // in sequence order an outcome follows its start: only the recordings still open are held, not a year of calls
             Map<CallId, Owed> started = new LinkedHashMap<>();
-            Set<CallId> finished = new HashSet<>();
             journal.ofTypesSince(TYPES, now.minus(window), e -> {
                 Optional<CallEvent> event = CallEvents.read(e);
                 if (event.isPresent() && event.get() instanceof RecordingStarted s) {
                     started.putIfAbsent(s.call(), new Owed(s, e.at()));
                     s.pcaps().forEach(p -> recordings.pcaps().seen(Path.of(p)));
                 } else if (event.isPresent()) {
-                    finished.add(event.get().call());
+                    started.remove(event.get().call());
                 }
             });
-            started.keySet().removeAll(finished);
             // carried first: a call of this run leaves the media plane only once the recordings have it, and leaves the
             // recordings (on this thread) only once its outcome is durable, hence in the journal the scan read
             List<CallId> ours = started.keySet().stream().filter(c -> carried.test(c) || recordings.handedOver(c)).toList();
@@ -220,7 +218,8 @@ public final class RecordingRecovery {
             } else if (answer == MediaPlane.Answer.HELD && due) {
                 MediaPlane.Answer deleted = plane.delete(s.rtpengine(), s.mediaCallId());
                 convert(job, recordings.closeWithin(), "rtpengine " + s.rtpengine() + " still held the call " + waitForEnd.toMinutes()
-                        + " min after its recording started; " + (deleted == MediaPlane.Answer.NO_ANSWER ? "its delete got no answer" : "deleted there"));
+                        + " min after its recording started; "
+                        + (deleted == MediaPlane.Answer.NO_ANSWER ? "its delete got no answer" : "deleted there"));
             } else if (answer == MediaPlane.Answer.NO_ANSWER && due) {
                 convert(job, Duration.ZERO, "rtpengine " + s.rtpengine() + " could not be asked for " + waitForEnd.toMinutes()
                         + " min after the recording started; what the pcap holds is kept");
