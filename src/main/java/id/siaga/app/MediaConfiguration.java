@@ -1,8 +1,11 @@
 package id.siaga.app;
 
+import id.siaga.journal.Journal;
 import id.siaga.telephony.Announcement;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.media.DtmfLogListener;
+import id.siaga.telephony.media.MediaException;
+import id.siaga.telephony.recording.RecordingRecovery;
 import id.siaga.telephony.recording.CallRecordings;
 import id.siaga.telephony.recording.CallerMedia;
 import id.siaga.telephony.media.Rtpengine;
@@ -53,17 +56,18 @@ class MediaConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(RtpenginesConfigured.class)
     MediaPlane mediaPlane(MediaProperties props, Rtpengine rtpengine, ObjectProvider<SipEdge> edge, ObjectProvider<CallCoordinator> calls,
-                          ObjectProvider<MediaRecordingsHandOff> recordings) throws IOException {
+                          ObjectProvider<Journal> journals, ObjectProvider<MediaRecordingsHandOff> recordings) throws IOException {
         SipEdge sip = edge.getIfAvailable();
         CallCoordinator coordinator = calls.getIfAvailable();
-        if (sip == null || coordinator == null) {
+        Journal journal = journals.getIfAvailable();
+        if (sip == null || coordinator == null || journal == null) {
             log.warn("media plane configured but the SIP edge is off (siaga.telephony.enabled=false): nothing to anchor");
             return new MediaPlane(null);
         }
         Path prompts = Prompts.extract(props.promptDir());
         MediaRecordingsHandOff handOff = recordings.getIfAvailable(() -> (call, station, pcap, sdp) ->
                 log.warn("call {}: recording {} kept by rtpengine only (no recordings service)", call, pcap));
-        sip.useMediaPlane(rtpengine, prompts, handOff::ended);
+        sip.useMediaPlane(rtpengine, prompts, journal, handOff::ended);
         coordinator.announce(new Announcement(props.promptAfter(), props.promptEvery(), true));
         DtmfLogListener keys = null;
         if (props.dtmfLogPort() != -1) {
@@ -74,6 +78,23 @@ class MediaConfiguration {
         log.info("media plane on: calls anchored and recorded through rtpengine, announcements after {} every {}, prompts in {}",
                 props.promptAfter(), props.promptEvery(), prompts);
         return new MediaPlane(keys);
+    }
+
+    /** Whether calls are recorded now, for the consoles' header: rtpengine's instances, and how many take calls. */
+    @Bean
+    @Conditional(RtpenginesConfigured.class)
+    id.siaga.web.MediaPlaneStatus mediaPlaneStatus(Rtpengine rtpengine) {
+        return new id.siaga.web.MediaPlaneStatus() {
+            @Override
+            public int instances() {
+                return rtpengine.instances().size();
+            }
+
+            @Override
+            public int live() {
+                return (int) rtpengine.instances().stream().filter(id.siaga.telephony.media.RtpengineInstance::live).count();
+            }
+        };
     }
 
     /** Each anchored call's recording, once rtpengine has closed it, goes to the recordings (WAV, hash in the journal). */
@@ -87,6 +108,34 @@ class MediaConfiguration {
                 return;
             }
             recordings.record(call, station, pcap, sdpForCaller == null ? null : CallerMedia.fromRelaySdp(sdpForCaller).orElse(null));
+        };
+    }
+
+    /**
+     * rtpengine as the recovery of recordings asks it about a call an earlier run anchored: still held, gone, or no answer
+     * (the instance is down, or no longer configured: logged).
+     */
+    static RecordingRecovery.MediaPlane recordingPlane(Rtpengine rtpengine) {
+        return new RecordingRecovery.MediaPlane() {
+            @Override
+            public Answer holds(String instance, String mediaCallId) {
+                try {
+                    return rtpengine.leftBehind(instance, mediaCallId) == Rtpengine.LeftBehind.HELD ? Answer.HELD : Answer.GONE;
+                } catch (MediaException e) {
+                    log.warn("rtpengine {} cannot tell whether it still holds call-id {}: {}", instance, mediaCallId, e.reason());
+                    return Answer.NO_ANSWER;
+                }
+            }
+
+            @Override
+            public Answer delete(String instance, String mediaCallId) {
+                try {
+                    return rtpengine.deleteLeftBehind(instance, mediaCallId) ? Answer.HELD : Answer.GONE;
+                } catch (MediaException e) {
+                    log.warn("rtpengine {} did not delete call-id {}: {}", instance, mediaCallId, e.reason());
+                    return Answer.NO_ANSWER;
+                }
+            }
         };
     }
 

@@ -28,12 +28,20 @@ import org.springframework.boot.convert.DurationUnit;
  *                              deleted at once with {@code delete delay: 0}, else after rtpengine's default delete delay
  *                              of 30 s; a pcap still open after that belongs to an rtpengine that died, and what it
  *                              holds is kept (journalled as cut off).
+ * @param recordingRecoveryWait after a restart, how long after a call's recording started rtpengine is left to end the
+ *                              call by itself when it still holds it (docs/MEDIA.md, After a crash): rtpengine outlives
+ *                              the server, so a caller and an operator who were talking may still be talking through
+ *                              it, and its pcap is still being written. Once this has passed the call is deleted on
+ *                              rtpengine and its recording kept; when rtpengine cannot be asked, what the pcap holds is
+ *                              kept then. 1 h: far beyond a 110 call's talk, while a recording is not owed for long.
+ *                              Production keeps it; shorter only cuts such talk earlier.
  */
 @ConfigurationProperties("siaga.media")
 public record RecordingProperties(
         @DefaultValue("") String recordingDir,
         @DefaultValue("365d") @DurationUnit(ChronoUnit.DAYS) Duration recordingRetention,
-        @DefaultValue("45s") Duration recordingCloseTimeout) {
+        @DefaultValue("45s") Duration recordingCloseTimeout,
+        @DefaultValue("1h") Duration recordingRecoveryWait) {
 
     public RecordingProperties {
         if (recordingRetention.compareTo(Duration.ofDays(1)) < 0) {
@@ -41,6 +49,9 @@ public record RecordingProperties(
         }
         if (recordingCloseTimeout.isNegative()) {
             throw new IllegalArgumentException("siaga.media.recording-close-timeout cannot be negative, got " + recordingCloseTimeout);
+        }
+        if (recordingRecoveryWait.isNegative()) {
+            throw new IllegalArgumentException("siaga.media.recording-recovery-wait cannot be negative, got " + recordingRecoveryWait);
         }
     }
 }

@@ -1,11 +1,13 @@
 package id.siaga.app;
 
 import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
 import id.siaga.screening.Reputation;
 import id.siaga.screening.Screening;
 import id.siaga.screening.ScreeningStore;
 import id.siaga.store.JdbcScreeningStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Screening: the store of classifications and marks, the reputation in memory (loaded at start), its daily retention sweep. */
+/**
+ * Screening: the store of classifications and marks, the reputation in memory (loaded at start), its daily retention
+ * sweep; each change is journalled and waited for before the person who made it is answered.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScreeningProperties.class)
 class ScreeningConfiguration {
@@ -31,7 +36,9 @@ class ScreeningConfiguration {
     @Bean
     Screening screening(ScreeningProperties props, ScreeningStore store, Journal journal, Clock clock) {
         Screening screening = new Screening(store, new Reputation(new Reputation.Policy(props.halfLife(), props.threshold(), props.retention())),
-                journal, clock);
+                noted -> Journal.awaitDurable(List.of(journal.append(noted.type(),
+                        noted.about() == Screening.Noted.About.CALL ? SubjectKind.CALL : SubjectKind.CALLER, noted.subject(), noted.actor(),
+                        noted.facts()))), clock);
         screening.load();
         return screening;
     }

@@ -1,23 +1,21 @@
 package id.siaga.screening;
 
-import id.siaga.journal.Journal;
-import id.siaga.journal.JournalEntry;
-import id.siaga.journal.SubjectKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Screening's doors: a call classified at wrap-up (or changed by a supervisor, with a reason), a call that an incident
  * was opened from (genuine), a caller who hung up within seconds of the answer, a number cleared or trusted. Each is
- * kept in the store, reflected in the {@link Reputation} and journalled, and a person's change is answered only once
- * both are durable. Nothing here decides how a call is handled; the call path reads the reputation.
+ * kept in the store, reflected in the {@link Reputation} and told to {@code noted} (the wiring journals it, and returns
+ * only once it is durable, so a person's change is answered only then). Nothing here decides how a call is handled;
+ * the call path reads the reputation.
  */
 public final class Screening {
 
@@ -32,15 +30,20 @@ public final class Screening {
         }
     }
 
+    /** What the journal must say of a change: {@code type} about a call or a caller's number, by {@code actor}. */
+    public record Noted(String type, About about, String subject, String actor, Map<String, Object> facts) {
+        public enum About { CALL, CALLER }
+    }
+
     private final ScreeningStore store;
     private final Reputation reputation;
-    private final Journal journal;
+    private final Consumer<Noted> noted;
     private final Clock clock;
 
-    public Screening(ScreeningStore store, Reputation reputation, Journal journal, Clock clock) {
+    public Screening(ScreeningStore store, Reputation reputation, Consumer<Noted> noted, Clock clock) {
         this.store = store;
         this.reputation = reputation;
-        this.journal = journal;
+        this.noted = noted;
         this.clock = clock;
     }
 
@@ -116,7 +119,7 @@ public final class Screening {
         Instant now = clock.instant();
         store.putWord(new ScreeningStore.NumberWord(number, was != null && was.trusted(), now, by, requireReason(reason), now));
         reputation.clear(number, now);
-        Journal.awaitDurable(List.of(journal.append("NumberCleared", SubjectKind.CALLER, number, by, Map.of("reason", reason.strip()))));
+        noted.accept(new Noted("NumberCleared", Noted.About.CALLER, number, by, Map.of("reason", reason.strip())));
         log.info("number {} cleared by {}: {}", number, by, reason.strip());
     }
 
@@ -126,8 +129,7 @@ public final class Screening {
         Instant now = clock.instant();
         store.putWord(new ScreeningStore.NumberWord(number, trusted, was == null ? null : was.clearedAt(), by, requireReason(reason), now));
         reputation.trust(number, trusted);
-        Journal.awaitDurable(List.of(journal.append("NumberTrusted", SubjectKind.CALLER, number, by,
-                Map.of("trusted", trusted, "reason", reason.strip()))));
+        noted.accept(new Noted("NumberTrusted", Noted.About.CALLER, number, by, Map.of("trusted", trusted, "reason", reason.strip())));
         log.info("number {} {} by {}: {}", number, trusted ? "trusted" : "no longer trusted", by, reason.strip());
     }
 
@@ -168,8 +170,7 @@ public final class Screening {
         if (reason != null) {
             facts.put("reason", reason);
         }
-        CompletableFuture<JournalEntry> entry = journal.append("CallClassified", SubjectKind.CALL, call, by, facts);
-        Journal.awaitDurable(List.of(entry));
+        noted.accept(new Noted("CallClassified", Noted.About.CALL, call, by, facts));
         log.info("call {} classified {} by {}{}", call, what, by, before == null ? "" : " (was " + before.classification() + ")");
         return c;
     }

@@ -1,8 +1,5 @@
 package id.siaga.web;
 
-import id.siaga.telephony.media.Rtpengine;
-import id.siaga.telephony.media.RtpengineInstance;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,20 +20,19 @@ class MediaStatusController {
     record MediaStatus(Recording recording, int instances, int live) {
     }
 
-    private final ObjectProvider<Rtpengine> rtpengine;
+    private final ObjectProvider<MediaPlaneStatus> plane;
 
-    MediaStatusController(ObjectProvider<Rtpengine> rtpengine) {
-        this.rtpengine = rtpengine;
+    MediaStatusController(ObjectProvider<MediaPlaneStatus> plane) {
+        this.plane = plane;
     }
 
     @GetMapping("/api/media")
     MediaStatus status() {
-        Rtpengine plane = rtpengine.getIfAvailable();
-        if (plane == null) {
+        MediaPlaneStatus now = plane.getIfAvailable();
+        if (now == null || now.instances() == 0) {
             return new MediaStatus(Recording.OFF, 0, 0);
         }
-        List<RtpengineInstance> all = plane.instances();
-        int live = (int) all.stream().filter(RtpengineInstance::live).count();
-        return new MediaStatus(live > 0 ? Recording.ON : Recording.DOWN, all.size(), live);
+        int live = now.live();
+        return new MediaStatus(live > 0 ? Recording.ON : Recording.DOWN, now.instances(), live);
     }
 }

@@ -31,6 +31,7 @@ class RecordingPropertiesTests {
         RecordingProperties props = bind(Map.of());
         assertThat(props.recordingRetention()).isEqualTo(Duration.ofDays(365));
         assertThat(props.recordingCloseTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(props.recordingRecoveryWait()).isEqualTo(Duration.ofHours(1));
         assertThat(RecordingConfiguration.directory(props, journalAt(dir.resolve("data/journal-spool.jsonl"))))
                 .isEqualTo(dir.resolve("data/recordings").toAbsolutePath()).isDirectory();
         assertThat(bind(Map.of("siaga.media.recording-retention", "730")).recordingRetention()).as("days").isEqualTo(Duration.ofDays(730));
@@ -40,6 +41,8 @@ class RecordingPropertiesTests {
     void aWrongSettingNamesItsKey() throws Exception {
         assertThatThrownBy(() -> bind(Map.of("siaga.media.recording-retention", "12h"))).rootCause()
                 .hasMessage("siaga.media.recording-retention must be at least one day, got PT12H");
+        assertThatThrownBy(() -> bind(Map.of("siaga.media.recording-recovery-wait", "-1m"))).rootCause()
+                .hasMessage("siaga.media.recording-recovery-wait cannot be negative, got PT-1M");
         Path aFile = Files.writeString(dir.resolve("not-a-directory"), "");
         RecordingProperties props = bind(Map.of("siaga.media.recording-dir", aFile.resolve("recordings").toString()));
         assertThatThrownBy(() -> RecordingConfiguration.directory(props, journalAt(dir.resolve("spool.jsonl"))))

@@ -14,11 +14,12 @@ import id.siaga.support.Peers;
 import id.siaga.support.PrivateRtpengine;
 import id.siaga.support.Sipp;
 import id.siaga.support.SipTestPorts;
+import id.siaga.support.Tones;
+import id.siaga.telephony.event.CallEvents;
+import id.siaga.telephony.event.RecordingStarted;
 import id.siaga.telephony.media.Rtpengine;
 import id.siaga.telephony.recording.CallRecordings;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -114,9 +115,7 @@ class MediaPlaneSipTests {
     @BeforeAll
     static void tones() throws IOException {
         Sipp.requireInstalled();
-        Path dir = Files.createDirectories(Path.of("target", "media-tones"));
-        Files.write(dir.resolve("caller-440.alaw"), Tones.alaw(440, 1.0));
-        Files.write(dir.resolve("phone-1000.alaw"), Tones.alaw(1000, 1.0));
+        Tones.forSipp();
     }
 
     @AfterAll
@@ -153,6 +152,15 @@ class MediaPlaneSipTests {
         assertThat(Tones.power(channels[0], 440)).as("the caller's channel is the 440 Hz tone").isGreaterThan(10 * Tones.power(channels[0], 1000));
         assertThat(Tones.power(channels[1], 1000)).as("the operator's channel is the 1 kHz tone").isGreaterThan(10 * Tones.power(channels[1], 440));
         assertThat(rtpengine.list(rtpengineProcess.ngAddress(), 100)).as("rtpengine holds no call after it ended").isEmpty();
+
+        // where rtpengine recorded it was journalled when the call was anchored (a restart would finish it from there)
+        RecordingStarted started = CallEvents.all(story, RecordingStarted.class).get(0);
+        assertThat(types(story)).containsSubsequence("RecordingStarted", "CallAnswered", "CallRecorded");
+        assertThat(started.rtpengine()).isEqualTo(rtpengineProcess.hostPort());
+        assertThat(started.operatorPort()).isBetween(rtpengineProcess.portMin(), rtpengineProcess.portMax());
+        Path pcap = Path.of(started.pcaps().get(0));
+        assertThat(pcap.getParent()).isEqualTo(rtpengineProcess.recordingDir().resolve("pcaps"));
+        assertThat(pcap).as("the WAV is kept and journalled: rtpengine's pcap is deleted").doesNotExist();
     }
 
     @Test
@@ -196,6 +204,14 @@ class MediaPlaneSipTests {
         List<JournalEntry> story = CallStories.story(journal, "+6281200000156", RECORDINGS_SAY);
         assertThat(types(story)).containsSubsequence("CallAnswered", "CallEnded").doesNotContain("MediaUnavailable");
         assertThat(types(story)).as("anchored: its pcap reached the recordings").containsAnyOf(RECORDINGS_SAY);
+        Path pcap = Path.of(CallEvents.all(story, RecordingStarted.class).get(0).pcaps().get(0));
+        if (types(story).contains("RecordingFailed")) {
+            assertThat(payload(story, "RecordingFailed")).contains("no G.711 audio")
+                    .as("the pcap is kept, as evidence, and named").contains("rtpengine's pcap is kept: " + rtpengineProcess.recordingDir().resolve("pcaps"));
+            assertThat(pcap).exists();
+        } else {
+            assertThat(pcap).as("recorded: the pcap is gone once the WAV is kept").doesNotExist();
+        }
         assertThat(rtpengine.list(rtpengineProcess.ngAddress(), 100)).isEmpty();
     }
 
@@ -281,6 +297,7 @@ class MediaPlaneSipTests {
                 .isBetween(rtpengineProcess.portMin(), rtpengineProcess.portMax());
         List<JournalEntry> story = CallStories.story(journal, "+6281200000159", RECORDINGS_SAY);
         assertThat(types(story)).containsSubsequence("CallAnswered", "CallEnded").doesNotContain("MediaUnavailable");
+        assertThat(types(story)).as("owed from the caller's answer on: a restart would finish it").contains("RecordingStarted");
         assertThat(types(story)).as("anchored: its pcap reached the recordings").containsAnyOf(RECORDINGS_SAY);
     }
 
@@ -311,83 +328,5 @@ class MediaPlaneSipTests {
 
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    /** Tones as SIPp streams them (raw G.711 A-law at 8 kHz) and the little signal analysis the test needs. */
-    static final class Tones {
-
-        static byte[] alaw(double hz, double seconds) {
-            int n = (int) (8000 * seconds);
-            byte[] out = new byte[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = linearToAlaw((short) (8000 * Math.sin(2 * Math.PI * hz * i / 8000.0)));
-            }
-            return out;
-        }
-
-        /** ITU-T G.711 A-law encoding of one 16-bit sample. */
-        static byte linearToAlaw(short sample) {
-            int pcm = sample;
-            int mask = pcm >= 0 ? 0xD5 : 0x55;
-            if (pcm < 0) {
-                pcm = -pcm - 1;
-            }
-            int[] segEnd = {0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF, 0x3FFF, 0x7FFF};
-            int seg = 0;
-            while (seg < 8 && pcm > segEnd[seg]) {
-                seg++;
-            }
-            if (seg >= 8) {
-                return (byte) (0x7F ^ mask);
-            }
-            int aval = seg << 4;
-            aval |= seg < 2 ? (pcm >> 4) & 0x0F : (pcm >> (seg + 3)) & 0x0F;
-            return (byte) (aval ^ mask);
-        }
-
-        /** The two channels of a 16-bit stereo WAV (the data chunk found by walking the chunks). */
-        static short[][] stereo(byte[] wav) {
-            ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
-            b.position(12);
-            int channels = 0;
-            while (b.remaining() >= 8) {
-                int id = b.getInt();
-                int size = b.getInt();
-                if (id == 0x20746d66) { // "fmt "
-                    int at = b.position();
-                    b.getShort();
-                    channels = b.getShort();
-                    b.position(at + size);
-                } else if (id == 0x61746164) { // "data"
-                    assertThat(channels).as("stereo").isEqualTo(2);
-                    int frames = size / 4;
-                    short[][] out = new short[2][frames];
-                    for (int i = 0; i < frames; i++) {
-                        out[0][i] = b.getShort();
-                        out[1][i] = b.getShort();
-                    }
-                    return out;
-                } else {
-                    b.position(b.position() + size);
-                }
-            }
-            throw new AssertionError("no data chunk in the WAV");
-        }
-
-        /** Goertzel: the power of one frequency in 8 kHz samples. */
-        static double power(short[] samples, double hz) {
-            double coefficient = 2 * Math.cos(2 * Math.PI * hz / 8000.0);
-            double s1 = 0;
-            double s2 = 0;
-            for (short x : samples) {
-                double s = x + coefficient * s1 - s2;
-                s2 = s1;
-                s1 = s;
-            }
-            return s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-        }
-
-        private Tones() {
-        }
     }
 }

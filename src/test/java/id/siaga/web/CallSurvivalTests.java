@@ -3,8 +3,10 @@ package id.siaga.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.support.PrivatePostgres;
+import id.siaga.support.PrivateRtpengine;
 import id.siaga.support.ServerProcess;
 import id.siaga.support.Sipp;
+import id.siaga.support.Tones;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * down. Whether it is killed ({@code kill -9}) or stopped (SIGTERM), once it is back the caller has a call-back task
  * at Polres Sleman and the call is in the history as interrupted, visible through the API as a supervisor sees it.
  * The server runs as its own process on the demo region with an H2 file database, as the README's run command does;
- * SIPp is the caller.
+ * SIPp is the caller. A caller who was talking to Polres Sleman's operator through rtpengine when the server was killed
+ * has the call's recording, caller left and operator right, once it is back.
  */
 class CallSurvivalTests {
 
@@ -113,6 +116,62 @@ class CallSurvivalTests {
         }
     }
 
+    @Test
+    void aCallTalkingThroughRtpengineWhenTheServerIsKilledIsRecordedAfterTheRestart() throws Exception {
+        Tones.forSipp();
+        int httpPort = ServerProcess.freePort();
+        int sipPort = ServerProcess.freePort();
+        int phonePort = ServerProcess.freePort();
+        try (PrivateRtpengine rtpengine = PrivateRtpengine.start(PrivateRtpengine.freeUdpPort())) {
+            List<String> args = new java.util.ArrayList<>(args(sipPort));
+            args.addAll(List.of("--siaga.media.rtpengines=" + rtpengine.hostPort(), "--siaga.media.recording-dir=" + dir.resolve("recordings"),
+                    "--siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:" + phonePort,
+                    // rtpengine still holds the call after the restart: it is deleted there at once, not after an hour
+                    "--siaga.media.recording-recovery-wait=0s"));
+            String callId;
+            try (ServerProcess first = ServerProcess.start("survival-media-kill", httpPort, args);
+                 Sipp phone = Sipp.phone("phone-tone.xml", phonePort, 1, 300)) {
+                Http http = new Http(httpPort);
+                assertThat(http.put("/api/operators/OP-3404-1/presence", "{\"presence\":\"READY\"}", "Authorization", SLEMAN_OPERATOR).status())
+                        .isEqualTo(200);
+                try (Sipp caller = Sipp.caller("caller-tone.xml", ServerProcess.freePort(), "127.0.0.1:" + sipPort, "110",
+                        Map.of("caller", "+6281299900004", "lat", "-7.7156", "lon", "110.3558"), 60_000, 1)) {
+                    callId = callOf("+6281299900004", "ANSWERED", http, first::output, caller);
+                    sleep(2_000); // the caller and the operator talk through rtpengine
+                    first.kill();
+                    sleep(1_000); // and go on talking through rtpengine, which outlives the server
+                }
+            } // then both hang up: their media stops, rtpengine still holds the call
+            try (ServerProcess second = ServerProcess.start("survival-media-kill-restart", httpPort, args)) {
+                Http http = new Http(httpPort);
+                JsonNode call = awaitJournalled(callId, "CallRecorded", http, second::output);
+                assertThat(types(call)).containsSubsequence("RecordingStarted", "CallAnswered", "CallInterrupted", "CallRecorded");
+                assertThat(journalOf(call, "CallRecorded").path("actor").asString()).isEqualTo("recovery");
+                Http.Bytes wav = http.getBytes("/api/calls/" + callId + "/recording", "Authorization", SUPERVISOR);
+                assertThat(wav.status()).as(second.output()).isEqualTo(200);
+                short[][] channels = Tones.stereo(wav.body());
+                assertThat(channels[0].length / 8000.0).as("the talk before the kill and after it").isGreaterThan(2.0);
+                assertThat(Tones.power(channels[0], 440)).as("the caller's 440 Hz on the left").isGreaterThan(10 * Tones.power(channels[0], 1000));
+                assertThat(Tones.power(channels[1], 1000)).as("the operator's 1 kHz on the right").isGreaterThan(10 * Tones.power(channels[1], 440));
+                Path pcap = Path.of(journalOf(call, "RecordingStarted").path("payload").path("pcaps").get(0).asString());
+                assertThat(pcap.getParent()).isEqualTo(rtpengine.recordingDir().resolve("pcaps"));
+                assertThat(pcap).as("kept as the WAV: rtpengine's pcap is deleted").doesNotExist();
+            }
+        }
+    }
+
+    /** The call's story once it has an entry of this type (the recovery of recordings runs in the background). */
+    private static JsonNode awaitJournalled(String callId, String type, Http http, Supplier<String> log) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode call = http.get("/api/calls/" + callId, "Authorization", SUPERVISOR).json();
+        while (!types(call).contains(type) && System.nanoTime() < deadline) {
+            sleep(250);
+            call = http.get("/api/calls/" + callId, "Authorization", SUPERVISOR).json();
+        }
+        assertThat(types(call)).as(log.get()).contains(type);
+        return call;
+    }
+
     private List<String> args(int sipPort) {
         return List.of("--siaga.telephony.sip-port=" + sipPort,
                 "--SIAGA_H2_FILE=" + dir.resolve("siaga110"), // the run command's own database settings, in a folder of the test's
@@ -130,13 +189,22 @@ class CallSurvivalTests {
         return liveCallsOf(number, 1, http, log, caller).iterator().next();
     }
 
+    /** The id of the live call from this number, once it is in this state. */
+    private static String callOf(String number, String state, Http http, Supplier<String> log, Sipp caller) {
+        return liveCallsOf(number, state, 1, http, log, caller).iterator().next();
+    }
+
     /** The ids of {@code count} live calls from this number, once they all ring. */
     private static java.util.Set<String> liveCallsOf(String number, int count, Http http, Supplier<String> log, Sipp caller) {
+        return liveCallsOf(number, "RINGING", count, http, log, caller);
+    }
+
+    private static java.util.Set<String> liveCallsOf(String number, String state, int count, Http http, Supplier<String> log, Sipp caller) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         while (System.nanoTime() < deadline && ids.size() < count) {
             for (JsonNode c : http.get("/api/calls", "Authorization", SUPERVISOR).json()) {
-                if (number.equals(c.path("callerNumber").asString()) && "RINGING".equals(c.path("state").asString())) {
+                if (number.equals(c.path("callerNumber").asString()) && state.equals(c.path("state").asString())) {
                     ids.add(c.path("id").asString());
                 }
             }

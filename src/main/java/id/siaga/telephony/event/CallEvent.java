@@ -13,7 +13,8 @@ import java.util.Map;
 public sealed interface CallEvent extends JournalEvent
         permits CallOffered, CallLocated, CallLocationUnavailable, RoutingWaits, CallRouted, CallRerouted, CallQueued, LegRang, LegFailed,
         LateAnswerReleased, CallEscalated, CallAnswered, CallAbandoned, CallEnded, CallInterrupted, CallRefused, CallbackTaskOpened, CallbackTaskClaimed,
-        CallbackTaskClosed, CallRecorded, RecordingFailed, RecordingPlayed, RecordingExpired, MediaUnavailable, KeyPressed, CallFlagged {
+        CallbackTaskClosed, RecordingStarted, CallRecorded, RecordingFailed, RecordingPlayed, RecordingExpired, MediaUnavailable, KeyPressed,
+        CallFlagged {
 
     /** The call the event is about. */
     CallId call();

@@ -48,6 +48,7 @@ public final class CallEvents {
             reader(CallbackTaskClaimed.class, CallbackTaskClaimed::from),
             reader(CallbackTaskClosed.class, CallbackTaskClosed::from),
             reader(CallRecorded.class, CallRecorded::from),
+            reader(RecordingStarted.class, RecordingStarted::from),
             reader(RecordingFailed.class, RecordingFailed::from),
             reader(MediaUnavailable.class, MediaUnavailable::from),
             reader(KeyPressed.class, KeyPressed::from),

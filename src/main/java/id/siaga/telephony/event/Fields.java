@@ -112,6 +112,10 @@ final class Fields {
         return list(key, StationId::new);
     }
 
+    List<String> texts(String key) {
+        return list(key, s -> s);
+    }
+
     List<OperatorId> operators(String key) {
         return list(key, OperatorId::new);
     }

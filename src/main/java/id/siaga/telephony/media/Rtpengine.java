@@ -209,6 +209,71 @@ public final class Rtpengine implements AutoCloseable {
         send(instance, "ping", new LinkedHashMap<>(Map.of("command", "ping")));
     }
 
+    /** What an instance says of a call an earlier run of Siaga 110 anchored there (rtpengine outlives the server). */
+    public enum LeftBehind {
+        /** rtpengine still holds the call: its recording is still being written. */
+        HELD,
+        /** rtpengine does not know the call (it ended it, or it restarted): nothing writes its recording any more. */
+        GONE
+    }
+
+    /**
+     * {@code query} of a call this client never anchored: one an earlier run of Siaga 110 anchored on {@code instance}
+     * ({@code host:port} as {@link #hostPort} writes it; it must be one of the configured instances).
+     *
+     * @throws MediaUnavailableException when the instance does not answer
+     * @throws MediaRefusedException     when the instance is not configured, the call is one this client holds (it is
+     *                                   live, not left behind), or rtpengine refuses for another reason
+     */
+    public LeftBehind leftBehind(String instance, String callId) throws MediaException {
+        InetSocketAddress address = leftBehindOn(instance, callId, "query");
+        Map<String, Object> reply = exchange(address, command("query", callId));
+        if (unknownCall(reply)) {
+            return LeftBehind.GONE;
+        }
+        checked(address, "query", reply);
+        return LeftBehind.HELD;
+    }
+
+    /**
+     * {@code delete} of such a call ({@code delete delay: 0}): when it returns, rtpengine has closed the call's
+     * recording. Returns whether rtpengine still held the call. Throws as {@link #leftBehind} does.
+     */
+    public boolean deleteLeftBehind(String instance, String callId) throws MediaException {
+        InetSocketAddress address = leftBehindOn(instance, callId, "delete");
+        Map<String, Object> request = command("delete", callId);
+        request.put("delete delay", 0);
+        Map<String, Object> reply = exchange(address, request);
+        if (unknownCall(reply)) {
+            return false;
+        }
+        checked(address, "delete", reply);
+        // 10.5 answers a delete of a call it does not hold with ok and the warning "Call-ID not found or tags didn't match"
+        return !String.valueOf(reply.get("warning")).toLowerCase(java.util.Locale.ROOT).contains("not found");
+    }
+
+    private InetSocketAddress leftBehindOn(String instance, String callId, String command) throws MediaRefusedException {
+        if (callInstance.containsKey(callId)) {
+            throw new MediaRefusedException(command, instance, "call " + callId + " is anchored by this server now, not left behind");
+        }
+        for (InetSocketAddress configured : settings.instances()) {
+            if (NgSocket.describe(configured).equals(instance)) {
+                return configured;
+            }
+        }
+        throw new MediaRefusedException(command, instance, "rtpengine " + instance + " is not one of the configured instances");
+    }
+
+    private static boolean unknownCall(Map<String, Object> reply) {
+        return "error".equals(reply.get("result"))
+                && String.valueOf(reply.get("error-reason")).toLowerCase(java.util.Locale.ROOT).contains("unknown call");
+    }
+
+    /** An instance's ng address as journals and logs write it: {@code 127.0.0.1:2223}, {@code [::1]:2223}. */
+    public static String hostPort(InetSocketAddress instance) {
+        return NgSocket.describe(instance);
+    }
+
     /** The instance that holds the call, if this client anchored it. */
     public Optional<InetSocketAddress> instanceOf(String callId) {
         return Optional.ofNullable(callInstance.get(callId));

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,15 +31,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the recording of each call: when a call ends, {@link #record} waits for rtpengine to close the call's pcap,
  * converts it to the call's stereo WAV ({@link PcapToWav}) under the recordings directory ({@link RecordingFiles}),
- * journals {@code CallRecorded} with its SHA-256 and length, and indexes it ({@link RecordingStore}); what goes wrong is
- * journalled as {@code RecordingFailed} with the reason. {@link #sweep} deletes recordings older than the retention
- * period, journalling {@code RecordingExpired} for each. Everything runs on one thread of its own: the call path only
- * hands a call over and never waits, and a slow disk delays recordings, not calls.
+ * journals {@code CallRecorded} with its SHA-256 and length, indexes it ({@link RecordingStore}) and, once that entry is
+ * durable, deletes the pcap; what goes wrong is journalled as {@code RecordingFailed} with the reason, and the pcap is
+ * kept as evidence. {@link #sweep} deletes recordings older than the retention period, journalling
+ * {@code RecordingExpired} for each, and the pcaps kept that long. Everything runs on one thread of its own: the call
+ * path only hands a call over and never waits, and a slow disk delays recordings, not calls. The recordings an earlier
+ * run left unfinished are finished by {@link RecordingRecovery}, on the same thread.
  */
 public final class CallRecordings implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CallRecordings.class);
     private static final String ACTOR = "recording";
+    /** The actor of what the recovery of an earlier run's recordings journals. */
+    static final String RECOVERY_ACTOR = "recovery";
     private static final String THREAD = "call-recordings";
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration STORE_RETRY = Duration.ofSeconds(5);
@@ -72,6 +78,13 @@ public final class CallRecordings implements AutoCloseable {
     private final Clock clock;
     private final PcapToWav converter = new PcapToWav(PcapToWav.LONGEST);
     private final ScheduledExecutorService worker;
+    private final RtpenginePcaps pcaps = new RtpenginePcaps();
+    /**
+     * The calls handed over whose outcome is not journalled yet: a call of this run whose recording is on its way is
+     * never taken for one an earlier run left (see {@link RecordingRecovery}). Each leaves on the recordings' thread,
+     * once its {@code CallRecorded} or {@code RecordingFailed} is durable.
+     */
+    private final Set<CallId> handedOver = ConcurrentHashMap.newKeySet();
 
     /**
      * @param directory   where the WAVs are kept
@@ -119,17 +132,26 @@ public final class CallRecordings implements AutoCloseable {
      * responsible station. Returns at once and never throws; the future completes with the outcome, never exceptionally.
      */
     public CompletableFuture<Outcome> record(CallId call, StationId station, Path pcap, CallerMedia caller) {
+        if (call == null) {
+            return CompletableFuture.completedFuture(new Outcome.NotKept(new CallId("unknown"), "no call"));
+        }
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         try {
-            if (call == null || station == null || pcap == null || caller == null) {
-                String reason = call == null ? "no call" : station == null ? "no station" : pcap == null ? "no pcap"
-                        : "no SDP of the media plane reached the caller, so no audio of theirs can be in the recording";
-                return CompletableFuture.completedFuture(call == null ? new Outcome.NotKept(new CallId("unknown"), reason) : failed(call, reason));
+            handedOver.add(call);
+            done.whenComplete((outcome, e) -> handedOver.remove(call));
+            if (pcap != null) {
+                pcaps.seen(pcap);
+            }
+            if (station == null || pcap == null || caller == null) {
+                String reason = station == null ? "no station" : pcap == null ? "no pcap"
+                        : "no SDP of the media plane reached the caller, so no audio of theirs can be in the recording" + kept(pcap);
+                worker.execute(() -> done.complete(failed(call, reason, ACTOR))); // on the thread that waits until it is durable
+                return done;
             }
             long giveUpAt = System.nanoTime() + closeWithin.toNanos();
-            worker.execute(() -> awaitClosed(call, station, pcap, caller, giveUpAt, done));
+            worker.execute(() -> awaitClosed(new Job(call, station, pcap, caller, ACTOR), giveUpAt, done));
         } catch (RejectedExecutionException e) {
-            done.complete(failed(call, "recordings are shut down"));
+            done.complete(failed(call, "recordings are shut down" + kept(pcap), ACTOR));
         } catch (RuntimeException e) {
             log.error("recording of call {} could not be started", call, e);
             done.complete(new Outcome.NotKept(call, "the recording could not be started: " + e));
@@ -138,63 +160,66 @@ public final class CallRecordings implements AutoCloseable {
     }
 
     /**
-     * Waits (without holding the thread) until rtpengine has closed the pcap, or until {@code giveUpAt} ({@link System#nanoTime})
-     * or shutdown, then keeps what is there.
+     * One recording to keep: by the call path ({@code actor} "recording") or, for a call an earlier run left, by the
+     * recovery ({@link #RECOVERY_ACTOR}).
      */
-    private void awaitClosed(CallId call, StationId station, Path pcap, CallerMedia caller, long giveUpAt, CompletableFuture<Outcome> done) {
-        try {
-            if (!closed(pcap) && System.nanoTime() - giveUpAt < 0 && !worker.isShutdown()) {
-                worker.schedule(() -> awaitClosed(call, station, pcap, caller, giveUpAt, done), POLL.toMillis(), TimeUnit.MILLISECONDS);
-                return;
-            }
-            done.complete(keep(call, station, pcap, caller));
-        } catch (RuntimeException | Error e) {
-            log.error("recording of call {} failed", call, e);
-            done.complete(failed(call, "the recording failed: " + e));
+    record Job(CallId call, StationId station, Path pcap, CallerMedia caller, String actor) {
+
+        boolean recovered() {
+            return RECOVERY_ACTOR.equals(actor);
         }
     }
 
     /**
-     * Whether rtpengine is done with the pcap: it writes {@code DIR/pcaps/X.pcap} through a buffer and, once the call is
-     * torn down, closes it and moves {@code DIR/tmp/rtpengine-meta-X.tmp} to {@code DIR/metadata/rtpengine-meta-X.txt}. A
-     * pcap outside that layout is taken as it is.
+     * Waits (without holding the thread) until rtpengine has closed the pcap, or until {@code giveUpAt} ({@link System#nanoTime})
+     * or shutdown, then keeps what is there.
      */
-    static boolean closed(Path pcap) {
-        Path pcaps = pcap.toAbsolutePath().getParent();
-        Path metadata = pcaps == null || pcaps.getParent() == null ? null : pcaps.getParent().resolve("metadata");
-        if (metadata == null || !Files.isDirectory(metadata)) {
-            return true;
+    void awaitClosed(Job job, long giveUpAt, CompletableFuture<Outcome> done) {
+        try {
+            if (!RtpenginePcaps.closed(job.pcap()) && System.nanoTime() - giveUpAt < 0 && !worker.isShutdown()) {
+                worker.schedule(() -> awaitClosed(job, giveUpAt, done), POLL.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            done.complete(keep(job));
+        } catch (RuntimeException | Error e) {
+            log.error("recording of call {} failed", job.call(), e);
+            done.complete(failed(job.call(), "the recording failed: " + e + kept(job.pcap()), job.actor()));
         }
-        String name = pcap.getFileName().toString();
-        String stem = name.endsWith(".pcap") ? name.substring(0, name.length() - ".pcap".length()) : name;
-        return Files.exists(metadata.resolve("rtpengine-meta-" + stem + ".txt"));
     }
 
-    private Outcome keep(CallId call, StationId station, Path pcap, CallerMedia caller) {
+    private Outcome keep(Job job) {
+        CallId call = job.call();
+        Path pcap = job.pcap();
         String file = RecordingFiles.fileOf(call, clock.instant());
-        if (alreadyKept(call) || Files.exists(files.resolve(file))) {
+        // a recovered call has no CallRecorded: a WAV of its own already in place was moved there just before a crash,
+        // unaccounted for, and is written again
+        if (alreadyKept(call) || (!job.recovered() && Files.exists(files.resolve(file)))) {
             log.warn("call {} already has a recording; {} not kept again", call, pcap);
             return new Outcome.NotKept(call, "the call already has a recording");
         }
         if (!Files.isRegularFile(pcap)) {
-            return failed(call, "rtpengine's pcap " + pcap + " is not there");
+            return failed(call, "rtpengine's pcap " + pcap + " is not there", job.actor());
         }
         RecordingFiles.Written<CallAudio> written;
         try {
-            written = files.write(file, out -> converter.convert(pcap, caller, out));
+            written = files.write(file, out -> converter.convert(pcap, job.caller(), out));
         } catch (UnreadableRecordingException e) {
-            return failed(call, e.getMessage() + " (" + pcap + ")");
+            return failed(call, e.getMessage() + kept(pcap), job.actor());
         } catch (IOException e) {
             log.error("recording of call {} could not be written to {}", call, files.root(), e);
-            return failed(call, "the recording could not be written: " + e.getMessage());
+            return failed(call, "the recording could not be written: " + e.getMessage() + kept(pcap), job.actor());
         }
         CallAudio audio = written.result();
+        StationId station = job.station();
+        CallerMedia caller = job.caller();
         Recording recording = new Recording(call, station, file, written.sha256(), written.bytes(), audio.duration(), clock.instant());
         try {
             Journal.awaitDurable(List.of(journal.append(new CallRecorded(call, station, recording.sha256(), recording.bytes(),
-                    recording.duration().toMillis(), file, audio.complete(), audio.endProblem()), ACTOR)));
+                    recording.duration().toMillis(), file, audio.complete(), audio.endProblem()), job.actor())));
+            RtpenginePcaps.deleteConverted(pcap);
         } catch (RuntimeException e) {
-            log.warn("call {}: the journal has not confirmed CallRecorded yet ({}); the recording is kept", call, e.getMessage());
+            log.warn("call {}: the journal has not confirmed CallRecorded yet ({}); the recording is kept, and rtpengine's pcap {} too", call,
+                    e.getMessage(), pcap);
         }
         index(recording);
         log.info("recorded call {}: {} ms, {} bytes, sha256 {}, caller {} packets ({}), operator {} packets, {} others{}", call,
@@ -232,11 +257,16 @@ public final class CallRecordings implements AutoCloseable {
         }
     }
 
+    /** "; rtpengine's pcap is kept: PATH" when the pcap is there: a reason says where the evidence still is. */
+    static String kept(Path pcap) {
+        return pcap != null && Files.isRegularFile(pcap) ? "; rtpengine's pcap is kept: " + pcap : "";
+    }
+
     /** Journals why the call has no recording; on the recordings' thread, waits until the entry is durable. */
-    private Outcome failed(CallId call, String reason) {
+    Outcome failed(CallId call, String reason, String actor) {
         log.warn("call {} not recorded: {}", call, reason);
         try {
-            CompletableFuture<JournalEntry> entry = journal.append(new RecordingFailed(call, reason), ACTOR);
+            CompletableFuture<JournalEntry> entry = journal.append(new RecordingFailed(call, reason), actor);
             if (Thread.currentThread().getName().equals(THREAD)) {
                 Journal.awaitDurable(List.of(entry));
             }
@@ -301,6 +331,7 @@ public final class CallRecordings implements AutoCloseable {
                 }
             }
             if (batch.size() < SWEEP_BATCH || expired == before) {
+                pcaps.sweepOlderThan(cutoff);
                 return expired;
             }
         }
@@ -314,6 +345,37 @@ public final class CallRecordings implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.error("recordings: the retention sweep failed; trying again at the next", e);
+        }
+    }
+
+    /** Whether the call path handed this call's recording over and its outcome is not journalled yet. */
+    boolean handedOver(CallId call) {
+        return handedOver.contains(call);
+    }
+
+    RtpenginePcaps pcaps() {
+        return pcaps;
+    }
+
+    Duration closeWithin() {
+        return closeWithin;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    /** Runs on the recordings' thread after {@code delay}; false when the service is shut down. */
+    boolean schedule(Runnable task, Duration delay) {
+        try {
+            worker.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 

@@ -20,25 +20,35 @@ import java.util.Optional;
  *     {@code m=audio}): right when the caller sends from where it said it listens (symmetric RTP, as trunks do), wrong
  *     behind a NAT that rewrites it.</li>
  * </ul>
- * Every other RTP packet is the operator's.
+ * Every other RTP packet is the operator's. Or the other way round, {@link #notSentTo}: every packet is the caller's but
+ * those sent to the port rtpengine gave the operators' phones (the {@code m=audio} port of its {@code offer} reply),
+ * as reliable as the first and known as soon as the call is anchored: what a restart has left of a call.
  */
 public final class CallerMedia {
 
     /** The caller's source address; null when the caller is told by the port it sent to. */
     private final InetAddress source;
     private final int port;
+    /** True when {@code port} is the operators' side: the caller's packets are those not sent to it. */
+    private final boolean operators;
 
-    private CallerMedia(InetAddress source, int port) {
+    private CallerMedia(InetAddress source, int port, boolean operators) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("a media port is 1-65535, got " + port);
         }
         this.source = source;
         this.port = port;
+        this.operators = operators;
     }
 
     /** The caller's packets are those sent to rtpengine's {@code port} for the caller's leg. */
     public static CallerMedia sentTo(int port) {
-        return new CallerMedia(null, port);
+        return new CallerMedia(null, port, false);
+    }
+
+    /** The caller's packets are those not sent to rtpengine's {@code operatorPort}, the port the operators' phones got. */
+    public static CallerMedia notSentTo(int operatorPort) {
+        return new CallerMedia(null, operatorPort, true);
     }
 
     /** The caller's packets are those sent from {@code callerRtp} (address and port of the caller's SDP). */
@@ -47,7 +57,7 @@ public final class CallerMedia {
         if (callerRtp.getAddress() == null) {
             throw new IllegalArgumentException("the caller's media address must be resolved: " + callerRtp);
         }
-        return new CallerMedia(callerRtp.getAddress(), callerRtp.getPort());
+        return new CallerMedia(callerRtp.getAddress(), callerRtp.getPort(), false);
     }
 
     /**
@@ -73,6 +83,9 @@ public final class CallerMedia {
     }
 
     boolean isCaller(RtpPacket p) {
+        if (operators) {
+            return p.destinationPort() != port;
+        }
         if (source == null) {
             return p.destinationPort() == port;
         }
@@ -81,17 +94,18 @@ public final class CallerMedia {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CallerMedia other && other.port == port && Objects.equals(other.source, source);
+        return o instanceof CallerMedia other && other.port == port && other.operators == operators && Objects.equals(other.source, source);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(source, port);
+        return Objects.hash(source, port, operators);
     }
 
-    /** "sent to rtpengine port 41014" or "sent from 192.0.2.7:4000", as logs and the journal say it. */
+    /** "sent to rtpengine port 41014", "not sent to rtpengine port 41012" or "sent from 192.0.2.7:4000", as logs and the journal say it. */
     @Override
     public String toString() {
-        return source == null ? "sent to rtpengine port " + port : "sent from " + source.getHostAddress() + ":" + port;
+        return operators ? "not sent to rtpengine port " + port : source == null ? "sent to rtpengine port " + port
+                : "sent from " + source.getHostAddress() + ":" + port;
     }
 }

@@ -1,5 +1,6 @@
 package id.siaga.telephony.sip;
 
+import id.siaga.journal.Journal;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import id.siaga.org.OperatorId;
 import id.siaga.org.StationId;
@@ -421,10 +422,11 @@ public final class SipEdge implements SipListener, AutoCloseable {
      * Turns the media plane on (docs/MEDIA.md): calls offered from now on are anchored through {@code rtpengine} and
      * recorded, each recording handed to {@code recorded} once its call ends; waiting callers hear the prompts of
      * {@code promptDir} ({@code NAME.wav}, a directory rtpengine can read); a call rtpengine cannot take goes on
-     * unanchored, reported to the call loop (shown on the call, journalled {@code MediaUnavailable}).
+     * unanchored, reported to the call loop (shown on the call, journalled {@code MediaUnavailable}); where each call is
+     * recorded is journalled in {@code journal} ({@code RecordingStarted}), so a restart finishes its recording.
      */
-    public void useMediaPlane(Rtpengine rtpengine, Path promptDir, MediaRecordings recorded) {
-        media.use(rtpengine, promptDir, recorded::ended);
+    public void useMediaPlane(Rtpengine rtpengine, Path promptDir, Journal journal, MediaRecordings recorded) {
+        media.use(rtpengine, promptDir, journal, recorded::ended);
         log.info("SIP edge: calls anchored through rtpengine, prompts from {}", promptDir);
     }
 
@@ -432,6 +434,14 @@ public final class SipEdge implements SipListener, AutoCloseable {
     @FunctionalInterface
     public interface MediaRecordings {
         void ended(CallId call, StationId station, Path pcap, String sdpForCaller);
+    }
+
+    /**
+     * Whether this server carries the call's media now: anchored on rtpengine and its recording not yet handed to the
+     * recordings. The recovery of recordings at start leaves such a call alone.
+     */
+    public boolean carriesMedia(CallId call) {
+        return media.carries(call);
     }
 
     /** A keypress rtpengine reported (its DTMF log): shown on its call, journalled as {@code KeyPressed}. */

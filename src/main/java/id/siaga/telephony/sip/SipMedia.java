@@ -1,9 +1,11 @@
 package id.siaga.telephony.sip;
 
+import id.siaga.journal.Journal;
 import id.siaga.org.StationId;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.MediaControl;
+import id.siaga.telephony.event.RecordingStarted;
 import id.siaga.telephony.media.AnchoredSdp;
 import id.siaga.telephony.media.DtmfEvent;
 import id.siaga.telephony.media.MediaException;
@@ -51,6 +53,7 @@ final class SipMedia implements MediaControl {
     private final CallCoordinator coordinator;
     private volatile Rtpengine rtpengine;
     private volatile Path prompts;
+    private volatile Journal journal;
     private volatile Recorded recorded = (call, station, pcap, sdpForCaller) -> { };
     /** Anchored calls until their release, by call: the SIP call may be forgotten by the time the pipeline releases it. */
     private final Map<CallId, Anchoring> anchoredCalls = new ConcurrentHashMap<>();
@@ -82,9 +85,13 @@ final class SipMedia implements MediaControl {
         this.coordinator = coordinator;
     }
 
-    /** Turns the media plane on: calls offered from now on are anchored, prompts come from {@code prompts/NAME.wav}. */
-    void use(Rtpengine plane, Path promptDir, Recorded whenRecorded) {
+    /**
+     * Turns the media plane on: calls offered from now on are anchored, prompts come from {@code prompts/NAME.wav}, and
+     * where each call is recorded goes to {@code callJournal} ({@code RecordingStarted}).
+     */
+    void use(Rtpengine plane, Path promptDir, Journal callJournal, Recorded whenRecorded) {
         this.prompts = promptDir;
+        this.journal = callJournal;
         this.recorded = whenRecorded;
         this.rtpengine = plane;
     }
@@ -113,8 +120,11 @@ final class SipMedia implements MediaControl {
                 if (!call.mediaTried) {
                     try {
                         call.anchored = plane.offer(call.callerSipCallId(), callerTag(call), new String(call.callerSdp, StandardCharsets.UTF_8), OFFER);
+                        // the call is held here before the journal says it records: a restart's recovery of recordings
+                        // never takes a live call of this run for one left behind
                         anchored(new Anchoring(call.callerSipCallId(), call.anchored, call));
                         log.debug("call {}: media anchored on rtpengine {}", call.id, call.anchored.instance());
+                        recordingStarted(call, call.anchored.sdp());
                     } catch (MediaException e) {
                         unavailable(call, "offer", e.reason());
                     } catch (RuntimeException e) {
@@ -128,6 +138,45 @@ final class SipMedia implements MediaControl {
         }
         AnchoredSdp anchored = call.anchored;
         return anchored != null ? anchored.sdp().getBytes(StandardCharsets.UTF_8) : call.callerSdp;
+    }
+
+    /**
+     * Journals where rtpengine records the call, so that a recording under way when the server stops is finished at the
+     * next start (docs/MEDIA.md, After a crash). Not waited for: the phones ring first.
+     */
+    private void recordingStarted(SipCall call, String sdpForPhones) {
+        Journal j = journal;
+        AnchoredSdp anchored = call.anchored;
+        if (j == null || anchored.recordings().isEmpty()) {
+            return;
+        }
+        try {
+            j.append(new RecordingStarted(call.id, Rtpengine.hostPort(anchored.instance()), call.callerSipCallId(), anchored.recordings(),
+                    audioPort(sdpForPhones)), "media");
+        } catch (RuntimeException e) {
+            log.error("call {}: RecordingStarted could not be journalled; its recording is kept only if the server keeps running", call.id, e);
+        }
+    }
+
+    /** The first {@code m=audio} port of an SDP; null when it has none. */
+    static Integer audioPort(String sdp) {
+        for (String line : sdp.split("\r?\n")) {
+            if (line.startsWith("m=audio ")) {
+                String[] parts = line.split(" ");
+                try {
+                    int port = parts.length > 1 ? Integer.parseInt(parts[1].split("/")[0]) : 0;
+                    return port >= 1 && port <= 65535 ? port : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether this server carries the call's media now (anchored, its recording not yet handed over). */
+    boolean carries(CallId call) {
+        return anchoredCalls.containsKey(call);
     }
 
     /**
@@ -219,8 +268,11 @@ final class SipMedia implements MediaControl {
             return callerSdp;
         }
         try {
-            return plane.answer(call.callerSipCallId(), call.callerToTag, callerTag(call), new String(callerSdp, StandardCharsets.UTF_8), Set.of())
-                    .sdp().getBytes(StandardCharsets.UTF_8);
+            String forPhone = plane.answer(call.callerSipCallId(), call.callerToTag, callerTag(call), new String(callerSdp, StandardCharsets.UTF_8),
+                    Set.of()).sdp();
+            // the operator's side of a delayed offer is known only now: the recording is owed from here (After a crash)
+            recordingStarted(call, forPhone);
+            return forPhone.getBytes(StandardCharsets.UTF_8);
         } catch (MediaException e) {
             log.error("call {}: rtpengine could not take the caller's answer ({}); the phone gets the caller's SDP", call.id, e.reason());
             unavailable(call, "answer", e.reason());
@@ -352,7 +404,7 @@ final class SipMedia implements MediaControl {
 
     /** The call ended: rtpengine deletes it (closing its recording), and the recording goes to the recordings. */
     private void release(CallId id, StationId station) {
-        Anchoring anchoring = anchoredCalls.remove(id);
+        Anchoring anchoring = anchoredCalls.get(id);
         if (anchoring == null) {
             return;
         }
@@ -362,12 +414,17 @@ final class SipMedia implements MediaControl {
         } catch (MediaException e) {
             log.warn("call {}: rtpengine delete: {}", id, e.reason());
         }
-        for (String pcap : anchoring.offer().recordings()) {
-            try {
-                recorded.ended(id, station, Path.of(pcap), anchoring.call().sdpForCaller);
-            } catch (RuntimeException e) {
-                log.error("call {}: recording {} not taken", id, pcap, e);
+        try {
+            for (String pcap : anchoring.offer().recordings()) {
+                try {
+                    recorded.ended(id, station, Path.of(pcap), anchoring.call().sdpForCaller);
+                } catch (RuntimeException e) {
+                    log.error("call {}: recording {} not taken", id, pcap, e);
+                }
             }
+        } finally {
+            // only once the recordings have it: until then the call counts as carried here (see offerForPhones)
+            anchoredCalls.remove(id, anchoring);
         }
     }
 

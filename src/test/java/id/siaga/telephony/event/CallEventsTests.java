@@ -187,7 +187,7 @@ class CallEventsTests {
         List<String> tested = rowsAsTheCallPathWroteThem().stream().map(Then::type).distinct().toList();
         List<String> records = java.util.Arrays.stream(CallEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
         List<String> newer = List.of("CallInterrupted", "CallRefused", "CallRecorded", "RecordingFailed", "RecordingPlayed", "RecordingExpired",
-                "MediaUnavailable", "KeyPressed");
+                "MediaUnavailable", "KeyPressed", "RecordingStarted", "CallFlagged");
         List<String> expected = tested;
         for (String type : newer) {
             expected = concat(expected, type);
@@ -267,6 +267,31 @@ class CallEventsTests {
         assertThat(key.payload()).isEqualTo("{\"durationMs\":280,\"key\":\"5\",\"party\":\"caller\"}");
         assertThat(CallEvents.read(key)).contains(five);
         assertThat(CallEvents.read(row("KeyPressed", "{\"durationMs\":1,\"key\":\"x\",\"party\":\"caller\"}"))).as("no such key").isEmpty();
+    }
+
+    @Test
+    void aFlaggedCallerIsJournalledWithWhatFlaggedItAndReadBack() {
+        CallFlagged flagged = new CallFlagged(CALL, 2.87, 3, 2);
+        JournalEntry e = journal.append(flagged, "screening").join();
+        assertThat(e.payload()).isEqualTo("{\"calls1h\":2,\"pranks7d\":3,\"score\":2.87}");
+        assertThat(CallEvents.read(e)).contains(flagged);
+        assertThat(CallEvents.read(row("CallFlagged", "{\"score\":2.87}"))).as("what flagged it missing").isEmpty();
+    }
+
+    @Test
+    void aRecordingUnderWayIsJournalledWithItsPcapSoThatARestartCanFinishIt() {
+        String pcap = "/var/spool/siaga110/recordings/pcaps/a84b4c76e66710%40carrier.example-5e1d3c0f2a9b7c41.pcap";
+        RecordingStarted started = new RecordingStarted(CALL, "127.0.0.1:2223", "a84b4c76e66710@carrier.example", List.of(pcap), 30_012);
+        JournalEntry e = journal.append(started, "media").join();
+        assertThat(e.payload()).isEqualTo("{\"mediaCallId\":\"a84b4c76e66710@carrier.example\",\"operatorPort\":30012,\"pcaps\":[\"" + pcap
+                + "\"],\"rtpengine\":\"127.0.0.1:2223\"}");
+        assertThat(CallEvents.read(e)).contains(started);
+        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[\"/p.pcap\"],\"rtpengine\":\"127.0.0.1:2223\"}")))
+                .as("the operators' port unknown").contains(new RecordingStarted(CALL, "127.0.0.1:2223", "m", List.of("/p.pcap"), null));
+        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[],\"rtpengine\":\"127.0.0.1:2223\"}")))
+                .as("no pcap").isEmpty();
+        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[1],\"rtpengine\":\"127.0.0.1:2223\"}")))
+                .as("a pcap that is not a path").isEmpty();
     }
 
     @Test

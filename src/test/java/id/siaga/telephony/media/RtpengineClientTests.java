@@ -106,6 +106,33 @@ class RtpengineClientTests {
     }
 
     @Test
+    void aCallAnEarlierRunLeftIsAskedAboutAndDeletedButNeverOneThisClientHoldsNorOnAnInstanceNotConfigured() throws Exception {
+        String left = newCallId();
+        try (Rtpengine earlier = client(engine.ngAddress())) {
+            earlier.offer(left, "caller-tag", Sdps.callerOffer(40_000), Set.of(SdpOption.RECORD_CALL));
+        } // the earlier run is gone; rtpengine still holds its call
+        String hostPort = Rtpengine.hostPort(engine.ngAddress());
+        assertThat(hostPort).isEqualTo(engine.hostPort());
+        try (Rtpengine restarted = client(engine.ngAddress())) {
+            assertThat(restarted.leftBehind(hostPort, left)).isEqualTo(Rtpengine.LeftBehind.HELD);
+            assertThat(restarted.deleteLeftBehind(hostPort, left)).as("it held the call").isTrue();
+            assertThat(restarted.leftBehind(hostPort, left)).isEqualTo(Rtpengine.LeftBehind.GONE);
+            assertThat(restarted.deleteLeftBehind(hostPort, left)).as("nothing left to delete").isFalse();
+
+            String live = newCallId();
+            restarted.offer(live, "caller-tag", Sdps.callerOffer(40_002), Set.of());
+            assertThatThrownBy(() -> restarted.deleteLeftBehind(hostPort, live)).isInstanceOf(MediaRefusedException.class)
+                    .hasMessageContaining("anchored by this server now");
+            assertThat(restarted.query(live).parties()).as("left alone").isNotEmpty();
+            restarted.delete(live);
+        }
+        try (Rtpengine restarted = client(engine.ngAddress())) {
+            assertThatThrownBy(() -> restarted.leftBehind("127.0.0.1:9", left)).isInstanceOf(MediaRefusedException.class)
+                    .hasMessageContaining("not one of the configured instances");
+        }
+    }
+
+    @Test
     void rtpenginesErrorComesBackWithItsReason() throws Exception {
         String call = newCallId();
         try (Rtpengine rtpengine = client(engine.ngAddress()); RtpEndpoint caller = new RtpEndpoint(0x1111)) {

@@ -117,6 +117,8 @@ class CallRecordingsTests {
         assertThat(index.find(call)).contains(r);
         assertThat(recordings.find(call)).contains(new CallRecordings.Stored(r, file));
         assertThat(tmp.resolve("recordings/.incoming")).isEmptyDirectory();
+        assertThat(pcap).as("the WAV is kept and journalled: rtpengine's pcap is not kept beside it").doesNotExist();
+        assertThat(rtpengine.resolve("metadata/rtpengine-meta-7f3a-1.txt")).as("nor its metadata").doesNotExist();
     }
 
     @Test
@@ -143,7 +145,8 @@ class CallRecordingsTests {
         Files.writeString(rtpengine.resolve("metadata/rtpengine-meta-garbage.txt"), "");
         CallRecordings.Outcome.NotKept refused = (CallRecordings.Outcome.NotKept) outcome(recordings.record(garbage, SLEMAN, notPcap,
                 PcapToWavTests.TONES_CALLER));
-        assertThat(refused.reason()).isEqualTo("not a pcap file: it starts with 74 68 69 73 (" + notPcap + ")");
+        assertThat(refused.reason()).isEqualTo("not a pcap file: it starts with 74 68 69 73; rtpengine's pcap is kept: " + notPcap);
+        assertThat(notPcap).as("evidence: what could not be converted stays").exists();
         assertThat(CallEvents.all(story(garbage), RecordingFailed.class)).containsExactly(new RecordingFailed(garbage, refused.reason()));
 
         CallId missing = new CallId("call-missing");
@@ -158,6 +161,30 @@ class CallRecordingsTests {
             assertThat(left.filter(Files::isRegularFile)).as("no file kept, none half-written").isEmpty();
         }
         assertThat(recordings.find(garbage)).isEmpty();
+    }
+
+    @Test
+    void aPcapThatCouldNotBeConvertedIsKeptAsEvidenceUntilTheRetentionPeriodEnds() throws Exception {
+        CallId call = new CallId("call-unreadable");
+        Path pcap = rtpengine.resolve("pcaps/unreadable.pcap");
+        Files.writeString(pcap, "this is not a capture");
+        Files.writeString(rtpengine.resolve("metadata/rtpengine-meta-unreadable.txt"), "");
+        CallRecordings.Outcome.NotKept failed = (CallRecordings.Outcome.NotKept) outcome(recordings.record(call, SLEMAN, pcap,
+                PcapToWavTests.TONES_CALLER));
+        assertThat(failed.reason()).endsWith("; rtpengine's pcap is kept: " + pcap);
+        Path other = pcap("someone-else", "rtpengine-pcmu-tones.pcap");
+        Files.setLastModifiedTime(pcap, java.nio.file.attribute.FileTime.from(T0));
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.from(T0.plus(Duration.ofDays(2))));
+
+        clock.advance(A_YEAR.minusDays(1));
+        recordings.sweep();
+        assertThat(pcap).as("364 days").exists();
+
+        clock.advance(Duration.ofDays(2));
+        recordings.sweep();
+        assertThat(pcap).as("366 days: gone with its metadata").doesNotExist();
+        assertThat(rtpengine.resolve("metadata/rtpengine-meta-unreadable.txt")).doesNotExist();
+        assertThat(other).as("a pcap written a day later has a day to go").exists();
     }
 
     @Test

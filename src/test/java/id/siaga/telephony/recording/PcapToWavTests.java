@@ -89,6 +89,17 @@ class PcapToWavTests {
     }
 
     @Test
+    void theOperatorsPortAloneTellsTheSidesApartAsWellAsTheCallersPort() throws Exception {
+        // 41054: rtpengine's port in the offer's SDP (the metadata's "SDP mode: offer"), the one the operator's phone sent to
+        Converted byOperator = convert(fixture("rtpengine-pcmu-tones.pcap"), CallerMedia.notSentTo(41054));
+        Converted byCaller = convert(fixture("rtpengine-pcmu-tones.pcap"), TONES_CALLER);
+        assertThat(byOperator.audio()).isEqualTo(byCaller.audio());
+        assertThat(byOperator.wav().left()).isEqualTo(byCaller.wav().left());
+        assertThat(byOperator.wav().right()).isEqualTo(byCaller.wav().right());
+        assertThat(CallerMedia.notSentTo(41054)).hasToString("not sent to rtpengine port 41054").isNotEqualTo(CallerMedia.sentTo(41054));
+    }
+
+    @Test
     void everySampleLandsWhereItsTimestampSaysSoLostPacketsAndPausesAreSilenceOfTheirLength() throws Exception {
         // the caller (PCMA) lost packets 20-29 and sent packet 40 after 41; the operator paused for packets 60-84
         // (silence suppression: its timestamps went on) and resumed with the marker bit
