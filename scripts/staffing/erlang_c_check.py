@@ -2,7 +2,7 @@
 """Erlang C by the textbook formula in exact rational arithmetic: the independent check of the figures
 ErlangCTests and StaffingPlannerTests expect (docs/STAFFING.md). No Siaga 110 code is used.
 
-    python3 scripts/staffing/erlang_c_check.py          # about half a minute: the national hour is big-integer work
+    python3 scripts/staffing/erlang_c_check.py          # about ten seconds: the national hour is big-integer work
 """
 from fractions import Fraction
 from math import exp
