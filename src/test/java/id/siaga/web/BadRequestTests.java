@@ -68,6 +68,10 @@ class BadRequestTests {
         get("a limit with a fraction", "/api/incidents?limit=1.5", OPERATOR);
         get("a date that is a word", "/api/calls/history?since=yesterday", SUPERVISOR);
         get("a date that does not exist", "/api/calls/history?until=2025-13-45T99:00:00Z", SUPERVISOR);
+        get("staffing over a word of days", "/api/staffing?days=many", SUPERVISOR);
+        get("staffing over a year", "/api/staffing?days=365", SUPERVISOR);
+        get("staffing of a huge station", "/api/staffing?station=" + HUGE, SUPERVISOR);
+        send("staffing in a huge format, asked as CSV", "GET", "/api/staffing?format=" + HUGE, null, null, SUPERVISOR, "Accept", "text/csv");
         get("a track from a word", "/api/units/PATROL-1/track?from=soon", DISPATCHER);
         get("an unknown journal kind", "/api/journal?kind=X&id=1", ADMIN);
         get("a latitude that is a word", "/api/locate?lat=x&lon=1", OPERATOR);
