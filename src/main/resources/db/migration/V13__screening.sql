@@ -1,5 +1,6 @@
 -- What each 110 call turned out to be (issue 16): one row per classified call, the latest word on it. The operator
 -- classifies at wrap-up, a supervisor may change it with a reason; the journal keeps every change (CallClassified).
+-- Kept like the call history (call_record), not swept with the marks below.
 CREATE TABLE call_classification (
     call_id        VARCHAR(64)  NOT NULL PRIMARY KEY,
     caller_number  VARCHAR(32)  NOT NULL,

@@ -28,20 +28,21 @@ import org.springframework.boot.convert.DurationUnit;
  *                              deleted at once with {@code delete delay: 0}, else after rtpengine's default delete delay
  *                              of 30 s; a pcap still open after that belongs to an rtpengine that died, and what it
  *                              holds is kept (journalled as cut off).
- * @param recordingRecoveryWait after a restart, how long after a call's recording started rtpengine is left to end the
- *                              call by itself when it still holds it (docs/MEDIA.md, After a crash): rtpengine outlives
- *                              the server, so a caller and an operator who were talking may still be talking through
- *                              it, and its pcap is still being written. Once this has passed the call is deleted on
- *                              rtpengine and its recording kept; when rtpengine cannot be asked, what the pcap holds is
- *                              kept then. 1 h: far beyond a 110 call's talk, while a recording is not owed for long.
- *                              Production keeps it; shorter only cuts such talk earlier.
+ * @param recordingRecoveryWait after a restart, how long rtpengine is left to end by itself a call it still holds (from
+ *                              the restart, or from the recording's start if later; docs/MEDIA.md, After a crash):
+ *                              rtpengine outlives the server, so a caller and an operator who were talking may still be
+ *                              talking through it, and its pcap is still being written. A call whose media stopped is
+ *                              ended by rtpengine's own --timeout long before; only a call still carrying media is held
+ *                              that long, so once this has passed it is deleted on rtpengine and its recording kept;
+ *                              when rtpengine cannot be asked, what the pcap holds is kept then. 12 h: no 110
+ *                              conversation lasts that long, and a stuck stream is not recorded forever.
  */
 @ConfigurationProperties("siaga.media")
 public record RecordingProperties(
         @DefaultValue("") String recordingDir,
         @DefaultValue("365d") @DurationUnit(ChronoUnit.DAYS) Duration recordingRetention,
         @DefaultValue("45s") Duration recordingCloseTimeout,
-        @DefaultValue("1h") Duration recordingRecoveryWait) {
+        @DefaultValue("12h") Duration recordingRecoveryWait) {
 
     public RecordingProperties {
         if (recordingRetention.compareTo(Duration.ofDays(1)) < 0) {

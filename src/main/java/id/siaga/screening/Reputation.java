@@ -84,14 +84,13 @@ public final class Reputation {
         if (!known(number)) {
             return new Standing(0, false, false, 0, 0, 0, null, 0, 0, true);
         }
-        Entry e = numbers.computeIfAbsent(number, n -> new Entry());
-        synchronized (e) {
+        return update(number, e -> {
             e.arrivals.addLast(at);
             while (e.arrivals.size() > ARRIVALS_KEPT) {
                 e.arrivals.removeFirst();
             }
             return standing(e, at);
-        }
+        });
     }
 
     /** The number's standing now, without counting a call. */
@@ -128,10 +127,7 @@ public final class Reputation {
         if (!known(mark.number())) {
             return;
         }
-        Entry e = numbers.computeIfAbsent(mark.number(), n -> new Entry());
-        synchronized (e) {
-            e.marks.put(key(mark.call(), mark.source()), mark);
-        }
+        update(mark.number(), e -> e.marks.put(key(mark.call(), mark.source()), mark));
     }
 
     /** Removes a call's mark of that source (it was reclassified as something that weighs nothing). */
@@ -149,10 +145,7 @@ public final class Reputation {
         if (!known(number)) {
             return;
         }
-        Entry e = numbers.computeIfAbsent(number, n -> new Entry());
-        synchronized (e) {
-            e.clearedAt = at;
-        }
+        update(number, e -> e.clearedAt = at);
     }
 
     /** A supervisor marked the number trusted (a hospital's switchboard: never flagged, never warned) or no longer. */
@@ -160,10 +153,7 @@ public final class Reputation {
         if (!known(number)) {
             return;
         }
-        Entry e = numbers.computeIfAbsent(number, n -> new Entry());
-        synchronized (e) {
-            e.trusted = trusted;
-        }
+        update(number, e -> e.trusted = trusted);
     }
 
     /**
@@ -181,12 +171,31 @@ public final class Reputation {
                 while (!e.arrivals.isEmpty() && e.arrivals.peekFirst().isBefore(now.minus(DAY))) {
                     e.arrivals.removeFirst();
                 }
-                if (e.marks.isEmpty() && e.arrivals.isEmpty() && !e.trusted && e.clearedAt == null) {
-                    numbers.remove(n.getKey(), e);
-                }
             }
+            // removed under the map's lock for the key, where writers write too (update): a write lands in an entry the
+            // map still holds, or in a fresh one after
+            numbers.computeIfPresent(n.getKey(), (k, entry) -> {
+                synchronized (entry) {
+                    return entry.marks.isEmpty() && entry.arrivals.isEmpty() && !entry.trusted && entry.clearedAt == null ? null : entry;
+                }
+            });
         }
         return forgotten;
+    }
+
+    /** Changes a number's entry (made if need be) under the map's lock for the number, where the sweep removes entries. */
+    private <T> T update(String number, java.util.function.Function<Entry, T> change) {
+        Object[] result = new Object[1];
+        numbers.compute(number, (k, e) -> {
+            Entry entry = e == null ? new Entry() : e;
+            synchronized (entry) {
+                result[0] = change.apply(entry);
+            }
+            return entry;
+        });
+        @SuppressWarnings("unchecked")
+        T t = (T) result[0];
+        return t;
     }
 
     /** Numbers held in memory; for metrics. */
@@ -225,7 +234,10 @@ public final class Reputation {
             }
         }
         double rounded = Math.round(score * 100) / 100.0;
-        return new Standing(rounded, !e.trusted && score >= policy.threshold(), e.trusted, pranks, silent, hungUp, lastPrank, hour, day, false);
+        // silent calls and hang-ups on answer weigh, but alone they never flag a number: a caller who cannot speak, or
+        // whose line drops, is not a prankster until someone heard a prank from that number
+        boolean flagged = !e.trusted && score >= policy.threshold() && lastPrank != null;
+        return new Standing(rounded, flagged, e.trusted, pranks, silent, hungUp, lastPrank, hour, day, false);
     }
 
     /** The marks that count: set after the last clearing. */

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class Screening {
 
     private static final Logger log = LoggerFactory.getLogger(Screening.class);
-    /** The actor of a classification that follows from an incident opened from the call. */
-    public static final String INCIDENT = "incident";
+    /** The longest reason kept with a classification or a word on a number. */
+    public static final int REASON_MAX = 500;
 
     /** A classification was refused: the call is already classified by someone else (only a supervisor changes that). */
     public static final class AlreadyClassifiedException extends RuntimeException {
@@ -78,10 +78,13 @@ public final class Screening {
      * @throws AlreadyClassifiedException when someone else classified it and this is not a supervisor
      * @throws IllegalArgumentException   when a supervisor changes it without a reason
      */
-    public ScreeningStore.Classified classify(String call, String number, String station, Classification what, String by, boolean supervisor,
-                                              String reason) {
+    public synchronized ScreeningStore.Classified classify(String call, String number, String station, Classification what, String by,
+                                                           boolean supervisor, String reason) {
         Optional<ScreeningStore.Classified> before = store.classification(call);
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        String why = reason == null || reason.isBlank() ? null : checkedReason(reason);
+        if (before.isPresent() && before.get().classification() == what) {
+            return before.get(); // the same word again (a second key press, the operator agreeing with the incident): nothing changes
+        }
         if (before.isPresent() && !before.get().by().equals(by)) {
             if (!supervisor) {
                 throw new AlreadyClassifiedException("call " + call + " is already classified " + before.get().classification() + " by "
@@ -94,13 +97,16 @@ public final class Screening {
         return keep(call, number, station, what, by, why, before.orElse(null));
     }
 
-    /** An incident was opened from the call: it was a genuine emergency, whatever it was classified before. */
-    public void incidentOpened(String call, String number, String station, String incident) {
+    /**
+     * An incident was opened from the call by {@code by}: it was a genuine emergency, whatever it was classified before.
+     * The word is theirs (they may correct it, as their own), with the incident as its reason.
+     */
+    public synchronized void incidentOpened(String call, String number, String station, String incident, String by) {
         Optional<ScreeningStore.Classified> before = store.classification(call);
         if (before.isPresent() && before.get().classification() == Classification.GENUINE) {
             return;
         }
-        keep(call, number, station, Classification.GENUINE, INCIDENT, "incident " + incident + " was opened from the call", before.orElse(null));
+        keep(call, number, station, Classification.GENUINE, by, "incident " + incident + " was opened from the call", before.orElse(null));
     }
 
     /** The caller ended the call within seconds of the answer (a cut-off call): a light mark, set by the call path. */
@@ -114,23 +120,25 @@ public final class Screening {
     }
 
     /** A supervisor clears a number: its marks until now no longer count. */
-    public void clear(String number, String by, String reason) {
+    public synchronized void clear(String number, String by, String reason) {
         ScreeningStore.NumberWord was = store.word(number).orElse(null);
         Instant now = clock.instant();
-        store.putWord(new ScreeningStore.NumberWord(number, was != null && was.trusted(), now, by, requireReason(reason), now));
+        String why = requireReason(reason);
+        store.putWord(new ScreeningStore.NumberWord(number, was != null && was.trusted(), now, by, why, now));
         reputation.clear(number, now);
-        noted.accept(new Noted("NumberCleared", Noted.About.CALLER, number, by, Map.of("reason", reason.strip())));
-        log.info("number {} cleared by {}: {}", number, by, reason.strip());
+        noted.accept(new Noted("NumberCleared", Noted.About.CALLER, number, by, Map.of("reason", why)));
+        log.info("number {} cleared by {}: {}", number, by, why);
     }
 
     /** A supervisor marks a number trusted (never flagged, never warned) or no longer trusted. */
-    public void trust(String number, boolean trusted, String by, String reason) {
+    public synchronized void trust(String number, boolean trusted, String by, String reason) {
         ScreeningStore.NumberWord was = store.word(number).orElse(null);
         Instant now = clock.instant();
-        store.putWord(new ScreeningStore.NumberWord(number, trusted, was == null ? null : was.clearedAt(), by, requireReason(reason), now));
+        String why = requireReason(reason);
+        store.putWord(new ScreeningStore.NumberWord(number, trusted, was == null ? null : was.clearedAt(), by, why, now));
         reputation.trust(number, trusted);
-        noted.accept(new Noted("NumberTrusted", Noted.About.CALLER, number, by, Map.of("trusted", trusted, "reason", reason.strip())));
-        log.info("number {} {} by {}: {}", number, trusted ? "trusted" : "no longer trusted", by, reason.strip());
+        noted.accept(new Noted("NumberTrusted", Noted.About.CALLER, number, by, Map.of("trusted", trusted, "reason", why)));
+        log.info("number {} {} by {}: {}", number, trusted ? "trusted" : "no longer trusted", by, why);
     }
 
     /** Forgets marks past the retention, in the store and in memory; returns how many were deleted from the store. */
@@ -179,6 +187,14 @@ public final class Screening {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a reason is required");
         }
-        return reason.strip();
+        return checkedReason(reason);
+    }
+
+    private static String checkedReason(String reason) {
+        String r = reason.strip();
+        if (r.length() > REASON_MAX) {
+            throw new IllegalArgumentException("a reason is at most " + REASON_MAX + " characters, got " + r.length());
+        }
+        return r;
     }
 }

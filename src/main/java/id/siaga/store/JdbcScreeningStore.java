@@ -10,12 +10,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Classifications in {@code call_classification}, marks in {@code number_mark}, supervisors' words in
- * {@code number_standing}. Each write replaces the row it names (update, then insert when there was none): a
- * classification, mark or word is set again far more rarely than it is read, and both databases take this alike.
+ * {@code number_standing}. Each write replaces the row it names (update, then insert when there was none, then update
+ * again when a concurrent insert won): a classification, mark or word is set again far more rarely than it is read,
+ * and both databases take this alike.
  */
 public final class JdbcScreeningStore implements ScreeningStore {
 
@@ -34,23 +36,19 @@ public final class JdbcScreeningStore implements ScreeningStore {
 
     @Override
     public void classify(Classified c) {
-        int updated = jdbc.update("UPDATE call_classification SET caller_number = ?, station_id = ?, classification = ?, classified_by = ?,"
-                + " classified_at = ?, reason = ? WHERE call_id = ?", c.number(), c.station(), c.classification().name(), c.by(), utc(c.at()),
-                c.reason(), c.call());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO call_classification (call_id, caller_number, station_id, classification, classified_by, classified_at, reason)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", c.call(), c.number(), c.station(), c.classification().name(), c.by(), utc(c.at()), c.reason());
-        }
+        upsert("UPDATE call_classification SET caller_number = ?, station_id = ?, classification = ?, classified_by = ?, classified_at = ?,"
+                + " reason = ? WHERE call_id = ?", new Object[] {c.number(), c.station(), c.classification().name(), c.by(), utc(c.at()), c.reason(),
+                c.call()}, "INSERT INTO call_classification (call_id, caller_number, station_id, classification, classified_by, classified_at, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", new Object[] {c.call(), c.number(), c.station(), c.classification().name(), c.by(), utc(c.at()),
+                c.reason()});
     }
 
     @Override
     public void putMark(Mark m) {
-        int updated = jdbc.update("UPDATE number_mark SET caller_number = ?, kind = ?, marked_at = ? WHERE call_id = ? AND source = ?",
-                m.number(), m.kind().name(), utc(m.at()), m.call(), m.source().name());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO number_mark (call_id, source, caller_number, kind, marked_at) VALUES (?, ?, ?, ?, ?)", m.call(),
-                    m.source().name(), m.number(), m.kind().name(), utc(m.at()));
-        }
+        upsert("UPDATE number_mark SET caller_number = ?, kind = ?, marked_at = ? WHERE call_id = ? AND source = ?",
+                new Object[] {m.number(), m.kind().name(), utc(m.at()), m.call(), m.source().name()},
+                "INSERT INTO number_mark (call_id, source, caller_number, kind, marked_at) VALUES (?, ?, ?, ?, ?)",
+                new Object[] {m.call(), m.source().name(), m.number(), m.kind().name(), utc(m.at())});
     }
 
     @Override
@@ -73,13 +71,11 @@ public final class JdbcScreeningStore implements ScreeningStore {
 
     @Override
     public void putWord(NumberWord w) {
-        int updated = jdbc.update("UPDATE number_standing SET trusted = ?, cleared_at = ?, changed_by = ?, reason = ?, changed_at = ?"
-                + " WHERE caller_number = ?", w.trusted(), w.clearedAt() == null ? null : utc(w.clearedAt()), w.by(), w.reason(), utc(w.at()),
-                w.number());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO number_standing (caller_number, trusted, cleared_at, changed_by, reason, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    w.number(), w.trusted(), w.clearedAt() == null ? null : utc(w.clearedAt()), w.by(), w.reason(), utc(w.at()));
-        }
+        OffsetDateTime cleared = w.clearedAt() == null ? null : utc(w.clearedAt());
+        upsert("UPDATE number_standing SET trusted = ?, cleared_at = ?, changed_by = ?, reason = ?, changed_at = ? WHERE caller_number = ?",
+                new Object[] {w.trusted(), cleared, w.by(), w.reason(), utc(w.at()), w.number()},
+                "INSERT INTO number_standing (caller_number, trusted, cleared_at, changed_by, reason, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                new Object[] {w.number(), w.trusted(), cleared, w.by(), w.reason(), utc(w.at())});
     }
 
     @Override
@@ -90,6 +86,18 @@ public final class JdbcScreeningStore implements ScreeningStore {
     @Override
     public int forgetMarksBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM number_mark WHERE marked_at < ?", utc(cutoff));
+    }
+
+    /** Update, else insert, else (a concurrent insert won) update again. */
+    private void upsert(String update, Object[] updateArgs, String insert, Object[] insertArgs) {
+        if (jdbc.update(update, updateArgs) > 0) {
+            return;
+        }
+        try {
+            jdbc.update(insert, insertArgs);
+        } catch (DuplicateKeyException raced) {
+            jdbc.update(update, updateArgs);
+        }
     }
 
     private static NumberWord word(ResultSet rs) throws SQLException {

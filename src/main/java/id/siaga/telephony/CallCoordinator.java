@@ -342,7 +342,7 @@ public final class CallCoordinator implements AutoCloseable {
                 return;
             }
             calls.put(in.id(), Call.offered(in, now, defaultStation));
-            Standing standing = screening == null ? Standing.UNKNOWN : screening.arrived(in.callerNumber(), now);
+            Standing standing = standingOf(in, now);
             handle(in.id(), new CallInput.Offer(reports.takeEarly(in.callerNumber(), now), cancelled, standing), now);
         } catch (RuntimeException e) {
             // never leave a half-offered call behind: the caller is refused so the carrier can retry or re-route
@@ -352,6 +352,20 @@ public final class CallCoordinator implements AutoCloseable {
             journal.append(new CallRefused(in.id(), 503, in.callerNumber(), in.source(),
                     "the call could not be offered (an internal fault, logged with the call id)"), "system");
             Optional.ofNullable(effects.control).ifPresent(c -> c.rejectCaller(in.id(), 503, "Service Unavailable"));
+        }
+    }
+
+    /** The caller's standing as screening knows it; unknown when screening is off or fails (a call is never refused for it). */
+    private Standing standingOf(IncomingCall in, Instant now) {
+        Reputation reputation = screening;
+        if (reputation == null) {
+            return Standing.UNKNOWN;
+        }
+        try {
+            return reputation.arrived(in.callerNumber(), now);
+        } catch (RuntimeException e) {
+            log.error("call {}: screening failed; the call goes on without its caller's standing", in.id(), e);
+            return Standing.UNKNOWN;
         }
     }
 

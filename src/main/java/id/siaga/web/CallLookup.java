@@ -40,6 +40,11 @@ class CallLookup {
             return isLive() ? live.callerNumber() : record.callerNumber();
         }
 
+        /** The responsible station (the caller's jurisdiction). */
+        String station() {
+            return isLive() ? live.station() : record.station();
+        }
+
         /** The call's best fix as the pipeline knows it; the history keeps no uncertainty. */
         Optional<GeoPoint> position() {
             Double lat = isLive() ? live.latitude() : record.latitude();

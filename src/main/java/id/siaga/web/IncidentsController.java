@@ -89,18 +89,17 @@ class IncidentsController {
         SiagaPrincipal me = StationScope.principal(auth);
         Incidents.Created created = incidents.create(intake.draft(request, auth), auth.getName(), me.station());
         Incident i = created.incident();
-        i.callId().ifPresent(call -> genuine(call, i));
+        i.callId().ifPresent(call -> genuine(call, i, auth.getName()));
         boolean reader = me.has(Role.OPERATOR) || me.has(Role.DISPATCHER);
         Detail body = Detail.of(i, duplicates(auth, i, created.possibleDuplicates()), reader ? storyIfReadable(i) : null);
         return ResponseEntity.created(URI.create("/api/incidents/" + i.id().value())).body(body);
     }
 
     /** An incident opened from a call makes the call genuine (and takes back what pranks weighed on its number). */
-    private void genuine(String callId, Incident incident) {
+    private void genuine(String callId, Incident incident, String by) {
         try {
             CallLookup.Found call = calls.find(callId);
-            String station = call.isLive() ? call.live().station() : call.record().station();
-            screening.incidentOpened(callId, call.callerNumber(), station, incident.id().value());
+            screening.incidentOpened(callId, call.callerNumber(), call.station(), incident.id().value(), by);
         } catch (RuntimeException e) {
             // the incident stands; the call keeps the classification it had (a supervisor can set it)
             log.warn("call {}: not classified genuine after incident {} was opened from it: {}", callId, incident.id(), e.toString());

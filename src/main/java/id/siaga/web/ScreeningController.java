@@ -1,16 +1,21 @@
 package id.siaga.web;
 
+import id.siaga.org.StationDirectory;
+import id.siaga.org.StationId;
+import id.siaga.org.StationKind;
 import id.siaga.screening.Classification;
 import id.siaga.screening.Reputation;
 import id.siaga.screening.Screening;
 import id.siaga.screening.ScreeningStore;
 import id.siaga.screening.Standing;
+import id.siaga.security.OutOfScopeException;
 import id.siaga.security.Role;
 import id.siaga.security.SiagaPrincipal;
 import id.siaga.security.StationScope;
 import id.siaga.telephony.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What each call was, and the reputation of callers' numbers (issue 16). {@code POST /api/calls/{id}/classification}:
  * the operator who took the call classifies it at wrap-up (any user who may see an answered call may give the first
  * word, and correct their own); a supervisor changes someone else's, with a reason. {@code GET} reads it back.
- * Supervisors read a number's reputation with the marks that make it ({@code GET /api/numbers/{number}/reputation}),
+ * Supervisors of a Polda or Mabes read a number's reputation with the marks that make it ({@code GET /api/numbers/{number}/reputation}),
  * clear it ({@code POST …/clear}) or mark it trusted ({@code PUT …/trust}), each with a reason, journalled.
  */
 @RestController
@@ -40,15 +45,19 @@ class ScreeningController {
 
     private final Screening screening;
     private final CallLookup lookup;
+    private final StationScope scope;
+    private final StationDirectory stations;
     private final Clock clock;
 
-    ScreeningController(Screening screening, CallLookup lookup, Clock clock) {
+    ScreeningController(Screening screening, CallLookup lookup, StationScope scope, StationDirectory stations, Clock clock) {
         this.screening = screening;
         this.lookup = lookup;
+        this.scope = scope;
+        this.stations = stations;
         this.clock = clock;
     }
 
-    record ClassifyRequest(@NotNull Classification classification, String reason) {
+    record ClassifyRequest(@NotNull Classification classification, @Size(max = Screening.REASON_MAX) String reason) {
     }
 
     record ClassificationView(String call, Classification classification, int key, String by, Instant at, String reason) {
@@ -57,10 +66,10 @@ class ScreeningController {
         }
     }
 
-    record Reason(String reason) {
+    record Reason(@Size(max = Screening.REASON_MAX) String reason) {
     }
 
-    record TrustRequest(@NotNull Boolean trusted, String reason) {
+    record TrustRequest(@NotNull Boolean trusted, @Size(max = Screening.REASON_MAX) String reason) {
     }
 
     record MarkView(String call, String kind, Instant at, double weightNow) {
@@ -73,14 +82,15 @@ class ScreeningController {
     @PreAuthorize("hasAnyRole('OPERATOR', 'DISPATCHER', 'SUPERVISOR', 'ADMIN')")
     ClassificationView classify(@PathVariable String id, @Valid @RequestBody ClassifyRequest request, Authentication auth) {
         CallLookup.Found call = lookup.find(id);
-        lookup.requireVisible(auth, call);
+        // the word is for the stations that answer for the caller (the responsible one and those above it), not for every
+        // station whose phones rang for the call on its way up
+        scope.requireVisible(auth, StationId.of(call.station()));
         if (call.answeredAt().isEmpty()) {
             throw new IllegalArgumentException("call " + id + " was not answered: only a call someone heard can be classified");
         }
         SiagaPrincipal me = StationScope.principal(auth);
         boolean supervisor = me.has(Role.SUPERVISOR) || me.has(Role.ADMIN);
-        String station = call.isLive() ? call.live().station() : call.record().station();
-        return ClassificationView.of(screening.classify(CallLookup.callId(id).value(), call.callerNumber(), station, request.classification(),
+        return ClassificationView.of(screening.classify(CallLookup.callId(id).value(), call.callerNumber(), call.station(), request.classification(),
                 me.username(), supervisor, request.reason()));
     }
 
@@ -95,7 +105,8 @@ class ScreeningController {
 
     @GetMapping("/api/numbers/{number}/reputation")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    ReputationView reputation(@PathVariable String number) {
+    ReputationView reputation(@PathVariable String number, Authentication auth) {
+        requireNumbersDesk(auth);
         Reputation reputation = screening.reputation();
         Reputation.Explanation e = reputation.explain(number(number), clock.instant());
         return new ReputationView(e.number(), e.standing(), reputation.policy().threshold(), reputation.policy().halfLife().toDays(), e.clearedAt(),
@@ -105,16 +116,30 @@ class ScreeningController {
 
     @PostMapping("/api/numbers/{number}/clear")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    ReputationView clear(@PathVariable String number, @RequestBody Reason request, Authentication auth) {
+    ReputationView clear(@PathVariable String number, @Valid @RequestBody Reason request, Authentication auth) {
+        requireNumbersDesk(auth);
         screening.clear(number(number), auth.getName(), request.reason());
-        return reputation(number);
+        return reputation(number, auth);
     }
 
     @PutMapping("/api/numbers/{number}/trust")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     ReputationView trust(@PathVariable String number, @Valid @RequestBody TrustRequest request, Authentication auth) {
+        requireNumbersDesk(auth);
         screening.trust(number(number), request.trusted(), auth.getName(), request.reason());
-        return reputation(number);
+        return reputation(number, auth);
+    }
+
+    /**
+     * A number's reputation is national (its marks come from calls anywhere, and a trusted number is trusted everywhere):
+     * it is read and changed by supervisors of a Polda or of Mabes, not of a Polres or Polsek.
+     */
+    private void requireNumbersDesk(Authentication auth) {
+        SiagaPrincipal me = StationScope.principal(auth);
+        StationKind kind = stations.tree().get(me.station()).kind();
+        if (kind != StationKind.POLDA && kind != StationKind.MABES) {
+            throw new OutOfScopeException(me.username(), me.station(), stations.tree().root().id());
+        }
     }
 
     /** The number as the pipeline keys it (+62…, whichever way it was written: 0812…, 62812…). */

@@ -31,7 +31,7 @@ class RecordingPropertiesTests {
         RecordingProperties props = bind(Map.of());
         assertThat(props.recordingRetention()).isEqualTo(Duration.ofDays(365));
         assertThat(props.recordingCloseTimeout()).isEqualTo(Duration.ofSeconds(45));
-        assertThat(props.recordingRecoveryWait()).isEqualTo(Duration.ofHours(1));
+        assertThat(props.recordingRecoveryWait()).isEqualTo(Duration.ofHours(12));
         assertThat(RecordingConfiguration.directory(props, journalAt(dir.resolve("data/journal-spool.jsonl"))))
                 .isEqualTo(dir.resolve("data/recordings").toAbsolutePath()).isDirectory();
         assertThat(bind(Map.of("siaga.media.recording-retention", "730")).recordingRetention()).as("days").isEqualTo(Duration.ofDays(730));

@@ -79,6 +79,18 @@ class ReputationTests {
     }
 
     @Test
+    void silentCallsAndHangUpsAloneNeverFlagANumber() {
+        for (int i = 0; i < 8; i++) {
+            reputation.mark(new Mark(NUMBER, T0, i % 2 == 0 ? Mark.Kind.SILENT : Mark.Kind.HUNG_UP, "call-" + i, Mark.Source.SIGNAL));
+        }
+        Standing s = reputation.of(NUMBER, T0);
+        assertThat(s.score()).isEqualTo(4.0);
+        assertThat(s.flagged()).as("a caller who cannot speak is not a prankster").isFalse();
+        reputation.mark(prank(99, T0));
+        assertThat(reputation.of(NUMBER, T0).flagged()).isTrue();
+    }
+
+    @Test
     void aTrustedNumberIsNeverFlagged() {
         for (int i = 0; i < 10; i++) {
             reputation.mark(prank(i, T0));

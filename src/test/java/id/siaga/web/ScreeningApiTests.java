@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ScreeningApiTests extends CallApiTestBase {
 
+    static final String SLEMAN_SUPERVISOR = Http.basic("supervisor.sleman", "siaga110");
+
     @Autowired
     Journal journal;
 
@@ -78,6 +80,8 @@ class ScreeningApiTests extends CallApiTestBase {
             calls.answerAndHangUp(unanswered, "OP-3404-1");
         }
         assertThat(classify(unanswered, "PRANK", null, BANTUL_OPERATOR).status()).as("another Polres's call").isEqualTo(403);
+        Http.Response long_ = classify(unanswered, "PRANK", "y".repeat(501), SLEMAN_OPERATOR);
+        assertThat(long_.status()).as("a reason longer than its column: refused with a reason, not a 500").isEqualTo(400);
         assertThat(http.post("/api/calls/" + unanswered.value() + "/classification", "{\"classification\":\"JOKE\"}", AUTH, SLEMAN_OPERATOR)
                 .status()).isEqualTo(400);
         assertThat(classify(unanswered, "PRANK", null, SLEMAN_OFFICER).status()).isEqualTo(403);
@@ -127,7 +131,10 @@ class ScreeningApiTests extends CallApiTestBase {
         }
         JsonNode c = http.get("/api/calls/" + call.value() + "/classification", AUTH, SLEMAN_OPERATOR).json();
         assertThat(c.get("classification").asString()).isEqualTo("GENUINE");
-        assertThat(c.get("by").asString()).isEqualTo("incident");
+        assertThat(c.get("by").asString()).as("the word of whoever opened the incident").isEqualTo("operator.sleman1");
+        assertThat(c.get("reason").asString()).contains("was opened from the call");
+        assertThat(classify(call, "GENUINE", null, SLEMAN_OPERATOR).status()).as("the operator's own J, 1 at wrap-up").isEqualTo(200);
+        assertThat(classify(call, "GENUINE", null, SLEMAN_OPERATOR_2).status()).as("the same word again changes nothing").isEqualTo(200);
         assertThat(http.get("/api/numbers/" + caller + "/reputation", AUTH, DIY_SUPERVISOR).json().get("standing").get("score").asDouble()).isZero();
     }
 
@@ -135,8 +142,16 @@ class ScreeningApiTests extends CallApiTestBase {
     void aTrustedNumberIsNeverFlaggedAndBadNumbersAreRefusedWithAReason() {
         String caller = "+6281200180006";
         for (int i = 0; i < 4; i++) {
-            classify(answeredCall(caller), "ABUSIVE", null, SLEMAN_OPERATOR);
+            assertThat(classify(answeredCall(caller), "ABUSIVE", null, SLEMAN_OPERATOR).status()).isEqualTo(200);
         }
+        assertThat(http.get("/api/numbers/" + caller + "/reputation", AUTH, DIY_SUPERVISOR).json().get("standing").get("flagged").asBoolean())
+                .as("flagged before it is trusted").isTrue();
+        Http.Response tooLong = http.put("/api/numbers/" + caller + "/trust", "{\"trusted\":true,\"reason\":\"" + "x".repeat(501) + "\"}", AUTH,
+                DIY_SUPERVISOR);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("reason");
+        assertThat(http.put("/api/numbers/" + caller + "/trust", "{\"trusted\":true,\"reason\":\"IGD\"}", AUTH, SLEMAN_SUPERVISOR).status())
+                .as("a Polres supervisor does not trust a number for the whole country").isEqualTo(403);
         JsonNode trusted = http.put("/api/numbers/" + caller + "/trust", "{\"trusted\":true,\"reason\":\"IGD RSUP Dr. Sardjito\"}", AUTH,
                 DIY_SUPERVISOR).json();
         assertThat(trusted.get("standing").get("trusted").asBoolean()).isTrue();

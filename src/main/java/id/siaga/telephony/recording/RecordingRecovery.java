@@ -96,6 +96,8 @@ public final class RecordingRecovery {
     private final Predicate<CallId> carried;
     private final Duration window;
     private final Duration waitForEnd;
+    /** When this recovery started (the server's start): the wait runs from here, never from before the crash. */
+    private volatile Instant restartedAt = Instant.MIN;
     private final Duration lookEvery;
     private final CompletableFuture<Summary> done = new CompletableFuture<>();
     private final List<CallRecordings.Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
@@ -127,6 +129,7 @@ public final class RecordingRecovery {
      * completes when every one is kept or journalled as failed (those rtpengine still holds, up to {@code waitForEnd}).
      */
     public CompletableFuture<Summary> start() {
+        restartedAt = recordings.clock().instant();
         if (!recordings.schedule(this::scan, Duration.ZERO)) {
             done.complete(new Summary(0, List.of()));
         }
@@ -211,23 +214,26 @@ public final class RecordingRecovery {
                 convert(job, Duration.ZERO, "rtpengine had closed it");
                 return;
             }
-            boolean due = !recordings.clock().instant().isBefore(o.startedAt().plus(waitForEnd));
+            // counted from the later of the recording's start and this start: a call that was already long when the server
+            // died is not cut at rtpengine moments after the restart while its caller and operator may still be talking
+            Instant from = o.startedAt().isAfter(restartedAt) ? o.startedAt() : restartedAt;
+            boolean due = !recordings.clock().instant().isBefore(from.plus(waitForEnd));
             MediaPlane.Answer answer = plane.holds(s.rtpengine(), s.mediaCallId());
             if (answer == MediaPlane.Answer.GONE) {
                 convert(job, recordings.closeWithin(), "rtpengine " + s.rtpengine() + " no longer holds the call");
             } else if (answer == MediaPlane.Answer.HELD && due) {
                 MediaPlane.Answer deleted = plane.delete(s.rtpengine(), s.mediaCallId());
                 convert(job, recordings.closeWithin(), "rtpengine " + s.rtpengine() + " still held the call " + waitForEnd.toMinutes()
-                        + " min after its recording started; "
+                        + " min after the restart; "
                         + (deleted == MediaPlane.Answer.NO_ANSWER ? "its delete got no answer" : "deleted there"));
             } else if (answer == MediaPlane.Answer.NO_ANSWER && due) {
                 convert(job, Duration.ZERO, "rtpengine " + s.rtpengine() + " could not be asked for " + waitForEnd.toMinutes()
-                        + " min after the recording started; what the pcap holds is kept");
+                        + " min after the restart; what the pcap holds is kept");
             } else {
                 if (waiting.add(call)) {
                     log.info("call {}: rtpengine {} {}; its recording {} waits until rtpengine ends the call, at most until {}", call, s.rtpengine(),
                             answer == MediaPlane.Answer.HELD ? "still holds it (caller and operator may still be talking through it)"
-                                    : "cannot be asked whether it still writes it", pcap.get(), o.startedAt().plus(waitForEnd));
+                                    : "cannot be asked whether it still writes it", pcap.get(), from.plus(waitForEnd));
                 }
                 if (!recordings.schedule(() -> look(o), lookEvery)) {
                     finish();

@@ -108,25 +108,34 @@ final class SipDialogRelay {
                 back.setContent(media.reanswerAcross(anchored.call(), anchored.callerSide(), response.getRawContent()),
                         (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME));
             }
-            boolean lateOffer = late != null && response.getStatusCode() < 300 && isSdp(response);
-            if (lateOffer) {
+            boolean lateOffer = false;
+            if (late != null && response.getStatusCode() < 300 && isSdp(response)) {
                 // the offer comes from the far end this time: rtpengine's version of it goes to the requester
-                back.setContent(media.reofferAcross(late.call(), !late.callerSide(), response.getRawContent()),
-                        (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME));
+                byte[] raw = response.getRawContent();
+                byte[] offered = media.reofferAcross(late.call(), !late.callerSide(), raw);
+                back.setContent(offered, (ContentTypeHeader) response.getHeader(ContentTypeHeader.NAME));
+                // only an offer rtpengine took may have its answer sent there (a refused one comes back as the very array given)
+                lateOffer = offered != raw;
+            }
+            Dialog d = null;
+            Request ack = null;
+            String requester = null;
+            if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
+                d = tx.getDialog();
+                ack = d.createAck(cseq.getSeqNumber());
+                if (!hasBody(incoming.getRequest()) && hasBody(response)) {
+                    // a re-INVITE without SDP: the 2xx is the offer, the requester's ACK brings the answer for the far end;
+                    // held before the 2xx goes out, or a quick requester's ACK would find nothing waiting for it
+                    requester = ((CallIdHeader) incoming.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+                    heldAcks.put(requester, new HeldAck(d, ack, lateOffer ? late : null));
+                    String waiting = requester;
+                    endpoint.afterAckTimeout(() -> release(waiting, null));
+                }
             }
             incoming.sendResponse(back);
-            if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() < 300) {
-                Dialog d = tx.getDialog();
-                Request ack = d.createAck(cseq.getSeqNumber());
-                if (!hasBody(incoming.getRequest()) && hasBody(response)) {
-                    // a re-INVITE without SDP: the 2xx is the offer, the requester's ACK brings the answer for the far end
-                    String requester = ((CallIdHeader) incoming.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
-                    heldAcks.put(requester, new HeldAck(d, ack, lateOffer ? late : null));
-                    endpoint.afterAckTimeout(() -> release(requester, null));
-                } else {
-                    // answer the requester first, then ACK our side: the far end may send its next request as soon as it has the ACK
-                    d.sendAck(ack);
-                }
+            if (ack != null && requester == null) {
+                // answer the requester first, then ACK our side: the far end may send its next request as soon as it has the ACK
+                d.sendAck(ack);
             }
         } catch (Exception e) {
             log.warn("could not relay a {} response: {}", response.getStatusCode(), e.toString());

@@ -286,7 +286,8 @@ final class SipMedia implements MediaControl {
     /**
      * The SDP offer of an in-dialog request (a re-INVITE or UPDATE: hold, resume, a codec change) as the other side gets
      * it: rtpengine's, with the requester as {@code from-tag} (docs/MEDIA.md, re-INVITE), so the media stays anchored and
-     * recorded. Unchanged when the call is not anchored or the request carries no SDP.
+     * recorded. Unchanged (the very array given) when the call is not anchored, the request carries no SDP or rtpengine
+     * refused it: a caller can tell from that whether the answer must go through rtpengine too.
      */
     byte[] reofferAcross(SipCall call, boolean fromCaller, byte[] sdp) {
         Rtpengine plane = rtpengine;
