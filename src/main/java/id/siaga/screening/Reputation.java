@@ -54,6 +54,11 @@ public final class Reputation {
     static final Duration DAY = Duration.ofDays(1);
     /** Arrivals kept per number: a dialler gone mad must not fill the memory; the count then says "at least". */
     static final int ARRIVALS_KEPT = 10_000;
+    /**
+     * Marks kept per number, the newest: a number that pranks all day must not fill the memory either. 500 marks
+     * within the retention flag a number many times over; the oldest dropped weigh least (they are the most decayed).
+     */
+    static final int MARKS_KEPT = 500;
 
     private final Policy policy;
     private final Map<String, Entry> numbers = new ConcurrentHashMap<>();
@@ -127,7 +132,14 @@ public final class Reputation {
         if (!known(mark.number())) {
             return;
         }
-        update(mark.number(), e -> e.marks.put(key(mark.call(), mark.source()), mark));
+        update(mark.number(), e -> {
+            e.marks.put(key(mark.call(), mark.source()), mark);
+            if (e.marks.size() > MARKS_KEPT) {
+                e.marks.values().stream().min(java.util.Comparator.comparing(Mark::at))
+                        .ifPresent(oldest -> e.marks.remove(key(oldest.call(), oldest.source())));
+            }
+            return null;
+        });
     }
 
     /** Removes a call's mark of that source (it was reclassified as something that weighs nothing). */

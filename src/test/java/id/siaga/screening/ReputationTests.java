@@ -91,6 +91,17 @@ class ReputationTests {
     }
 
     @Test
+    void aNumberThatPranksAllDayKeepsOnlyItsNewestMarksInMemory() {
+        for (int i = 0; i < Reputation.MARKS_KEPT + 50; i++) {
+            reputation.mark(prank(i, T0.plusSeconds(i)));
+        }
+        Reputation.Explanation e = reputation.explain(NUMBER, T0.plusSeconds(Reputation.MARKS_KEPT + 50));
+        assertThat(e.marks()).hasSize(Reputation.MARKS_KEPT);
+        assertThat(e.marks()).extracting(c -> c.mark().call()).as("the oldest went first").doesNotContain("call-0", "call-49").contains("call-50");
+        assertThat(e.standing().flagged()).isTrue();
+    }
+
+    @Test
     void aTrustedNumberIsNeverFlagged() {
         for (int i = 0; i < 10; i++) {
             reputation.mark(prank(i, T0));
