@@ -54,13 +54,19 @@ class RecordingConsoleTests extends CallApiTestBase {
                 .map(JournalEntry::actor).toList();
     }
 
-    /** Plays the player and waits until it has played some of the recording; returns how long the browser says it lasts. */
-    static double play(Browser browser, WebElement audio) {
+    /**
+     * Plays the player {@code selector} finds and waits until it has played some of the recording; returns how long the
+     * browser says it lasts. By selector, not element: the board draws its list again whenever a call event arrives
+     * (until a player plays), so an element found a moment ago may be gone.
+     */
+    static double play(Browser browser, String selector) {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        js.executeScript("arguments[0].play()", audio);
-        browser.await("the recording plays", d -> ((Number) js.executeScript("return arguments[0].currentTime", audio)).doubleValue() > 0.2);
-        js.executeScript("arguments[0].pause()", audio);
-        return ((Number) js.executeScript("return arguments[0].duration", audio)).doubleValue();
+        browser.await("the recording starts", d -> Boolean.TRUE.equals(js.executeScript(
+                "const a = document.querySelector(arguments[0]); if (!a) return false; a.play(); return true;", selector)));
+        browser.await("the recording plays", d -> ((Number) js.executeScript("return document.querySelector(arguments[0]).currentTime", selector))
+                .doubleValue() > 0.2);
+        js.executeScript("document.querySelector(arguments[0]).pause()", selector);
+        return ((Number) js.executeScript("return document.querySelector(arguments[0]).duration", selector)).doubleValue();
     }
 
     @Test
@@ -74,9 +80,10 @@ class RecordingConsoleTests extends CallApiTestBase {
             assertThat(audio.getDomAttribute("preload")).isEqualTo("none");
             assertThat(listeners(call)).as("listed, not heard").isEmpty();
 
-            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", audio);
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('recordings-panel').scrollIntoView()");
             browser.screenshot("supervisor-recordings");
-            assertThat(play(browser, audio)).as("the browser reads the WAV's length").isBetween(1.9, 2.1);
+            assertThat(play(browser, "#recording-rows tr[data-call='" + call.value() + "'] audio")).as("the browser reads the WAV's length")
+                    .isBetween(1.9, 2.1);
             CallDriver.await("the listen is journalled", () -> listeners(call).equals(List.of("supervisor.diy")));
         }
     }
@@ -101,7 +108,7 @@ class RecordingConsoleTests extends CallApiTestBase {
                 assertThat(audio.getDomAttribute("src")).isEqualTo("/api/calls/" + earlier.value() + "/recording");
                 assertThat(listeners(earlier)).as("shown, not heard").isEmpty();
                 browser.screenshot("operator-earlier-call-recording");
-                assertThat(play(browser, audio)).isBetween(1.9, 2.1);
+                assertThat(play(browser, "#call-history audio")).isBetween(1.9, 2.1);
                 CallDriver.await("the listen is journalled", () -> listeners(earlier).equals(List.of("operator.sleman1")));
             } finally {
                 calls.answerAndHangUp(again, "OP-3404-1");
