@@ -78,9 +78,10 @@ class MediaConsoleTests extends CallApiTestBase {
         try (Browser browser = Browser.open(port, false)) {
             ConsoleAccessTests.logIn(browser, "supervisor.diy");
             browser.await("the board is loaded", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-            WebElement row = browser.await("the call is listed", d -> d.findElements(By.cssSelector("#media-gap-rows tr[data-call='" + call.value() + "']"))
-                    .stream().findFirst().orElse(null));
-            assertThat(row.getText()).contains("Polres Sleman").contains("offer").contains(RTPENGINE_SILENT);
+            // the row's text is read where it is found: the board draws its rows again at each refresh
+            String row = browser.await("the call is listed", d -> d.findElements(By.cssSelector("#media-gap-rows tr[data-call='" + call.value() + "']"))
+                    .stream().findFirst().map(WebElement::getText).orElse(null));
+            assertThat(row).contains("Polres Sleman").contains("offer").contains(RTPENGINE_SILENT);
             assertThat(browser.<String>await("the recording badge", d -> d.findElement(By.id("recording")).getDomAttribute("data-recording")))
                     .isEqualTo("OFF");
             // the rows are drawn again at each refresh: the panel is scrolled to, not a row
