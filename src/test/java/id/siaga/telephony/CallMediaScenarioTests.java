@@ -72,10 +72,10 @@ class CallMediaScenarioTests {
         region.ready("OP-3404-1");
         CallId call = region.dials("call-unanchored", "+6281200000043", GPS_IN_SLEMAN);
         region.advance(Duration.ofSeconds(2));
-        region.calls.mediaUnavailable(call, "offer", "rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)");
+        region.calls.mediaUnavailable(call, "offer", "rtpengine 192.0.2.10:2223 did not answer within 250 ms (3 tries)");
         region.calls.mediaUnavailable(call, "answer", "a later failure");
 
-        assertThat(view(call).mediaProblem()).isEqualTo("offer: rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)");
+        assertThat(view(call).mediaProblem()).isEqualTo("offer: rtpengine 192.0.2.10:2223 did not answer within 250 ms (3 tries)");
         region.advance(Duration.ofSeconds(40));
         assertThat(region.prompts(call)).as("nothing anchored: nothing to play into").isEmpty();
         assertThat(region.live()).as("still ringing, as any call").containsExactly(call.value());

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 class MediaConsoleTests extends CallApiTestBase {
 
-    static final String RTPENGINE_SILENT = "rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)";
+    static final String RTPENGINE_SILENT = "rtpengine 192.0.2.10:2223 did not answer within 250 ms (3 tries)";
 
     @Test
     void withoutAMediaPlaneEveryConsoleIsToldCallsAreNotRecorded() {

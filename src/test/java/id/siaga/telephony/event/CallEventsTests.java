@@ -258,10 +258,10 @@ class CallEventsTests {
 
     @Test
     void theMediaPlanesRowsAreJournalledAndReadBack() {
-        MediaUnavailable down = new MediaUnavailable(CALL, "offer", "rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)");
+        MediaUnavailable down = new MediaUnavailable(CALL, "offer", "rtpengine 192.0.2.10:2223 did not answer within 250 ms (3 tries)");
         KeyPressed five = new KeyPressed(CALL, "5", "caller", 280);
         JournalEntry e = journal.append(down, "media").join();
-        assertThat(e.payload()).isEqualTo("{\"reason\":\"rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)\",\"step\":\"offer\"}");
+        assertThat(e.payload()).isEqualTo("{\"reason\":\"rtpengine 192.0.2.10:2223 did not answer within 250 ms (3 tries)\",\"step\":\"offer\"}");
         assertThat(CallEvents.read(e)).contains(down);
         JournalEntry key = journal.append(five, "media").join();
         assertThat(key.payload()).isEqualTo("{\"durationMs\":280,\"key\":\"5\",\"party\":\"caller\"}");

@@ -43,10 +43,10 @@ class RtpengineInstancesTests {
     @Test
     void aDeadInstanceIsDueForAPingOnceTheRetryIntervalHasPassedSinceItLastFailed() {
         RtpengineInstances instances = new RtpengineInstances(List.of(A, B), Duration.ofSeconds(5));
-        instances.failed(A, T0, "rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)");
+        instances.failed(A, T0, "rtpengine 192.0.2.10:2223 did not answer within 250 ms (3 tries)");
         assertThat(instances.dueForProbe(T0.plusSeconds(4))).isEmpty();
         assertThat(instances.dueForProbe(T0.plusSeconds(5))).containsExactly(A);
-        instances.failed(A, T0.plusSeconds(5), "rtpengine 127.0.0.1:2223 did not answer within 250 ms (1 try)");
+        instances.failed(A, T0.plusSeconds(5), "rtpengine 192.0.2.10:2223 did not answer within 250 ms (1 try)");
         assertThat(instances.dueForProbe(T0.plusSeconds(9))).as("the failed ping starts the wait again").isEmpty();
         assertThat(instances.dueForProbe(T0.plusSeconds(10))).containsExactly(A);
     }
@@ -54,11 +54,11 @@ class RtpengineInstancesTests {
     @Test
     void withEveryInstanceDownTheReasonNamesEachOne() {
         RtpengineInstances instances = new RtpengineInstances(List.of(A, B), Duration.ofSeconds(5));
-        instances.failed(A, T0, "rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries)");
+        instances.failed(A, T0, "rtpengine 192.0.2.10:2223 did not answer within 250 ms (3 tries)");
         instances.failed(B, T0.plusSeconds(1), "rtpengine 127.0.0.1:2224 did not answer within 250 ms (3 tries)");
         assertThat(instances.forNewCall()).isEmpty();
         assertThat(instances.noneLive()).isEqualTo("no rtpengine instance is live: "
-                + "rtpengine 127.0.0.1:2223 did not answer within 250 ms (3 tries) (down since 2026-03-01T08:00:00Z); "
+                + "rtpengine 192.0.2.10:2223 did not answer within 250 ms (3 tries) (down since 2026-03-01T08:00:00Z); "
                 + "rtpengine 127.0.0.1:2224 did not answer within 250 ms (3 tries) (down since 2026-03-01T08:00:01Z)");
     }
 
