@@ -3,6 +3,7 @@ package id.siaga.app;
 import id.siaga.journal.Journal;
 import id.siaga.telephony.Announcement;
 import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.Gate;
 import id.siaga.telephony.media.DtmfLogListener;
 import id.siaga.telephony.media.MediaException;
 import id.siaga.telephony.recording.RecordingRecovery;
@@ -56,7 +57,8 @@ class MediaConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(RtpenginesConfigured.class)
     MediaPlane mediaPlane(MediaProperties props, Rtpengine rtpengine, ObjectProvider<SipEdge> edge, ObjectProvider<CallCoordinator> calls,
-                          ObjectProvider<Journal> journals, ObjectProvider<MediaRecordingsHandOff> recordings) throws IOException {
+                          ObjectProvider<Journal> journals, ObjectProvider<MediaRecordingsHandOff> recordings, ObjectProvider<Gate> gates)
+            throws IOException {
         SipEdge sip = edge.getIfAvailable();
         CallCoordinator coordinator = calls.getIfAvailable();
         Journal journal = journals.getIfAvailable();
@@ -69,6 +71,12 @@ class MediaConfiguration {
                 log.warn("call {}: recording {} kept by rtpengine only (no recordings service)", call, pcap));
         sip.useMediaPlane(rtpengine, prompts, journal, handOff::ended);
         coordinator.announce(new Announcement(props.promptAfter(), props.promptEvery(), true));
+        Gate gate = gates.getIfAvailable(() -> Gate.OFF).withMediaPlane(true);
+        coordinator.gate(gate);
+        if (gate.configured()) {
+            log.info("the gate is on for flagged callers at {} and their subtrees: 'tekan 1', the call goes on after {} s without a key",
+                    gate.stations(), gate.keyWait().toSeconds());
+        }
         DtmfLogListener keys = null;
         if (props.dtmfLogPort() != -1) {
             Set<InetAddress> hosts = rtpengine.instances().stream().map(i -> i.address().getAddress()).collect(Collectors.toSet());

@@ -15,7 +15,7 @@ import java.util.List;
 final class Prompts {
 
     /** The prompts the call path plays, by name ({@code NAME.wav}). */
-    static final List<String> NAMES = List.of("menunggu");
+    static final List<String> NAMES = List.of("menunggu", "gerbang", "senyap");
 
     private Prompts() {
     }

@@ -1,6 +1,14 @@
 package id.siaga.app;
 
 import id.siaga.journal.Journal;
+import id.siaga.org.StationDirectory;
+import id.siaga.org.StationId;
+import id.siaga.incident.Incidents;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.Gate;
+import org.springframework.beans.factory.ObjectProvider;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import id.siaga.journal.SubjectKind;
 import id.siaga.screening.Reputation;
 import id.siaga.screening.Screening;
@@ -41,6 +49,31 @@ class ScreeningConfiguration {
                         noted.facts()))), clock);
         screening.load();
         return screening;
+    }
+
+    /**
+     * The gate as configured ({@code siaga.screening.gate.*}), before the media plane is known: the media plane's
+     * wiring turns it on where stations are listed. A station that does not exist stops the start.
+     */
+    @Bean
+    Gate screeningGate(ScreeningProperties props, StationDirectory stations) {
+        Set<StationId> where = new LinkedHashSet<>();
+        for (String id : props.gate().stations()) {
+            StationId station = StationId.of(id);
+            if (!stations.tree().contains(station)) {
+                throw new IllegalArgumentException("siaga.screening.gate.stations names unknown station " + id);
+            }
+            where.add(station);
+        }
+        return new Gate(where, props.gate().keyWait(), false);
+    }
+
+    /** A silent caller's 5 5 opens an incident for the dispatchers, at the call's location. */
+    @Bean(destroyMethod = "close")
+    SilentEmergencies silentEmergencies(ObjectProvider<CallCoordinator> calls, Incidents incidents, Screening screening) {
+        SilentEmergencies silent = new SilentEmergencies(incidents, screening);
+        calls.ifAvailable(c -> c.addListener(silent));
+        return silent;
     }
 
     /** The retention sweep, once a day (and an hour after the start, so a server restarted daily still sweeps). */

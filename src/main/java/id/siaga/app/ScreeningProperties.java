@@ -2,6 +2,7 @@ package id.siaga.app;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
@@ -17,12 +18,34 @@ import org.springframework.boot.convert.DurationUnit;
  * @param retention how long marks are kept (only the number and what its calls were); then the daily sweep deletes
  *                  them (the classification of each call is kept with its call record, as the call history is).
  *                  90 days; at least one half-life.
+ * @param gate      the gate, never a block ({@code siaga.screening.gate.*}): off unless stations are listed
  */
 @ConfigurationProperties("siaga.screening")
 public record ScreeningProperties(
         @DefaultValue("7d") @DurationUnit(ChronoUnit.DAYS) Duration halfLife,
         @DefaultValue("2.5") double threshold,
-        @DefaultValue("90d") @DurationUnit(ChronoUnit.DAYS) Duration retention) {
+        @DefaultValue("90d") @DurationUnit(ChronoUnit.DAYS) Duration retention,
+        @DefaultValue GateProperties gate) {
+
+    /**
+     * The gate ({@code siaga.screening.gate.*}, issue 16): a flagged caller at one of these stations first hears "Jika
+     * ini keadaan darurat, tekan 1" before any phone rings; the call goes on with or without the key, never refused.
+     *
+     * @param stations where it is on: station ids, each for its whole subtree ({@code POLDA-DIY} for all its Polres,
+     *                 {@code MABES} for the country); empty (the default) is off. Needs the media plane
+     *                 ({@code siaga.media.rtpengines}): without one it stays off and every flagged call there says so.
+     * @param keyWait  from the prompt's start to the call going on without a key: 10 s (the prompt lasts about 4 s);
+     *                 3 to 30 s. A plain number is seconds.
+     */
+    public record GateProperties(@DefaultValue({}) List<String> stations,
+                                 @DefaultValue("10s") @DurationUnit(ChronoUnit.SECONDS) Duration keyWait) {
+        public GateProperties {
+            stations = stations == null ? List.of() : stations.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
+            if (keyWait.compareTo(Duration.ofSeconds(3)) < 0 || keyWait.compareTo(Duration.ofSeconds(30)) > 0) {
+                throw new IllegalArgumentException("siaga.screening.gate.key-wait must be between 3 and 30 seconds, got " + keyWait);
+            }
+        }
+    }
 
     public ScreeningProperties {
         if (halfLife.isNegative() || halfLife.isZero()) {

@@ -15,6 +15,7 @@ import id.siaga.routing.RingPolicy;
 import id.siaga.screening.Screening;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallRecord;
+import id.siaga.telephony.Gate;
 import id.siaga.telephony.CallRecovery;
 import id.siaga.telephony.CallerWatch;
 import org.springframework.context.SmartLifecycle;
@@ -58,6 +59,7 @@ import id.siaga.store.SpooledWrites;
 import id.siaga.store.SpoolingCallRecordStore;
 import id.siaga.store.SpoolingCallbackTaskStore;
 import id.siaga.telephony.CallRecord;
+import id.siaga.telephony.Gate;
 import id.siaga.telephony.CallbackTask;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -107,7 +109,8 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     CallCoordinator callCoordinator(Locator locator, StationDirectory stations, PresenceBoard board, PresenceService presence,
                                     EscalationLadder ladder, Journal journal, Clock clock, TelephonyProperties props,
-                                    CallbackTasks callbacks, CallRecordStore records, LocationProperties where, Screening screening) {
+                                    CallbackTasks callbacks, CallRecordStore records, LocationProperties where, Screening screening, Gate gate,
+                                    org.springframework.beans.factory.ObjectProvider<id.siaga.telephony.media.Rtpengine> mediaPlane) {
         LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(where.freshness()), where.routeWait(), where.reroute(),
                 where.matchWindow());
         StationId fallback = StationId.of(props.defaultStation());
@@ -133,6 +136,11 @@ class TelephonyConfiguration {
             }
         });
         coordinator.screenWith(screening.reputation());
+        coordinator.gate(gate); // without a media plane: each flagged call at a gate station says the gate is off (MediaConfiguration turns it on)
+        if (gate.configured() && mediaPlane.getIfAvailable() == null) {
+            org.slf4j.LoggerFactory.getLogger(Screening.class).warn("the gate is set for {}, but it speaks through the media plane: off until"
+                    + " one is configured (siaga.media.rtpengines)", gate.stations());
+        }
         coordinator.watchCallers(new CallerWatch(props.callerProbeInterval(), props.maxWait(), props.maxUnansweredPerSource(),
                 new HashSet<>(props.trustedSources())));
         // before the SIP edge takes a call: every call the journal shows unfinished gets its ending and call-back task

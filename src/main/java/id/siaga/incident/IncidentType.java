@@ -17,6 +17,8 @@ public enum IncidentType {
     MISSING_PERSON("Orang hilang", 2),
     PUBLIC_DISORDER("Gangguan ketertiban", 3),
     FIRE_MEDICAL_HANDOVER("Kebakaran / medis (diteruskan)", 1),
+    /** A silent 110 caller who pressed 5 5 when asked (issue 16): opened by the system with the call's location. */
+    SILENT_EMERGENCY("Darurat senyap (penelepon tidak dapat bicara)", 1),
     INFORMATION_REQUEST("Permintaan informasi", 5),
     PRANK("Panggilan iseng", 5);
 
@@ -57,6 +59,7 @@ public enum IncidentType {
             case MISSING_PERSON -> EnumSet.of(MISSING_PERSON);
             case PUBLIC_DISORDER -> EnumSet.of(PUBLIC_DISORDER, BRAWL, ASSAULT, TRAFFIC_ACCIDENT);
             case FIRE_MEDICAL_HANDOVER -> EnumSet.of(FIRE_MEDICAL_HANDOVER, TRAFFIC_ACCIDENT);
+            case SILENT_EMERGENCY -> EnumSet.of(SILENT_EMERGENCY);
             case INFORMATION_REQUEST -> EnumSet.of(INFORMATION_REQUEST);
             case PRANK -> EnumSet.of(PRANK);
         };

@@ -28,18 +28,20 @@ import java.util.Set;
  * @param announcedAt    when the announcement last started for this caller; null if never
  * @param ending         how the call is ending, once a stage decided it; the record stage journals and keeps it
  * @param media          what the media plane reported about the call: the keys the caller pressed, whether it lost the call
- * @param standing       the caller's number as screening knows it when the call arrived (its reputation; a flag is shown,
- *                       never a reason to refuse)
+ * @param screen         screening's part: the caller's number as screening knew it when the call arrived (its reputation;
+ *                       a flag is shown, never a reason to refuse), the gate, the silent caller's prompt and its 5 5
  */
 record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId responsible, List<LocationFusion.Received> locations,
             LocationFusion.Received routedOn, List<Station> chain, LadderState ladder, Instant fixWaitUntil, boolean ringFromStart,
             Leg winner, Instant answeredAt, Instant probedAt, Instant announceDue, Instant announcedAt, Ending ending, MediaState media,
-            Standing standing)
+            Screen screen)
         implements ReportMatching.Live {
 
     enum Phase {
         /** Routed, but waiting a moment for a better fix before any phone rings (the caller already hears ringing). */
         ROUTING,
+        /** Held at the gate (issue 16): the flagged caller hears "tekan 1" before any phone rings; see {@link Gate}. */
+        GATED,
         RINGING,
         ANSWERED,
         /** Ended: the record stage keeps it, and the call leaves the loop. */
@@ -79,6 +81,63 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
         }
     }
 
+    /** How a call left the gate, or that it waits there. */
+    enum GateOutcome {
+        /** The caller hears the prompt; no phone rings yet. */
+        WAITING,
+        /** The caller pressed 1: rung at normal priority, shown confirmed. */
+        CONFIRMED,
+        /** No key within the wait: rung all the same, offered behind calls without the mark. */
+        NO_KEY,
+        /** The gate could not speak to the caller (no media plane, lost media, a prompt not played): rung as any call. */
+        SKIPPED
+    }
+
+    /** The gate as this call met it: from {@code startedAt} (null when skipped before it started) to {@code until}. */
+    record GateState(Instant startedAt, Instant until, GateOutcome outcome) {
+        GateState ended(GateOutcome how) {
+            return new GateState(startedAt, until, how);
+        }
+    }
+
+    /**
+     * Screening's part of a call: {@code standing}, the caller's number as it arrived; {@code gate}, null when the call
+     * never met the gate; {@code silentAskedAt}, when the operator had the silent caller asked for 5 5 (null if never),
+     * and the keys the caller pressed since ({@code keysSinceAsk}); {@code silentEmergencyAt}, when 5 5 came.
+     */
+    record Screen(Standing standing, GateState gate, Instant silentAskedAt, String keysSinceAsk, Instant silentEmergencyAt) {
+        static final Screen NONE = new Screen(Standing.UNKNOWN, null, null, "", null);
+        /** What marks a silent emergency after the prompt. */
+        static final String SILENT_CODE = "55";
+
+        Screen withStanding(Standing next) {
+            return new Screen(next, gate, silentAskedAt, keysSinceAsk, silentEmergencyAt);
+        }
+
+        Screen withGate(GateState next) {
+            return new Screen(standing, next, silentAskedAt, keysSinceAsk, silentEmergencyAt);
+        }
+
+        /** The silent caller was asked (again): the keys count from now. */
+        Screen silentAsked(Instant at) {
+            return new Screen(standing, gate, at, "", silentEmergencyAt);
+        }
+
+        /** A key the caller pressed after the silent prompt (the last few kept: only the code matters). */
+        Screen keyAfterAsk(String key) {
+            String all = keysSinceAsk + key;
+            return new Screen(standing, gate, silentAskedAt, all.length() > 8 ? all.substring(all.length() - 8) : all, silentEmergencyAt);
+        }
+
+        Screen silentEmergency(Instant at) {
+            return new Screen(standing, gate, silentAskedAt, keysSinceAsk, at);
+        }
+
+        boolean awaitsSilentCode() {
+            return silentAskedAt != null && silentEmergencyAt == null;
+        }
+    }
+
     Call {
         locations = List.copyOf(locations);
         chain = List.copyOf(chain);
@@ -86,7 +145,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
 
     /** A call just offered, before any stage has looked at it. */
     static Call offered(IncomingCall incoming, Instant at, StationId provisional) {
-        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null, null, null, MediaState.NONE, Standing.UNKNOWN);
+        return new Call(incoming, at, Phase.ROUTING, provisional, List.of(), null, List.of(), null, null, false, null, null, at, null, null, null, MediaState.NONE, Screen.NONE);
     }
 
     CallId id() {
@@ -104,7 +163,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
     }
 
     boolean unanswered() {
-        return phase == Phase.ROUTING || phase == Phase.RINGING;
+        return phase == Phase.ROUTING || phase == Phase.GATED || phase == Phase.RINGING;
     }
 
     double secondsSinceOffer(Instant now) {
@@ -125,6 +184,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
     Optional<Instant> wakeAt() {
         Optional<Instant> stage = switch (phase) {
             case ROUTING -> Optional.ofNullable(fixWaitUntil);
+            case GATED -> Optional.of(screen.gate().until());
             case RINGING -> ladder == null ? Optional.empty() : ladder.wakeAt();
             default -> Optional.empty();
         };
@@ -142,74 +202,94 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
         List<LocationFusion.Received> more = new ArrayList<>(locations);
         more.add(r);
         return new Call(incoming, offeredAt, phase, responsible, more, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media, standing);
+                probedAt, announceDue, announcedAt, ending, media, screen);
     }
 
     /** Routed (or re-routed) to {@code chain}; the ring stage starts the ladder there unless the call waits for a fix. */
     Call routedTo(List<Station> newChain, LocationFusion.Received on, Phase next, Instant waitUntil) {
         return new Call(incoming, offeredAt, next, newChain.get(0).id(), locations, on, newChain, ladder, waitUntil, next == Phase.RINGING,
-                winner, answeredAt, probedAt, announceDue, announcedAt, ending, media, standing);
+                winner, answeredAt, probedAt, announceDue, announcedAt, ending, media, screen);
     }
 
     Call withRoutedOn(LocationFusion.Received on) {
         return new Call(incoming, offeredAt, phase, responsible, locations, on, chain, ladder, fixWaitUntil, ringFromStart, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media, standing);
+                probedAt, announceDue, announcedAt, ending, media, screen);
     }
 
     /** The fix wait is over: the ring stage starts the ladder. */
     Call ringNow() {
         return new Call(incoming, offeredAt, Phase.RINGING, responsible, locations, routedOn, chain, ladder, null, true, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media, standing);
+                probedAt, announceDue, announcedAt, ending, media, screen);
     }
 
     Call withLadder(LadderState next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, next, fixWaitUntil, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media, standing);
+                probedAt, announceDue, announcedAt, ending, media, screen);
     }
 
     Call answeredBy(Leg leg, LadderState next, Instant at) {
         return new Call(incoming, offeredAt, Phase.ANSWERED, responsible, locations, routedOn, chain, next, null, false, leg, at, probedAt, null,
-                announcedAt, ending, media, standing);
+                announcedAt, ending, media, screen);
     }
 
     Call probed(Instant at) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, at, announceDue, announcedAt, ending, media, standing);
+                answeredAt, at, announceDue, announcedAt, ending, media, screen);
     }
 
     /** The waiting caller is next due the announcement at {@code due} (null: not at all). */
     Call withAnnounceDue(Instant due) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, probedAt, due, announcedAt, ending, media, standing);
+                answeredAt, probedAt, due, announcedAt, ending, media, screen);
     }
 
     /** Screening's word on the caller's number, as the call arrived. */
     Call withStanding(Standing next) {
+        return withScreen(screen.withStanding(next));
+    }
+
+    Call withScreen(Screen next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
                 answeredAt, probedAt, announceDue, announcedAt, ending, media, next);
+    }
+
+    /** The caller's number as screening knew it when the call arrived. */
+    Standing standing() {
+        return screen.standing();
+    }
+
+    /** Held at the gate until {@code until}: no phone rings, the caller hears the gate's prompt. */
+    Call gated(Instant at, Instant until) {
+        return new Call(incoming, offeredAt, Phase.GATED, responsible, locations, routedOn, chain, ladder, null, false, winner, answeredAt,
+                probedAt, announceDue, announcedAt, ending, media, screen.withGate(new GateState(at, until, GateOutcome.WAITING)));
+    }
+
+    /** Whether the call passed the gate without the key: it is offered behind calls without the mark. */
+    boolean behindAtGate() {
+        return screen.gate() != null && screen.gate().outcome() == GateOutcome.NO_KEY;
     }
 
     /** The media plane reported something about the call (a key, its loss). */
     Call withMedia(MediaState next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, probedAt, announceDue, announcedAt, ending, next, standing);
+                answeredAt, probedAt, announceDue, announcedAt, ending, next, screen);
     }
 
     /** The announcement started for the waiting caller at {@code at}; next due at {@code next}. */
     Call announced(Instant at, Instant next) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, ringFromStart, winner,
-                answeredAt, probedAt, next, at, ending, media, standing);
+                answeredAt, probedAt, next, at, ending, media, screen);
     }
 
     /** A stage decided the call ends; the ring stage stops its phones, the record stage keeps it. */
     Call ending(Ending how) {
         return new Call(incoming, offeredAt, phase, responsible, locations, routedOn, chain, ladder, fixWaitUntil, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, how, media, standing);
+                probedAt, announceDue, announcedAt, how, media, screen);
     }
 
     Call asEnded() {
         return new Call(incoming, offeredAt, Phase.ENDED, responsible, locations, routedOn, chain, ladder, null, false, winner, answeredAt,
-                probedAt, announceDue, announcedAt, ending, media, standing);
+                probedAt, announceDue, announcedAt, ending, media, screen);
     }
 
     /**
@@ -237,7 +317,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
         List<Leg> legs = ladder == null ? List.of() : ladder.ringing();
         List<Leg> ringing = unanswered() ? legs : List.of();
         String state = switch (phase) {
-            case ROUTING, RINGING -> "RINGING";
+            case ROUTING, GATED, RINGING -> "RINGING";
             case ANSWERED -> "ANSWERED";
             case ENDED -> "ENDED";
         };
@@ -247,6 +327,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
                 p == null ? null : p.latitude(), p == null ? null : p.longitude(), p == null ? "NONE" : p.source().name(),
                 p == null || !p.hasUncertainty() ? null : p.uncertaintyMeters(), p == null ? null : p.method(),
                 best.map(r -> r.age(now).toMillis() / 1000.0).orElse(null), media.keys(),
-                media.unavailableStep() == null ? null : media.unavailableStep() + ": " + media.unavailableReason(), standing);
+                media.unavailableStep() == null ? null : media.unavailableStep() + ": " + media.unavailableReason(), screen.standing(),
+                screen.gate() == null ? null : screen.gate().outcome().name(), screen.silentAskedAt(), screen.silentEmergencyAt());
     }
 }

@@ -74,6 +74,7 @@ public final class CallCoordinator implements AutoCloseable {
 
     private volatile CallerWatch watch = CallerWatch.NONE;
     private volatile Announcement announcement = Announcement.NONE;
+    private volatile Gate gate = Gate.OFF;
     private volatile Reputation screening;
 
     public CallCoordinator(Locator locator, StationDirectory stations, PresenceBoard presence, Consumer<PresenceChangeRequest> presenceChanger,
@@ -135,6 +136,16 @@ public final class CallCoordinator implements AutoCloseable {
     /** Announces to waiting callers through the media plane ({@link Announcement}); {@link Announcement#NONE} by default. */
     public void announce(Announcement policy) {
         this.announcement = policy;
+    }
+
+    /** Holds flagged callers at the gate where a station turned it on ({@link Gate}); {@link Gate#OFF} by default. */
+    public void gate(Gate policy) {
+        this.gate = policy;
+    }
+
+    /** The gate in force (its stations, its wait, whether a media plane speaks for it). */
+    public Gate gate() {
+        return gate;
     }
 
     /**
@@ -283,6 +294,50 @@ public final class CallCoordinator implements AutoCloseable {
         });
     }
 
+    /** Why an operator's ask to play the silent caller's prompt was not carried out. */
+    public enum SilentAsk {
+        /** Played: 5 5 from the caller will make it a silent emergency. */
+        PLAYED,
+        /** No live call with this id. */
+        NO_SUCH_CALL,
+        /** The call is not answered (or already ending): only the operator on the line asks. */
+        NOT_ANSWERED,
+        /** Someone else answered it. */
+        NOT_YOURS,
+        /** No media plane carries the call: nothing can be played to its caller. */
+        NO_MEDIA
+    }
+
+    /**
+     * The operator on an answered silent call has "Jika Anda tidak dapat berbicara, tekan 5 5" played to its caller
+     * ({@code mediaPlane}: whether this server has a media plane at all). Waits for the loop's answer.
+     */
+    public SilentAsk askSilentCaller(CallId id, OperatorId operator, boolean mediaPlane) {
+        try {
+            return loop.call(() -> {
+                Call call = calls.get(id);
+                if (call == null) {
+                    return SilentAsk.NO_SUCH_CALL;
+                }
+                if (call.phase() != Call.Phase.ANSWERED || call.ending() != null) {
+                    return SilentAsk.NOT_ANSWERED;
+                }
+                if (!call.winner().operator().equals(operator)) {
+                    return SilentAsk.NOT_YOURS;
+                }
+                if (!mediaPlane || call.media().unavailableStep() != null) {
+                    return SilentAsk.NO_MEDIA;
+                }
+                handle(id, new CallInput.SilentPromptAsked(operator));
+                return SilentAsk.PLAYED;
+            }, Duration.ofSeconds(5));
+        } catch (TimeoutException e) {
+            throw new CallLoopBusyException();
+        } catch (Exception e) {
+            throw new IllegalStateException("the call loop did not answer: " + e, e);
+        }
+    }
+
     /** Every caller still waiting hears 180 again (RFC 3261 Timer C keep-alive), from the call loop. */
     public void ringWaitingCallersAgain() {
         run(() -> calls.values().stream().filter(Call::unanswered).forEach(c -> effects.control().ringing(c.id())));
@@ -394,7 +449,7 @@ public final class CallCoordinator implements AutoCloseable {
             return;
         }
         CallPipeline.Decision decision = pipeline.handle(call, input, new CallContext(now, Ringable.forCall(id, calls.values(), presence, stations.tree().root().id()),
-                Ringable.forWaitingCall(id, calls.values(), presence), watch, announcement));
+                Ringable.forWaitingCall(id, calls.values(), presence), watch, announcement, gate));
         Call next = decision.call();
         if (next.ended()) {
             calls.remove(id);
@@ -430,8 +485,17 @@ public final class CallCoordinator implements AutoCloseable {
      * call each time a phone is freed.
      */
     private void offerWaitingCalls(Set<StationId> where) {
+        List<Call> behind = new ArrayList<>();
         for (Call call : new ArrayList<>(calls.values())) {
-            if (call.waitsForSomeoneAt(where)) {
+            if (call.behindAtGate()) {
+                behind.add(call); // passed the gate without the key: offered after the calls without the mark
+            } else if (call.waitsForSomeoneAt(where)) {
+                handle(call.id(), new CallInput.OperatorsAvailable());
+            }
+        }
+        for (Call call : behind) {
+            Call now = calls.get(call.id());
+            if (now != null && now.waitsForSomeoneAt(where)) {
                 handle(call.id(), new CallInput.OperatorsAvailable());
             }
         }

@@ -1,6 +1,7 @@
 package id.siaga.telephony;
 
 import id.siaga.location.LocationFusion;
+import id.siaga.org.OperatorId;
 import id.siaga.routing.Leg;
 import id.siaga.screening.Standing;
 import java.util.List;
@@ -58,6 +59,10 @@ sealed interface CallInput {
 
     /** The media plane could not take the call at {@code step} (offer, answer, prompt …): its audio flows end to end. */
     record MediaFailed(String step, String reason) implements CallInput {
+    }
+
+    /** The operator of an answered silent call asks its caller to press 5 5 ("Jika Anda tidak dapat berbicara, tekan 5 5"). */
+    record SilentPromptAsked(OperatorId operator) implements CallInput {
     }
 
     /** The server is stopping (or found the call unfinished): the call is closed now. */

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The call path, declared once and in order: <b>locate → media → screen → route → watch → ring/escalate → announce → record</b>. Every
+ * The call path, declared once and in order: <b>locate → media → screen → route → gate → watch → ring/escalate → announce → record</b>. Every
  * input of every call (its offer, a timer, a phone's answer, a hang-up, a late location, a probe's result) runs through
  * the stages top to bottom; each returns the call as the next should see it and adds actions the loop carries out.
  * Adding a stage is a class and a line here.
@@ -26,8 +26,9 @@ final class CallPipeline {
         this.stages = List.of(
                 new LocateStage(),
                 new MediaStage(),
-                new ScreenStage(),
+                new ScreenStage(locationPolicy.fusion()),
                 new RouteStage(locator, stations, defaultStation, locationPolicy),
+                new GateStage(),
                 new WatchStage(),
                 new RingStage(ladder, shortCall),
                 new AnnounceStage(),

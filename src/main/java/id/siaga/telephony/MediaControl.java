@@ -26,6 +26,13 @@ public interface MediaControl {
         record Prompt(CallId call, String prompt) implements Request {
         }
 
+        /**
+         * Play a prompt to the caller of an answered call, once, over the operator's voice for its length (the silent
+         * caller's "tekan 5 5"); a waiting caller's {@link Prompt} is never played once the call is answered.
+         */
+        record PromptInCall(CallId call, String prompt) implements Request {
+        }
+
         /** Stop any prompt the caller hears (an operator answered). */
         record StopPrompt(CallId call) implements Request {
         }

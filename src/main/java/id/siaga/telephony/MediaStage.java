@@ -11,6 +11,9 @@ import id.siaga.telephony.event.MediaUnavailable;
  */
 final class MediaStage implements CallStage {
 
+    /** The step under which the media plane reports a prompt it could not play. */
+    static final String PROMPT = "prompt";
+
     @Override
     public Call handle(Call call, CallInput input, CallContext context, Actions out) {
         if (input instanceof CallInput.KeyHeard k) {
@@ -23,6 +26,9 @@ final class MediaStage implements CallStage {
         }
         if (input instanceof CallInput.MediaFailed f) {
             out.journal(new MediaUnavailable(call.id(), f.step(), f.reason()), "media");
+            if (PROMPT.equals(f.step())) {
+                return call; // a prompt not played: the call is still anchored and recorded (the gate stage lets it ring)
+            }
             out.publish("media");
             // the first failure is the one the call is shown with: after a lost offer nothing later is anchored anyway
             return call.media().unavailableStep() != null ? call : call.withMedia(call.media().unavailable(f.step(), f.reason()));

@@ -98,6 +98,9 @@ final class RouteStage implements CallStage {
         log.info("call {} {}", call.id(), why);
         out.journal(new CallRerouted(call.id(), from, to.id(), why, fix.source(), route.chain().stream().map(Station::id).toList()), "routing");
         out.publish("rerouted");
+        if (call.phase() == Call.Phase.GATED) {
+            return call.routedTo(route.chain(), r, Call.Phase.GATED, null); // its caller still hears the gate's prompt: rung where it now points after
+        }
         return call.phase() == Call.Phase.ROUTING
                 ? call.routedTo(route.chain(), r, Call.Phase.ROUTING, call.fixWaitUntil())
                 : call.routedTo(route.chain(), r, Call.Phase.RINGING, null); // the ring stage stops the old phones and starts here

@@ -1,5 +1,7 @@
 package id.siaga.web;
 
+import id.siaga.org.Operator;
+import id.siaga.org.OperatorRoster;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
 import id.siaga.org.StationKind;
@@ -12,6 +14,9 @@ import id.siaga.security.OutOfScopeException;
 import id.siaga.security.Role;
 import id.siaga.security.SiagaPrincipal;
 import id.siaga.security.StationScope;
+import id.siaga.telephony.CallCoordinator;
+import id.siaga.telephony.CallId;
+import id.siaga.telephony.Gate;
 import id.siaga.telephony.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,8 +53,13 @@ class ScreeningController {
     private final StationScope scope;
     private final StationDirectory stations;
     private final Clock clock;
+    private final CallCoordinator calls;
+    private final OperatorRoster operators;
 
-    ScreeningController(Screening screening, CallLookup lookup, StationScope scope, StationDirectory stations, Clock clock) {
+    ScreeningController(Screening screening, CallLookup lookup, StationScope scope, StationDirectory stations, Clock clock, CallCoordinator calls,
+                        OperatorRoster operators) {
+        this.calls = calls;
+        this.operators = operators;
         this.screening = screening;
         this.lookup = lookup;
         this.scope = scope;
@@ -76,6 +86,61 @@ class ScreeningController {
     }
 
     record ReputationView(String number, Standing standing, double threshold, long halfLifeDays, Instant clearedAt, List<MarkView> marks) {
+    }
+
+    /** The gate as it stands: ON (its stations, its wait), OFF (no station turned it on), or NO_MEDIA_PLANE (set, but silent). */
+    record GateView(String state, List<String> stations, long keyWaitSeconds, boolean here) {
+    }
+
+    /**
+     * Whether flagged callers meet the gate ("tekan 1"), for the consoles: {@code here} says whether it is on for the
+     * user's own station (a station listed, or one above it).
+     */
+    @GetMapping("/api/screening/gate")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'DISPATCHER', 'SUPERVISOR', 'ADMIN')")
+    GateView gate(Authentication auth) {
+        Gate gate = calls.gate();
+        String state = !gate.configured() ? "OFF" : gate.mediaPlane() ? "ON" : "NO_MEDIA_PLANE";
+        StationId mine = StationScope.principal(auth).station();
+        boolean here = gate.configured() && stations.tree().chainToRoot(mine).stream().anyMatch(s -> gate.stations().contains(s.id()));
+        return new GateView(state, gate.stations().stream().map(StationId::value).sorted().toList(), gate.keyWait().toSeconds(), here);
+    }
+
+    record SilentPromptView(String call, boolean played) {
+    }
+
+    /**
+     * The operator on an answered silent call has "Jika Anda tidak dapat berbicara, tekan 5 5" played to its caller; 5 5
+     * then makes it a silent emergency. 409 with the reason when it cannot be played (not answered, someone else's, no
+     * media plane for the call); 404 for a call that is not live.
+     */
+    @PostMapping("/api/calls/{id}/silent-prompt")
+    @PreAuthorize("hasRole('OPERATOR')")
+    SilentPromptView silentPrompt(@PathVariable String id, Authentication auth) {
+        CallId call = CallLookup.callId(id);
+        SiagaPrincipal me = StationScope.principal(auth);
+        Operator position = operators.byUsername(me.username())
+                .orElseThrow(() -> new SilentPromptRefusedException("you have no operator position: only the operator on the line can ask"));
+        CallCoordinator.SilentAsk asked = calls.askSilentCaller(call, position.id(), calls.gate().mediaPlane());
+        switch (asked) {
+            case PLAYED:
+                return new SilentPromptView(call.value(), true);
+            case NO_SUCH_CALL:
+                throw new NoSuchElementException("no live call " + id);
+            case NOT_ANSWERED:
+                throw new SilentPromptRefusedException("call " + id + " is not answered: the prompt is for a silent caller on the line");
+            case NOT_YOURS:
+                throw new SilentPromptRefusedException("call " + id + " was answered by another position: only the operator on the line can ask");
+            default:
+                throw new SilentPromptRefusedException("no media plane carries call " + id + ": nothing can be played to its caller");
+        }
+    }
+
+    /** The silent caller's prompt could not be played for the reason given (409). */
+    static final class SilentPromptRefusedException extends RuntimeException {
+        SilentPromptRefusedException(String message) {
+            super(message);
+        }
     }
 
     @PostMapping("/api/calls/{id}/classification")

@@ -133,8 +133,10 @@ final class CallPathFixture implements AutoCloseable {
     List<String> prompts(CallId call) {
         synchronized (media) {
             return media.stream().filter(r -> r.call().equals(call))
-                    .filter(r -> r instanceof MediaControl.Request.Prompt || r instanceof MediaControl.Request.StopPrompt)
-                    .map(r -> r instanceof MediaControl.Request.Prompt p ? "Prompt " + p.prompt() : "StopPrompt").toList();
+                    .filter(r -> r instanceof MediaControl.Request.Prompt || r instanceof MediaControl.Request.PromptInCall
+                            || r instanceof MediaControl.Request.StopPrompt)
+                    .map(r -> r instanceof MediaControl.Request.Prompt p ? "Prompt " + p.prompt()
+                            : r instanceof MediaControl.Request.PromptInCall c ? "PromptInCall " + c.prompt() : "StopPrompt").toList();
         }
     }
 

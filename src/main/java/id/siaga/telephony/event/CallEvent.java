@@ -14,7 +14,7 @@ public sealed interface CallEvent extends JournalEvent
         permits CallOffered, CallLocated, CallLocationUnavailable, RoutingWaits, CallRouted, CallRerouted, CallQueued, LegRang, LegFailed,
         LateAnswerReleased, CallEscalated, CallAnswered, CallAbandoned, CallEnded, CallInterrupted, CallRefused, CallbackTaskOpened, CallbackTaskClaimed,
         CallbackTaskClosed, RecordingStarted, CallRecorded, RecordingFailed, RecordingPlayed, RecordingExpired, MediaUnavailable, KeyPressed,
-        CallFlagged {
+        CallFlagged, CallGated, GatePassed, GateSkipped, SilentPromptPlayed, SilentEmergency {
 
     /** The call the event is about. */
     CallId call();

@@ -53,6 +53,11 @@ public final class CallEvents {
             reader(MediaUnavailable.class, MediaUnavailable::from),
             reader(KeyPressed.class, KeyPressed::from),
             reader(CallFlagged.class, CallFlagged::from),
+            reader(CallGated.class, CallGated::from),
+            reader(GatePassed.class, GatePassed::from),
+            reader(GateSkipped.class, GateSkipped::from),
+            reader(SilentPromptPlayed.class, SilentPromptPlayed::from),
+            reader(SilentEmergency.class, SilentEmergency::from),
             reader(RecordingPlayed.class, RecordingPlayed::from),
             reader(RecordingExpired.class, RecordingExpired::from));
 

@@ -45,6 +45,8 @@ final class SipMedia implements MediaControl {
     static final Set<SdpOption> OFFER = Set.of(SdpOption.RECORD_CALL, SdpOption.REPLACE_ORIGIN);
     /** rtpengine's answer for a call it does not hold: most often one it closed itself, no RTP for its {@code --timeout}. */
     static final String UNKNOWN_CALL = "Unknown call-id";
+    /** The step a prompt's failure is reported under: the call's recording goes on, only the prompt is lost. */
+    static final String PROMPT_STEP = "prompt";
     static final String CLOSED_BY_ITSELF = " (rtpengine closed the call itself while it rang: its --timeout must be longer than"
             + " siaga.telephony.max-wait, docs/MEDIA.md)";
 
@@ -345,7 +347,11 @@ final class SipMedia implements MediaControl {
             }
             if (request instanceof Request.Prompt p) {
                 if (call != null) {
-                    prompt(call, p.prompt());
+                    prompt(call, p.prompt(), false);
+                }
+            } else if (request instanceof Request.PromptInCall p) {
+                if (call != null) {
+                    prompt(call, p.prompt(), true);
                 }
             } else if (request instanceof Request.StopPrompt) {
                 if (call != null) {
@@ -359,15 +365,29 @@ final class SipMedia implements MediaControl {
         }
     }
 
-    /** Early media for a waiting caller: a 183 with rtpengine's SDP (once), then the prompt. */
-    private void prompt(SipCall call, String name) {
+    /**
+     * A prompt for the caller ({@code inCall}: for an answered call only, else for a waiting one only). Before the answer: early media, a 183 with rtpengine's SDP (once), then the prompt. After
+     * the answer (the silent caller's "tekan 5 5"): played into the call, the caller hears it instead of the operator
+     * for its length. A prompt that cannot be played is reported to the call loop ({@code prompt} step: the gate then
+     * lets the call ring at once; the call's recording is not affected).
+     */
+    private void prompt(SipCall call, String name, boolean inCall) {
         Rtpengine plane = rtpengine;
         offerForPhones(call); // a call queued before any phone rang is anchored now
+        String failed = null;
         synchronized (call) {
-            if (call.anchored == null || call.callerFinal || call.mediaAnswered) {
-                return;
+            if (call.anchored == null) {
+                return; // the offer's failure is reported by offerForPhones
+            }
+            if (call.callerFinal || call.mediaAnswered != inCall) {
+                return; // a waiting caller's prompt that an answer overtook, or an in-call prompt for a call not yet answered
             }
             try {
+                if (inCall) {
+                    plane.playMedia(call.callerSipCallId(), callerTag(call), prompts.resolve(name + ".wav"), 1);
+                    log.info("call {}: the caller hears the prompt '{}' in the call", call.id, name);
+                    return;
+                }
                 if (call.early == null) {
                     AnchoredSdp early = plane.earlyMedia(call.callerSipCallId(), callerTag(call), call.callerToTag, call.anchored);
                     Response progress = endpoint.messages().createResponse(Response.SESSION_PROGRESS, call.callerInvite);
@@ -383,8 +403,17 @@ final class SipMedia implements MediaControl {
                 log.info("call {}: the waiting caller hears the announcement '{}'", call.id, name);
             } catch (MediaException e) {
                 log.warn("call {}: announcement '{}' not played: {}", call.id, name, e.reason());
+                failed = "'" + name + "' not played: " + e.reason();
             } catch (Exception e) {
                 log.warn("call {}: early media not sent: {}", call.id, e.toString());
+                failed = "'" + name + "' not played: early media could not be sent";
+            }
+        }
+        if (failed != null) {
+            try {
+                coordinator.mediaUnavailable(call.id, PROMPT_STEP, failed);
+            } catch (RuntimeException e) {
+                log.error("call {}: the prompt's failure could not be reported", call.id, e);
             }
         }
     }

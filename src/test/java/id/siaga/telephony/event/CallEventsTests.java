@@ -187,7 +187,8 @@ class CallEventsTests {
         List<String> tested = rowsAsTheCallPathWroteThem().stream().map(Then::type).distinct().toList();
         List<String> records = java.util.Arrays.stream(CallEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
         List<String> newer = List.of("CallInterrupted", "CallRefused", "CallRecorded", "RecordingFailed", "RecordingPlayed", "RecordingExpired",
-                "MediaUnavailable", "KeyPressed", "RecordingStarted", "CallFlagged");
+                "MediaUnavailable", "KeyPressed", "RecordingStarted", "CallFlagged", "CallGated", "GatePassed", "GateSkipped", "SilentPromptPlayed",
+                "SilentEmergency");
         List<String> expected = tested;
         for (String type : newer) {
             expected = concat(expected, type);
@@ -276,6 +277,20 @@ class CallEventsTests {
         assertThat(e.payload()).isEqualTo("{\"calls1h\":2,\"pranks7d\":3,\"score\":2.87}");
         assertThat(CallEvents.read(e)).contains(flagged);
         assertThat(CallEvents.read(row("CallFlagged", "{\"score\":2.87}"))).as("what flagged it missing").isEmpty();
+    }
+
+    @Test
+    void theGateAndTheSilentCallerAreJournalledAndReadBack() {
+        List<CallEvent> events = List.of(new CallGated(CALL, SLEMAN, 10.0, 3.62), new GatePassed(CALL, true, 3.2), new GatePassed(CALL, false, 10.0),
+                new GateSkipped(CALL, SLEMAN, "no media plane"), new SilentPromptPlayed(CALL, new id.siaga.org.OperatorId("OP-3404-1")),
+                new SilentEmergency(CALL, SLEMAN, -7.7156, 110.3558, 12.0, "PIDF_LO"), new SilentEmergency(CALL, SLEMAN, null, null, null, "NONE"));
+        for (CallEvent event : events) {
+            JournalEntry e = journal.append(event, "screening").join();
+            assertThat(CallEvents.read(e)).as(e.payload()).contains(event);
+        }
+        assertThat(journal.append(events.get(0), "screening").join().payload()).isEqualTo("{\"score\":3.62,\"station\":\"POLRES-3404\",\"waitSeconds\":10.0}");
+        assertThat(CallEvents.read(row("CallGated", "{\"score\":3.62}"))).as("no station").isEmpty();
+        assertThat(CallEvents.read(row("SilentEmergency", "{\"station\":\"POLRES-3404\"}"))).as("no source").isEmpty();
     }
 
     @Test
