@@ -2,7 +2,8 @@
 // follows /api/calls/stream. A call ringing at this operator's position or station shows at once (banner, red
 // frame, marker with its accuracy circle); when the stream says this position answered a call, the call "pops":
 // it becomes the current call and the report form opens on it.
-import { get } from '/js/api.js';
+import { get, post } from '/js/api.js';
+import { attempt, toast } from '/js/console.js';
 import { t } from '/js/i18n.js';
 import { dateTime, duration } from '/js/time.js';
 import { placeMarker } from '/js/map.js';
@@ -94,8 +95,18 @@ function focusCall() {
   return live.find(ringsHere) || live.find((c) => c.state === 'RINGING') || null;
 }
 
+/** Oldest first; a ringing call that passed the gate without the key comes after the others, as the server offers it. */
 function sorted() {
-  return [...state.calls.values()].sort((a, b) => new Date(a.offeredAt) - new Date(b.offeredAt));
+  const behind = (c) => (c.state === 'RINGING' && c.gate === 'NO_KEY' ? 1 : 0);
+  return [...state.calls.values()].sort((a, b) => behind(a) - behind(b) || new Date(a.offeredAt) - new Date(b.offeredAt));
+}
+
+/** D: the operator on a silent call has "tekan 5 5" played to the caller (the server refuses, with why, if it cannot). */
+export async function askSilentCaller() {
+  const call = state.current;
+  if (!call || call.state !== 'ANSWERED' || !isMine(call)) { toast(t('wrap.none')); return; }
+  await attempt(() => post(`/api/calls/${encodeURIComponent(call.id)}/silent-prompt`, {}));
+  toast(t('silent.played'));
 }
 
 export function render() {
@@ -108,7 +119,9 @@ export function render() {
   el('span', { class: 'badge ' + (c.state === 'RINGING' ? 'alarm' : 'ok') }, t(c.state === 'RINGING' ? 'op.ringing' : 'op.answered')), ' ',
   el('span', { class: 'muted' }, `${c.station} · ${t('op.tier')} ${c.tier} · `), el('span', { class: 'waited', dataset: { since: c.offeredAt } }, waited(c)),
   c.mediaProblem ? el('span', { class: 'badge warn unrecorded', title: c.mediaProblem }, ' ', t('op.unrecorded')) : null,
-  c.screening && c.screening.flagged ? el('span', { class: 'badge alarm flagged' }, t('scr.badge', { n: c.screening.pranks7d })) : null)));
+  c.screening && c.screening.flagged ? el('span', { class: 'badge alarm flagged' }, t('scr.badge', { n: c.screening.pranks7d })) : null,
+  c.gate && c.gate !== 'SKIPPED' ? el('span', { class: 'badge gate gate-' + c.gate }, t('gate.badge.' + c.gate)) : null,
+  c.silentEmergencyAt ? el('span', { class: 'badge alarm silent' }, 'SENYAP 5 5') : null)));
   keepSelection(queue);
   document.getElementById('queue-empty').hidden = live.length > 0;
 
@@ -177,6 +190,16 @@ function showCall(call) {
   const media = document.getElementById('call-media');
   media.hidden = !call.mediaProblem;
   media.textContent = call.mediaProblem ? t('op.media.lost', { why: call.mediaProblem }) : '';
+  const gate = document.getElementById('call-gate');
+  gate.hidden = !call.gate;
+  gate.textContent = call.gate ? t('gate.' + call.gate) : '';
+  gate.className = 'gate gate-' + (call.gate || '');
+  const silent = document.getElementById('call-silent');
+  silent.hidden = !call.silentEmergencyAt && !call.silentAskedAt;
+  silent.className = call.silentEmergencyAt ? 'alarm silent' : 'warn silent';
+  silent.textContent = call.silentEmergencyAt ? t(call.latitude != null ? 'silent.emergency' : 'silent.emergency.noloc')
+    : call.silentAskedAt ? t('silent.asked', { when: dateTime(call.silentAskedAt) }) : '';
+  document.getElementById('silent-ask').hidden = !(call.state === 'ANSWERED' && isMine(call) && !call.silentEmergencyAt);
   showWrapUp(call);
   showChain(call);
   if (moved) showHistory(call);

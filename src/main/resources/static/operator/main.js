@@ -9,7 +9,7 @@ import { start, attempt, toast } from '/js/console.js';
 import { jurisdictionMap } from '/js/map.js';
 import { followRecording } from '/js/recording.js';
 import { state } from './state.js';
-import { initCalls, reloadCalls, callEvent, render as renderCalls } from './calls.js';
+import { initCalls, reloadCalls, callEvent, askSilentCaller, render as renderCalls } from './calls.js';
 import { initReport, openReport, closeReport, reportOpen, setPriority } from './report.js';
 import { initIncident, showIncident, cadEvent, relabel as relabelIncident } from './incident.js';
 import { initUnits, reloadUnits } from './units.js';
@@ -18,8 +18,9 @@ import { initCallbacks, reloadCallbacks } from './callbacks.js';
 import { initWrapUp, openWrapUp } from './wrapup.js';
 import { initIncidents, reloadIncidents, incidentEvent, render as renderIncidents } from './incidents.js';
 
-// key: the caller pressed a key; media: the media plane could not take the call (it is not recorded)
-const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'key', 'media', 'ended'];
+// key: the caller pressed a key; media: the media plane could not take the call (it is not recorded); gated/gate: a
+// flagged caller meets the gate ("tekan 1") and leaves it; silent: the silent caller was asked for 5 5, or pressed it
+const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 'key', 'media', 'gated', 'gate', 'silent', 'ended'];
 
 async function boot() {
   state.me = await start();
@@ -137,6 +138,7 @@ function keys(e) {
     case 'i': focus('open-incidents'); break;
     case 'q': focus('queue'); break;
     case 'j': e.preventDefault(); openWrapUp(); break;
+    case 'd': e.preventDefault(); askSilentCaller(); break;
     case 'l': setLang(lang() === 'id' ? 'en' : 'id'); relabel(); break;
     default:
       if (/^[1-5]$/.test(e.key) && reportOpen()) { e.preventDefault(); setPriority(e.key); }

@@ -22,6 +22,28 @@ public final class Tones {
         Files.write(dir.resolve("phone-1000.alaw"), alaw(1000, 1.0));
     }
 
+    /**
+     * SIPp's RFC 4733 "5" ({@code dtmf_2833_5.pcap}) pressed a second time: the same packets with their RTP sequence
+     * numbers 100 and timestamps one second later, as a phone sends a key pressed again ({@code caller-silent.xml} plays
+     * it after the first, as its "5 5"). The same packets twice would be one key: a receiver takes an event with a
+     * timestamp it has seen for a retransmission of it.
+     */
+    public static void secondFiveForSipp() throws IOException {
+        byte[] pcap = Files.readAllBytes(Path.of("/usr/share/sip-tester/dtmf_2833_5.pcap"));
+        ByteBuffer b = ByteBuffer.wrap(pcap);
+        int at = 24; // the pcap's global header; each record: 16 bytes of header, then Ethernet 14, IPv4 20, UDP 8, RTP
+        while (at + 16 <= pcap.length) {
+            int length = Integer.reverseBytes(b.getInt(at + 8)); // little-endian pcap (magic d4c3b2a1)
+            int rtp = at + 16 + 14 + 20 + 8;
+            b.putShort(rtp + 2, (short) (b.getShort(rtp + 2) + 100));
+            b.putInt(rtp + 4, b.getInt(rtp + 4) + 8000);
+            b.putShort(at + 16 + 14 + 20 + 6, (short) 0); // no UDP checksum (optional over IPv4): the payload changed
+            at += 16 + length;
+        }
+        Path dir = Files.createDirectories(Path.of("target", "media-tones"));
+        Files.write(dir.resolve("dtmf_2833_5_again.pcap"), pcap);
+    }
+
     /** {@code seconds} of a sine of amplitude 8000 at {@code hz}, A-law. */
     public static byte[] alaw(double hz, double seconds) {
         int n = (int) (8000 * seconds);

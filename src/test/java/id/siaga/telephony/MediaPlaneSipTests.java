@@ -54,7 +54,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "siaga.routing.polres-ring-time=2s",
         "siaga.routing.polda-ring-time=2s",
         "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:${siaga.test.sip.op-3404-1}",
-        "siaga.media.prompt-after=2s"})
+        "siaga.media.prompt-after=2s",
+        "siaga.screening.gate.stations=POLDA-DIY",
+        "siaga.screening.gate.key-wait=4s"})
 class MediaPlaneSipTests {
 
     static final int EDGE = SipTestPorts.free();
@@ -85,6 +87,17 @@ class MediaPlaneSipTests {
     Rtpengine rtpengine;
     @Autowired
     CallCoordinator coordinator;
+    @Autowired
+    id.siaga.screening.Screening screening;
+
+    /** Four pranks of this number yesterday: its reputation flags it (the gate is on for Polda DIY in this class). */
+    void prankedYesterday(String number) {
+        java.time.Instant yesterday = java.time.Instant.now().minus(java.time.Duration.ofHours(20));
+        for (int i = 0; i < 4; i++) {
+            screening.reputation().mark(new id.siaga.screening.Mark(number, yesterday.plusSeconds(i * 60L), id.siaga.screening.Mark.Kind.PRANK,
+                    "earlier-" + number + "-" + i, id.siaga.screening.Mark.Source.CLASSIFIED));
+        }
+    }
 
     /**
      * What the recordings say of an anchored call's pcap. The relay scenarios send no audio, so mostly "no G.711 audio"
@@ -116,6 +129,7 @@ class MediaPlaneSipTests {
     static void tones() throws IOException {
         Sipp.requireInstalled();
         Tones.forSipp();
+        Tones.secondFiveForSipp();
     }
 
     @AfterAll
@@ -247,7 +261,7 @@ class MediaPlaneSipTests {
     }
 
     @Test
-    @Order(9)
+    @Order(20)
     void withRtpengineGoneACallIsStillAnsweredEndToEndAndTheJournalSaysWhy() throws Exception {
         rtpengineProcess.stop();
         try {
@@ -299,6 +313,73 @@ class MediaPlaneSipTests {
         assertThat(types(story)).containsSubsequence("CallAnswered", "CallEnded").doesNotContain("MediaUnavailable");
         assertThat(types(story)).as("owed from the caller's answer on: a restart would finish it").contains("RecordingStarted");
         assertThat(types(story)).as("anchored: its pcap reached the recordings").containsAnyOf(RECORDINGS_SAY);
+    }
+
+    @Test
+    @Order(9)
+    void aFlaggedCallerWhoPressesOneAtTheGateIsRungConfirmedAndAnswered() throws Exception {
+        Peers.require("root".equals(System.getProperty("user.name")), "root, for SIPp to send a pcap's RTP (play_pcap_audio) as the caller's 1");
+        prankedYesterday("+6281200000160");
+        Path messages = Path.of("target", "sipp", "media-gate-" + System.nanoTime() + ".log");
+        try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 500);
+             Sipp caller = Sipp.oneCall("caller-gate.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000160"), 500, messages)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        assertThat(Sipp.responsesIn(messages)).as("the gate's prompt as early media before the answer").containsSubsequence("183 INVITE", "200 INVITE");
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000160", "CallEnded");
+        assertThat(types(story)).containsSubsequence("CallFlagged", "CallGated", "KeyPressed", "GatePassed", "LegRang", "CallAnswered", "CallEnded");
+        assertThat(payload(story, "GatePassed")).contains("\"confirmed\":true");
+        assertThat(payload(story, "CallAnswered")).contains("\"tier\":0");
+        assertThat(seen("gate", "+6281200000160")).extracting(CallView::gate).as("the console's call as it leaves the gate").containsExactly("CONFIRMED");
+    }
+
+    @Test
+    @Order(10)
+    void aFlaggedCallerWhoPressesNothingIsStillRungAfterTheWaitAndAnswered() throws Exception {
+        prankedYesterday("+6281200000161");
+        try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 500);
+             Sipp caller = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000161"), 500, 1)) {
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            assertThat(phone.await(40)).as(phone.output()).isZero();
+        }
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000161", "CallEnded");
+        assertThat(types(story)).as(payload(story, "MediaUnavailable")).containsSubsequence("CallGated", "GatePassed", "LegRang", "CallAnswered", "CallEnded")
+                .doesNotContain("CallRefused");
+        assertThat(payload(story, "GatePassed")).contains("\"confirmed\":false");
+    }
+
+    @Test
+    @Order(11)
+    void aSilentCallerAskedForFiveFivePressesItAndTheCallBecomesASilentEmergencyWithItsLocation() throws Exception {
+        Peers.require("root".equals(System.getProperty("user.name")), "root, for SIPp to send a pcap's RTP (play_pcap_audio) as the caller's 5 5");
+        try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 9000);
+             Sipp caller = Sipp.caller("caller-silent.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000162"), 3000, 1)) {
+            CallView answered = awaitAnswered("+6281200000162");
+            assertThat(coordinator.askSilentCaller(new CallId(answered.id()), new OperatorId("OP-3404-1"), true))
+                    .isEqualTo(CallCoordinator.SilentAsk.PLAYED);
+            assertThat(caller.await(40)).as(caller.output()).isZero();
+            phone.await(40);
+        }
+        List<JournalEntry> story = CallStories.story(journal, "+6281200000162", "CallEnded");
+        assertThat(types(story)).containsSubsequence("CallAnswered", "SilentPromptPlayed", "KeyPressed", "KeyPressed", "SilentEmergency");
+        assertThat(payload(story, "SilentEmergency")).contains("\"latitude\":-7.7156").contains("\"source\":\"PIDF_LO\"");
+        assertThat(seen("silent", "+6281200000162")).as("the console is told of the ask, then of 5 5").hasSize(2)
+                .last().satisfies(c -> assertThat(c.silentEmergencyAt()).isNotNull());
+    }
+
+    /** The caller's live call once an operator has answered it (within 15 s). */
+    CallView awaitAnswered(String caller) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<CallView> call = coordinator.live().stream().filter(c -> c.callerNumber().equals(caller) && "ANSWERED".equals(c.state()))
+                    .findFirst();
+            if (call.isPresent()) {
+                return call.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no answered call from " + caller + " within 15 s");
     }
 
     static int reOfferPort(Path messages) throws IOException {

@@ -3,8 +3,14 @@ package id.siaga.web;
 import static id.siaga.web.CallDriver.IN_SLEMAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.siaga.org.StationId;
 import id.siaga.support.Browser;
 import id.siaga.telephony.CallId;
+import id.siaga.telephony.Gate;
+import id.siaga.telephony.IncomingCall;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -17,6 +23,93 @@ import org.openqa.selenium.interactions.Actions;
  * (J, then a digit).
  */
 class ScreeningConsoleTests extends CallApiTestBase {
+
+    /** The gate for Polda DIY as a server with a media plane has it (this context has no SIP edge: prompts go nowhere). */
+    static final Gate GATE = new Gate(Set.of(StationId.of("POLDA-DIY")), Duration.ofSeconds(10), true);
+
+    @AfterEach
+    void gateOff() {
+        coordinator.gate(Gate.OFF);
+    }
+
+    @Test
+    void aFlaggedCallerAtTheGateShowsInTheQueueAndRingsConfirmedOncePressingOne() throws Exception {
+        String caller = "+6281200190002";
+        for (int i = 0; i < 3; i++) {
+            CallId prank = calls.dial(caller, IN_SLEMAN, "OP-3404-1");
+            calls.answerAndHangUp(prank, "OP-3404-1");
+            assertThat(http.post("/api/calls/" + prank.value() + "/classification", "{\"classification\":\"PRANK\"}", AUTH, SLEMAN_OPERATOR)
+                    .status()).isEqualTo(200);
+        }
+        coordinator.gate(GATE);
+        assertThat(http.get("/api/screening/gate", AUTH, SLEMAN_OPERATOR).json().get("here").asBoolean()).isTrue();
+        try (Browser browser = Browser.open(port, false)) {
+            ConsoleAccessTests.logIn(browser, "operator.sleman1");
+            browser.await("the console is ready", w -> "true".equals(w.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+
+            CallId call = CallId.random();
+            coordinator.offer(new IncomingCall(call, caller, "110", IN_SLEMAN, null));
+            browser.await("the queue shows it at the gate", d -> d.findElements(By.cssSelector("#queue li[data-id='" + call.value() + "'] .gate-WAITING"))
+                    .stream().anyMatch(b -> b.getText().contains("gerbang")));
+            assertThat(calls.phones.rang(call, "OP-3404-1")).as("no phone rings while the caller hears 'tekan 1'").isFalse();
+            browser.screenshot("operator-caller-at-the-gate");
+
+            coordinator.keyPressed(call, "1", "caller", 120);
+            CallDriver.await("the phone rings once 1 is pressed", () -> calls.phones.rang(call, "OP-3404-1"));
+            browser.await("the queue shows it confirmed", d -> d.findElements(By.cssSelector("#queue li[data-id='" + call.value() + "'] .gate-CONFIRMED"))
+                    .stream().anyMatch(b -> b.getText().contains("tekan 1")));
+            calls.answer(call, "OP-3404-1");
+            browser.await("the panel says it was confirmed", d -> d.findElement(By.id("call-gate")).getText().contains("darurat dikonfirmasi"));
+            browser.screenshot("operator-confirmed-at-the-gate");
+            calls.hangUp(call);
+        }
+    }
+
+    @Test
+    void theOperatorAsksASilentCallerForFiveFiveByKeyboardAndFiveFiveOpensAnIncidentAtTheCallersPlace() throws Exception {
+        coordinator.gate(GATE); // a media plane, as far as the console and the loop can tell
+        try (Browser browser = Browser.open(port, false)) {
+            ConsoleAccessTests.logIn(browser, "operator.sleman1");
+            browser.await("the console is ready", w -> "true".equals(w.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            CallId call = calls.dial("+6281200190003", IN_SLEMAN, "OP-3404-1");
+            calls.answer(call, "OP-3404-1");
+            browser.await("the report form pops on the answered call", d -> d.findElement(By.id("report")).isDisplayed());
+            Actions keys = new Actions(browser.driver());
+            keys.sendKeys(Keys.ESCAPE).perform();
+            browser.await("the report form is closed", d -> !d.findElement(By.id("report")).isDisplayed());
+            browser.await("the panel offers the 5 5 prompt", d -> d.findElement(By.id("silent-ask")).isDisplayed());
+            keys.sendKeys("d").perform();
+            browser.await("the panel says the caller heard it", d -> d.findElement(By.id("call-silent")).getText().contains("Menunggu 5 5"));
+
+            coordinator.keyPressed(call, "5", "caller", 100);
+            coordinator.keyPressed(call, "5", "caller", 100);
+            browser.await("the panel says silent emergency", d -> d.findElement(By.id("call-silent")).getText().contains("DARURAT SENYAP"));
+            browser.await("an incident of the silent emergency is listed for the dispatchers",
+                    d -> d.findElement(By.id("open-incidents")).getText().contains("Darurat senyap"));
+            browser.screenshot("operator-silent-emergency");
+            var incidents = http.get("/api/incidents?limit=10&caller=%2B6281200190003", AUTH, SLEMAN_OPERATOR).json();
+            assertThat(incidents.size()).isEqualTo(1);
+            assertThat(incidents.get(0).get("type").asString()).isEqualTo("SILENT_EMERGENCY");
+            assertThat(incidents.get(0).get("priority").asInt()).isEqualTo(1);
+            assertThat(incidents.get(0).get("callId").asString()).isEqualTo(call.value());
+            calls.hangUp(call);
+            assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAMediaPlaneTheSilentPromptIsRefusedWithTheReason() {
+        CallId call = calls.dial("+6281200190004", IN_SLEMAN, "OP-3404-1");
+        calls.answer(call, "OP-3404-1");
+        Http.Response refused = http.post("/api/calls/" + call.value() + "/silent-prompt", "{}", AUTH, SLEMAN_OPERATOR);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("no media plane");
+        assertThat(http.post("/api/calls/" + call.value() + "/silent-prompt", "{}", AUTH, SLEMAN_OPERATOR_2).status())
+                .as("not the operator on the line").isEqualTo(409);
+        assertThat(http.get("/api/screening/gate", AUTH, SLEMAN_OPERATOR).json().get("state").asString()).isEqualTo("OFF");
+        calls.hangUp(call);
+        assertThat(http.post("/api/calls/" + call.value() + "/silent-prompt", "{}", AUTH, SLEMAN_OPERATOR).status()).as("ended").isEqualTo(404);
+    }
 
     @Test
     void aFlaggedNumberRingsWithItsFactsAndTheOperatorClassifiesTheCallByKeyboard() throws Exception {
