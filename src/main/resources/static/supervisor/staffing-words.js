@@ -5,8 +5,14 @@ words({
   'st.title': 'Kebutuhan Operator', 'st.board': 'Papan Supervisor', 'st.history': 'Riwayat', 'st.daysUnit': 'hari', 'st.csv': 'Unduh CSV',
   'st.intro': 'Operator yang dibutuhkan per jam agar {t10} % panggilan dijawab dalam 10 detik dan {t20} % dalam 20 detik (Erlang C), '
     + 'dari rata-rata {days} hari terakhir. Waktu penanganan = waktu bicara + {wrap} detik penyelesaian.',
-  'st.gate': 'Semua panggilan dihitung, termasuk panggilan iseng dan diam. Rencana dengan dan tanpa penyaring panggilan iseng belum '
-    + 'tersedia: penyaringnya belum dibangun.',
+  'st.gate': 'Semua panggilan dihitung, termasuk panggilan iseng dan diam. Kolom "Dengan gerbang" menghitung ulang riwayat seolah '
+    + 'gerbang ("tekan 1") aktif: nomor yang ditandai reputasinya saat menelepon ditahan, dan {share} % penelepon yang bukan darurat '
+    + 'dianggap menutup telepon di gerbang (asumsi, siaga.staffing.gate-hang-up-share).',
+  'st.withGate': 'Dengan gerbang: {held} panggilan akan ditahan ({genuine} darurat nyata tetap diteruskan), ± {stopped} berhenti di '
+    + 'gerbang · puncak {peak} operator', 'st.gatePlan': 'Dengan gerbang',
+  'st.byClass': 'Waktu tangani per jenis: {list}', 'st.class.UNCLASSIFIED': 'belum digolongkan',
+  'st.class.GENUINE': 'darurat nyata', 'st.class.INFORMATION': 'informasi', 'st.class.COMPLAINT': 'pengaduan', 'st.class.PRANK': 'iseng',
+  'st.class.SILENT': 'diam', 'st.class.ABUSIVE': 'kasar', 'st.class.WRONG_NUMBER': 'salah sambung', 'st.class.TEST': 'uji coba',
   'st.legend': 'Jam tanpa panggilan: 0 operator, karena tak ada riwayat, bukan ramalan. * rata-rata seluruh periode (tak ada yang '
     + 'dijawab pada jam itu).',
   'st.window': '{first} – {last} · {calls} panggilan · puncak {peak} operator',
@@ -20,8 +26,14 @@ words({
   'st.title': 'Operator staffing', 'st.board': 'Supervisor board', 'st.history': 'History', 'st.daysUnit': 'days', 'st.csv': 'Download CSV',
   'st.intro': 'Operators needed per hour for {t10} % of calls answered within 10 s and {t20} % within 20 s (Erlang C), averaged over '
     + 'the last {days} days. Handling time = talk time + {wrap} s of wrap-up.',
-  'st.gate': 'Every call counts, prank and silent ones too. The plan with and without the prank gate is not available yet: the gate '
-    + 'is not built.',
+  'st.gate': 'Every call counts, prank and silent ones too. The "With gate" column replays the history as if the gate ("press 1") '
+    + 'were on: numbers their reputation flags when they call are held, and {share} % of held callers who were not an emergency are '
+    + 'taken to hang up at the gate (an assumption, siaga.staffing.gate-hang-up-share).',
+  'st.withGate': 'With the gate: {held} calls would be held ({genuine} genuine emergencies still go on), ± {stopped} stop at the gate '
+    + '· peak {peak} operators', 'st.gatePlan': 'With gate',
+  'st.byClass': 'Handling time by call type: {list}', 'st.class.UNCLASSIFIED': 'not classified',
+  'st.class.GENUINE': 'genuine', 'st.class.INFORMATION': 'information', 'st.class.COMPLAINT': 'complaint', 'st.class.PRANK': 'prank',
+  'st.class.SILENT': 'silent', 'st.class.ABUSIVE': 'abusive', 'st.class.WRONG_NUMBER': 'wrong number', 'st.class.TEST': 'test',
   'st.legend': 'Hours without calls: 0 operators, because there is no history, not a forecast. * the whole window\'s mean (nobody '
     + 'answered in that hour).',
   'st.window': '{first} – {last} · {calls} calls · peak {peak} operators',

@@ -56,7 +56,7 @@ function header(cols) {
   return thead;
 }
 
-function row(h, peak) {
+function row(h, peak, gated) {
   const tr = document.createElement('tr');
   tr.dataset.hour = h.hour;
   tr.dataset.basis = h.basis;
@@ -66,11 +66,13 @@ function row(h, peak) {
     tr.className = 'none';
     tr.append(cell(t('st.noCalls'), 'note'), cell('0', 'num'), cell('0', 'num'), cell('0', 'num'), cell('0', 'num plan'),
       cell('—', 'num'), cell('—', 'num'), cell('—', 'num'));
+    if (gated) tr.append(cell('0', 'num gate'));
     return tr;
   }
   if (h.basis === 'NO_HANDLING_TIME') {
     tr.append(cell(t('st.noHandling'), 'note'), cell('—', 'num'), cell(t('st.unknown'), 'num'), cell(t('st.unknown'), 'num'),
       cell(t('st.unknown'), 'num plan'), cell('—', 'num'), cell('—', 'num'), cell('—', 'num'));
+    if (gated) tr.append(cell(t('st.unknown'), 'num gate'));
     return tr;
   }
   const mean = t('seconds', { n: number(h.meanHandlingSeconds, 0) }) + (h.basis === 'WINDOW_MEAN' ? ' *' : '');
@@ -78,6 +80,7 @@ function row(h, peak) {
   tr.append(cell(number(h.offeredLoadErlangs, 3), 'num'));
   tr.append(cell(String(h.operatorsFor10s), 'num'), cell(String(h.operatorsFor20s), 'num'), cell(String(h.operators), 'num plan'));
   tr.append(cell(percent(h.serviceLevel10sPercent), 'num'), cell(percent(h.serviceLevel20sPercent), 'num'), cell(percent(h.occupancyPercent), 'num'));
+  if (gated) tr.append(cell(gated.operators == null ? t('st.unknown') : String(gated.operators), 'num gate'));
   if (peak != null && h.operators === peak) tr.classList.add('peak');
   return tr;
 }
@@ -99,14 +102,30 @@ function stationPanel(plan) {
     warn.textContent = t('st.truncated', { days: plan.days });
     panel.append(warn);
   }
+  const classes = (plan.byClass || []).filter((c) => c.calls > 0);
+  if (classes.length) {
+    const by = document.createElement('p');
+    by.className = 'sub byclass';
+    by.textContent = t('st.byClass', { list: classes.map((c) => `${t('st.class.' + c.classification)} ${c.meanHandlingSeconds == null ? '—'
+      : t('seconds', { n: number(c.meanHandlingSeconds, 0) })} (${c.calls})`).join(' · ') });
+    panel.append(by);
+  }
+  const gate = plan.withGate;
+  if (gate) {
+    const g = document.createElement('p');
+    g.className = 'sub withgate';
+    g.textContent = t('st.withGate', { held: gate.held, genuine: gate.heldGenuine, stopped: number(gate.expectedStopped, 0),
+      peak: gate.peakOperators == null ? t('st.unknown') : gate.peakOperators });
+    panel.append(g);
+  }
   const table = document.createElement('table');
   table.append(header([['st.hour'], ['st.arrivals', true], ['st.handling', true], ['st.load', true], ['st.for10', true], ['st.for20', true],
-    ['st.plan', true], ['st.sl10', true], ['st.sl20', true], ['st.occupancy', true]]));
+    ['st.plan', true], ['st.sl10', true], ['st.sl20', true], ['st.occupancy', true], ...(gate ? [['st.gatePlan', true]] : [])]));
   const body = document.createElement('tbody');
   // the busiest hours stand out only where the plan changes through the day
   const sized = plan.hours.filter((h) => h.operators != null && h.basis !== 'NO_CALLS').map((h) => h.operators);
   const peak = sized.length && Math.min(...sized) < plan.peakOperators ? plan.peakOperators : null;
-  plan.hours.forEach((h) => body.append(row(h, peak)));
+  plan.hours.forEach((h) => body.append(row(h, peak, gate ? gate.hours[h.hour] : null)));
   table.append(body);
   panel.append(table);
   return panel;
@@ -116,6 +135,7 @@ function show(s) {
   latest = s;
   const [t10, t20] = s.targets;
   $('intro').textContent = t('st.intro', { t10: number(t10.percent), t20: number(t20.percent), days: s.days, wrap: s.wrapUpSeconds });
+  $('gate-note').textContent = t('st.gate', { share: s.gateHangUpSharePercent == null ? '—' : number(s.gateHangUpSharePercent) });
   const busy = s.stations.filter((p) => p.calls > 0);
   const quiet = s.stations.filter((p) => p.calls === 0);
   $('plans').replaceChildren(...busy.map(stationPanel));

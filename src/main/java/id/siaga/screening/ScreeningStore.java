@@ -17,6 +17,9 @@ public interface ScreeningStore {
 
     Optional<Classified> classification(String call);
 
+    /** What each call of {@code station} classified from {@code from} (included) to {@code until} (excluded) was, by call id. */
+    java.util.Map<String, Classification> classifiedAt(String station, Instant from, Instant until);
+
     /** Keeps the call's classification, replacing an earlier one. */
     void classify(Classified classified);
 

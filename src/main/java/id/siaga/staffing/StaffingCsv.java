@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * Staffing plans as CSV (RFC 4180, one header line): one row per station and local hour, for a spreadsheet or the
  * rostering tool. An empty field is a figure that does not exist (no calls that hour, no handling time to size from);
- * {@code basis} says which.
+ * {@code basis} says which. The {@code gate_} columns are the same hour with the gate on (empty without a gate model).
  */
 public final class StaffingCsv {
 
     static final String HEADER = "station,station_name,zone,hour,calls,arrivals_per_hour,mean_handling_s,load_erlangs,operators_10s,"
-            + "operators_20s,operators_plan,service_level_10s_percent,service_level_20s_percent,occupancy_percent,basis";
+            + "operators_20s,operators_plan,service_level_10s_percent,service_level_20s_percent,occupancy_percent,basis,"
+            + "gate_arrivals_per_hour,gate_operators_10s,gate_operators_20s,gate_operators_plan";
 
     private StaffingCsv() {
     }
@@ -20,13 +21,17 @@ public final class StaffingCsv {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (StaffingPlan plan : plans) {
             for (StaffingPlan.HourPlan h : plan.hours()) {
+                StaffingPlan.HourPlan g = plan.withGate() == null ? null : plan.withGate().hours().get(h.hour());
                 csv.append(text(plan.station())).append(',').append(text(plan.name())).append(',').append(plan.zone()).append(',')
                         .append(h.hour()).append(',').append(h.calls()).append(',').append(number(h.arrivalsPerHour())).append(',')
                         .append(number(h.meanHandlingSeconds())).append(',').append(number(h.offeredLoadErlangs())).append(',')
                         .append(number(h.operatorsFor10s())).append(',').append(number(h.operatorsFor20s())).append(',')
                         .append(number(h.operators())).append(',').append(number(h.serviceLevel10sPercent())).append(',')
                         .append(number(h.serviceLevel20sPercent())).append(',').append(number(h.occupancyPercent())).append(',')
-                        .append(h.basis().name()).append("\r\n");
+                        .append(h.basis().name()).append(',')
+                        .append(g == null ? "" : number(g.arrivalsPerHour())).append(',').append(g == null ? "" : number(g.operatorsFor10s()))
+                        .append(',').append(g == null ? "" : number(g.operatorsFor20s())).append(',').append(g == null ? "" : number(g.operators()))
+                        .append("\r\n");
             }
         }
         return csv.toString();

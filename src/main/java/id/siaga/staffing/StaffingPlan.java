@@ -9,17 +9,39 @@ import java.util.List;
  * ({@code firstDay} to {@code lastDay}, both included, in the station's zone): the calls it was responsible for, per
  * hour averaged over the days, their mean handling time, the offered load, the operators Erlang C says meet 90 % within
  * 10 s and 95 % within 20 s, and the larger of the two as the plan with the service levels and occupancy it gives.
- * Every call counts, pranks and silent calls too: there is no gate before the operators yet.
+ * Every call counts, pranks and silent calls too; {@code withGate} sizes the same hours for the calls that would still
+ * reach an operator with the gate on ({@link GateModel}).
  *
  * @param calls         the calls of the window (answered or not)
  * @param byOutcome     what each outcome's calls cost an operator
+ * @param byClass       what each classification's calls cost an operator (a prank's seconds, a real report's minutes)
  * @param peakOperators the most operators any hour needs; {@code null} when some hour had calls but no handling time
  *                      could be measured in the whole window
  * @param truncated     the window held more calls than one plan reads: it was shortened to the newest whole days read
  * @param hours         twenty-four hours, 0 (00:00–01:00 local time) to 23
+ * @param withGate      the same plan with the gate on; null when the planner has no gate model
  */
 public record StaffingPlan(String station, String name, String zone, String zoneId, LocalDate firstDay, LocalDate lastDay, int days,
-                           int calls, List<OutcomeHandling> byOutcome, Integer peakOperators, boolean truncated, List<HourPlan> hours) {
+                           int calls, List<OutcomeHandling> byOutcome, List<ClassHandling> byClass, Integer peakOperators, boolean truncated,
+                           List<HourPlan> hours, WithGate withGate) {
+
+    /**
+     * The calls given one classification at wrap-up ({@code classification}: its name, or {@link #UNCLASSIFIED}) and
+     * their mean handling time where known.
+     */
+    public record ClassHandling(String classification, int calls, int measured, Double meanHandlingSeconds) {
+        /** The calls nobody classified (unanswered ones among them). */
+        public static final String UNCLASSIFIED = "UNCLASSIFIED";
+    }
+
+    /**
+     * The plan with the gate on: {@code held} calls of the window would have met it (their number flagged on arrival),
+     * {@code heldGenuine} of them genuine emergencies (which always go on), {@code heldOther} not; {@code expectedStopped}
+     * calls would have ended at the gate ({@code heldOther} × {@code hangUpShare}); {@code hours} sized for the rest.
+     */
+    public record WithGate(int held, int heldGenuine, int heldOther, double hangUpShare, double expectedStopped, Integer peakOperators,
+                           List<HourPlan> hours) {
+    }
 
     /** Where an hour's figures come from. */
     public enum Basis {

@@ -33,22 +33,41 @@ public final class StaffingPlans {
 
     private final StationDirectory stations;
     private final CallRecordStore records;
+    private final CallClasses classes;
+    private final GateModel gate;
     private final StaffingPlanner planner;
     private final Duration wrapUp;
     private final Clock clock;
     private final int recordLimit;
 
     public StaffingPlans(StationDirectory stations, CallRecordStore records, Duration wrapUp, Clock clock) {
-        this(stations, records, wrapUp, clock, RECORDS_PER_STATION);
+        this(stations, records, CallClasses.NONE, null, wrapUp, clock, RECORDS_PER_STATION);
+    }
+
+    /** With the calls' classifications and the gate's model (null: plans without the gate). */
+    public StaffingPlans(StationDirectory stations, CallRecordStore records, CallClasses classes, GateModel gate, Duration wrapUp, Clock clock) {
+        this(stations, records, classes, gate, wrapUp, clock, RECORDS_PER_STATION);
     }
 
     StaffingPlans(StationDirectory stations, CallRecordStore records, Duration wrapUp, Clock clock, int recordLimit) {
+        this(stations, records, CallClasses.NONE, null, wrapUp, clock, recordLimit);
+    }
+
+    StaffingPlans(StationDirectory stations, CallRecordStore records, CallClasses classes, GateModel gate, Duration wrapUp, Clock clock,
+                  int recordLimit) {
         this.stations = Objects.requireNonNull(stations, "stations");
         this.records = Objects.requireNonNull(records, "records");
-        this.planner = new StaffingPlanner(HandlingTime.talkPlusWrapUp(wrapUp));
+        this.classes = Objects.requireNonNull(classes, "classes");
+        this.gate = gate;
+        this.planner = new StaffingPlanner(HandlingTime.talkPlusWrapUp(wrapUp), gate);
         this.wrapUp = wrapUp;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.recordLimit = recordLimit;
+    }
+
+    /** The gate's model the plans replay, or null when they have none. */
+    public GateModel gate() {
+        return gate;
     }
 
     /** The wrap-up each answered call is charged on top of its talk time. */
@@ -75,7 +94,9 @@ public final class StaffingPlans {
             LocalDate oldest = read.stream().map(CallRecord::offeredAt).min(Instant::compareTo).orElse(from).atZone(zone).toLocalDate();
             first = oldest.plusDays(1).isBefore(today) ? oldest.plusDays(1) : oldest;
         }
-        return planner.plan(station, first, today, read, truncated);
+        // a call is classified at its wrap-up, after it ended: a day's margin takes in the last day's late words
+        java.util.Map<id.siaga.telephony.CallId, id.siaga.screening.Classification> words = classes.of(station.id(), from, until.plus(Duration.ofDays(1)));
+        return planner.plan(station, first, today, read, words, truncated);
     }
 
     static void requireDays(int days) {

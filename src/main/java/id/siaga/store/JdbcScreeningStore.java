@@ -35,6 +35,15 @@ public final class JdbcScreeningStore implements ScreeningStore {
     }
 
     @Override
+    public java.util.Map<String, Classification> classifiedAt(String station, Instant from, Instant until) {
+        java.util.Map<String, Classification> out = new java.util.HashMap<>();
+        jdbc.query("SELECT call_id, classification FROM call_classification WHERE station_id = ? AND classified_at >= ? AND classified_at < ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getString(1), Classification.valueOf(rs.getString(2))), station,
+                utc(from), utc(until));
+        return out;
+    }
+
+    @Override
     public void classify(Classified c) {
         upsert("UPDATE call_classification SET caller_number = ?, station_id = ?, classification = ?, classified_by = ?, classified_at = ?,"
                 + " reason = ? WHERE call_id = ?", new Object[] {c.number(), c.station(), c.classification().name(), c.by(), utc(c.at()), c.reason(),

@@ -56,9 +56,11 @@ class StaffingController {
 
     /**
      * The plans, parents first. {@code wrapUpSeconds} is what each answered call is charged after it ends; every call
-     * counts (no prank gate stands before the operators yet).
+     * counts; each plan's {@code withGate} is the same plan with the gate on, where {@code gateHangUpSharePercent} of the
+     * held callers who were not an emergency are taken to hang up at the prompt (null: no gate model).
      */
-    record Staffing(String station, String name, int days, long wrapUpSeconds, List<Target> targets, Instant asOf, List<StaffingPlan> stations) {
+    record Staffing(String station, String name, int days, long wrapUpSeconds, List<Target> targets, Instant asOf, Double gateHangUpSharePercent,
+                    List<StaffingPlan> stations) {
     }
 
     @GetMapping("/api/staffing")
@@ -79,7 +81,8 @@ class StaffingController {
         }
         Station s = tree.get(top);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Staffing(top.value(), s.name(), days,
-                plans.wrapUp().toSeconds(), List.of(Target.of(ServiceTarget.WITHIN_10_S), Target.of(ServiceTarget.WITHIN_20_S)), now, planned));
+                plans.wrapUp().toSeconds(), List.of(Target.of(ServiceTarget.WITHIN_10_S), Target.of(ServiceTarget.WITHIN_20_S)), now,
+                plans.gate() == null ? null : Math.round(plans.gate().hangUpShare() * 1000) / 10.0, planned));
     }
 
     /**
