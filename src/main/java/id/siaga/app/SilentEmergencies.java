@@ -48,6 +48,10 @@ final class SilentEmergencies implements Consumer<CallUpdate>, AutoCloseable {
     @Override
     public void accept(CallUpdate update) {
         CallView call = update.call();
+        if ("ended".equals(update.event())) {
+            opened.remove(call.id()); // a call is a silent emergency once: the set holds live calls only
+            return;
+        }
         if (!"silent".equals(update.event()) || call.silentEmergencyAt() == null || !opened.add(call.id())) {
             return;
         }
