@@ -93,7 +93,10 @@ final class Floor {
     }
 
     /** The operator reaches for the phone: the best call still ringing on it that they mean to take. */
-    void pickUp(SimOperator op) {
+    void pickUp(SimOperator op, long reach) {
+        if (reach != op.reach) {
+            return; // given up: the phone stopped ringing for every call the operator meant to take
+        }
         op.pickUpPending = false;
         if (!op.ready()) {
             return;
@@ -231,7 +234,8 @@ final class Floor {
     private void schedulePickUp(SimOperator op) {
         if (!op.pickUpPending) {
             op.pickUpPending = true;
-            events.after(behaviour.answerDelay().sample(random), () -> pickUp(op));
+            long reach = ++op.reach;
+            events.after(behaviour.answerDelay().sample(random), () -> pickUp(op, reach));
         }
     }
 

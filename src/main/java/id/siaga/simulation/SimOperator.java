@@ -16,6 +16,8 @@ final class SimOperator {
     boolean onShift;
     boolean busy;
     boolean pickUpPending;
+    /** Counts the operator's reaches for the phone: one given up (the phone stopped ringing) is not carried out. */
+    long reach;
     /** Calls whose leg rings on this phone, in the order they began. */
     final Set<SimCall> ringingFor = new LinkedHashSet<>();
     /** Of those, the ones this operator will pick up (the rest it lets ring). */
@@ -35,8 +37,16 @@ final class SimOperator {
         return ringingFor.size() > (ringingFor.contains(call) ? 1 : 0);
     }
 
+    /**
+     * The phone stopped ringing for this call. With nothing left on it to take, the operator gives up the reach under
+     * way: the next call to ring starts a new one, with its own answer delay.
+     */
     void stopRinging(SimCall call) {
         ringingFor.remove(call);
         willing.remove(call);
+        if (willing.isEmpty() && pickUpPending) {
+            pickUpPending = false;
+            reach++;
+        }
     }
 }
