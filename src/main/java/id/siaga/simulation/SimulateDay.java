@@ -16,6 +16,7 @@ import java.util.Optional;
  * <pre>
  * SimulateDay [--scenario=diy|national-polda|national-pool|mmn] [--calls=PER_DAY] [--prank-share=0.98] [--seed=1]
  *             [--days=7] [--warm-up=14] [--gate=off|on|both] [--roster=today|planner|both] [--size] [--json]
+ *             [--entry-roster=DAY,NIGHT]   (today's roster at the stations calls arrive at: DAY 07:00-22:00, NIGHT else)
  *             [--calls-per-hour=200 --handling=180 --agents=14]   (mmn only)
  * </pre>
  */
@@ -91,6 +92,10 @@ public final class SimulateDay {
         }
         if (o.containsKey("prank-share")) {
             s = s.withTraffic(s.traffic().withPrankShare(Double.parseDouble(o.get("prank-share"))));
+        }
+        if (o.containsKey("entry-roster")) {
+            String[] dayNight = o.get("entry-roster").split(",");
+            s = s.withRoster(Sizing.roster(s, Integer.parseInt(dayNight[0].trim()), Integer.parseInt(dayNight[1].trim())));
         }
         int warmUp = Integer.parseInt(o.getOrDefault("warm-up", String.valueOf(s.warmUpDays())));
         int days = Integer.parseInt(o.getOrDefault("days", String.valueOf(s.days())));
