@@ -238,7 +238,7 @@ public final class DaySimulator {
     }
 
     /** Every way out of the gate: two ring the call, the third is the caller's own hang-up. */
-    void leaveGate(SimCall call, GateOutcome outcome) {
+    private void leaveGate(SimCall call, GateOutcome outcome) {
         if (call.phase != SimCall.Phase.GATE) {
             return; // the caller gave up first
         }

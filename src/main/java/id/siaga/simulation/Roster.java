@@ -28,6 +28,24 @@ public record Roster(String label, int[] mabes, int[] polda, List<int[]> polres)
         polres = List.copyOf(copy);
     }
 
+    /** Mabes's 24 hourly counts (a copy). */
+    @Override
+    public int[] mabes() {
+        return mabes.clone();
+    }
+
+    /** The Polda's 24 hourly counts (a copy). */
+    @Override
+    public int[] polda() {
+        return polda.clone();
+    }
+
+    /** Each Polres's 24 hourly counts (copies). */
+    @Override
+    public List<int[]> polres() {
+        return polres.stream().map(int[]::clone).toList();
+    }
+
     /** The same count every hour. */
     public static int[] allDay(int operators) {
         int[] h = new int[24];

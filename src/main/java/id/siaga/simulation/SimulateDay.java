@@ -46,7 +46,7 @@ public final class SimulateDay {
             cpuNanos += cpu.getCurrentThreadCpuTime() - start;
             calls += today.simulatedCalls();
             if (!rosters.equals("planner")) {
-                print(today, s, json);
+                print(today, json);
             }
             if (!rosters.equals("today")) {
                 Roster planned = PlannerRoster.from(today, s.roster(), s.layout().shape());
@@ -57,7 +57,7 @@ public final class SimulateDay {
                 if (!json) {
                     System.out.print(planned.describe(s.layout().polres()));
                 }
-                print(withPlan, s, json);
+                print(withPlan, json);
             }
             if (opts.containsKey("size")) {
                 for (double target : new double[] {0.90, 0.95}) {
@@ -124,7 +124,7 @@ public final class SimulateDay {
                 Reputation.Policy.DEFAULT, 7, 1);
     }
 
-    private static void print(DayResult r, Scenario s, boolean json) {
+    private static void print(DayResult r, boolean json) {
         System.out.println(json ? Report.json(r) : Report.text(r));
     }
 
