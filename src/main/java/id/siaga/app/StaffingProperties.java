@@ -12,12 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *               centre planning, until the operator console measures it (its READY after a call is journalled).
  *               Production: the station's measured after-call work; 0 to 10 minutes.
  * @param gateHangUpShare for the plan with the gate (issue 16): the share of held callers whose call was not a genuine
- *               emergency who hang up at "tekan 1" rather than reach an operator. 0.5 is an assumption, not a measure (no
+ *               emergency who hang up at "tekan 1" rather than reach an operator. 0.6 is an assumption (the simulator's q, not a measure (no
  *               published figure for a press-1 prompt before a police line); replace it with the station's own share
  *               once its gate has run (CallGated followed by an abandon, over CallGated). 0 to 1.
  */
 @ConfigurationProperties("siaga.staffing")
-public record StaffingProperties(@DefaultValue("30s") Duration wrapUp, @DefaultValue("0.5") double gateHangUpShare) {
+public record StaffingProperties(@DefaultValue("30s") Duration wrapUp, @DefaultValue("0.6") double gateHangUpShare) {
 
     public StaffingProperties {
         if (!(gateHangUpShare >= 0 && gateHangUpShare <= 1)) {

@@ -185,8 +185,8 @@ public record Scenario(String name, Layout layout, Traffic traffic, Callers call
      * calls without the mark; hanging up during the gate abandons it. Never dropped, never refused.
      *
      * @param enabled          off by default, as in the real settings
-     * @param keyWait          how long the gate waits for a key, the prompt included (8 s)
-     * @param prompt           how long the prompt plays (3 s); a key is heard once it has played
+     * @param keyWait          how long the gate waits for a key, the prompt included (10 s: siaga.screening.gate.key-wait)
+     * @param prompt           how long the prompt plays (4.3 s: media/prompts/gerbang.wav); a key is heard once it has played
      * @param keyDelay         from the prompt's end to the caller's key
      * @param prankHangUpAt    when a prankster who hangs up at the gate does, from its start
      * @param genuinePressOne  genuine callers who press 1 (the rest wait it out)
@@ -207,7 +207,7 @@ public record Scenario(String name, Layout layout, Traffic traffic, Callers call
             }
         }
 
-        public static final Gate OFF = new Gate(false, Duration.ofSeconds(8), Duration.ofSeconds(3), Distribution.uniform(0.5, 3),
+        public static final Gate OFF = new Gate(false, Duration.ofSeconds(10), Duration.ofMillis(4300), Distribution.uniform(0.5, 3),
                 Distribution.uniform(1, 5), 0.9, 0.6, 0.1);
         public static final Gate ON = OFF.enabled(true);
 
