@@ -119,6 +119,41 @@ public final class Screening {
         reputation.mark(mark);
     }
 
+    /**
+     * What the caller's first seconds after the answer held, by the call's recording, when they held no speech.
+     *
+     * @param window        how long after the answer the caller was listened to
+     * @param callerAudio   false when no packet of the caller's reached the media plane at all (one-way audio)
+     * @param loudestDbov   the caller's loudest 20 ms in the window
+     * @param thresholdDbov the level speech rises above
+     */
+    public record Silence(java.time.Duration window, boolean callerAudio, double loudestDbov, double thresholdDbov) {
+    }
+
+    /**
+     * The caller said nothing in the first seconds after the answer (or sent no audio at all), as the call's recording
+     * shows: a light mark on the number (set by the signal, as a hang-up's is) and a {@code CallerSilent} note in the
+     * call's journal with what was measured, also for a withheld number (which gets no mark).
+     */
+    public void silentOnAnswer(String call, String number, Instant answeredAt, Silence silence) {
+        if (Reputation.known(number)) {
+            Mark mark = new Mark(number, answeredAt, Mark.Kind.SILENT, call, Mark.Source.SIGNAL);
+            store.putMark(mark);
+            reputation.mark(mark);
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("window_ms", silence.window().toMillis());
+        facts.put("caller_audio", silence.callerAudio());
+        if (silence.callerAudio()) {
+            facts.put("loudest_dbov", silence.loudestDbov());
+        }
+        facts.put("threshold_dbov", silence.thresholdDbov());
+        noted.accept(new Noted("CallerSilent", Noted.About.CALL, call, "recording", facts));
+        log.info("call {}: the caller {} in the {} s after the answer{}", call,
+                silence.callerAudio() ? "was silent (loudest " + silence.loudestDbov() + " dBov, speech above " + silence.thresholdDbov() + ")"
+                        : "sent no audio", silence.window().toSeconds(), Reputation.known(number) ? "; number marked" : "; withheld number, not marked");
+    }
+
     /** A supervisor clears a number: its marks until now no longer count. */
     public synchronized void clear(String number, String by, String reason) {
         ScreeningStore.NumberWord was = store.word(number).orElse(null);
