@@ -86,7 +86,7 @@ final class SilenceSignal implements AutoCloseable {
                 kept.audio().callerPackets(), kept.recording().file());
         if (finding.verdict() != CallerSilence.Verdict.TOO_SHORT) {
             try {
-                index.noteCallerSilence(kept.call(), finding.verdict());
+                index.noteCallerSilence(kept.call(), new CallerSilence.Heard(finding.verdict(), finding.window()));
             } catch (RuntimeException e) {
                 log.warn("call {}: the caller's silence is not noted on its recording ({}); the journal has it", kept.call(), e.toString());
             }

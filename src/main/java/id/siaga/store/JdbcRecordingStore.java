@@ -69,19 +69,21 @@ public final class JdbcRecordingStore implements RecordingStore {
     }
 
     @Override
-    public boolean noteCallerSilence(CallId call, CallerSilence.Verdict verdict) {
-        return jdbc.update("UPDATE call_recording SET caller_silence = ? WHERE call_id = ?", verdict.name(), call.value()) > 0;
+    public boolean noteCallerSilence(CallId call, CallerSilence.Heard heard) {
+        return jdbc.update("UPDATE call_recording SET caller_silence = ?, caller_silence_ms = ? WHERE call_id = ?", heard.verdict().name(),
+                (int) heard.window().toMillis(), call.value()) > 0;
     }
 
     @Override
-    public java.util.Map<CallId, CallerSilence.Verdict> callerSilences(Collection<CallId> calls) {
-        java.util.Map<CallId, CallerSilence.Verdict> found = new java.util.HashMap<>();
+    public java.util.Map<CallId, CallerSilence.Heard> callerSilences(Collection<CallId> calls) {
+        java.util.Map<CallId, CallerSilence.Heard> found = new java.util.HashMap<>();
         List<String> ids = calls.stream().map(CallId::value).distinct().toList();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.query("SELECT call_id, caller_silence FROM call_recording WHERE caller_silence IS NOT NULL AND call_id IN ("
+            jdbc.query("SELECT call_id, caller_silence, caller_silence_ms FROM call_recording WHERE caller_silence IS NOT NULL AND call_id IN ("
                     + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")", rs -> {
-                        found.put(new CallId(rs.getString("call_id")), CallerSilence.Verdict.valueOf(rs.getString("caller_silence")));
+                        found.put(new CallId(rs.getString("call_id")), new CallerSilence.Heard(
+                                CallerSilence.Verdict.valueOf(rs.getString("caller_silence")), java.time.Duration.ofMillis(rs.getLong("caller_silence_ms"))));
                     }, batch.toArray());
         }
         return found;

@@ -98,6 +98,14 @@ public final class CallerSilence {
         }
     }
 
+    /** What was noted on a recording: the verdict, over how long after the answer. */
+    public record Heard(Verdict verdict, Duration window) {
+        public Heard {
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(window, "window");
+        }
+    }
+
     private CallerSilence() {
     }
 

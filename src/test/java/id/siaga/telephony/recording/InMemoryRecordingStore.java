@@ -14,7 +14,7 @@ final class InMemoryRecordingStore implements RecordingStore {
 
     private final Map<CallId, Recording> rows = new ConcurrentHashMap<>();
     private final AtomicInteger failing = new AtomicInteger();
-    private final Map<CallId, CallerSilence.Verdict> silences = new ConcurrentHashMap<>();
+    private final Map<CallId, CallerSilence.Heard> silences = new ConcurrentHashMap<>();
 
     /** The database goes away: finds fail until {@code adds} adds have failed too. */
     void away(int adds) {
@@ -55,17 +55,17 @@ final class InMemoryRecordingStore implements RecordingStore {
     }
 
     @Override
-    public boolean noteCallerSilence(CallId call, CallerSilence.Verdict verdict) {
+    public boolean noteCallerSilence(CallId call, CallerSilence.Heard heard) {
         if (!rows.containsKey(call)) {
             return false;
         }
-        silences.put(call, verdict);
+        silences.put(call, heard);
         return true;
     }
 
     @Override
-    public Map<CallId, CallerSilence.Verdict> callerSilences(java.util.Collection<CallId> calls) {
-        Map<CallId, CallerSilence.Verdict> found = new java.util.HashMap<>();
+    public Map<CallId, CallerSilence.Heard> callerSilences(java.util.Collection<CallId> calls) {
+        Map<CallId, CallerSilence.Heard> found = new java.util.HashMap<>();
         calls.forEach(c -> {
             if (silences.containsKey(c)) {
                 found.put(c, silences.get(c));
