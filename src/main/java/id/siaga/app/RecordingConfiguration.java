@@ -50,10 +50,10 @@ class RecordingConfiguration {
     }
 
     /** Whether an answered call's caller was silent in the first seconds, judged from its recording once it is kept. */
-    @Bean(destroyMethod = "close")
+    @Bean
     SilenceSignal silenceSignal(CallRecordStore records, RecordingStore store, CallRecordings recordings, id.siaga.screening.Screening screening,
-                                SilenceProperties props) {
-        return new SilenceSignal(records, store, recordings.directory(), screening, props.policy());
+                                SilenceProperties props, ScreeningSignals signals) {
+        return new SilenceSignal(records, store, recordings.directory(), screening, props.policy(), signals);
     }
 
     /**

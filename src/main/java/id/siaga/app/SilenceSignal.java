@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +17,13 @@ import org.slf4j.LoggerFactory;
  * The silence signal: once an answered call's recording is kept, the caller's first seconds after the answer are
  * judged ({@link CallerSilence}); the verdict is noted on the recording (the board shows it) and a silent caller is
  * told to screening ({@link Screening#silentOnAnswer}: a light mark on the number, {@code CallerSilent} in the call's
- * journal). It runs on a thread of its own once the recording is kept, after the call: the call path never waits for
- * it, and a database or journal that is slow delays neither calls nor the next recording. A call cut off within
+ * journal). It runs on the screening signals' thread ({@link ScreeningSignals}) once the recording is kept, after the
+ * call: the call path never waits for it, and a database or journal that is slow delays neither calls nor the next
+ * recording. A call cut off within
  * seconds of the answer is left to the hang-up signal (its mark is the call's signal). A failure loses the signal, never
  * anything a person said: it is logged.
  */
-final class SilenceSignal implements AutoCloseable {
+final class SilenceSignal {
 
     private static final Logger log = LoggerFactory.getLogger(SilenceSignal.class);
 
@@ -33,13 +32,11 @@ final class SilenceSignal implements AutoCloseable {
     private final Path recordingsDir;
     private final Screening screening;
     private final CallerSilence.Policy policy;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "silence-signal");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScreeningSignals signals;
 
-    SilenceSignal(CallRecordStore records, RecordingStore index, Path recordingsDir, Screening screening, CallerSilence.Policy policy) {
+    SilenceSignal(CallRecordStore records, RecordingStore index, Path recordingsDir, Screening screening, CallerSilence.Policy policy,
+                  ScreeningSignals signals) {
+        this.signals = signals;
         this.records = records;
         this.index = index;
         this.recordingsDir = recordingsDir;
@@ -47,14 +44,9 @@ final class SilenceSignal implements AutoCloseable {
         this.policy = policy;
     }
 
-    /** Judges the call's recording once it is kept (on this signal's thread, whoever completes {@code recording}). */
+    /** Judges the call's recording once it is kept, on the screening signals' thread (whoever completes {@code recording}). */
     void after(CompletableFuture<CallRecordings.Outcome> recording) {
-        recording.thenAcceptAsync(this::heard, worker);
-    }
-
-    @Override
-    public void close() {
-        worker.shutdownNow();
+        recording.thenAcceptAsync(this::heard, signals);
     }
 
     /** What became of a call's recording; only a kept recording of an answered call is judged. */
