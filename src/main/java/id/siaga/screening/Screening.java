@@ -83,7 +83,11 @@ public final class Screening {
         Optional<ScreeningStore.Classified> before = store.classification(call);
         String why = reason == null || reason.isBlank() ? null : checkedReason(reason);
         if (before.isPresent() && before.get().classification() == what) {
-            return before.get(); // the same word again (a second key press, the operator agreeing with the incident): nothing changes
+            // the same word again (a second key press, the operator agreeing with the incident): nothing changes, but its
+            // mark is written again, the same one: a first try that kept the word and failed before its mark (the
+            // database went away between the two) was answered 503, and this retry is the one answered 200
+            markOf(before.get());
+            return before.get();
         }
         if (before.isPresent() && !before.get().by().equals(by)) {
             if (!supervisor) {
@@ -216,6 +220,21 @@ public final class Screening {
         noted.accept(new Noted("CallClassified", Noted.About.CALL, call, by, facts));
         log.info("call {} classified {} by {}{}", call, what, by, before == null ? "" : " (was " + before.classification() + ")");
         return c;
+    }
+
+    /**
+     * Writes the mark a kept classification makes when the reputation does not have it (the store and the reputation
+     * replace it by call and source); one that is there keeps its time.
+     */
+    private void markOf(ScreeningStore.Classified c) {
+        Optional<Mark.Kind> kind = c.classification().mark();
+        if (Reputation.known(c.number()) && kind.isPresent() && reputation.explain(c.number(), clock.instant()).marks().stream()
+                .map(Reputation.Contribution::mark)
+                .noneMatch(m -> m.call().equals(c.call()) && m.source() == Mark.Source.CLASSIFIED && m.kind() == kind.get())) {
+            Mark mark = new Mark(c.number(), c.at(), kind.get(), c.call(), Mark.Source.CLASSIFIED);
+            store.putMark(mark);
+            reputation.mark(mark);
+        }
     }
 
     private static String requireReason(String reason) {

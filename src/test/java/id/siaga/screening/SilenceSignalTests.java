@@ -65,6 +65,8 @@ class SilenceSignalTests {
     static final class Marks implements ScreeningStore {
         final List<Mark> marks = new ArrayList<>();
         final Map<String, Classified> classified = new java.util.HashMap<>();
+        /** The database goes away right after the next classification is kept, before its mark. */
+        boolean awayBeforeNextMark;
 
         @Override
         public Optional<Classified> classification(String call) {
@@ -78,6 +80,10 @@ class SilenceSignalTests {
 
         @Override
         public void putMark(Mark mark) {
+            if (awayBeforeNextMark) {
+                awayBeforeNextMark = false;
+                throw new IllegalStateException("the database is away");
+            }
             marks.removeIf(m -> m.call().equals(mark.call()) && m.source() == mark.source());
             marks.add(mark);
         }
