@@ -503,8 +503,4 @@ class ScreeningSurvivalTests {
                 "--siaga.telephony.lines.OP-3404-1=10");
         return ServerProcess.start("screening-faults-" + ++starts, httpPort, args);
     }
-
-    static Instant now() {
-        return Instant.now();
-    }
 }
