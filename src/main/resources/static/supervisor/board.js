@@ -229,6 +229,13 @@ async function showRecordings() {
     audio.src = r.url;
     audio.title = t('sv.listen');
     td.append(audio);
+    // the silence signal: the caller said nothing after the answer, or sent no audio at all (one-way audio)
+    if (r.callerSilence === 'SILENT' || r.callerSilence === 'NO_CALLER_AUDIO') {
+      const fact = document.createElement('div');
+      fact.className = 'muted caller-silence';
+      fact.textContent = r.callerSilence === 'SILENT' ? t('sv.callerSilent', { n: Math.round(r.callerSilenceMs / 1000) }) : t('sv.noCallerAudio');
+      td.append(fact);
+    }
     tr.append(td);
     return tr;
   }));

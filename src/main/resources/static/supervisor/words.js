@@ -25,6 +25,7 @@ words({
   'sv.noMediaGaps': 'Semua panggilan hari ini melewati media plane.',
   'sv.recordings': 'Rekaman panggilan terbaru', 'sv.recordedAt': 'Waktu', 'sv.length': 'Durasi', 'sv.listen': 'Dengarkan',
   'sv.noRecordings': 'Belum ada rekaman.',
+  'sv.callerSilent': 'Penelepon diam {n} detik pertama', 'sv.noCallerAudio': 'Tidak ada audio dari penelepon',
 }, {
   'sv.title': 'Supervisor board', 'sv.asOf': 'Updated', 'sv.connecting': 'connecting…', 'sv.live': 'LIVE', 'sv.offline': 'DISCONNECTED',
   'sv.refresh': 'Refresh', 'sv.ringing': 'Ringing now', 'sv.answered': 'Answered today', 'sv.median': 'median',
@@ -49,4 +50,5 @@ words({
   'sv.noMediaGaps': 'Every call today went through the media plane.',
   'sv.recordings': 'Latest call recordings', 'sv.recordedAt': 'Time', 'sv.length': 'Length', 'sv.listen': 'Listen',
   'sv.noRecordings': 'No recording yet.',
+  'sv.callerSilent': 'Caller silent for the first {n} seconds', 'sv.noCallerAudio': 'No audio from the caller',
 });

@@ -105,17 +105,24 @@ class MediaConfiguration {
         };
     }
 
-    /** Each anchored call's recording, once rtpengine has closed it, goes to the recordings (WAV, hash in the journal). */
+    /**
+     * Each anchored call's recording, once rtpengine has closed it, goes to the recordings (WAV, hash in the journal);
+     * once kept, on the recordings' thread, the caller's first seconds are judged for silence ({@link SilenceSignal}).
+     */
     @Bean
     @Conditional(RtpenginesConfigured.class)
-    MediaRecordingsHandOff mediaRecordingsHandOff(ObjectProvider<CallRecordings> service) {
+    MediaRecordingsHandOff mediaRecordingsHandOff(ObjectProvider<CallRecordings> service, ObjectProvider<SilenceSignal> silence) {
         return (call, station, pcap, sdpForCaller) -> {
             CallRecordings recordings = service.getIfAvailable();
             if (recordings == null) {
                 log.warn("call {}: recording {} kept by rtpengine only (no recordings service)", call, pcap);
                 return;
             }
-            recordings.record(call, station, pcap, sdpForCaller == null ? null : CallerMedia.fromRelaySdp(sdpForCaller).orElse(null));
+            SilenceSignal signal = silence.getIfAvailable();
+            var kept = recordings.record(call, station, pcap, sdpForCaller == null ? null : CallerMedia.fromRelaySdp(sdpForCaller).orElse(null));
+            if (signal != null) {
+                signal.after(kept);
+            }
         };
     }
 

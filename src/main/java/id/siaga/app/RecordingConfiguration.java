@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * once the server is up, the recovery of the recordings an earlier run left unfinished.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RecordingProperties.class)
+@EnableConfigurationProperties({RecordingProperties.class, SilenceProperties.class})
 class RecordingConfiguration {
 
     @Bean
@@ -47,6 +47,13 @@ class RecordingConfiguration {
         CallRecordings recordings = new CallRecordings(dir, props.recordingRetention(), props.recordingCloseTimeout(), store, journal, clock);
         recordings.start(Duration.ofDays(1));
         return recordings;
+    }
+
+    /** Whether an answered call's caller was silent in the first seconds, judged from its recording once it is kept. */
+    @Bean
+    SilenceSignal silenceSignal(CallRecordStore records, RecordingStore store, CallRecordings recordings, id.siaga.screening.Screening screening,
+                                SilenceProperties props, ScreeningSignals signals) {
+        return new SilenceSignal(records, store, recordings.directory(), screening, props.policy(), signals);
     }
 
     /**

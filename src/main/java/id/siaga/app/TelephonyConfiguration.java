@@ -83,6 +83,12 @@ class TelephonyConfiguration {
         return new CallbackTasks(new SpoolingCallbackTaskStore(new JdbcCallbackTaskStore(jdbc), writes), journal, clock);
     }
 
+    /** The thread the automatic screening signals are written on (hang-ups on answer, silent callers). */
+    @Bean(destroyMethod = "close")
+    ScreeningSignals screeningSignals() {
+        return new ScreeningSignals();
+    }
+
     /** Call records the database could not take yet, beside the journal's spool. */
     @Bean(destroyMethod = "close")
     SpooledWrites<CallRecord> callRecordWrites(org.springframework.jdbc.core.JdbcTemplate jdbc, JournalProperties journal) {
@@ -109,7 +115,8 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "close")
     CallCoordinator callCoordinator(Locator locator, StationDirectory stations, PresenceBoard board, PresenceService presence,
                                     EscalationLadder ladder, Journal journal, Clock clock, TelephonyProperties props,
-                                    CallbackTasks callbacks, CallRecordStore records, LocationProperties where, Screening screening, Gate gate,
+                                    CallbackTasks callbacks, CallRecordStore records, LocationProperties where, Screening screening,
+                                    ScreeningSignals signals, Gate gate,
                                     org.springframework.beans.factory.ObjectProvider<id.siaga.telephony.media.Rtpengine> mediaPlane) {
         LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(where.freshness()), where.routeWait(), where.reroute(),
                 where.matchWindow());
@@ -126,13 +133,9 @@ class TelephonyConfiguration {
         coordinator.recordInto(record -> {
             records.save(record);
             if (record.outcome() == CallRecord.Outcome.CUT_OFF && record.answeredAt() != null) {
-                try {
-                    screening.hungUpOnAnswer(record.id().value(), record.callerNumber(), record.answeredAt());
-                } catch (RuntimeException e) {
-                    // a signal, not anyone's acknowledged word: the number's reputation misses one light mark
-                    org.slf4j.LoggerFactory.getLogger(Screening.class).warn("call {}: the hang-up on answer was not marked on its number: {}",
-                            record.id(), e.toString());
-                }
+                // on the signals' thread: a database that is away must not hold the next calls' records and "ended"
+                signals.write("call " + record.id() + ": the hang-up on answer",
+                        () -> screening.hungUpOnAnswer(record.id().value(), record.callerNumber(), record.answeredAt()));
             }
         });
         coordinator.screenWith(screening.reputation());

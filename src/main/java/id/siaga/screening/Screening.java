@@ -83,7 +83,11 @@ public final class Screening {
         Optional<ScreeningStore.Classified> before = store.classification(call);
         String why = reason == null || reason.isBlank() ? null : checkedReason(reason);
         if (before.isPresent() && before.get().classification() == what) {
-            return before.get(); // the same word again (a second key press, the operator agreeing with the incident): nothing changes
+            // the same word again (a second key press, the operator agreeing with the incident): nothing changes, but its
+            // mark is written again, the same one: a first try that kept the word and failed before its mark (the
+            // database went away between the two) was answered 503, and this retry is the one answered 200
+            markOf(before.get());
+            return before.get();
         }
         if (before.isPresent() && !before.get().by().equals(by)) {
             if (!supervisor) {
@@ -117,6 +121,41 @@ public final class Screening {
         Mark mark = new Mark(number, at, Mark.Kind.HUNG_UP, call, Mark.Source.SIGNAL);
         store.putMark(mark);
         reputation.mark(mark);
+    }
+
+    /**
+     * What the caller's first seconds after the answer held, by the call's recording, when they held no speech.
+     *
+     * @param window        how long after the answer the caller was listened to
+     * @param callerAudio   false when no packet of the caller's reached the media plane at all (one-way audio)
+     * @param loudestDbov   the caller's loudest 20 ms in the window
+     * @param thresholdDbov the level speech rises above
+     */
+    public record Silence(java.time.Duration window, boolean callerAudio, double loudestDbov, double thresholdDbov) {
+    }
+
+    /**
+     * The caller said nothing in the first seconds after the answer (or sent no audio at all), as the call's recording
+     * shows: a light mark on the number (set by the signal, as a hang-up's is) and a {@code CallerSilent} note in the
+     * call's journal with what was measured, also for a withheld number (which gets no mark).
+     */
+    public void silentOnAnswer(String call, String number, Instant answeredAt, Silence silence) {
+        if (Reputation.known(number)) {
+            Mark mark = new Mark(number, answeredAt, Mark.Kind.SILENT, call, Mark.Source.SIGNAL);
+            store.putMark(mark);
+            reputation.mark(mark);
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("window_ms", silence.window().toMillis());
+        facts.put("caller_audio", silence.callerAudio());
+        if (silence.callerAudio()) {
+            facts.put("loudest_dbov", silence.loudestDbov());
+        }
+        facts.put("threshold_dbov", silence.thresholdDbov());
+        noted.accept(new Noted("CallerSilent", Noted.About.CALL, call, "recording", facts));
+        log.info("call {}: the caller {} in the {} s after the answer{}", call,
+                silence.callerAudio() ? "was silent (loudest " + silence.loudestDbov() + " dBov, speech above " + silence.thresholdDbov() + ")"
+                        : "sent no audio", silence.window().toSeconds(), Reputation.known(number) ? "; number marked" : "; withheld number, not marked");
     }
 
     /** A supervisor clears a number: its marks until now no longer count. */
@@ -181,6 +220,21 @@ public final class Screening {
         noted.accept(new Noted("CallClassified", Noted.About.CALL, call, by, facts));
         log.info("call {} classified {} by {}{}", call, what, by, before == null ? "" : " (was " + before.classification() + ")");
         return c;
+    }
+
+    /**
+     * Writes the mark a kept classification makes when the reputation does not have it (the store and the reputation
+     * replace it by call and source); one that is there keeps its time.
+     */
+    private void markOf(ScreeningStore.Classified c) {
+        Optional<Mark.Kind> kind = c.classification().mark();
+        if (Reputation.known(c.number()) && kind.isPresent() && reputation.explain(c.number(), clock.instant()).marks().stream()
+                .map(Reputation.Contribution::mark)
+                .noneMatch(m -> m.call().equals(c.call()) && m.source() == Mark.Source.CLASSIFIED && m.kind() == kind.get())) {
+            Mark mark = new Mark(c.number(), c.at(), kind.get(), c.call(), Mark.Source.CLASSIFIED);
+            store.putMark(mark);
+            reputation.mark(mark);
+        }
     }
 
     private static String requireReason(String reason) {

@@ -2,6 +2,7 @@ package id.siaga.store;
 
 import id.siaga.org.StationId;
 import id.siaga.telephony.CallId;
+import id.siaga.telephony.recording.CallerSilence;
 import id.siaga.telephony.recording.Recording;
 import id.siaga.telephony.recording.RecordingStore;
 import java.sql.ResultSet;
@@ -65,6 +66,27 @@ public final class JdbcRecordingStore implements RecordingStore {
     public List<Recording> keptBefore(Instant cutoff, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM call_recording WHERE recorded_at < ? ORDER BY recorded_at, call_id LIMIT ?",
                 (rs, n) -> map(rs), OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), limit);
+    }
+
+    @Override
+    public boolean noteCallerSilence(CallId call, CallerSilence.Heard heard) {
+        return jdbc.update("UPDATE call_recording SET caller_silence = ?, caller_silence_ms = ? WHERE call_id = ?", heard.verdict().name(),
+                (int) heard.window().toMillis(), call.value()) > 0;
+    }
+
+    @Override
+    public java.util.Map<CallId, CallerSilence.Heard> callerSilences(Collection<CallId> calls) {
+        java.util.Map<CallId, CallerSilence.Heard> found = new java.util.HashMap<>();
+        List<String> ids = calls.stream().map(CallId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.query("SELECT call_id, caller_silence, caller_silence_ms FROM call_recording WHERE caller_silence IS NOT NULL AND call_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(batch.size(), "?")) + ")", rs -> {
+                        found.put(new CallId(rs.getString("call_id")), new CallerSilence.Heard(
+                                CallerSilence.Verdict.valueOf(rs.getString("caller_silence")), java.time.Duration.ofMillis(rs.getLong("caller_silence_ms"))));
+                    }, batch.toArray());
+        }
+        return found;
     }
 
     @Override

@@ -7,6 +7,7 @@ import id.siaga.security.OutOfScopeException;
 import id.siaga.security.StationScope;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.recording.CallRecordings;
+import id.siaga.telephony.recording.CallerSilence;
 import id.siaga.telephony.recording.Recording;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -58,11 +59,17 @@ class RecordingController {
         this.listens = listens;
     }
 
-    /** One kept recording as the board lists it: no caller number, no location, so a list is no read of personal data. */
-    record RecordingView(String call, String station, Instant recordedAt, long durationMs, long bytes, String sha256, String url) {
-        static RecordingView of(Recording r) {
+    /**
+     * One kept recording as the board lists it: no caller number, no location, so a list is no read of personal data.
+     * {@code callerSilence}: SILENT (the caller said nothing for {@code callerSilenceMs} after the answer),
+     * NO_CALLER_AUDIO (no audio of the caller's at all), SPOKE or TOO_SHORT; null when not judged.
+     */
+    record RecordingView(String call, String station, Instant recordedAt, long durationMs, long bytes, String sha256, String url,
+                         String callerSilence, Long callerSilenceMs) {
+        static RecordingView of(Recording r, CallerSilence.Heard heard) {
             return new RecordingView(r.call().value(), r.station().value(), r.recordedAt(), r.duration().toMillis(), r.bytes(), r.sha256(),
-                    "/api/calls/" + r.call().value() + "/recording");
+                    "/api/calls/" + r.call().value() + "/recording", heard == null ? null : heard.verdict().name(),
+                    heard == null ? null : heard.window().toMillis());
         }
     }
 
@@ -73,7 +80,9 @@ class RecordingController {
             throw new IllegalArgumentException("limit must be between 1 and 100, got " + limit);
         }
         List<StationId> inScope = stations.tree().subtree(StationScope.principal(auth).station()).stream().map(Station::id).toList();
-        return recordings.latest(inScope, limit).stream().map(RecordingView::of).toList();
+        List<Recording> latest = recordings.latest(inScope, limit);
+        java.util.Map<CallId, CallerSilence.Heard> heard = recordings.callerSilences(latest.stream().map(Recording::call).toList());
+        return latest.stream().map(r -> RecordingView.of(r, heard.get(r.call()))).toList();
     }
 
     @GetMapping("/{id}/recording")

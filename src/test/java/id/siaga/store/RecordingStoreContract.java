@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.siaga.org.StationId;
 import id.siaga.support.TestDatabase;
 import id.siaga.telephony.CallId;
+import id.siaga.telephony.recording.CallerSilence;
 import id.siaga.telephony.recording.Recording;
 import id.siaga.telephony.recording.RecordingStore;
 import java.time.Duration;
@@ -63,6 +64,24 @@ abstract class RecordingStoreContract {
         assertThat(recordings.latest(java.util.List.of(SLEMAN, bantul.station()), 2)).extracting(r -> r.call().value())
                 .containsExactly("call-4", "call-2");
         assertThat(recordings.latest(java.util.List.of(), 10)).isEmpty();
+    }
+
+    static final CallerSilence.Heard SILENT = new CallerSilence.Heard(CallerSilence.Verdict.SILENT, Duration.ofSeconds(5));
+    static final CallerSilence.Heard NO_AUDIO = new CallerSilence.Heard(CallerSilence.Verdict.NO_CALLER_AUDIO, Duration.ofMillis(7_500));
+
+    @Test
+    void whatTheCallersFirstSecondsHeldIsNotedOnTheRecordingAndReadForAList() {
+        recordings.add(recording("call-1", "2026-11-28T01:00:00Z"));
+        recordings.add(recording("call-2", "2026-11-28T01:00:01Z"));
+        recordings.add(recording("call-3", "2026-11-28T01:00:02Z"));
+        assertThat(recordings.noteCallerSilence(new CallId("call-1"), SILENT)).isTrue();
+        assertThat(recordings.noteCallerSilence(new CallId("call-2"), NO_AUDIO)).isTrue();
+        assertThat(recordings.noteCallerSilence(new CallId("call-9"), SILENT)).as("no recording, nothing noted").isFalse();
+        assertThat(recordings.callerSilences(java.util.List.of(new CallId("call-1"), new CallId("call-2"), new CallId("call-3"), new CallId("call-9"))))
+                .containsOnly(java.util.Map.entry(new CallId("call-1"), SILENT),
+                        java.util.Map.entry(new CallId("call-2"), NO_AUDIO));
+        assertThat(recordings.find(new CallId("call-1"))).as("the recording itself is unchanged").contains(recording("call-1", "2026-11-28T01:00:00Z"));
+        assertThat(recordings.callerSilences(java.util.List.of())).isEmpty();
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class Tones {
 
     /**
      * SIPp's RFC 4733 "5" ({@code dtmf_2833_5.pcap}) pressed a second time: the same packets with their RTP sequence
-     * numbers 100 and timestamps one second later, as a phone sends a key pressed again ({@code caller-silent.xml} plays
+     * numbers 100 and timestamps one second later, as a phone sends a key pressed again ({@code caller-five-five.xml} plays
      * it after the first, as its "5 5"). The same packets twice would be one key: a receiver takes an event with a
      * timestamp it has seen for a retransmission of it.
      */

@@ -354,7 +354,7 @@ class MediaPlaneSipTests {
     void aSilentCallerAskedForFiveFivePressesItAndTheCallBecomesASilentEmergencyWithItsLocation() throws Exception {
         Peers.require("root".equals(System.getProperty("user.name")), "root, for SIPp to send a pcap's RTP (play_pcap_audio) as the caller's 5 5");
         try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 9000);
-             Sipp caller = Sipp.caller("caller-silent.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000162"), 3000, 1)) {
+             Sipp caller = Sipp.caller("caller-five-five.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000162"), 3000, 1)) {
             CallView answered = awaitAnswered("+6281200000162");
             assertThat(coordinator.askSilentCaller(new CallId(answered.id()), new OperatorId("OP-3404-1"), true))
                     .isEqualTo(CallCoordinator.SilentAsk.PLAYED);

@@ -11,6 +11,8 @@ import id.siaga.support.Browser;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.recording.CallRecordings;
 import id.siaga.telephony.recording.CallerMedia;
+import id.siaga.telephony.recording.CallerSilence;
+import id.siaga.telephony.recording.RecordingStore;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,8 @@ class RecordingConsoleTests extends CallApiTestBase {
     CallRecordings recordings;
     @Autowired
     Journal journal;
+    @Autowired
+    RecordingStore index;
     @TempDir
     Path tmp;
 
@@ -85,6 +89,35 @@ class RecordingConsoleTests extends CallApiTestBase {
             assertThat(play(browser, "#recording-rows tr[data-call='" + call.value() + "'] audio")).as("the browser reads the WAV's length")
                     .isBetween(1.9, 2.1);
             CallDriver.await("the listen is journalled", () -> listeners(call).equals(List.of("supervisor.diy")));
+        }
+    }
+
+    @Test
+    void theBoardSaysWhichRecordedCallersWereSilentAfterTheAnswer() throws Exception {
+        CallId silent = recordedCall("+6281200160003");
+        CallId oneWay = recordedCall("+6281200160004");
+        CallId spoke = recordedCall("+6281200160005");
+        // as the silence signal notes them once each recording is kept (SilentCallerTests runs it end to end)
+        index.noteCallerSilence(silent, new CallerSilence.Heard(CallerSilence.Verdict.SILENT, java.time.Duration.ofSeconds(5)));
+        index.noteCallerSilence(oneWay, new CallerSilence.Heard(CallerSilence.Verdict.NO_CALLER_AUDIO, java.time.Duration.ofSeconds(5)));
+        index.noteCallerSilence(spoke, new CallerSilence.Heard(CallerSilence.Verdict.SPOKE, java.time.Duration.ofSeconds(5)));
+        try (Browser browser = Browser.open(port, false)) {
+            ConsoleAccessTests.logIn(browser, "supervisor.diy");
+            browser.await("the board is loaded", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            String silentFact = browser.await("the silent caller's row says so", d -> d.findElements(
+                    By.cssSelector("#recording-rows tr[data-call='" + silent.value() + "'] .caller-silence")).stream().findFirst()
+                    .map(WebElement::getText).orElse(null));
+            assertThat(silentFact).isEqualTo("Penelepon diam 5 detik pertama");
+            String oneWayFact = browser.await("the one-way call's row says so", d -> d.findElements(
+                    By.cssSelector("#recording-rows tr[data-call='" + oneWay.value() + "'] .caller-silence")).stream().findFirst()
+                    .map(WebElement::getText).orElse(null));
+            assertThat(oneWayFact).isEqualTo("Tidak ada audio dari penelepon");
+            Integer words = browser.await("the speaking caller's row", d -> d.findElements(
+                    By.cssSelector("#recording-rows tr[data-call='" + spoke.value() + "']")).stream().findFirst()
+                    .map(tr -> tr.findElements(By.cssSelector(".caller-silence")).size()).orElse(null));
+            assertThat(words).as("a caller who spoke: no word").isZero();
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('recordings-panel').scrollIntoView()");
+            browser.screenshot("supervisor-recordings-silent-callers");
         }
     }
 

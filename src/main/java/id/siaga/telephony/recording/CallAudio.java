@@ -13,12 +13,21 @@ import java.time.Duration;
  * @param cutOffPackets   G.711 packets beyond the longest recording the converter writes, left out
  * @param endProblem      why the reading stopped before the end of the pcap (a file cut off by a crash, a record that
  *                        makes no sense); null when the whole file was read
+ * @param start           when the WAV's first frame was heard at the relay, by the capturing clock (rtpengine's host):
+ *                        where a moment of the call, such as its answer, falls in the recording
  */
-public record CallAudio(long samples, int callerPackets, int operatorPackets, int otherPackets, int cutOffPackets, String endProblem) {
+public record CallAudio(long samples, int callerPackets, int operatorPackets, int otherPackets, int cutOffPackets, String endProblem,
+                        java.time.Instant start) {
 
     /** How long the recording plays. */
     public Duration duration() {
         return Duration.ofNanos(samples * StreamClock.NANOS_PER_SAMPLE);
+    }
+
+    /** The frame of the WAV at {@code at} (negative before the recording starts). */
+    public long frameAt(java.time.Instant at) {
+        long nanos = java.time.Duration.between(start, at).toNanos();
+        return Math.floorDiv(nanos, StreamClock.NANOS_PER_SAMPLE);
     }
 
     /** Whether the whole pcap was read (it was not cut off). */

@@ -290,6 +290,11 @@ public final class CallRecordings implements AutoCloseable {
         return calls.isEmpty() ? java.util.Set.of() : store.recorded(calls);
     }
 
+    /** What was heard of these calls' callers after the answer, where their recordings were judged ({@link CallerSilence}). */
+    public java.util.Map<CallId, CallerSilence.Heard> callerSilences(java.util.Collection<CallId> calls) {
+        return calls.isEmpty() ? java.util.Map.of() : store.callerSilences(calls);
+    }
+
     /** The latest recordings of calls these stations were responsible for, newest first. */
     public List<Recording> latest(java.util.Collection<StationId> stations, int limit) {
         return store.latest(stations, limit);

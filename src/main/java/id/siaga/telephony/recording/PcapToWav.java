@@ -115,7 +115,8 @@ public final class PcapToWav {
         Arrays.sort(order, 0, kept);
         wav.write(header(samples));
         new Mixer(source, wav, Math.max(SAMPLE_RATE, longestPacket)).write(placed, order, kept, samples);
-        return new CallAudio(samples, perSide[0], perSide[1], other, cutOff, endProblem);
+        return new CallAudio(samples, perSide[0], perSide[1], other, cutOff, endProblem,
+                java.time.Instant.ofEpochSecond(0, start));
     }
 
     /** The 44-byte header of a canonical WAV: RIFF, PCM, 2 channels, 8 kHz, 16 bits, {@code samples} frames. */

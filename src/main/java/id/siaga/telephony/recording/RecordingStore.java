@@ -25,6 +25,15 @@ public interface RecordingStore {
     /** Recordings kept before {@code cutoff}, oldest first, at most {@code limit}: what the retention sweep removes. */
     List<Recording> keptBefore(Instant cutoff, int limit);
 
+    /**
+     * Notes what the caller's first seconds after the answer held, as the recording was judged ({@link CallerSilence});
+     * false, changing nothing, when the call has no recording.
+     */
+    boolean noteCallerSilence(CallId call, CallerSilence.Heard heard);
+
+    /** What was noted of these calls' callers ({@link #noteCallerSilence}); calls not judged are left out. */
+    java.util.Map<CallId, CallerSilence.Heard> callerSilences(Collection<CallId> calls);
+
     /** Forgets a call's recording (its file is the caller's business); false when there was none. */
     boolean remove(CallId call);
 }

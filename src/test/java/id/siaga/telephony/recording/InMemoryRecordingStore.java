@@ -14,6 +14,7 @@ final class InMemoryRecordingStore implements RecordingStore {
 
     private final Map<CallId, Recording> rows = new ConcurrentHashMap<>();
     private final AtomicInteger failing = new AtomicInteger();
+    private final Map<CallId, CallerSilence.Heard> silences = new ConcurrentHashMap<>();
 
     /** The database goes away: finds fail until {@code adds} adds have failed too. */
     void away(int adds) {
@@ -54,7 +55,28 @@ final class InMemoryRecordingStore implements RecordingStore {
     }
 
     @Override
+    public boolean noteCallerSilence(CallId call, CallerSilence.Heard heard) {
+        if (!rows.containsKey(call)) {
+            return false;
+        }
+        silences.put(call, heard);
+        return true;
+    }
+
+    @Override
+    public Map<CallId, CallerSilence.Heard> callerSilences(java.util.Collection<CallId> calls) {
+        Map<CallId, CallerSilence.Heard> found = new java.util.HashMap<>();
+        calls.forEach(c -> {
+            if (silences.containsKey(c)) {
+                found.put(c, silences.get(c));
+            }
+        });
+        return found;
+    }
+
+    @Override
     public boolean remove(CallId call) {
+        silences.remove(call);
         return rows.remove(call) != null;
     }
 }
