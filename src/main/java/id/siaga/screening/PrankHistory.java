@@ -46,6 +46,10 @@ public interface PrankHistory {
      */
     List<NumberAtStation> repeatPranksters(Collection<String> stations, Instant from, Instant until, int atLeast, int limit);
 
-    /** For each number, its latest call offered in {@code [from, until)} whose record has a position; a number without one is left out. */
+    /**
+     * For each number, its latest call offered in {@code [from, until)} whose record has a position measured by the
+     * caller's phone or network (PIDF-LO, AML, the serving cell; not an area code or the configured default); a number
+     * without one is left out.
+     */
     List<LastPosition> lastPositions(Collection<String> numbers, Instant from, Instant until);
 }

@@ -22,6 +22,9 @@ public final class JdbcPrankHistory implements PrankHistory {
     /** Station ids per statement, at most (a national scope is asked without a list). */
     static final int STATIONS_PER_QUERY = 2_000;
 
+    /** A position measured by the caller's phone or network: not a number's area code, not the configured default. */
+    static final String LOCATED = " AND r.location_source IN ('PIDF_LO', 'AML', 'CELL_ID')";
+
     private final JdbcTemplate jdbc;
 
     public JdbcPrankHistory(JdbcTemplate jdbc) {
@@ -109,9 +112,9 @@ public final class JdbcPrankHistory implements PrankHistory {
         args.add(time(from));
         args.add(time(until));
         List<LastPosition> found = jdbc.query("SELECT r.caller_number, r.id, r.offered_at, r.location_source, r.latitude, r.longitude"
-                        + " FROM call_record r WHERE r.caller_number IN (" + marks(numbers.size()) + ") AND r.latitude IS NOT NULL"
+                        + " FROM call_record r WHERE r.caller_number IN (" + marks(numbers.size()) + ") AND r.latitude IS NOT NULL" + LOCATED
                         + " AND r.offered_at >= ? AND r.offered_at < ? AND r.offered_at = (SELECT MAX(l.offered_at) FROM call_record l"
-                        + " WHERE l.caller_number = r.caller_number AND l.latitude IS NOT NULL AND l.offered_at >= ? AND l.offered_at < ?)"
+                        + " WHERE l.caller_number = r.caller_number AND l.latitude IS NOT NULL" + LOCATED.replace("r.", "l.") + " AND l.offered_at >= ? AND l.offered_at < ?)"
                         + " ORDER BY r.caller_number, r.id",
                 (rs, n) -> new LastPosition(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
                         rs.getDouble(5), rs.getDouble(6)), args.toArray());
