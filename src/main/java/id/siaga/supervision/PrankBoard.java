@@ -159,7 +159,7 @@ public final class PrankBoard {
         List<JournalEntry> story = journal.bySubject(SubjectKind.CALL, p.call(), STORY_LIMIT);
         Double found = null;
         for (CallLocated located : CallEvents.all(story, CallLocated.class)) {
-            if (located instanceof CallLocated.Fix f && f.source().name().equals(p.source()) && same(f.lat(), f.lon(), p)) {
+            if (located instanceof CallLocated.Fix f && String.valueOf((Object) f.source()).equals(p.source()) && same(f.lat(), f.lon(), p)) {
                 found = f.uncertaintyMeters();
             }
         }

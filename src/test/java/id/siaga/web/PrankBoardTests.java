@@ -9,6 +9,7 @@ import id.siaga.journal.SubjectKind;
 import id.siaga.location.LocationSource;
 import id.siaga.screening.Classification;
 import id.siaga.screening.ScreeningStore;
+import id.siaga.support.Browser;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.CallRecord;
 import id.siaga.telephony.CallRecordStore;
@@ -33,6 +34,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -336,6 +340,46 @@ class PrankBoardTests {
         assertThat(sentEntry.payload()).contains("\"station\":\"POLRES-3401\"").contains("\"pranks\":3").contains("\"call\":\"w3\"")
                 .contains("\"classifiedBy\":\"operator.kulonprogo1\"");
         assertThat(journal.bySubject(SubjectKind.CALLER, trusted, 100)).extracting(JournalEntry::type).doesNotContain("PrankWarningSent");
+    }
+
+    @Test
+    void theBoardShowsThePrankTilesChartsNumbersAndDrawsThePrankNumbersOnTheMap() {
+        JsonNode f = get("/api/supervision/pranks", DIY_SUPERVISOR);
+        assertThat(f.path("today").path("prankPercent").asDouble()).as("7 pranks of 10 answered calls in Polda DIY today").isEqualTo(70.0);
+        try (Browser browser = Browser.open(port, false)) {
+            browser.driver().manage().window().setSize(new Dimension(1920, 1080));
+            browser.go("/login");
+            browser.await("the login form", d -> !d.findElements(By.id("username")).isEmpty());
+            ConsoleAccessTests.logIn(browser, "supervisor.diy");
+            browser.await("the supervisor board", d -> d.getCurrentUrl().contains("/supervisor/"));
+            browser.await("the board is loaded", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            browser.await("today's prank share", d -> d.findElement(By.id("prank-share")).getText().equals("70%"));
+            assertThat(textAt(browser, "#prank-share-sub")).isEqualTo("7 dari 10 panggilan terjawab");
+            assertThat(textAt(browser, "#prank-minutes")).as("4.5 minutes at Sleman and 20 s at Kota, in Indonesian decimals").isEqualTo("4,8");
+            assertThat(textAt(browser, "#prank-other")).as("silent · abusive · hung up").isEqualTo("1 · 0 · 1");
+            assertThat(textAt(browser, "#prank-window-label")).isEqualTo("ISENG 7 HARI");
+            assertThat(browser.driver().findElements(By.cssSelector("#chart-prank-hours canvas"))).as("the chart by hour").isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#prank-top-rows tr"))).hasSize(3);
+            assertThat(textAt(browser, "#prank-top-rows tr:first-child")).contains(N2).contains("6").contains("Polres Bantul");
+            browser.await("the persistent numbers", d -> d.findElements(By.cssSelector("#prank-persistent-rows tr")).size() == 2);
+            assertThat(textAt(browser, "#prank-persistent-rows tr:nth-child(2)")).contains(N1).contains("AML ±12 m");
+            browser.await("both numbers' last positions on the map", d -> d.findElements(By.cssSelector("#map path.prank-marker")).size() == 2);
+            assertThat(browser.driver().findElements(By.cssSelector("#map path.prank-area"))).as("with their uncertainty").hasSize(2);
+            assertThat(browser.driver().findElement(By.id("prank-csv")).getDomAttribute("href")).isEqualTo("/api/supervision/prank-numbers?format=csv");
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+            js.executeScript("document.getElementById('pranks').scrollIntoView()");
+            browser.screenshot("supervisor-board-pranks");
+            js.executeScript("document.getElementById('map').scrollIntoView()");
+            browser.screenshot("supervisor-board-prank-map");
+
+            browser.driver().findElement(By.tagName("body")).sendKeys("h");
+            browser.await("30 days on H", d -> d.findElement(By.id("prank-window-label")).getText().equals("ISENG 30 HARI"));
+            browser.await("the window's share: 11 of 14 answered", d -> d.findElement(By.id("prank-window")).getText().equals("78,6%"));
+        }
+    }
+
+    private static String textAt(Browser browser, String css) {
+        return browser.await("the text of " + css, d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     /** A call to Kulon Progo 40 days ago (outside every window the board shows), classified a prank by its operator now. */
