@@ -2,7 +2,7 @@
 import { words } from '/js/i18n.js';
 
 words({
-  'pr.title': 'Panggilan iseng', 'pr.share': 'Iseng hari ini', 'pr.shareSub': '{n} dari {a} panggilan terjawab',
+  'pr.title': 'Panggilan iseng', 'pr.share': 'Iseng hari ini', 'pr.shareSub': '{n} dari {a} terjawab · {c} diklasifikasi',
   'pr.minutes': 'Menit operator untuk iseng', 'pr.minutesSub': 'diam {s} mnt · kasar {k} mnt', 'pr.other': 'Diam · kasar · langsung putus',
   'pr.otherSub': 'hari ini', 'pr.window': 'Iseng {d} hari', 'pr.windowSub': '{n} dari {a} terjawab · {m} mnt',
   'pr.byHour': 'Panggilan iseng per jam hari ini', 'pr.byDay': 'Panggilan iseng per hari · {d} hari', 'pr.pranks': 'iseng',
@@ -14,7 +14,7 @@ words({
   'pr.csv': 'Unduh CSV', 'pr.days': '{d} hari', 'pr.masked': 'disamarkan: nomor milik kantor lain', 'pr.flagged': 'ditandai',
   'pr.marker': 'Nomor iseng {n} · {c}× · {s}', 'pr.keyDays': '7/30 hari', 'pr.everywhere': '{n}× di semua kantor',
 }, {
-  'pr.title': 'Prank calls', 'pr.share': 'Pranks today', 'pr.shareSub': '{n} of {a} answered calls',
+  'pr.title': 'Prank calls', 'pr.share': 'Pranks today', 'pr.shareSub': '{n} of {a} answered · {c} classified',
   'pr.minutes': 'Operator minutes on pranks', 'pr.minutesSub': 'silent {s} min · abusive {k} min', 'pr.other': 'Silent · abusive · hung up',
   'pr.otherSub': 'today', 'pr.window': 'Pranks {d} days', 'pr.windowSub': '{n} of {a} answered · {m} min',
   'pr.byHour': 'Prank calls by hour today', 'pr.byDay': 'Prank calls by day · {d} days', 'pr.pranks': 'pranks',

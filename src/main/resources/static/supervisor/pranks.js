@@ -69,7 +69,7 @@ function barChart(element, labelOf) {
 function showTiles(f) {
   const today = f.today;
   bigPercent($('prank-share'), today.prankPercent);
-  $('prank-share-sub').textContent = t('pr.shareSub', { n: today.prank, a: today.answered });
+  $('prank-share-sub').textContent = t('pr.shareSub', { n: today.prank, a: today.answered, c: today.classified });
   $('tile-prank-share').classList.toggle('warn', today.prank > 0);
   $('prank-minutes').textContent = fmt(today.prankMinutes);
   $('prank-minutes-sub').textContent = t('pr.minutesSub', { s: fmt(today.silentMinutes), k: fmt(today.abusiveMinutes) });

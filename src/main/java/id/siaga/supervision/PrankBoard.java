@@ -233,7 +233,7 @@ public final class PrankBoard {
             long prank = prank();
             return new PrankFigures.Counts(calls, answered, classified, prank, by.getOrDefault(Classification.ABUSIVE, 0L),
                     by.getOrDefault(Classification.SILENT, 0L), by.getOrDefault(Classification.GENUINE, 0L), hungUp,
-                    answered == 0 ? null : Math.round(1000.0 * prank / answered) / 10.0, minutes(Classification.PRANK),
+                    answered == 0 || classified == 0 ? null : Math.round(1000.0 * prank / answered) / 10.0, minutes(Classification.PRANK),
                     minutes(Classification.ABUSIVE), minutes(Classification.SILENT));
         }
 

@@ -16,7 +16,7 @@ public record PrankFigures(String station, String stationName, String zone, Loca
     /**
      * Calls and what they were: offered, answered, classified (any outcome), prank, abusive, silent and genuine, cut off
      * by the caller within seconds of the answer ({@code hungUp}); the prank share of the answered calls (null without
-     * any), and the operators' minutes (answer to end) on pranks, abusive and silent calls.
+     * any, or while none is classified: 0 % would say no pranks when nobody said), and the operators' minutes (answer to end) on pranks, abusive and silent calls.
      */
     public record Counts(long calls, long answered, long classified, long prank, long abusive, long silent, long genuine, long hungUp,
                          Double prankPercent, double prankMinutes, double abusiveMinutes, double silentMinutes) {

@@ -147,7 +147,7 @@ class PrankBoardTests {
         call("s5", N2, "POLRES-3404", TODAY, "10:05", 30, Classification.PRANK, "NONE", null, null, null);
         call("s6", "+6281300000003", "POLRES-3404", TODAY, "08:40", 120, Classification.SILENT, "NONE", null, null, null);
         call("s7", "+6281300000004", "POLRES-3404", TODAY, "09:30", 300, Classification.GENUINE, "PIDF_LO", -7.7300, 110.3700, 8.0);
-        Instant cut = TODAY.atTime(10, 15).atZone(WIB).toInstant();
+        Instant cut = TODAY.atTime(13, 15).atZone(WIB).toInstant();
         records.save(new CallRecord(new CallId("s8"), "+6281300000005", "110", "POLRES-3404", cut, cut.plusSeconds(4), cut.plusSeconds(6),
                 CallRecord.Outcome.CUT_OFF, "OP-3404-1", "POLRES-3404", 0, "caller", "NONE", null, null));
         Instant gaveUp = TODAY.atTime(11, 0).atZone(WIB).toInstant();
@@ -212,6 +212,8 @@ class PrankBoardTests {
         assertThat(hours.get(10).path("prank").asInt()).isEqualTo(2);
         assertThat(hours.get(11).path("calls").asInt()).as("the caller who gave up").isEqualTo(1);
         assertThat(hours.get(11).path("prankPercent").asDouble(-1)).as("no share without an answered call").isEqualTo(-1);
+        assertThat(hours.get(13).path("hungUp").asInt()).as("the caller who cut off at once").isEqualTo(1);
+        assertThat(hours.get(13).path("prankPercent").asDouble(-1)).as("no share while no call of the hour is classified").isEqualTo(-1);
         JsonNode days = f.path("byDay");
         assertThat(days.size()).isEqualTo(7);
         assertThat(days.get(6).path("day").asString()).isEqualTo("2026-12-03");
@@ -354,7 +356,7 @@ class PrankBoardTests {
             browser.await("the supervisor board", d -> d.getCurrentUrl().contains("/supervisor/"));
             browser.await("the board is loaded", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             browser.await("today's prank share", d -> d.findElement(By.id("prank-share")).getText().equals("70%"));
-            assertThat(textAt(browser, "#prank-share-sub")).isEqualTo("7 dari 10 panggilan terjawab");
+            assertThat(textAt(browser, "#prank-share-sub")).isEqualTo("7 dari 10 terjawab · 9 diklasifikasi");
             assertThat(textAt(browser, "#prank-minutes")).as("4.5 minutes at Sleman and 20 s at Kota, in Indonesian decimals").isEqualTo("4,8");
             assertThat(textAt(browser, "#prank-other")).as("silent · abusive · hung up").isEqualTo("1 · 0 · 1");
             assertThat(textAt(browser, "#prank-window-label")).isEqualTo("ISENG 7 HARI");
