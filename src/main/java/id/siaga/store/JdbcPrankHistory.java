@@ -48,6 +48,7 @@ public final class JdbcPrankHistory implements PrankHistory {
                 args.add(time(bounds.get(i)));
             }
             bucket.append(" END");
+            args.add(time(bounds.get(0))); // a call is classified after it was offered: the classifications' index narrows the join
             args.add(time(bounds.get(0)));
             args.add(time(bounds.get(bounds.size() - 1)));
             String group = perStation ? "bucket, station_id, classification" : "bucket, classification";
@@ -57,7 +58,7 @@ public final class JdbcPrankHistory implements PrankHistory {
                     .append(" CASE WHEN r.outcome = 'CUT_OFF' THEN 1 ELSE 0 END AS hung_up,")
                     .append(" CASE WHEN r.answered_at IS NULL OR r.ended_at < r.answered_at THEN 0")
                     .append(" ELSE EXTRACT(EPOCH FROM r.ended_at) - EXTRACT(EPOCH FROM r.answered_at) END AS talk")
-                    .append(" FROM call_record r LEFT JOIN call_classification c ON c.call_id = r.id")
+                    .append(" FROM call_record r LEFT JOIN call_classification c ON c.call_id = r.id AND c.classified_at >= ?")
                     .append(" WHERE r.offered_at >= ? AND r.offered_at < ?");
             inStations(sql, args, "r.station_id", chunk);
             sql.append(") t GROUP BY ").append(group);
@@ -76,9 +77,10 @@ public final class JdbcPrankHistory implements PrankHistory {
             return List.of();
         }
         // the numbers first (within the scope), then all their prank calls of the window wherever they went
-        List<Object> args = new ArrayList<>(List.of(time(from), time(until)));
+        List<Object> args = new ArrayList<>(List.of(time(from), time(from), time(until)));
         StringBuilder sql = new StringBuilder("SELECT c.caller_number, COUNT(*) AS pranks FROM call_classification c")
-                .append(" JOIN call_record r ON r.id = c.call_id WHERE c.classification = 'PRANK' AND r.offered_at >= ? AND r.offered_at < ?");
+                .append(" JOIN call_record r ON r.id = c.call_id WHERE c.classification = 'PRANK' AND c.classified_at >= ?")
+                .append(" AND r.offered_at >= ? AND r.offered_at < ?");
         List<List<String>> chunks = chunks(stations);
         if (chunks.size() > 1) {
             throw new IllegalArgumentException("at most " + STATIONS_PER_QUERY + " stations, or all, got " + stations.size());
@@ -93,10 +95,12 @@ public final class JdbcPrankHistory implements PrankHistory {
         }
         List<Object> args2 = new ArrayList<>(numbers);
         args2.add(time(from));
+        args2.add(time(from));
         args2.add(time(until));
         return jdbc.query("SELECT c.caller_number, r.station_id, COUNT(*), MAX(r.offered_at) FROM call_classification c"
                         + " JOIN call_record r ON r.id = c.call_id WHERE c.caller_number IN (" + marks(numbers.size()) + ")"
-                        + " AND c.classification = 'PRANK' AND r.offered_at >= ? AND r.offered_at < ? GROUP BY c.caller_number, r.station_id",
+                        + " AND c.classification = 'PRANK' AND c.classified_at >= ? AND r.offered_at >= ? AND r.offered_at < ?"
+                        + " GROUP BY c.caller_number, r.station_id",
                 (rs, n) -> new NumberAtStation(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant()),
                 args2.toArray());
     }

@@ -15,6 +15,7 @@ import id.siaga.screening.Standing;
 import id.siaga.telephony.event.CallEvents;
 import id.siaga.telephony.event.CallLocated;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -46,12 +49,25 @@ public final class PrankBoard {
     static final int LIST_LIMIT = 500;
     /** Journal entries read per listed call for its fix's uncertainty. */
     static final int STORY_LIMIT = 1000;
+    /**
+     * How long one scope's figures are served again before they are counted anew: every open board refreshes every
+     * 10 s, and a Polda's or the nation's month of calls is seconds of the database's time; a minute-old prank share
+     * is as good as a fresh one.
+     */
+    static final Duration FIGURES_FRESH = Duration.ofMinutes(1);
+    /** The persistent numbers change by the day; the list costs a journal read per number. */
+    static final Duration NUMBERS_FRESH = Duration.ofMinutes(5);
+
+    private record Cached<V>(Instant at, V value) {
+    }
 
     private final StationDirectory stations;
     private final PrankHistory history;
     private final Reputation reputation;
     private final Journal journal;
     private final Clock clock;
+    private final Map<List<Object>, Cached<Object>> cache = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Object> computing = new ConcurrentHashMap<>();
 
     public PrankBoard(StationDirectory stations, PrankHistory history, Reputation reputation, Journal journal, Clock clock) {
         this.stations = stations;
@@ -66,6 +82,10 @@ public final class PrankBoard {
      * when its owning station is within home's subtree): today by hour, the last {@code days} days by day.
      */
     public PrankFigures figures(StationId home, StationId top, int days) {
+        return cached(List.of("figures", home, top, days), FIGURES_FRESH, () -> count(home, top, days));
+    }
+
+    private PrankFigures count(StationId home, StationId top, int days) {
         StationTree tree = stations.tree();
         Station station = tree.get(top);
         ZoneId zone = station.timeZone().zone();
@@ -127,6 +147,10 @@ public final class PrankBoard {
      * of {@code top}'s subtree and belong to one of them, most pranks first, each with its last measured position.
      */
     public PrankNumberList numbers(StationId top, int days, int atLeast) {
+        return cached(List.of("numbers", top, days, atLeast), NUMBERS_FRESH, () -> list(top, days, atLeast));
+    }
+
+    private PrankNumberList list(StationId top, int days, int atLeast) {
         StationTree tree = stations.tree();
         Station station = tree.get(top);
         ZoneId zone = station.timeZone().zone();
@@ -149,6 +173,34 @@ public final class PrankBoard {
                     at.longitude(), uncertainty(at))));
         }
         return new PrankNumberList(top.value(), station.name(), days, atLeast, now, entries);
+    }
+
+    /**
+     * The value kept for {@code key} while fresh, else computed once (a second board asking meanwhile waits for it rather
+     * than counting again); stale entries of other keys are dropped on the way.
+     */
+    @SuppressWarnings("unchecked")
+    private <V> V cached(List<Object> key, Duration fresh, Supplier<V> compute) {
+        Cached<Object> kept = cache.get(key);
+        if (kept != null && clock.instant().isBefore(kept.at().plus(fresh))) {
+            return (V) kept.value();
+        }
+        Object lock = computing.computeIfAbsent(key, k -> new Object());
+        try {
+            synchronized (lock) {
+                Instant now = clock.instant();
+                kept = cache.get(key);
+                if (kept != null && now.isBefore(kept.at().plus(fresh))) {
+                    return (V) kept.value();
+                }
+                V value = compute.get();
+                cache.values().removeIf(c -> !now.isBefore(c.at().plus(NUMBERS_FRESH)));
+                cache.put(key, new Cached<>(now, value));
+                return value;
+            }
+        } finally {
+            computing.remove(key, lock);
+        }
     }
 
     /**
