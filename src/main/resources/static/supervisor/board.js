@@ -11,6 +11,7 @@ import { jurisdictionMap } from '/js/map.js';
 import { followRecording } from '/js/recording.js';
 import { answerChart, hourChart } from './charts.js';
 import { showPresence, showFleet } from './fleet.js';
+import { showPranks, toggleDays } from './pranks.js';
 
 const REFRESH_MS = 10_000;
 // every CAD event but a note, which changes nothing the board shows
@@ -255,20 +256,28 @@ function soon(what) {
   pending = setTimeout(() => { pendingAction = null; attempt(action).catch(() => {}); }, 250);
 }
 
-async function refreshAll() {
-  await Promise.all([refreshFigures(), showPresence(stationNames), showFleet(map, layers), showRecordings()]);
+/** Everything; {@code force} fetches the persistent prank numbers too (otherwise at most once a minute). */
+async function refreshAll(force = false) {
+  await Promise.all([refreshFigures(), showPresence(stationNames), showFleet(map, layers), showRecordings(), showPranks(map, force === true)]);
+}
+
+function prankDays() {
+  toggleDays();
+  attempt(() => showPranks(map)).catch(() => {});
 }
 
 function wireKeys() {
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || /INPUT|TEXTAREA|SELECT/.test(e.target.tagName)) return;
     const key = e.key.toLowerCase();
-    if (key === 'r') { e.preventDefault(); attempt(refreshAll).catch(() => {}); }
+    if (key === 'r') { e.preventDefault(); attempt(() => refreshAll(true)).catch(() => {}); }
+    else if (key === 'h') { e.preventDefault(); prankDays(); }
     else if (key === 'l') { e.preventDefault(); setLang(lang() === 'id' ? 'en' : 'id'); attempt(refreshAll).catch(() => {}); }
     else if (key === 'm') { e.preventDefault(); $('map').focus(); }
     else if (key === 'f') { e.preventDefault(); if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen?.(); }
   });
-  $('refresh').addEventListener('click', () => attempt(refreshAll).catch(() => {}));
+  $('refresh').addEventListener('click', () => attempt(() => refreshAll(true)).catch(() => {}));
+  $('prank-days').addEventListener('click', prankDays);
   document.querySelector('[data-lang-switch]').addEventListener('click', () => attempt(refreshAll).catch(() => {}));
 }
 

@@ -85,7 +85,8 @@ public final class SmsWebhook {
             return;
         }
         boolean retry = attempt < attempts;
-        log.warn("SMS for incident {} attempt {}/{} failed: {}", message.incident(), attempt, attempts, reason);
+        log.warn("SMS {} attempt {}/{} failed: {}", message.incident() == null ? "(no incident)" : "for incident " + message.incident(), attempt,
+                attempts, reason);
         outcomes.failed(message, attempt, reason, retry);
         if (retry) {
             schedule(message, attempt + 1, firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20)));

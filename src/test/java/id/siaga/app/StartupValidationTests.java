@@ -98,4 +98,15 @@ class StartupValidationTests {
         Throwable national = start(STATIONS, AREAS, "--siaga.org.dataset=NATIONAL", "--siaga.org.national-directory=" + dir.resolve("nowhere"));
         assertThatThrownBy(() -> { throw root(national); }).hasMessageContaining("nowhere").hasMessageContaining("polda_list.csv");
     }
+
+    @Test
+    void prankWarningsWithoutAnSmsGatewayOrWithTooWideAWindowNameTheKeys() throws Exception {
+        Throwable noGateway = start(STATIONS, AREAS, "--siaga.screening.warning.enabled=true");
+        assertThatThrownBy(() -> { throw root(noGateway); }).hasMessageContaining("siaga.screening.warning.enabled")
+                .hasMessageContaining("siaga.integration.sms-webhook-url");
+        Throwable wide = start(STATIONS, AREAS, "--siaga.screening.warning.window=120");
+        assertThatThrownBy(() -> { throw root(wide); }).hasMessageContaining("siaga.screening.warning.window must be at most the retention");
+        Throwable none = start(STATIONS, AREAS, "--siaga.screening.warning.after=0");
+        assertThatThrownBy(() -> { throw root(none); }).hasMessageContaining("siaga.screening.warning.after must be 1 to 100");
+    }
 }
