@@ -2,20 +2,12 @@ package id.siaga.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import id.siaga.integration.StatusLink;
+import id.siaga.support.FakeSmsGateway;
 import id.siaga.support.Browser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,8 +40,7 @@ class CitizenStatusTests {
     static final List<String> PRIVATE = List.of("Bu Sari", "081234567890", "81234567890", "Kaliurang", "pelajar", "SLM-R4-01", "Patroli", "officer.sleman",
             "Andi", "Wijaya", "dispatcher.sleman", "Sleman", "-7.71", "110.35");
 
-    static HttpServer gateway;
-    static final BlockingQueue<String> sms = new LinkedBlockingQueue<>();
+    static FakeSmsGateway gateway;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -59,19 +50,7 @@ class CitizenStatusTests {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        try {
-            gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        gateway.createContext("/sms", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                sms.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        gateway.start();
+        gateway = FakeSmsGateway.start();
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:citizenstatustests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         registry.add("siaga.journal.spool-file", () -> "target/citizenstatustests-spool.jsonl");
         registry.add("siaga.telephony.enabled", () -> "false");
@@ -79,13 +58,13 @@ class CitizenStatusTests {
         registry.add("siaga.tracking.mqtt.enabled", () -> "false");
         registry.add("siaga.tracking.max-speed-kmh", () -> "100000");
         registry.add("siaga.console.status-base-url", () -> BASE);
-        registry.add("siaga.integration.sms-webhook-url", () -> "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
+        registry.add("siaga.integration.sms-webhook-url", gateway::url);
         registry.add("siaga.integration.public-requests-per-minute", () -> "40");
     }
 
     @AfterAll
     static void stopGateway() {
-        gateway.stop(0);
+        gateway.close();
     }
 
     static void noPrivateData(String text) {
@@ -134,7 +113,7 @@ class CitizenStatusTests {
                  "callerName":"Bu Sari","address":"Jl. Kaliurang km 7","description":"dua kelompok pelajar berkelahi"}
                 """, AUTH, DISPATCHER).json().path("id").asString();
 
-        JsonNode message = Http.JSON.readTree(sms.poll(30, TimeUnit.SECONDS));
+        JsonNode message = Http.JSON.readTree(gateway.next(30));
         assertThat(message.path("to").asString()).as("the number as kept, in international form, which SMS gateways take").isEqualTo("+6281234567890");
         String link = message.path("link").asString();
         assertThat(link).startsWith(BASE + "/status/");

@@ -2,23 +2,18 @@ package id.siaga.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.SubjectKind;
 import id.siaga.location.LocationSource;
 import id.siaga.screening.Classification;
 import id.siaga.screening.ScreeningStore;
+import id.siaga.support.FakeSmsGateway;
 import id.siaga.support.Browser;
 import id.siaga.telephony.CallId;
 import id.siaga.telephony.CallRecord;
 import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.event.CallLocated;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +22,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,8 +70,7 @@ class PrankBoardTests {
     /** Pranked Polres Kota Yogyakarta twice. */
     static final String N7 = "+6281399990007";
 
-    static HttpServer gateway;
-    static final BlockingQueue<String> sms = new LinkedBlockingQueue<>();
+    static FakeSmsGateway gateway;
     static boolean seeded;
 
     @TestConfiguration
@@ -93,32 +84,20 @@ class PrankBoardTests {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        try {
-            gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        gateway.createContext("/sms", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                sms.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        gateway.start();
+        gateway = FakeSmsGateway.start();
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:prankboardtests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         registry.add("siaga.journal.spool-file", () -> "target/prankboardtests-spool.jsonl");
         registry.add("siaga.telephony.enabled", () -> "false");
         registry.add("siaga.tracking.osmand-port", () -> "0");
         registry.add("siaga.tracking.mqtt.enabled", () -> "false");
-        registry.add("siaga.integration.sms-webhook-url", () -> "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
+        registry.add("siaga.integration.sms-webhook-url", gateway::url);
         registry.add("siaga.screening.warning.enabled", () -> "true");
         registry.add("siaga.screening.warning.after", () -> "3");
     }
 
     @AfterAll
     static void stopGateway() {
-        gateway.stop(0);
+        gateway.close();
     }
 
     @LocalServerPort
@@ -330,7 +309,7 @@ class PrankBoardTests {
         // last comes after anything the trusted number or a fourth prank could have caused
         List<JsonNode> sent = new ArrayList<>();
         while (sent.isEmpty() || !sent.get(sent.size() - 1).path("to").asString().equals(later)) {
-            String body = sms.poll(30, TimeUnit.SECONDS);
+            String body = gateway.next(30);
             assertThat(body).as("an SMS within 30 s; got " + sent).isNotNull();
             sent.add(json.readTree(body));
         }

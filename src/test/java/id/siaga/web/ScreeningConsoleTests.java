@@ -27,6 +27,16 @@ class ScreeningConsoleTests extends CallApiTestBase {
     /** The gate for Polda DIY as a server with a media plane has it (this context has no SIP edge: prompts go nowhere). */
     static final Gate GATE = new Gate(Set.of(StationId.of("POLDA-DIY")), Duration.ofSeconds(10), true);
 
+    /** Three answered calls from the number, each classified a prank by Sleman's operator: its reputation flags it. */
+    void threePranks(String caller) {
+        for (int i = 0; i < 3; i++) {
+            CallId prank = calls.dial(caller, IN_SLEMAN, "OP-3404-1");
+            calls.answerAndHangUp(prank, "OP-3404-1");
+            assertThat(http.post("/api/calls/" + prank.value() + "/classification", "{\"classification\":\"PRANK\"}", AUTH, SLEMAN_OPERATOR)
+                    .status()).isEqualTo(200);
+        }
+    }
+
     @AfterEach
     void gateOff() {
         coordinator.gate(Gate.OFF);
@@ -35,12 +45,7 @@ class ScreeningConsoleTests extends CallApiTestBase {
     @Test
     void aFlaggedCallerAtTheGateShowsInTheQueueAndRingsConfirmedOncePressingOne() throws Exception {
         String caller = "+6281200190002";
-        for (int i = 0; i < 3; i++) {
-            CallId prank = calls.dial(caller, IN_SLEMAN, "OP-3404-1");
-            calls.answerAndHangUp(prank, "OP-3404-1");
-            assertThat(http.post("/api/calls/" + prank.value() + "/classification", "{\"classification\":\"PRANK\"}", AUTH, SLEMAN_OPERATOR)
-                    .status()).isEqualTo(200);
-        }
+        threePranks(caller);
         coordinator.gate(GATE);
         assertThat(http.get("/api/screening/gate", AUTH, SLEMAN_OPERATOR).json().get("here").asBoolean()).isTrue();
         try (Browser browser = Browser.open(port, false)) {
@@ -114,12 +119,7 @@ class ScreeningConsoleTests extends CallApiTestBase {
     @Test
     void aFlaggedNumberRingsWithItsFactsAndTheOperatorClassifiesTheCallByKeyboard() throws Exception {
         String caller = "+6281200190001";
-        for (int i = 0; i < 3; i++) {
-            CallId prank = calls.dial(caller, IN_SLEMAN, "OP-3404-1");
-            calls.answerAndHangUp(prank, "OP-3404-1");
-            assertThat(http.post("/api/calls/" + prank.value() + "/classification", "{\"classification\":\"PRANK\"}", AUTH, SLEMAN_OPERATOR)
-                    .status()).isEqualTo(200);
-        }
+        threePranks(caller);
         try (Browser browser = Browser.open(port, false)) {
             ConsoleAccessTests.logIn(browser, "operator.sleman1");
             browser.await("the console is ready", w -> "true".equals(w.findElement(By.tagName("body")).getDomAttribute("data-ready")));
