@@ -195,10 +195,11 @@ function showCall(call) {
   gate.textContent = call.gate ? t('gate.' + call.gate) : '';
   gate.className = 'gate gate-' + (call.gate || '');
   const silent = document.getElementById('call-silent');
-  silent.hidden = !call.silentEmergencyAt && !call.silentAskedAt;
+  silent.hidden = !call.silentEmergencyAt && !call.silentAskedAt && !call.silentProblem;
   silent.className = call.silentEmergencyAt ? 'alarm silent' : 'warn silent';
   silent.textContent = call.silentEmergencyAt ? t(call.latitude != null ? 'silent.emergency' : 'silent.emergency.noloc')
-    : call.silentAskedAt ? t('silent.asked', { when: dateTime(call.silentAskedAt) }) : '';
+    : call.silentAskedAt ? t('silent.asked', { when: dateTime(call.silentAskedAt) })
+      : call.silentProblem ? t('silent.failed', { why: call.silentProblem }) : '';
   document.getElementById('silent-ask').hidden = !(call.state === 'ANSWERED' && isMine(call) && !call.silentEmergencyAt);
   showWrapUp(call);
   showChain(call);

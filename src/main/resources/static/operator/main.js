@@ -138,7 +138,7 @@ function keys(e) {
     case 'i': focus('open-incidents'); break;
     case 'q': focus('queue'); break;
     case 'j': e.preventDefault(); openWrapUp(); break;
-    case 'd': e.preventDefault(); askSilentCaller(); break;
+    case 'd': e.preventDefault(); askSilentCaller().catch(() => {}); break; // attempt() has shown why
     case 'l': setLang(lang() === 'id' ? 'en' : 'id'); relabel(); break;
     default:
       if (/^[1-5]$/.test(e.key) && reportOpen()) { e.preventDefault(); setPriority(e.key); }

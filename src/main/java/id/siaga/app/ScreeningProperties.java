@@ -37,14 +37,14 @@ public record ScreeningProperties(
      *                 {@code MABES} for the country); empty (the default) is off. Needs the media plane
      *                 ({@code siaga.media.rtpengines}): without one it stays off and every flagged call there says so.
      * @param keyWait  from the prompt's start to the call going on without a key: 10 s (the prompt lasts about 4 s);
-     *                 3 to 30 s. A plain number is seconds.
+     *                 5 to 30 s (shorter than the prompt and a key cannot be answered). A plain number is seconds.
      */
     public record GateProperties(@DefaultValue({}) List<String> stations,
                                  @DefaultValue("10s") @DurationUnit(ChronoUnit.SECONDS) Duration keyWait) {
         public GateProperties {
             stations = stations == null ? List.of() : stations.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
-            if (keyWait.compareTo(Duration.ofSeconds(3)) < 0 || keyWait.compareTo(Duration.ofSeconds(30)) > 0) {
-                throw new IllegalArgumentException("siaga.screening.gate.key-wait must be between 3 and 30 seconds, got " + keyWait);
+            if (keyWait.compareTo(Duration.ofSeconds(5)) < 0 || keyWait.compareTo(Duration.ofSeconds(30)) > 0) {
+                throw new IllegalArgumentException("siaga.screening.gate.key-wait must be between 5 and 30 seconds, got " + keyWait);
             }
         }
     }

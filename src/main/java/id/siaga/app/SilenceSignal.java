@@ -63,8 +63,13 @@ final class SilenceSignal {
 
     private void judge(CallRecordings.Outcome.Kept kept) throws IOException {
         Optional<CallRecord> found = records.find(kept.call());
-        if (found.isEmpty() || found.get().answeredAt() == null) {
-            log.debug("call {}: {}, its caller's silence is not judged", kept.call(), found.isEmpty() ? "no call record" : "not answered");
+        if (found.isEmpty()) {
+            // its record may still be in the spool (a database outage): this signal is lost, the call itself is not
+            log.info("call {}: no call record yet, its caller's silence is not judged", kept.call());
+            return;
+        }
+        if (found.get().answeredAt() == null) {
+            log.debug("call {}: not answered, its caller's silence is not judged", kept.call());
             return;
         }
         CallRecord record = found.get();

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * type {@link IncidentType#SILENT_EMERGENCY} (priority 1) is opened from it, at the call's best location, so every
  * console of the station lists it, its map shows it and the nearest units are proposed; the call itself stays with its
  * operator, open. An incident from a call makes the call genuine, as one opened by hand does. Runs off the call loop
- * (the incident is written to the database); a call without any location yet gets no incident (its operator's console
- * says so and the operator opens one with the place the caller's surroundings give).
+ * (the incident is written to the database). A call without any location yet gets its incident with the first
+ * location that reaches it (AML, a fix by reference); until then its operator's console says it has none.
  */
 final class SilentEmergencies implements Consumer<CallUpdate>, AutoCloseable {
 
@@ -34,6 +34,7 @@ final class SilentEmergencies implements Consumer<CallUpdate>, AutoCloseable {
     private final Incidents incidents;
     private final Screening screening;
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
+    private final Set<String> waitingForLocation = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "silent-emergencies");
         t.setDaemon(true);
@@ -49,12 +50,27 @@ final class SilentEmergencies implements Consumer<CallUpdate>, AutoCloseable {
     public void accept(CallUpdate update) {
         CallView call = update.call();
         if ("ended".equals(update.event())) {
-            opened.remove(call.id()); // a call is a silent emergency once: the set holds live calls only
+            // a call is a silent emergency once: the sets hold live calls only
+            opened.remove(call.id());
+            if (waitingForLocation.remove(call.id())) {
+                log.warn("call {}: silent emergency ended without any location: no incident was opened", call.id());
+            }
             return;
         }
-        if (!"silent".equals(update.event()) || call.silentEmergencyAt() == null || !opened.add(call.id())) {
+        if (call.silentEmergencyAt() == null || opened.contains(call.id())) {
             return;
         }
+        if (call.latitude() == null || call.longitude() == null) {
+            // the next update that brings a location (located, rerouted) opens it
+            if (waitingForLocation.add(call.id())) {
+                log.warn("call {}: silent emergency without a location yet: the incident opens when one arrives", call.id());
+            }
+            return;
+        }
+        if (!opened.add(call.id())) {
+            return;
+        }
+        waitingForLocation.remove(call.id());
         try {
             worker.execute(() -> open(call));
         } catch (RejectedExecutionException e) {
@@ -63,10 +79,6 @@ final class SilentEmergencies implements Consumer<CallUpdate>, AutoCloseable {
     }
 
     private void open(CallView call) {
-        if (call.latitude() == null || call.longitude() == null) {
-            log.warn("call {}: silent emergency without a location yet: no incident opened; the operator's console shows it", call.id());
-            return;
-        }
         try {
             NewIncident draft = new NewIncident(IncidentType.SILENT_EMERGENCY, null,
                     IncidentLocation.of(call.latitude(), call.longitude(), call.uncertaintyMeters(), IncidentLocation.Origin.CALL), null,
@@ -80,8 +92,8 @@ final class SilentEmergencies implements Consumer<CallUpdate>, AutoCloseable {
                 log.warn("call {}: not classified genuine after the silent emergency's incident: {}", call.id(), e.toString());
             }
         } catch (RuntimeException e) {
-            opened.remove(call.id());
-            log.error("call {}: the silent emergency's incident could not be opened; the operator's console shows the call", call.id(), e);
+            opened.remove(call.id()); // the call's next update tries again
+            log.error("call {}: the silent emergency's incident could not be opened; the next update of the call tries again", call.id(), e);
         }
     }
 

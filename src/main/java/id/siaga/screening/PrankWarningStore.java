@@ -14,6 +14,13 @@ public interface PrankWarningStore {
 
     void keep(Sent sent);
 
+    /**
+     * Whether a call from {@code number} was classified a genuine emergency since {@code since}: read from the
+     * classifications themselves, so neither a supervisor's clear of the number nor the reputation's cap on the marks
+     * it keeps in memory hides one.
+     */
+    boolean genuineCallSince(String number, Instant since);
+
     /** Forgets warnings sent before {@code cutoff} (with the marks, after the retention); returns how many. */
     int forgetBefore(Instant cutoff);
 }

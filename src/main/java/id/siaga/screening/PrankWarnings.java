@@ -59,6 +59,10 @@ public final class PrankWarnings {
         Instant now = clock.instant();
         Instant last = store.lastWarnedAt(call.number()).orElse(null);
         PrankWarningRule.Verdict verdict = rule.decide(reputation.explain(call.number(), now), last, now);
+        if (verdict.warn() && store.genuineCallSince(call.number(), now.minus(rule.policy().window()))) {
+            // a genuine call before a supervisor's clear, or beyond the marks kept in memory, withholds it all the same
+            verdict = new PrankWarningRule.Verdict(PrankWarningRule.Withheld.GENUINE_CALL, verdict.pranks());
+        }
         if (!verdict.warn()) {
             if (verdict.withheld() != PrankWarningRule.Withheld.TOO_FEW) {
                 log.info("no prank warning for {} after call {}: {} ({} pranks in {} days{})", call.number(), call.call(), verdict.withheld(),

@@ -80,7 +80,10 @@ public final class JdbcPrankHistory implements PrankHistory {
         List<Object> args = new ArrayList<>(List.of(time(from), time(from), time(until)));
         StringBuilder sql = new StringBuilder("SELECT c.caller_number, COUNT(*) AS pranks FROM call_classification c")
                 .append(" JOIN call_record r ON r.id = c.call_id WHERE c.classification = 'PRANK' AND c.classified_at >= ?")
-                .append(" AND r.offered_at >= ? AND r.offered_at < ?");
+                .append(" AND r.offered_at >= ? AND r.offered_at < ?")
+                // a withheld number is everybody's: it is no one number to follow up
+                .append(" AND c.caller_number <> ?");
+        args.add(id.siaga.telephony.PhoneNumbers.ANONYMOUS);
         List<List<String>> chunks = chunks(stations);
         if (chunks.size() > 1) {
             throw new IllegalArgumentException("at most " + STATIONS_PER_QUERY + " stations, or all, got " + stations.size());

@@ -29,6 +29,13 @@ public final class JdbcPrankWarningStore implements PrankWarningStore {
     }
 
     @Override
+    public boolean genuineCallSince(String number, Instant since) {
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM call_classification WHERE caller_number = ? AND classification = 'GENUINE'"
+                + " AND classified_at >= ?", Integer.class, number, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        return found != null && found > 0;
+    }
+
+    @Override
     public int forgetBefore(Instant cutoff) {
         return jdbc.update("DELETE FROM prank_warning WHERE warned_at < ?", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
     }

@@ -102,35 +102,43 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
 
     /**
      * Screening's part of a call: {@code standing}, the caller's number as it arrived; {@code gate}, null when the call
-     * never met the gate; {@code silentAskedAt}, when the operator had the silent caller asked for 5 5 (null if never),
-     * and the keys the caller pressed since ({@code keysSinceAsk}); {@code silentEmergencyAt}, when 5 5 came.
+     * never met the gate; {@code silentAskedAt}, when the operator had the silent caller asked for 5 5 (null if never, or
+     * once the prompt could not be played), and the keys the caller pressed since ({@code keysSinceAsk});
+     * {@code silentEmergencyAt}, when 5 5 came; {@code silentProblem}, why the last ask could not be played (null: none).
      */
-    record Screen(Standing standing, GateState gate, Instant silentAskedAt, String keysSinceAsk, Instant silentEmergencyAt) {
-        static final Screen NONE = new Screen(Standing.UNKNOWN, null, null, "", null);
+    record Screen(Standing standing, GateState gate, Instant silentAskedAt, String keysSinceAsk, Instant silentEmergencyAt,
+                  String silentProblem) {
+        static final Screen NONE = new Screen(Standing.UNKNOWN, null, null, "", null, null);
         /** What marks a silent emergency after the prompt. */
         static final String SILENT_CODE = "55";
 
         Screen withStanding(Standing next) {
-            return new Screen(next, gate, silentAskedAt, keysSinceAsk, silentEmergencyAt);
+            return new Screen(next, gate, silentAskedAt, keysSinceAsk, silentEmergencyAt, silentProblem);
         }
 
         Screen withGate(GateState next) {
-            return new Screen(standing, next, silentAskedAt, keysSinceAsk, silentEmergencyAt);
+            return new Screen(standing, next, silentAskedAt, keysSinceAsk, silentEmergencyAt, silentProblem);
         }
 
         /** The silent caller was asked (again): the keys count from now. */
         Screen silentAsked(Instant at) {
-            return new Screen(standing, gate, at, "", silentEmergencyAt);
+            return new Screen(standing, gate, at, "", silentEmergencyAt, null);
+        }
+
+        /** The ask's prompt could not be played: the caller heard nothing, so its keys no longer count as an answer. */
+        Screen silentPromptFailed(String why) {
+            return new Screen(standing, gate, null, "", silentEmergencyAt, why);
         }
 
         /** A key the caller pressed after the silent prompt (the last few kept: only the code matters). */
         Screen keyAfterAsk(String key) {
             String all = keysSinceAsk + key;
-            return new Screen(standing, gate, silentAskedAt, all.length() > 8 ? all.substring(all.length() - 8) : all, silentEmergencyAt);
+            return new Screen(standing, gate, silentAskedAt, all.length() > 8 ? all.substring(all.length() - 8) : all, silentEmergencyAt,
+                    silentProblem);
         }
 
         Screen silentEmergency(Instant at) {
-            return new Screen(standing, gate, silentAskedAt, keysSinceAsk, at);
+            return new Screen(standing, gate, silentAskedAt, keysSinceAsk, at, silentProblem);
         }
 
         boolean awaitsSilentCode() {
@@ -328,6 +336,7 @@ record Call(IncomingCall incoming, Instant offeredAt, Phase phase, StationId res
                 p == null || !p.hasUncertainty() ? null : p.uncertaintyMeters(), p == null ? null : p.method(),
                 best.map(r -> r.age(now).toMillis() / 1000.0).orElse(null), media.keys(),
                 media.unavailableStep() == null ? null : media.unavailableStep() + ": " + media.unavailableReason(), screen.standing(),
-                screen.gate() == null ? null : screen.gate().outcome().name(), screen.silentAskedAt(), screen.silentEmergencyAt());
+                screen.gate() == null ? null : screen.gate().outcome().name(), screen.silentAskedAt(), screen.silentEmergencyAt(),
+                screen.silentProblem());
     }
 }

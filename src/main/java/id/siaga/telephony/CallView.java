@@ -16,11 +16,13 @@ import java.util.List;
  * call pop so the operator knows before answering ("5 pranks in 7 days"); the call is answered all the same.
  * {@code gate} is how the call met the gate (null: it did not; WAITING while its caller hears "tekan 1", CONFIRMED
  * after 1, NO_KEY after the wait without a key, SKIPPED when the gate could not speak to the caller);
- * {@code silentAskedAt} when the operator had the silent caller asked for 5 5, {@code silentEmergencyAt} when 5 5 came.
+ * {@code silentAskedAt} when the operator had the silent caller asked for 5 5, {@code silentEmergencyAt} when 5 5 came,
+ * {@code silentProblem} why the ask's prompt could not be played (null: it was, or nobody asked).
  */
 public record CallView(String id, String callerNumber, String state, String station, String currentStation, int tier,
                        Instant offeredAt, double secondsWaiting, Instant answeredAt, String answeredBy, List<String> ringing,
                        List<String> ringingStations, Double latitude, Double longitude, String locationSource,
                        Double uncertaintyMeters, String locationMethod, Double locationAgeSeconds, String keys,
-                       String mediaProblem, Standing screening, String gate, Instant silentAskedAt, Instant silentEmergencyAt) {
+                       String mediaProblem, Standing screening, String gate, Instant silentAskedAt, Instant silentEmergencyAt,
+                       String silentProblem) {
 }

@@ -34,9 +34,9 @@ public record Gate(Set<StationId> stations, Duration keyWait, boolean mediaPlane
     public Gate {
         stations = Set.copyOf(Objects.requireNonNull(stations, "stations"));
         Objects.requireNonNull(keyWait, "keyWait");
-        if (keyWait.compareTo(Duration.ofSeconds(3)) < 0 || keyWait.compareTo(Duration.ofSeconds(30)) > 0) {
+        if (keyWait.compareTo(Duration.ofSeconds(5)) < 0 || keyWait.compareTo(Duration.ofSeconds(30)) > 0) {
             // shorter than the prompt cannot be answered; longer keeps a real caller from a phone for too long
-            throw new IllegalArgumentException("the gate's wait must be between 3 and 30 seconds, got " + keyWait.toMillis() / 1000.0 + " s");
+            throw new IllegalArgumentException("the gate's wait must be between 5 and 30 seconds, got " + keyWait.toMillis() / 1000.0 + " s");
         }
     }
 

@@ -32,6 +32,10 @@ final class GateStage implements CallStage {
         if (!gate.on(call.chain())) {
             return call;
         }
+        if (call.ladder() != null) {
+            // it already rang elsewhere (a better location moved it here): its caller is not sent back to a prompt
+            return skipped(call, null, "the call already rang before a better location moved it here: it rings on without the gate", out);
+        }
         if (!gate.mediaPlane()) {
             return skipped(call, null, "the gate is on here, but no media plane plays its prompt: the call rings at once", out);
         }

@@ -38,6 +38,11 @@ final class ScreenStage implements CallStage {
             out.publish("silent");
             return call.withScreen(call.screen().silentAsked(context.now()));
         }
+        if (input instanceof CallInput.MediaFailed f && MediaStage.PROMPT.equals(f.step()) && call.phase() == Call.Phase.ANSWERED
+                && call.screen().awaitsSilentCode()) {
+            out.publish("silent"); // the operator sees that the caller heard nothing and may ask again
+            return call.withScreen(call.screen().silentPromptFailed(f.reason()));
+        }
         if (input instanceof CallInput.KeyHeard k && "caller".equals(k.party()) && call.screen().awaitsSilentCode()) {
             Call.Screen screen = call.screen().keyAfterAsk(k.key());
             if (!screen.keysSinceAsk().endsWith(Call.Screen.SILENT_CODE)) {

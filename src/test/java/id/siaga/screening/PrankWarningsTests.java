@@ -42,10 +42,17 @@ class PrankWarningsTests {
         }
 
         @Override
+        public boolean genuineCallSince(String number, Instant since) {
+            return genuine.stream().anyMatch(at -> !at.isBefore(since));
+        }
+
+        @Override
         public int forgetBefore(Instant cutoff) {
             return 0;
         }
     };
+    /** When this store's number had a call classified genuine (the database's word, whatever the reputation holds). */
+    final List<Instant> genuine = new ArrayList<>();
     int calls;
 
     PrankWarnings warnings(PrankWarningRule.Policy policy) {
@@ -132,6 +139,18 @@ class PrankWarningsTests {
         PrankWarningRule.Verdict now = new PrankWarningRule(ON).decide(reputation.explain(NUMBER, clock.instant()), null, clock.instant());
         assertThat(now.warn()).isTrue();
         assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aGenuineCallBeforeASupervisorsClearStillWithholdsTheWarning() {
+        PrankWarnings w = warnings(ON);
+        classified(w, Classification.GENUINE);
+        genuine.add(clock.instant());
+        clock.advance(Duration.ofDays(1));
+        reputation.clear(NUMBER, clock.instant()); // the reputation forgets the genuine call's mark
+        clock.advance(Duration.ofMinutes(1));
+        pranks(w, 8);
+        assertThat(sent).as("the genuine call 1 day ago is in the classifications, whatever the reputation says").isEmpty();
     }
 
     @Test

@@ -116,6 +116,23 @@ abstract class PrankHistoryContract {
     }
 
     @Test
+    void withheldNumbersAreNoRepeatPranksterToFollowUp() {
+        for (int i = 0; i < 4; i++) {
+            call("w" + i, "anonymous", "POLRES-3404", H8.plusSeconds(3000 + i * 60L), 10, Classification.PRANK, -7.7 - i / 100.0, 110.3, "CELL_ID");
+        }
+        assertThat(history.repeatPranksters(null, H8, H10, 2, 10)).extracting(PrankHistory.NumberAtStation::number)
+                .as("four withheld pranks are four callers nobody can tell apart").doesNotContain("anonymous");
+    }
+
+    @Test
+    void aGenuineCallOfTheNumberIsFoundWhateverItsReputationSays() {
+        PrankWarningStore warnings = new JdbcPrankWarningStore(new JdbcTemplate(db.dataSource()));
+        assertThat(warnings.genuineCallSince("+6281111110004", H8)).as("c7 at 09.02, classified after it").isTrue();
+        assertThat(warnings.genuineCallSince("+6281111110004", H10)).isFalse();
+        assertThat(warnings.genuineCallSince("+6281111110001", H8)).as("pranks and information only").isFalse();
+    }
+
+    @Test
     void aNumbersLastPositionIsItsLatestLocatedCall() {
         List<PrankHistory.LastPosition> p = history.lastPositions(List.of("+6281111110001", "+6281111110006"), H8, H10);
         assertThat(p).as("the 09.50 call had only an area code").containsExactly(new PrankHistory.LastPosition("+6281111110001", "c6", H9.plusSeconds(60), "AML", -7.90, 110.33));

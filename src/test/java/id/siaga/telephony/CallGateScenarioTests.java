@@ -203,6 +203,24 @@ class CallGateScenarioTests {
         assertThat(region.rang(call)).as("rung where the better fix points").containsExactly("OP-3402-1");
     }
 
+    @Test
+    void aCallAlreadyRingingElsewhereThatABetterFixMovesToAGateStationRingsOnWithoutTheGate() {
+        prankedYesterday(PRANKSTER);
+        regionWithGate(new Gate(Set.of(StationId.of("POLRES-3402")), Duration.ofSeconds(10), true)); // Bantul only
+        region.ready("OP-3404-1", "OP-3402-1");
+        CallId call = region.dials("gate-moved-in", PRANKSTER, GPS_IN_SLEMAN);
+        assertThat(region.rang(call)).as("Sleman has no gate: it rings").containsExactly("OP-3404-1");
+        region.advance(Duration.ofSeconds(2));
+        region.calls.locationOfCall(call, CallPathFixture.AML_IN_BANTUL, true, "AML by SMS");
+
+        assertThat(region.rang(call)).as("Bantul rings at once, no prompt first").containsExactly("OP-3404-1", "OP-3402-1");
+        assertThat(region.prompts(call)).isEmpty();
+        assertThat(view(call).gate()).isEqualTo("SKIPPED");
+        assertThat((String) region.payload(call, "GateSkipped").get("reason")).contains("already rang");
+        region.answers(call, "OP-3402-1");
+        assertThat(view(call).state()).isEqualTo("ANSWERED");
+    }
+
     /** Every way out of the gate: the call is rung, and an operator who answers has the caller. */
     enum Outcome { KEY_ONE, OTHER_KEY_THEN_WAIT, NO_KEY, PROMPT_FAILED, MEDIA_LOST, NO_MEDIA_PLANE }
 

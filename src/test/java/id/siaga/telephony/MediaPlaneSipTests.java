@@ -56,7 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:${siaga.test.sip.op-3404-1}",
         "siaga.media.prompt-after=2s",
         "siaga.screening.gate.stations=POLDA-DIY",
-        "siaga.screening.gate.key-wait=4s"})
+        "siaga.screening.gate.key-wait=5s"})
 class MediaPlaneSipTests {
 
     static final int EDGE = SipTestPorts.free();
@@ -353,7 +353,7 @@ class MediaPlaneSipTests {
     @Order(11)
     void aSilentCallerAskedForFiveFivePressesItAndTheCallBecomesASilentEmergencyWithItsLocation() throws Exception {
         Peers.require("root".equals(System.getProperty("user.name")), "root, for SIPp to send a pcap's RTP (play_pcap_audio) as the caller's 5 5");
-        try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 9000);
+        try (Sipp phone = Sipp.phone("phone-answer.xml", SipTestPorts.OP_3404_1, 1, 300);
              Sipp caller = Sipp.caller("caller-five-five.xml", SipTestPorts.free(), "127.0.0.1:" + EDGE, "110", keys("081200000162"), 3000, 1)) {
             CallView answered = awaitAnswered("+6281200000162");
             assertThat(coordinator.askSilentCaller(new CallId(answered.id()), new OperatorId("OP-3404-1"), true))

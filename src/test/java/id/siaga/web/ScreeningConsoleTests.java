@@ -103,6 +103,33 @@ class ScreeningConsoleTests extends CallApiTestBase {
     }
 
     @Test
+    void aSilentEmergencyWithoutALocationOpensItsIncidentWhenTheFirstLocationArrives() {
+        coordinator.gate(GATE);
+        calls.ready("OP-DIY-1");
+        String caller = "+6281200190005";
+        CallId call = calls.dial(caller, null, "OP-DIY-1"); // no location: the default station, Polda DIY, takes it
+        calls.answer(call, "OP-DIY-1");
+        assertThat(coordinator.askSilentCaller(call, new id.siaga.org.OperatorId("OP-DIY-1"), true))
+                .isEqualTo(id.siaga.telephony.CallCoordinator.SilentAsk.PLAYED);
+        coordinator.keyPressed(call, "5", "caller", 100);
+        coordinator.keyPressed(call, "5", "caller", 100);
+        CallDriver.await("the call is a silent emergency", () -> coordinator.live().stream()
+                .anyMatch(c -> c.id().equals(call.value()) && c.silentEmergencyAt() != null));
+        String incidents = "/api/incidents?limit=10&caller=" + java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(http.get(incidents, AUTH, DIY_SUPERVISOR).json().size()).as("nowhere to send units yet").isZero();
+
+        coordinator.locationOfCall(call, IN_SLEMAN, true, "AML by SMS");
+        var opened = CallDriver.awaitValue("the incident opens with the first location", () -> http.get(incidents, AUTH, DIY_SUPERVISOR).json(),
+                j -> j.size() == 1);
+        assertThat(opened.get(0).get("type").asString()).isEqualTo("SILENT_EMERGENCY");
+        assertThat(opened.get(0).get("callId").asString()).isEqualTo(call.value());
+        coordinator.locationOfCall(call, IN_SLEMAN, true, "AML by SMS");
+        CallDriver.sleep(500);
+        assertThat(http.get(incidents, AUTH, DIY_SUPERVISOR).json().size()).as("once").isEqualTo(1);
+        calls.hangUp(call);
+    }
+
+    @Test
     void withoutAMediaPlaneTheSilentPromptIsRefusedWithTheReason() {
         CallId call = calls.dial("+6281200190004", IN_SLEMAN, "OP-3404-1");
         calls.answer(call, "OP-3404-1");

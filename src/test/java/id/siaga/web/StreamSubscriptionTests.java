@@ -77,7 +77,7 @@ class StreamSubscriptionTests {
 
     static CallUpdate update(String event, String id, String station) {
         return new CallUpdate(event, new CallView(id, "+6281200000001", "RINGING", station, station, 0, Instant.parse("2026-11-28T01:00:00Z"),
-                0, null, null, List.of(), List.of(station), null, null, "NONE", null, null, null, "", null, null, null, null, null));
+                0, null, null, List.of(), List.of(station), null, null, "NONE", null, null, null, "", null, null, null, null, null, null));
     }
 
     @Test

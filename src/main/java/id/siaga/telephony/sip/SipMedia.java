@@ -374,39 +374,23 @@ final class SipMedia implements MediaControl {
     private void prompt(SipCall call, String name, boolean inCall) {
         Rtpengine plane = rtpengine;
         offerForPhones(call); // a call queued before any phone rang is anchored now
-        String failed = null;
-        synchronized (call) {
+        String failed;
+        synchronized (call) { // the answer takes the same lock: a waiting caller's prompt is never played into an answered call
+            if (call.callerFinal) {
+                return; // the call is ending: nobody to play to
+            }
             if (call.anchored == null) {
-                return; // the offer's failure is reported by offerForPhones
-            }
-            if (call.callerFinal || call.mediaAnswered != inCall) {
-                return; // a waiting caller's prompt that an answer overtook, or an in-call prompt for a call not yet answered
-            }
-            try {
-                if (inCall) {
-                    plane.playMedia(call.callerSipCallId(), callerTag(call), prompts.resolve(name + ".wav"), 1);
-                    log.info("call {}: the caller hears the prompt '{}' in the call", call.id, name);
-                    return;
+                if (!inCall) {
+                    return; // the offer's failure is reported by offerForPhones
                 }
-                if (call.early == null) {
-                    AnchoredSdp early = plane.earlyMedia(call.callerSipCallId(), callerTag(call), call.callerToTag, call.anchored);
-                    Response progress = endpoint.messages().createResponse(Response.SESSION_PROGRESS, call.callerInvite);
-                    ((javax.sip.header.ToHeader) progress.getHeader(javax.sip.header.ToHeader.NAME)).setTag(call.callerToTag);
-                    progress.addHeader(endpoint.contactFor(call.callerInvite));
-                    progress.setContent(early.sdp().getBytes(StandardCharsets.UTF_8), endpoint.headers().createContentTypeHeader("application", "sdp"));
-                    call.callerTx.sendResponse(progress);
-                    call.early = early;
-                    call.sdpForCaller = early.sdp();
+                failed = "'" + name + "' not played: the call is not anchored on the media plane";
+            } else if (call.mediaAnswered != inCall) {
+                if (!inCall) {
+                    return; // a waiting caller's prompt that the answer overtook
                 }
-                plane.playMedia(call.callerSipCallId(), callerTag(call), prompts.resolve(name + ".wav"), 1);
-                call.prompting = true;
-                log.info("call {}: the waiting caller hears the announcement '{}'", call.id, name);
-            } catch (MediaException e) {
-                log.warn("call {}: announcement '{}' not played: {}", call.id, name, e.reason());
-                failed = "'" + name + "' not played: " + e.reason();
-            } catch (Exception e) {
-                log.warn("call {}: early media not sent: {}", call.id, e.toString());
-                failed = "'" + name + "' not played: early media could not be sent";
+                failed = "'" + name + "' not played: the call's answer did not go through the media plane";
+            } else {
+                failed = play(call, name, inCall, plane);
             }
         }
         if (failed != null) {
@@ -415,6 +399,37 @@ final class SipMedia implements MediaControl {
             } catch (RuntimeException e) {
                 log.error("call {}: the prompt's failure could not be reported", call.id, e);
             }
+        }
+    }
+
+    /** Plays the prompt (after the 183 that opens early media, for a waiting caller); null when played, else why not. */
+    private String play(SipCall call, String name, boolean inCall, Rtpengine plane) {
+        try {
+            if (inCall) {
+                plane.playMedia(call.callerSipCallId(), callerTag(call), prompts.resolve(name + ".wav"), 1);
+                log.info("call {}: the caller hears the prompt '{}' in the call", call.id, name);
+                return null;
+            }
+            if (call.early == null) {
+                AnchoredSdp early = plane.earlyMedia(call.callerSipCallId(), callerTag(call), call.callerToTag, call.anchored);
+                Response progress = endpoint.messages().createResponse(Response.SESSION_PROGRESS, call.callerInvite);
+                ((javax.sip.header.ToHeader) progress.getHeader(javax.sip.header.ToHeader.NAME)).setTag(call.callerToTag);
+                progress.addHeader(endpoint.contactFor(call.callerInvite));
+                progress.setContent(early.sdp().getBytes(StandardCharsets.UTF_8), endpoint.headers().createContentTypeHeader("application", "sdp"));
+                call.callerTx.sendResponse(progress);
+                call.early = early;
+                call.sdpForCaller = early.sdp();
+            }
+            plane.playMedia(call.callerSipCallId(), callerTag(call), prompts.resolve(name + ".wav"), 1);
+            call.prompting = true;
+            log.info("call {}: the waiting caller hears the announcement '{}'", call.id, name);
+            return null;
+        } catch (MediaException e) {
+            log.warn("call {}: announcement '{}' not played: {}", call.id, name, e.reason());
+            return "'" + name + "' not played: " + e.reason();
+        } catch (Exception e) {
+            log.warn("call {}: early media not sent: {}", call.id, e.toString());
+            return "'" + name + "' not played: early media could not be sent";
         }
     }
 
