@@ -376,8 +376,8 @@ final class SipMedia implements MediaControl {
         offerForPhones(call); // a call queued before any phone rang is anchored now
         String failed;
         synchronized (call) { // the answer takes the same lock: a waiting caller's prompt is never played into an answered call
-            if (call.callerFinal) {
-                return; // the call is ending: nobody to play to
+            if (!inCall && call.callerFinal) {
+                return; // the caller's INVITE has its final answer (an answer, a refusal): no early media any more
             }
             if (call.anchored == null) {
                 if (!inCall) {
