@@ -296,16 +296,16 @@ class CallEventsTests {
     @Test
     void aRecordingUnderWayIsJournalledWithItsPcapSoThatARestartCanFinishIt() {
         String pcap = "/var/spool/siaga110/recordings/pcaps/a84b4c76e66710%40carrier.example-5e1d3c0f2a9b7c41.pcap";
-        RecordingStarted started = new RecordingStarted(CALL, "127.0.0.1:2223", "a84b4c76e66710@carrier.example", List.of(pcap), 30_012);
+        RecordingStarted started = new RecordingStarted(CALL, "192.0.2.10:2223", "a84b4c76e66710@carrier.example", List.of(pcap), 30_012);
         JournalEntry e = journal.append(started, "media").join();
         assertThat(e.payload()).isEqualTo("{\"mediaCallId\":\"a84b4c76e66710@carrier.example\",\"operatorPort\":30012,\"pcaps\":[\"" + pcap
-                + "\"],\"rtpengine\":\"127.0.0.1:2223\"}");
+                + "\"],\"rtpengine\":\"192.0.2.10:2223\"}");
         assertThat(CallEvents.read(e)).contains(started);
-        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[\"/p.pcap\"],\"rtpengine\":\"127.0.0.1:2223\"}")))
-                .as("the operators' port unknown").contains(new RecordingStarted(CALL, "127.0.0.1:2223", "m", List.of("/p.pcap"), null));
-        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[],\"rtpengine\":\"127.0.0.1:2223\"}")))
+        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[\"/p.pcap\"],\"rtpengine\":\"192.0.2.10:2223\"}")))
+                .as("the operators' port unknown").contains(new RecordingStarted(CALL, "192.0.2.10:2223", "m", List.of("/p.pcap"), null));
+        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[],\"rtpengine\":\"192.0.2.10:2223\"}")))
                 .as("no pcap").isEmpty();
-        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[1],\"rtpengine\":\"127.0.0.1:2223\"}")))
+        assertThat(CallEvents.read(row("RecordingStarted", "{\"mediaCallId\":\"m\",\"pcaps\":[1],\"rtpengine\":\"192.0.2.10:2223\"}")))
                 .as("a pcap that is not a path").isEmpty();
     }
 

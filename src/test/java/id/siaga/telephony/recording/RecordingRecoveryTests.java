@@ -70,7 +70,7 @@ class RecordingRecoveryTests {
 
     /** The earlier run anchored the call and journalled its recording; then the call ended (closed at start, or before). */
     RecordingStarted startedAndEnded(CallId call, Path pcap) {
-        RecordingStarted started = new RecordingStarted(call, "127.0.0.1:2223", call.value() + "@carrier.example", List.of(pcap.toString()),
+        RecordingStarted started = new RecordingStarted(call, "192.0.2.10:2223", call.value() + "@carrier.example", List.of(pcap.toString()),
                 TONES_OPERATOR_PORT);
         journal.append(started, "media").join();
         journal.append(new CallInterrupted(call, "the server stopped while the call was answered; found unfinished at start",
