@@ -10,6 +10,12 @@ import id.siaga.org.StationId;
  */
 public interface MediaControl {
 
+    /**
+     * The step under which the media plane reports a prompt it could not play ({@code CallCoordinator.mediaUnavailable}):
+     * the call is still anchored and recorded; only the prompt is lost.
+     */
+    String PROMPT_STEP = "prompt";
+
     /** One thing asked of the media plane for one call. */
     sealed interface Request {
         CallId call();

@@ -11,9 +11,6 @@ import id.siaga.telephony.event.MediaUnavailable;
  */
 final class MediaStage implements CallStage {
 
-    /** The step under which the media plane reports a prompt it could not play. */
-    static final String PROMPT = "prompt";
-
     @Override
     public Call handle(Call call, CallInput input, CallContext context, Actions out) {
         if (input instanceof CallInput.KeyHeard k) {
@@ -26,7 +23,7 @@ final class MediaStage implements CallStage {
         }
         if (input instanceof CallInput.MediaFailed f) {
             out.journal(new MediaUnavailable(call.id(), f.step(), f.reason()), "media");
-            if (PROMPT.equals(f.step())) {
+            if (MediaControl.PROMPT_STEP.equals(f.step())) {
                 return call; // a prompt not played: the call is still anchored and recorded (the gate stage lets it ring)
             }
             out.publish("media");

@@ -38,7 +38,7 @@ final class ScreenStage implements CallStage {
             out.publish("silent");
             return call.withScreen(call.screen().silentAsked(context.now()));
         }
-        if (input instanceof CallInput.MediaFailed f && MediaStage.PROMPT.equals(f.step()) && call.phase() == Call.Phase.ANSWERED
+        if (input instanceof CallInput.MediaFailed f && MediaControl.PROMPT_STEP.equals(f.step()) && call.phase() == Call.Phase.ANSWERED
                 && call.screen().awaitsSilentCode()) {
             out.publish("silent"); // the operator sees that the caller heard nothing and may ask again
             return call.withScreen(call.screen().silentPromptFailed(f.reason()));

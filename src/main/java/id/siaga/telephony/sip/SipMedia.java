@@ -45,8 +45,6 @@ final class SipMedia implements MediaControl {
     static final Set<SdpOption> OFFER = Set.of(SdpOption.RECORD_CALL, SdpOption.REPLACE_ORIGIN);
     /** rtpengine's answer for a call it does not hold: most often one it closed itself, no RTP for its {@code --timeout}. */
     static final String UNKNOWN_CALL = "Unknown call-id";
-    /** The step a prompt's failure is reported under: the call's recording goes on, only the prompt is lost. */
-    static final String PROMPT_STEP = "prompt";
     static final String CLOSED_BY_ITSELF = " (rtpengine closed the call itself while it rang: its --timeout must be longer than"
             + " siaga.telephony.max-wait, docs/MEDIA.md)";
 
@@ -395,7 +393,7 @@ final class SipMedia implements MediaControl {
         }
         if (failed != null) {
             try {
-                coordinator.mediaUnavailable(call.id, PROMPT_STEP, failed);
+                coordinator.mediaUnavailable(call.id, MediaControl.PROMPT_STEP, failed);
             } catch (RuntimeException e) {
                 log.error("call {}: the prompt's failure could not be reported", call.id, e);
             }
