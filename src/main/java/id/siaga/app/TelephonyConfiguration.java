@@ -152,11 +152,14 @@ class TelephonyConfiguration {
     }
 
     /**
-     * On shutdown, before the SIP edge closes, every live call is closed: waiting callers are refused with 503 and get a
-     * call-back task, so none waits for a restart that may not come.
+     * On shutdown, before the SIP edge closes: the edge refuses new calls with 503 at once, for
+     * {@code siaga.telephony.drain-time} while the calls ringing here may still be answered (a cluster's SIP front takes
+     * the node out meanwhile); then every live call is closed: waiting callers are refused with 503 and get a call-back
+     * task, so none waits for a restart that may not come.
      */
     @Bean
-    SmartLifecycle callPathShutdown(CallCoordinator coordinator) {
+    SmartLifecycle callPathShutdown(CallCoordinator coordinator, org.springframework.beans.factory.ObjectProvider<SipEdge> edge,
+                                    TelephonyProperties props) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -168,6 +171,19 @@ class TelephonyConfiguration {
             @Override
             public void stop() {
                 running = false;
+                SipEdge sip = edge.getIfAvailable();
+                if (sip != null) {
+                    sip.refuseNewCalls();
+                    if (!props.drainTime().isZero()) {
+                        org.slf4j.LoggerFactory.getLogger(TelephonyConfiguration.class).info(
+                                "stopping: new calls refused for {} ms before the calls still waiting are closed", props.drainTime().toMillis());
+                        try {
+                            Thread.sleep(props.drainTime().toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
                 coordinator.interruptAll("the server is shutting down");
             }
 

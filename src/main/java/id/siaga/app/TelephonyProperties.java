@@ -52,6 +52,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         (the JDK's CAs when the bundle has none). "siaga", the bundle the consoles' HTTPS uses too.
  * @param sipTlsClientAuth whether a peer connecting over TLS must show a certificate: NONE (trunks and phones prove
  *                         themselves by digest or address, as most do), WANT, or NEED (mutual TLS with the trunk).
+ * @param drainTime        when the server is stopped (SIGTERM), how long its SIP edge refuses new calls with 503 (and
+ *                         answers OPTIONS from outside a call with 503) while the calls still ringing here may yet be
+ *                         answered, before those are closed with 503 and call-back tasks. In a cluster this is how the
+ *                         SIP front (Kamailio's dispatcher, which probes each node with OPTIONS every second and takes
+ *                         it out after two failed probes) learns that the node is going before it has gone: 3 s there.
+ *                         0 (the default): one node with nobody in front to tell; new calls are still refused from
+ *                         the moment the stop begins.
  */
 @ConfigurationProperties("siaga.telephony")
 public record TelephonyProperties(
@@ -75,7 +82,8 @@ public record TelephonyProperties(
         @DefaultValue List<String> trustedSources,
         @DefaultValue("-1") int sipTlsPort,
         @DefaultValue("siaga") String sipTlsBundle,
-        @DefaultValue("NONE") SipTls.ClientAuth sipTlsClientAuth) {
+        @DefaultValue("NONE") SipTls.ClientAuth sipTlsClientAuth,
+        @DefaultValue("0s") Duration drainTime) {
 
     /**
      * A trusted source as the SIP edge sees a packet's source: an IP address literal in its canonical form (so "::1"
@@ -134,6 +142,10 @@ public record TelephonyProperties(
         }
         if (maxUnansweredPerSource < 1) {
             throw new IllegalArgumentException("siaga.telephony.max-unanswered-per-source must be at least 1, got " + maxUnansweredPerSource);
+        }
+        if (drainTime.isNegative()) {
+            throw new IllegalArgumentException("siaga.telephony.drain-time must not be negative (0 refuses new calls without waiting), got "
+                    + drainTime);
         }
         if (keepAlive.isNegative() || keepAlive.isZero()) {
             throw new IllegalArgumentException("siaga.telephony.keep-alive must be positive, got " + keepAlive);

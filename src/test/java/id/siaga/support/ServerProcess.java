@@ -117,6 +117,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The lines of the whole log (all starts of this process object) that contain {@code text}. */
+    public List<String> logLines(String text) {
+        try {
+            return Files.readAllLines(log).stream().filter(l -> l.contains(text)).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** A port free for both TCP and UDP on 127.0.0.1 right now (SIP listens on both). */
     public static int freePort() {
         for (int attempt = 0; attempt < 50; attempt++) {

@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * an {@link IncomingCall}; responses and in-dialog requests from operator phones and callers become events
  * of the {@link CallCoordinator}. Requests to any other number get 404, unsupported methods 405, and the
  * stack itself answers malformed messages with 400 or drops them (RFC 3261 §16.3, §18.3).
+ *
+ * <p>Once the server begins to stop ({@link #refuseNewCalls}), a new call, a REGISTER and an OPTIONS from outside a
+ * call get 503: a cluster's SIP front (Kamailio's dispatcher) then sends calls to another node and, from its OPTIONS
+ * probes, takes this one out of rotation before it has gone. Requests inside calls go on as before.
  */
 public final class SipEdge implements SipListener, AutoCloseable {
 
@@ -89,6 +93,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
     private final SipCallerProbe probes;
     private final SipRegistrations registrations;
     private final SipDialogRelay relay;
+    private volatile boolean refusingNewCalls;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sip-keepalive");
         t.setDaemon(true);
@@ -144,8 +149,13 @@ public final class SipEdge implements SipListener, AutoCloseable {
                 case Request.CANCEL -> onCancel(event);
                 case Request.BYE -> onBye(event);
                 case Request.UPDATE, Request.INFO -> relay.forward(event);
-                case Request.OPTIONS -> send(event, withAllow(messages.createResponse(Response.OK, request))); // RFC 3261 §11.2
+                case Request.OPTIONS -> send(event, withAllow(SipHeaders.tagged(messages.createResponse(
+                        refusingNewCalls && !inDialog(request) ? Response.SERVICE_UNAVAILABLE : Response.OK, request)))); // RFC 3261 §11.2
                 case Request.REGISTER -> {
+                    if (refusingNewCalls) {
+                        respond(event, Response.SERVICE_UNAVAILABLE); // the phone registers with another node
+                        return;
+                    }
                     ServerTransaction tx = serverTransaction(event);
                     if (tx != null) {
                         registrations.onRegister(request, tx);
@@ -173,6 +183,13 @@ public final class SipEdge implements SipListener, AutoCloseable {
         String dialled = SipHeaders.dialled(invite.getRequestURI());
         if (!settings.emergencyNumbers().contains(dialled)) {
             refuse(event, messages.createResponse(Response.NOT_FOUND, invite));
+            return;
+        }
+        if (refusingNewCalls) {
+            // journalled like any refusal; the caller's carrier or the cluster's front tries another node
+            refuse(event, messages.createResponse(Response.SERVICE_UNAVAILABLE, invite));
+            coordinator.refusedOnArrival(new CallRefused(CallId.random(), Response.SERVICE_UNAVAILABLE, SipHeaders.callerNumber(invite),
+                    SipHeaders.sourceAddress(invite), "the server is stopping: a new call is refused so it can be placed with another node"));
             return;
         }
         String contentType = SipHeaders.header(invite, ContentTypeHeader.NAME);
@@ -346,6 +363,11 @@ public final class SipEdge implements SipListener, AutoCloseable {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
+    /** A request inside a dialog carries the To-tag the dialog's other end gave (RFC 3261 §12.2). */
+    private static boolean inDialog(Request request) {
+        return ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    }
+
     private static String callIdOf(Message message) {
         return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
     }
@@ -447,6 +469,15 @@ public final class SipEdge implements SipListener, AutoCloseable {
     /** A keypress rtpengine reported (its DTMF log): shown on its call, journalled as {@code KeyPressed}. */
     public void keyPressed(DtmfEvent event) {
         media.keyPressed(event);
+    }
+
+    /**
+     * The server is stopping: from now on new calls, REGISTERs and OPTIONS from outside a call are answered 503 (see the
+     * class comment). Calls in progress go on until the call path closes them.
+     */
+    public void refuseNewCalls() {
+        refusingNewCalls = true;
+        log.info("SIP edge stopping: new calls, REGISTERs and OPTIONS are answered 503 from now on");
     }
 
     @Override
