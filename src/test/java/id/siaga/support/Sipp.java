@@ -70,6 +70,20 @@ public final class Sipp implements AutoCloseable {
     }
 
     /**
+     * {@code calls} calls to {@code service} at the edge, placed at a steady {@code perSecond}, each logging what the
+     * scenario logs (its {@code <log>} actions) to {@code callLog}.
+     */
+    public static Sipp steadyCallers(String scenario, int port, String edge, String service, Map<String, String> keys, long pauseMs,
+                                     int calls, int perSecond, Path callLog) {
+        List<String> cmd = base(scenario, port, pauseMs);
+        cmd.addAll(List.of("-s", service, "-m", Integer.toString(calls), "-r", Integer.toString(perSecond), "-rp", "1000",
+                "-l", Integer.toString(calls), "-trace_logs", "-log_file", callLog.toString()));
+        keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+        cmd.add(edge);
+        return new Sipp("callers-" + port, cmd);
+    }
+
+    /**
      * One call to {@code service} at the edge, every SIP message sent and received written to {@code messages}: what the
      * caller was told is read back with {@link #responsesIn}.
      */
@@ -185,6 +199,20 @@ public final class Sipp implements AutoCloseable {
     public int count(String message) {
         try {
             Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(message) + " (?:<-+|-+>)\\s+(?:E-RTD\\d\\s+)?(\\d+)").matcher(Files.readString(log));
+            int last = -1;
+            while (m.find()) {
+                last = Integer.parseInt(m.group(1));
+            }
+            return last;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** How many calls of the run SIPp counted failed by the end of it (its statistics screen); -1 if the screen does not show it. */
+    public int failedCalls() {
+        try {
+            Matcher m = Pattern.compile("(?m)^\\s*Failed call\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)").matcher(Files.readString(log));
             int last = -1;
             while (m.find()) {
                 last = Integer.parseInt(m.group(1));

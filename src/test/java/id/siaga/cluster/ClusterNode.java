@@ -1,0 +1,85 @@
+package id.siaga.cluster;
+
+import id.siaga.support.ServerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Siaga node of a test cluster, run as its own process ({@link ServerProcess}) with its own ports and its own folder
+ * (H2 database, journal spool), started, killed, stopped and started again on the same ones. Behind the cluster's SIP
+ * front it trusts the front's address (every call comes from there), repeats its 180 every 10 s (within Kamailio's
+ * 30 s fr_inv_timer) and, when stopped, refuses new calls for 3 s so the front takes it out first.
+ */
+final class ClusterNode implements AutoCloseable {
+
+    /** The digest secret every node of the test cluster shares, so a phone challenged by one may answer another. */
+    static final String DIGEST_SECRET = "5a1a9a110c1a5e7e5ec7e75a1a9a110c";
+
+    final String name;
+    final int httpPort;
+    final int sipPort;
+    private final Path dir;
+    private final List<String> extra;
+    private ServerProcess process;
+    private int starts;
+
+    ClusterNode(String name, Path root, List<String> extra) {
+        this.name = name;
+        this.httpPort = ServerProcess.freePort();
+        this.sipPort = ServerProcess.freePort();
+        this.extra = List.copyOf(extra);
+        try {
+            this.dir = Files.createDirectories(root.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<String> args() {
+        List<String> args = new ArrayList<>(List.of("--siaga.cluster.node-id=" + name, "--siaga.telephony.sip-port=" + sipPort,
+                "--SIAGA_H2_FILE=" + dir.resolve("siaga110"), "--siaga.journal.spool-file=" + dir.resolve("journal-spool.jsonl"),
+                "--siaga.tracking.osmand-port=-1", "--siaga.telephony.trusted-sources=127.0.0.1", "--siaga.telephony.keep-alive=10s",
+                "--siaga.telephony.drain-time=3s", "--siaga.telephony.digest-secret=" + DIGEST_SECRET));
+        args.addAll(extra);
+        return args;
+    }
+
+    /** Starts it (again) and returns once it is ready. */
+    ClusterNode start() {
+        process = ServerProcess.start("cluster-" + name + "-" + ++starts, httpPort, args());
+        return this;
+    }
+
+    /** {@code kill -9}. */
+    void kill() {
+        process.kill();
+    }
+
+    /** SIGTERM, and waits until it has exited. */
+    void terminate() {
+        process.terminate();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    NodeApi api() {
+        return new NodeApi(httpPort);
+    }
+
+    String output() {
+        return process == null ? name + " never started" : process.output();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+}
