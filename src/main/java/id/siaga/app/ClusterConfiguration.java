@@ -54,6 +54,7 @@ class ClusterConfiguration {
 
     /** What the cluster page shows: the membership when clustered, else this node alone. */
     @Bean
+    @org.springframework.context.annotation.Primary
     ClusterView clusterView(ObjectProvider<ClusterMembership> membership, ClusterProperties props, Clock clock) {
         ClusterMembership m = membership.getIfAvailable();
         if (m != null) {
