@@ -52,6 +52,34 @@ class ClusterConfiguration {
         return membership;
     }
 
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    id.siaga.cluster.internal.NatsTables natsTables(ClusterProperties props) {
+        return new id.siaga.cluster.internal.NatsTables(props.natsUrl(), props.natsPrefix(), "siaga110 " + props.nodeId(), props.busTimeout());
+    }
+
+    /**
+     * The live state the nodes share over NATS: presence (READY on one node is READY for all; BUSY follows the phone) and
+     * which node rings which phone. Built once this node holds its lease.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    SharedLiveState sharedLiveState(id.siaga.cluster.internal.NatsTables tables, ClusterProperties props, ClusterMembership membership,
+                                    PresenceService presence, id.siaga.org.OperatorRoster roster, id.siaga.telephony.CallCoordinator coordinator) {
+        PresenceReplication replication = new PresenceReplication(tables.table("presence"), props.nodeId(), presence);
+        NatsPhoneClaims claims = new NatsPhoneClaims(tables.table("phones"), props.nodeId(), roster, coordinator::phonesFreedElsewhere);
+        replication.start();
+        claims.start();
+        coordinator.claimPhonesWith(claims);
+        membership.onNodeLost(claims::nodeLost);
+        membership.onNodeLost(replication::nodeLost);
+        return new SharedLiveState(replication, claims);
+    }
+
+    /** The shared live state's parts, as one bean. */
+    record SharedLiveState(PresenceReplication presence, NatsPhoneClaims phones) {
+    }
+
     /** What the cluster page shows: the membership when clustered, else this node alone. */
     @Bean
     @org.springframework.context.annotation.Primary

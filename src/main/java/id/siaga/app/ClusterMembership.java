@@ -42,6 +42,7 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("cluster-heartbeat"));
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(daemon("cluster-watch"));
+    private final java.util.List<java.util.function.Consumer<String>> lostNodeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String incarnation;
     private volatile boolean failing;
 
@@ -98,6 +99,11 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
             }
             sleep(props.heartbeatInterval());
         }
+    }
+
+    /** What else follows a takeover, once the lost node's calls are closed: its phone claims, the operators it had made BUSY. */
+    void onNodeLost(java.util.function.Consumer<String> hook) {
+        lostNodeHooks.add(hook);
     }
 
     private void start() {
@@ -180,6 +186,13 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
                     "callBacksOpened", outcome.callBacksOpened(), "recordsRestored", outcome.recordsRestored()))));
             lock.markLost(me);
             lock.commit();
+            for (java.util.function.Consumer<String> hook : lostNodeHooks) {
+                try {
+                    hook.accept(lease.node());
+                } catch (RuntimeException e) {
+                    log.warn("cluster: after the takeover of node {}: {}", lease.node(), e.toString());
+                }
+            }
             log.warn("cluster: node {} taken over by {}: {} calls closed as interrupted, {} call-back tasks opened, {} records restored",
                     lease.node(), me, outcome.interrupted(), outcome.callBacksOpened(), outcome.recordsRestored());
         }

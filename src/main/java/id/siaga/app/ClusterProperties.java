@@ -20,13 +20,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          unanswered calls into call-back tasks. Five seconds: long enough for a garbage collection pause
  *                          or a database failover's first seconds not to count (at least three heartbeats), short against a
  *                          caller's wait. Production: 5-10 s.
+ * @param natsUrl           the NATS JetStream server(s) the nodes share live state through (presence, which node rings which
+ *                          phone): {@code nats://host:4222}, comma-separated for a NATS cluster. The local one by default.
+ * @param natsPrefix        the prefix of this cluster's key-value buckets on NATS ({@code siaga-presence}, {@code siaga-phones}):
+ *                          two clusters (or two test runs) on one NATS each take their own. Letters, digits, '-' and '_'.
+ * @param busTimeout        how long a request to NATS may take before the node goes on without it (a phone is then rung without
+ *                          a claim, a presence change stays on this node until the bus is back). Half a second: NATS on
+ *                          the same network answers in about a millisecond, and a call must never wait long for it.
  */
 @ConfigurationProperties("siaga.cluster")
 public record ClusterProperties(
         @DefaultValue("siaga-1") String nodeId,
         @DefaultValue("false") boolean enabled,
         @DefaultValue("1s") Duration heartbeatInterval,
-        @DefaultValue("5s") Duration leaseTimeout) {
+        @DefaultValue("5s") Duration leaseTimeout,
+        @DefaultValue("nats://127.0.0.1:4222") String natsUrl,
+        @DefaultValue("siaga") String natsPrefix,
+        @DefaultValue("500ms") Duration busTimeout) {
 
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -34,6 +44,15 @@ public record ClusterProperties(
         if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
             throw new IllegalArgumentException("siaga.cluster.node-id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or "
                     + "digit, got '" + nodeId + "'");
+        }
+        if (natsPrefix == null || !natsPrefix.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("siaga.cluster.nats-prefix must be 1-32 letters, digits, '-' or '_', got '" + natsPrefix + "'");
+        }
+        if (natsUrl == null || natsUrl.isBlank()) {
+            throw new IllegalArgumentException("siaga.cluster.nats-url must name a NATS server, nats://host:4222");
+        }
+        if (busTimeout.isNegative() || busTimeout.isZero()) {
+            throw new IllegalArgumentException("siaga.cluster.bus-timeout must be positive, got " + busTimeout);
         }
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw new IllegalArgumentException("siaga.cluster.heartbeat-interval must be positive, got " + heartbeatInterval);
