@@ -1,18 +1,19 @@
 package id.siaga.cluster;
 
 import id.siaga.support.ServerProcess;
+import id.siaga.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One Siaga node of a test cluster, run as its own process ({@link ServerProcess}) with its own ports and its own folder
- * (H2 database, journal spool), started, killed, stopped and started again on the same ones. Behind the cluster's SIP
- * front it trusts the front's address (every call comes from there), repeats its 180 every 10 s (within Kamailio's
- * 30 s fr_inv_timer) and, when stopped, refuses new calls for 3 s so the front takes it out first.
+ * (journal spool), on the cluster's one PostgreSQL database and NATS, started, killed, stopped and started again on the
+ * same ones. Behind the cluster's SIP front it trusts the front's address (every call comes from there), repeats its 180
+ * every 10 s (within Kamailio's 30 s fr_inv_timer) and, when stopped, refuses new calls for 3 s so the front takes it
+ * out first.
  */
 final class ClusterNode implements AutoCloseable {
 
@@ -23,15 +24,17 @@ final class ClusterNode implements AutoCloseable {
     final int httpPort;
     final int sipPort;
     private final Path dir;
-    private final List<String> extra;
+    private final TestDatabase db;
+    private final String natsPrefix;
     private ServerProcess process;
     private int starts;
 
-    ClusterNode(String name, Path root, List<String> extra) {
+    ClusterNode(String name, Path root, TestDatabase db, String natsPrefix) {
         this.name = name;
         this.httpPort = ServerProcess.freePort();
         this.sipPort = ServerProcess.freePort();
-        this.extra = List.copyOf(extra);
+        this.db = db;
+        this.natsPrefix = natsPrefix;
         try {
             this.dir = Files.createDirectories(root.resolve(name));
         } catch (IOException e) {
@@ -40,12 +43,11 @@ final class ClusterNode implements AutoCloseable {
     }
 
     List<String> args() {
-        List<String> args = new ArrayList<>(List.of("--siaga.cluster.node-id=" + name, "--siaga.telephony.sip-port=" + sipPort,
-                "--SIAGA_H2_FILE=" + dir.resolve("siaga110"), "--siaga.journal.spool-file=" + dir.resolve("journal-spool.jsonl"),
-                "--siaga.tracking.osmand-port=-1", "--siaga.telephony.trusted-sources=127.0.0.1", "--siaga.telephony.keep-alive=10s",
-                "--siaga.telephony.drain-time=3s", "--siaga.telephony.digest-secret=" + DIGEST_SECRET));
-        args.addAll(extra);
-        return args;
+        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                "--siaga.cluster.enabled=true", "--siaga.cluster.node-id=" + name, "--siaga.cluster.nats-prefix=" + natsPrefix,
+                "--siaga.telephony.sip-port=" + sipPort, "--siaga.journal.spool-file=" + dir.resolve("journal-spool.jsonl"),
+                "--siaga.tracking.osmand-port=0", "--siaga.tracking.mqtt.enabled=false", "--siaga.telephony.trusted-sources=127.0.0.1",
+                "--siaga.telephony.keep-alive=10s", "--siaga.telephony.drain-time=3s", "--siaga.telephony.digest-secret=" + DIGEST_SECRET);
     }
 
     /** Starts it (again) and returns once it is ready. */

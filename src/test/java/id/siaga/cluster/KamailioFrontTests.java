@@ -3,12 +3,16 @@ package id.siaga.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.cluster.ClusterCalls.Call;
+import id.siaga.support.NatsBuckets;
+import id.siaga.support.Peers;
 import id.siaga.support.PrivateKamailio;
 import id.siaga.support.ServerProcess;
 import id.siaga.support.Sipp;
+import id.siaga.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Kamailio as the SIP front of two Siaga nodes, each its own process (a real Kamailio with the project's
@@ -34,8 +40,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * node is killed ({@code kill -9}) under a steady ten calls a second and, once Kamailio has given up on it, every new
  * call rings at the survivor; started again, it takes calls again; the other node stopped with SIGTERM (it refuses new
  * calls with 503 while it stops) is taken out without one caller failing. What the caller heard comes from SIPp's log
- * of each call (when the INVITE went, when the 180 came and from which node); what each node holds from its own API.
- * Each node has its own database for now (its own H2 file).
+ * of each call (when the INVITE went, when the 180 came and from which node); which node took each call also from the
+ * journal (each entry names its node), read through a node's API. The nodes share one PostgreSQL database and NATS, as a
+ * cluster does: the survivor turns the calls the killed node left ringing into call-back tasks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +55,8 @@ class KamailioFrontTests {
     static final Pattern SENT_TO_NODE = Pattern.compile("\\{1 1 INVITE (\\S+)\\} <script>: INVITE (?:from \\S+ to|failed over to) Siaga node sip:127\\.0\\.0\\.1:(\\d+)");
 
     Path dir;
+    TestDatabase db;
+    final String natsPrefix = "test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     ClusterNode a;
     ClusterNode b;
     PrivateKamailio front;
@@ -56,16 +65,18 @@ class KamailioFrontTests {
     void cluster() throws IOException {
         Sipp.requireInstalled();
         PrivateKamailio.requireInstalled();
+        Peers.require(Peers.listening("127.0.0.1", 4222), "NATS JetStream at 127.0.0.1:4222");
         dir = Files.createTempDirectory("siaga-cluster-");
-        a = new ClusterNode("siaga-1", dir, List.of()).start();
-        b = new ClusterNode("siaga-2", dir, List.of()).start();
+        db = TestDatabase.create(TestDatabase.Kind.POSTGRES);
+        a = new ClusterNode("siaga-1", dir, db, natsPrefix).start();
+        b = new ClusterNode("siaga-2", dir, db, natsPrefix).start();
         front = PrivateKamailio.start(List.of(a.sipPort, b.sipPort));
         awaitFront("both nodes active at the front", () -> front.nodeActive(a.sipPort) && front.nodeActive(b.sipPort));
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {front, a, b}) {
+        for (AutoCloseable c : new AutoCloseable[] {front, a, b, db, () -> NatsBuckets.deleteAll(natsPrefix)}) {
             try {
                 if (c != null) {
                     c.close();
@@ -90,9 +101,9 @@ class KamailioFrontTests {
         assertThat(atA + atB).as("every call rang at one of the two nodes: %s", calls).isEqualTo(20);
         assertThat(atA).as("node %s took calls", a.name).isPositive();
         assertThat(atB).as("node %s took calls", b.name).isPositive();
-        // each node holds, in its own history, exactly the calls the front gave it
-        awaitHistory(a, "+6281299917001", (int) atA);
-        awaitHistory(b, "+6281299917001", (int) atB);
+        // the cluster's history holds the twenty, and each node's journal chain the calls the front gave it
+        Map<String, Long> offeredBy = offeredBy(b.api(), "+6281299917001", 20);
+        assertThat(offeredBy).as("calls offered by each node, from the journal").isEqualTo(Map.of(a.name, atA, b.name, atB));
         System.out.printf("cluster front: 20 calls at %d/s spread %d/%d over %s/%s; post-dial delay (INVITE to 180) through Kamailio"
                 + " median %d ms, p99 %d ms%n", PER_SECOND, atA, atB, a.name, b.name, ClusterCalls.postDialDelay(calls, 0.5),
                 ClusterCalls.postDialDelay(calls, 0.99));
@@ -115,6 +126,10 @@ class KamailioFrontTests {
             sippFailed = callers.failedCalls();
         }
         List<Call> calls = ClusterCalls.read(log);
+        // the survivor counts the killed node lost and turns each call it left unanswered into a call-back task
+        await(() -> "the survivor counting " + a.name + " lost: " + b.api().get("/api/cluster"),
+                () -> nodeState(b.api(), a.name).equals("LOST"));
+        List<Long> calledBackAt = lostCallsCalledBackAt(b.api(), "+6281299917002", a.name);
         List<Call> afterKill = calls.stream().filter(c -> c.sentAt() >= killedAt).toList();
         // the failover window: from the kill to the last call Kamailio still tried at the dead node
         Set<String> triedAtDead = sentTo(a.sipPort);
@@ -128,10 +143,12 @@ class KamailioFrontTests {
                         + " took the dead node out after %d ms (kamcmd); the last call tried at the dead node was placed %d ms after the kill;"
                         + " %d calls placed in that window, %d of them failed over (1.5 s each), %d failed; %d callers were ringing at the"
                         + " dead node when it died; %d calls after the window, %d failed; SIPp counted %d of %d calls failed (a call that"
-                        + " rang and then missed its CANCEL's answers counts there)%n",
+                        + " rang and then missed its CANCEL's answers counts there); the survivor turned %d calls of the dead node into"
+                        + " call-back tasks, the last %d ms after the kill%n",
                 a.name, PER_SECOND, firstAtSurvivor.rangAt() - killedAt, takenOutAt - killedAt, windowEnd - killedAt, inWindow.size(),
                 inWindow.stream().filter(c -> triedAtDead.contains(c.callId())).count(), inWindow.stream().filter(c -> !c.rang()).count(),
-                held, afterWindow.size(), afterWindow.stream().filter(c -> !c.rang()).count(), sippFailed, calls.size());
+                held, afterWindow.size(), afterWindow.stream().filter(c -> !c.rang()).count(), sippFailed, calls.size(), calledBackAt.size(),
+                calledBackAt.stream().mapToLong(t -> t - killedAt).max().orElse(-1));
         assertThat(afterWindow).as("calls placed after the failover window").isNotEmpty()
                 .allSatisfy(c -> assertThat(c.rang() && c.node() == b.sipPort).as("%s rang at the survivor %s", c, b.name).isTrue());
         assertThat(front.logLines("Siaga node sip:127.0.0.1:" + a.sipPort + " is down")).as(front.logTail()).isNotEmpty();
@@ -214,9 +231,38 @@ class KamailioFrontTests {
         await(() -> "the callers' calls: " + ClusterCalls.read(log), () -> done.test(ClusterCalls.read(log)));
     }
 
-    private void awaitHistory(ClusterNode node, String caller, int calls) {
-        await(() -> node.name + " holding " + calls + " calls of " + caller + ", has " + node.api().historyOf(caller).size() + "\n"
-                + node.output(), () -> node.api().historyOf(caller).size() == calls);
+    /** How many of {@code caller}'s {@code calls} calls each node offered, as the journal (through {@code api}) says. */
+    private static Map<String, Long> offeredBy(NodeApi api, String caller, int calls) {
+        await(() -> calls + " calls of " + caller + " in the history, has " + api.historyOf(caller).size(), () -> api.historyOf(caller).size() == calls);
+        return StreamSupport.stream(api.historyOf(caller).spliterator(), false)
+                .map(call -> entry(api, call.path("id").asString(), "CallOffered").path("node").asString())
+                .collect(Collectors.groupingBy(n -> n, Collectors.counting()));
+    }
+
+    /** When each of {@code caller}'s calls that {@code lostNode} left behind got its call-back task from another node (ms since 1970). */
+    private static List<Long> lostCallsCalledBackAt(NodeApi api, String caller, String lostNode) {
+        return StreamSupport.stream(api.historyOf(caller).spliterator(), false).map(call -> call.path("id").asString())
+                .filter(id -> entry(api, id, "CallInterrupted").path("payload").toString().contains("node " + lostNode + " was lost"))
+                .map(id -> Instant.parse(entry(api, id, "CallbackTaskOpened").path("at").asString()).toEpochMilli()).toList();
+    }
+
+    /** The call's first journal entry of {@code type}; a missing node when it has none. */
+    private static JsonNode entry(NodeApi api, String callId, String type) {
+        for (JsonNode e : api.get("/api/calls/" + callId).path("journal")) {
+            if (type.equals(e.path("type").asString())) {
+                return e;
+            }
+        }
+        return tools.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static String nodeState(NodeApi api, String node) {
+        for (JsonNode n : api.get("/api/cluster").path("nodes")) {
+            if (node.equals(n.path("node").asString())) {
+                return n.path("state").asString();
+            }
+        }
+        return "";
     }
 
     private void awaitFront(String what, BooleanSupplier done) {
