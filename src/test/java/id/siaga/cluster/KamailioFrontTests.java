@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * Kamailio as the SIP front of two Siaga nodes, each its own process (a real Kamailio with the project's
  * {@code scripts/cluster/kamailio.cfg}, SIPp as the callers). Callers in Sleman dial 110 at the front; nobody is READY,
  * so each call queues and rings until its caller hangs up a second later. The calls are spread over both nodes; one
- * node is killed ({@code kill -9}) under a steady ten calls a second and, once Kamailio has given up on it, every new
+ * node is killed ({@code kill -9}) under a steady twenty calls a second and, once Kamailio has given up on it, every new
  * call rings at the survivor; started again, it takes calls again; the other node stopped with SIGTERM (it refuses new
  * calls with 503 while it stops) is taken out without one caller failing. What the caller heard comes from SIPp's log
  * of each call (when the INVITE went, when the 180 came and from which node); which node took each call also from the
@@ -48,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KamailioFrontTests {
 
-    static final int PER_SECOND = 10;
+    static final int PER_SECOND = 20;
     /** How long each caller listens to the ringing before hanging up. */
     static final long RING_MILLIS = 1_000;
     /** Kamailio's log of each INVITE it sends to a node: its Call-ID (in the log prefix) and the node's SIP port. */
