@@ -26,15 +26,18 @@ final class ClusterNode implements AutoCloseable {
     private final Path dir;
     private final TestDatabase db;
     private final String natsPrefix;
+    private final List<String> extra;
     private ServerProcess process;
     private int starts;
 
-    ClusterNode(String name, Path root, TestDatabase db, String natsPrefix) {
+    /** With {@code extra} server arguments after the cluster's (operator phones, say). */
+    ClusterNode(String name, Path root, TestDatabase db, String natsPrefix, List<String> extra) {
         this.name = name;
         this.httpPort = ServerProcess.freePort();
         this.sipPort = ServerProcess.freePort();
         this.db = db;
         this.natsPrefix = natsPrefix;
+        this.extra = List.copyOf(extra);
         try {
             this.dir = Files.createDirectories(root.resolve(name));
         } catch (IOException e) {
@@ -43,11 +46,13 @@ final class ClusterNode implements AutoCloseable {
     }
 
     List<String> args() {
-        return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+        List<String> args = new java.util.ArrayList<>(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
                 "--siaga.cluster.enabled=true", "--siaga.cluster.node-id=" + name, "--siaga.cluster.nats-prefix=" + natsPrefix,
                 "--siaga.telephony.sip-port=" + sipPort, "--siaga.journal.spool-file=" + dir.resolve("journal-spool.jsonl"),
                 "--siaga.tracking.osmand-port=0", "--siaga.tracking.mqtt.enabled=false", "--siaga.telephony.trusted-sources=127.0.0.1",
-                "--siaga.telephony.keep-alive=10s", "--siaga.telephony.drain-time=3s", "--siaga.telephony.digest-secret=" + DIGEST_SECRET);
+                "--siaga.telephony.keep-alive=10s", "--siaga.telephony.drain-time=3s", "--siaga.telephony.digest-secret=" + DIGEST_SECRET));
+        args.addAll(extra);
+        return args;
     }
 
     /** Starts it (again) and returns once it is ready. */

@@ -35,8 +35,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Kamailio as the SIP front of two Siaga nodes, each its own process (a real Kamailio with the project's
- * {@code scripts/cluster/kamailio.cfg}, SIPp as the callers). Callers in Sleman dial 110 at the front; nobody is READY,
- * so each call queues and rings until its caller hangs up a second later. The calls are spread over both nodes; one
+ * {@code scripts/cluster/kamailio.cfg}, SIPp as the callers and the operator's phone). A call through the front is
+ * answered by Polres Sleman's operator, and the caller's ACK and BYE follow the route Kamailio recorded. Then callers in
+ * Sleman dial 110 at the front with nobody READY, so each call queues and rings until its caller hangs up a second
+ * later. The calls are spread over both nodes; one
  * node is killed ({@code kill -9}) under a steady twenty calls a second and, once Kamailio has given up on it, every new
  * call rings at the survivor; started again, it takes calls again; the other node stopped with SIGTERM (it refuses new
  * calls with 503 while it stops) is taken out without one caller failing. What the caller heard comes from SIPp's log
@@ -57,6 +59,7 @@ class KamailioFrontTests {
     Path dir;
     TestDatabase db;
     final String natsPrefix = "test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    final int phonePort = ServerProcess.freePort();
     ClusterNode a;
     ClusterNode b;
     PrivateKamailio front;
@@ -68,8 +71,10 @@ class KamailioFrontTests {
         Peers.require(Peers.listening("127.0.0.1", 4222), "NATS JetStream at 127.0.0.1:4222");
         dir = Files.createTempDirectory("siaga-cluster-");
         db = TestDatabase.create(TestDatabase.Kind.POSTGRES);
-        a = new ClusterNode("siaga-1", dir, db, natsPrefix).start();
-        b = new ClusterNode("siaga-2", dir, db, natsPrefix).start();
+        // Polres Sleman's first operator has a desk phone (static contact) that either node may ring
+        List<String> phone = List.of("--siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:" + phonePort);
+        a = new ClusterNode("siaga-1", dir, db, natsPrefix, phone).start();
+        b = new ClusterNode("siaga-2", dir, db, natsPrefix, phone).start();
         front = PrivateKamailio.start(List.of(a.sipPort, b.sipPort));
         awaitFront("both nodes active at the front", () -> front.nodeActive(a.sipPort) && front.nodeActive(b.sipPort));
     }
@@ -85,6 +90,34 @@ class KamailioFrontTests {
                 // the next one still closes
             }
         }
+    }
+
+    @Test
+    @Order(0)
+    void aCallThroughTheFrontIsAnsweredByTheOperatorAndItsAckAndByeFollowTheRecordedRoute() throws IOException {
+        b.api().presence("OP-3404-1", "READY");
+        Path messages = dir.resolve("answered-call.msg");
+        try (Sipp phone = Sipp.phone("phone-answer.xml", phonePort, 1, 500);
+             Sipp caller = Sipp.oneCall("caller-pidf.xml", ServerProcess.freePort(), front.hostPort(), "110",
+                     Map.of("caller", "081299917000", "lat", "-7.7156", "lon", "110.3558"), 1_000, messages)) {
+            assertThat(caller.await(60)).as(caller.output() + "\n" + front.logTail()).isZero();
+            assertThat(phone.await(30)).as(phone.output()).isZero();
+        } finally {
+            a.api().presence("OP-3404-1", "AWAY"); // the phone is gone: the later callers ring nobody
+        }
+        assertThat(Sipp.responsesIn(messages)).as("the caller heard ringing, the operator's answer, and its hang-up taken")
+                .containsSubsequence("180 INVITE", "200 INVITE", "200 BYE");
+        String sent = Files.readString(messages, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String route = "Route: <sip:127.0.0.1:" + front.port() + ";lr";
+        assertThat(sent).as("the ACK and the BYE go through Kamailio, as its Record-Route asked")
+                .containsPattern("(?s)ACK sip:siaga110@127\\.0\\.0\\.1:\\d+[^\\n]*\\n.*?" + java.util.regex.Pattern.quote(route))
+                .containsPattern("(?s)BYE sip:siaga110@127\\.0\\.0\\.1:\\d+[^\\n]*\\n.*?" + java.util.regex.Pattern.quote(route));
+        await(() -> "the answered call in the history: " + a.api().historyOf("+6281299917000"),
+                () -> a.api().historyOf("+6281299917000").size() == 1);
+        JsonNode call = a.api().historyOf("+6281299917000").get(0);
+        // answered by the operator, ended by the caller's BYE (a second of talk: the history calls it cut off, under 5 s)
+        assertThat(call.path("answeredBy").asString()).as(call.toString()).isEqualTo("OP-3404-1");
+        assertThat(call.path("endedBy").asString()).as(call.toString()).isEqualTo("caller");
     }
 
     @Test

@@ -30,13 +30,23 @@ final class NodeApi {
         return get("/api/calls/history?limit=1000&caller=" + caller.replace("+", "%2B"));
     }
 
+    /** The operator's presence set as the administrator would (READY, AWAY); fails unless the answer is 200. */
+    void presence(String operator, String presence) {
+        send(HttpRequest.newBuilder(URI.create(base + "/api/operators/" + operator + "/presence")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"presence\":\"" + presence + "\"}")), "PUT presence of " + operator);
+    }
+
     /** GET as the administrator; fails unless the answer is 200. */
     JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "GET " + path);
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, String what) {
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", ADMIN)
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(request.header("Authorization", ADMIN).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException(what + " answered " + r.statusCode() + ": " + r.body());
             }
             return JSON.readTree(r.body());
         } catch (IOException e) {
