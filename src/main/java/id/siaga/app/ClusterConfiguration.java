@@ -76,6 +76,43 @@ class ClusterConfiguration {
         return new SharedLiveState(replication, claims);
     }
 
+    /** The live calls other nodes carry: none on a single server. */
+    @Bean
+    id.siaga.telephony.RemoteCalls remoteCalls(Clock clock) {
+        return new id.siaga.telephony.RemoteCalls(clock);
+    }
+
+    /** This node's calls told to the other nodes, theirs heard: every console lists and follows every call of the cluster. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    CallRelay callRelay(id.siaga.cluster.internal.NatsTables tables, ClusterProperties props, ClusterMembership membership,
+                        id.siaga.telephony.RemoteCalls remote, id.siaga.telephony.CallCoordinator coordinator, TelephonyProperties telephony,
+                        CallRecordStore records, tools.jackson.databind.json.JsonMapper json,
+                        @org.springframework.beans.factory.annotation.Qualifier("clusterSweeper")
+                        java.util.concurrent.ScheduledExecutorService sweeper) {
+        CallRelay relay = new CallRelay(tables.topic("calls", java.time.Duration.ofHours(1)), props.nodeId(), remote, json);
+        relay.start(coordinator, telephony.maxWait());
+        membership.onNodeLost(relay::nodeLost);
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                relay.sweep(records);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CallRelay.class).debug("cluster: the other nodes' calls could not be checked: {}", e.toString());
+            }
+        }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        return relay;
+    }
+
+    @Bean(name = "clusterSweeper", destroyMethod = "shutdownNow")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    java.util.concurrent.ScheduledExecutorService clusterSweeper() {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cluster-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** The shared live state's parts, as one bean. */
     record SharedLiveState(PresenceReplication presence, NatsPhoneClaims phones) {
     }
