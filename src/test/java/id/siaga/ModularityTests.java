@@ -71,7 +71,8 @@ class ModularityTests {
         HIVEMQ("HiveMQ MQTT Client", "com.hivemq.."),
         MICROMETER("Micrometer", "io.micrometer.."),
         TOMCAT("Tomcat", "org.apache.catalina..", "org.apache.coyote..", "org.apache.tomcat.."),
-        BENCODE("bencode", "com.dampcake.bencode..");
+        BENCODE("bencode", "com.dampcake.bencode.."),
+        NATS("jnats", "io.nats..");
 
         final String title;
         final List<String> packages;
@@ -271,6 +272,14 @@ class ModularityTests {
         noClasses().that().resideOutsideOfPackage("id.siaga.tracking.internal..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "com.hivemq..")
                 .because("the doors in tracking.internal are the only network code of tracking; the rest is plain Java")
+                .check(classes);
+    }
+
+    @Test
+    void theNatsClientOnlyInTheClustersBus() {
+        noClasses().that().resideOutsideOfPackage("id.siaga.cluster.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nats..")
+                .because("the nodes share live state through cluster.SharedTable; NATS is cluster.internal's business")
                 .check(classes);
     }
 

@@ -1,5 +1,6 @@
 package id.siaga;
 
+import id.siaga.journal.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -340,14 +341,14 @@ class TlsProfileTests {
         List<JournalEntry> story = List.of();
         while (System.nanoTime() < deadline) {
             List<String> calls = new ArrayList<>();
-            journal.scan(1, e -> {
+            journal.scan(Journal.DEFAULT_NODE, 1, e -> {
                 if (e.type().equals("CallOffered") && e.payload().contains("\"caller\":\"" + callerNumber + "\"")) {
                     calls.add(e.subjectId());
                 }
             });
             if (!calls.isEmpty()) {
                 story = journal.bySubject(SubjectKind.CALL, calls.get(calls.size() - 1), 1000).stream()
-                        .sorted(Comparator.comparingLong(JournalEntry::seq)).toList();
+                        .sorted(JournalEntry.IN_ORDER).toList();
                 if (story.stream().anyMatch(e -> e.type().equals(until))) {
                     return story;
                 }

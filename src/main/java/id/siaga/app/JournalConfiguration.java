@@ -22,8 +22,8 @@ class JournalConfiguration {
 
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
-    Journal journal(JournalStore store, JournalProperties props, Clock clock) {
-        return new Journal(store, new JournalSpool(Path.of(props.spoolFile())), clock, props.maxBatch(), props.queueCapacity(),
+    Journal journal(JournalStore store, JournalProperties props, ClusterProperties cluster, Clock clock) {
+        return new Journal(cluster.nodeId(), store, new JournalSpool(Path.of(props.spoolFile())), clock, props.maxBatch(), props.queueCapacity(),
                 props.retryInterval());
     }
 }

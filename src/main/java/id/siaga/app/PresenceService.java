@@ -23,6 +23,8 @@ public class PresenceService implements PresenceChanges {
     private final Journal journal;
 
     private final ApplicationEventPublisher events;
+    /** Where each change made on this node goes besides the journal: the cluster's other nodes, when clustered. */
+    private volatile java.util.function.Consumer<PresenceChanged> replicas = c -> { };
 
     public PresenceService(PresenceBoard board, Journal journal, ApplicationEventPublisher events) {
         this.board = board;
@@ -37,6 +39,25 @@ public class PresenceService implements PresenceChanges {
             log.info("operator {} at {} is {} (was {}), set by {}", operator, c.station(), c.to(), c.from(), by);
             journal.append("OperatorPresenceChanged", SubjectKind.OPERATOR, operator.value(), by,
                     new PresencePayload(c.station().value(), c.from(), c.to()));
+            events.publishEvent(c);
+            replicas.accept(c);
+        });
+        return changed;
+    }
+
+    /** In a cluster: every change made on this node is also sent to the other nodes. */
+    void replicateTo(java.util.function.Consumer<PresenceChanged> sink) {
+        replicas = sink;
+    }
+
+    /**
+     * A change another node made (and journalled): this node's board follows it, and its call pipeline and consoles hear of
+     * it as of any change; it is neither journalled again nor sent back.
+     */
+    Optional<PresenceChanged> applyFromCluster(OperatorId operator, Presence to, String node) {
+        Optional<PresenceChanged> changed = board.change(operator, to);
+        changed.ifPresent(c -> {
+            log.info("operator {} at {} is {} (was {}), as node {} says", operator, c.station(), c.to(), c.from(), node);
             events.publishEvent(c);
         });
         return changed;

@@ -119,7 +119,10 @@ class TelephonyConfiguration {
                                     EscalationLadder ladder, Journal journal, Clock clock, TelephonyProperties props,
                                     CallbackTasks callbacks, CallRecordStore records, LocationProperties where, Screening screening,
                                     ScreeningSignals signals, Gate gate,
-                                    org.springframework.beans.factory.ObjectProvider<id.siaga.telephony.media.Rtpengine> mediaPlane) {
+                                    org.springframework.beans.factory.ObjectProvider<id.siaga.telephony.media.Rtpengine> mediaPlane,
+                                    org.springframework.beans.factory.ObjectProvider<ClusterMembership> cluster) {
+        // in a cluster, this node holds its lease before it recovers its own calls: nobody takes them over meanwhile
+        cluster.getIfAvailable();
         LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(where.freshness()), where.routeWait(), where.reroute(),
                 where.matchWindow());
         StationId fallback = StationId.of(props.defaultStation());

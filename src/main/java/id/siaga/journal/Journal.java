@@ -24,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * chain, and inserts each batch in one transaction. When the store is unreachable, batches go to the
  * {@link JournalSpool}; the writer probes the store every {@code retryInterval} and, once it answers,
  * replays the spool in order, skipping what the database already holds, before taking new work.
+ *
+ * <p>Each node of a cluster writes its own chain ({@code node}): a node journals, spools and replays without asking any
+ * other, also while the database is away, which one sequence shared by all nodes could not allow. Two processes must
+ * never write one node's chain at once; the cluster's membership refuses a second start under a node id that is alive.
  */
 public final class Journal implements AutoCloseable {
 
@@ -38,6 +42,10 @@ public final class Journal implements AutoCloseable {
                            CompletableFuture<JournalEntry> done) {
     }
 
+    /** The node id of a server that was never given one, and of every entry written before nodes had chains. */
+    public static final String DEFAULT_NODE = "siaga-1";
+
+    private final String node;
     private final JournalStore store;
     private final JournalSpool spool;
     private final Clock clock;
@@ -53,13 +61,19 @@ public final class Journal implements AutoCloseable {
     private long nextProbeNanos;
 
     public Journal(JournalStore store, JournalSpool spool, Clock clock, int maxBatch, int queueCapacity, Duration retryInterval) {
+        this(DEFAULT_NODE, store, spool, clock, maxBatch, queueCapacity, retryInterval);
+    }
+
+    /** A journal writing {@code node}'s chain. */
+    public Journal(String node, JournalStore store, JournalSpool spool, Clock clock, int maxBatch, int queueCapacity, Duration retryInterval) {
+        this.node = java.util.Objects.requireNonNull(node, "node");
         this.store = store;
         this.spool = spool;
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.retryInterval = retryInterval;
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
-        Optional<JournalEntry> last = store.last();
+        Optional<JournalEntry> last = store.last(node);
         this.lastSeq = last.map(JournalEntry::seq).orElse(0L);
         this.lastHash = last.map(JournalEntry::hash).orElse(JournalChain.GENESIS);
         replaySpool();
@@ -157,6 +171,11 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** The node whose chain this journal writes. */
+    public String node() {
+        return node;
+    }
+
     /** True while entries are going to the spool because the database is away. */
     public boolean isSpooling() {
         return storeDown;
@@ -208,7 +227,7 @@ public final class Journal implements AutoCloseable {
         for (Pending p : batch) {
             seq++;
             String hash = JournalChain.hash(prev, seq, p.at, p.type, p.kind, p.subjectId, p.actor, p.payload);
-            entries.add(new JournalEntry(seq, p.at, p.type, p.kind, p.subjectId, p.actor, p.payload, prev, hash));
+            entries.add(new JournalEntry(node, seq, p.at, p.type, p.kind, p.subjectId, p.actor, p.payload, prev, hash));
             prev = hash;
         }
         if (!storeDown) {
@@ -258,11 +277,16 @@ public final class Journal implements AutoCloseable {
 
     /** Moves every spooled entry the database lacks into it, in order; then empties the spool. */
     private void replaySpool() {
-        List<JournalEntry> spooled = spool.readAll();
+        List<JournalEntry> spooled = spool.readAll().stream().map(e -> e.node() == null ? e.withNode(node) : e).toList();
         if (spooled.isEmpty()) {
             return;
         }
-        long inStore = store.last().map(JournalEntry::seq).orElse(0L);
+        if (spooled.stream().anyMatch(e -> !e.node().equals(node))) {
+            throw new IllegalStateException("the journal spool " + spool.file() + " holds entries of another node's chain ("
+                    + spooled.stream().map(JournalEntry::node).filter(n -> !n.equals(node)).findFirst().orElseThrow() + ", this node is " + node
+                    + "): start that node with this spool, or give this node its own siaga.journal.spool-file");
+        }
+        long inStore = store.last(node).map(JournalEntry::seq).orElse(0L);
         List<JournalEntry> missing = spooled.stream().filter(e -> e.seq() > inStore).toList();
         for (int from = 0; from < missing.size(); from += maxBatch) {
             store.append(missing.subList(from, Math.min(missing.size(), from + maxBatch)));

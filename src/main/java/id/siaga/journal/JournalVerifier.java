@@ -1,9 +1,12 @@
 package id.siaga.journal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Walks the whole chain in sequence order and names the first entry that does not follow from the one
- * before it: a missing sequence number, a previous-hash that does not match, or a hash that does not
- * match the entry's own fields (an edited row).
+ * Walks each node's chain in sequence order and names the first entry that does not follow from the one before it: a
+ * missing sequence number, a previous-hash that does not match, or a hash that does not match the entry's own fields
+ * (an edited row). Every chain is walked, also after one is found broken, so the answer says how each stands.
  */
 public final class JournalVerifier {
 
@@ -11,6 +14,14 @@ public final class JournalVerifier {
     }
 
     public static JournalVerification verify(JournalStore store) {
+        List<JournalVerification.Chain> chains = new ArrayList<>();
+        for (String node : store.nodes()) {
+            chains.add(verify(store, node));
+        }
+        return JournalVerification.of(chains);
+    }
+
+    static JournalVerification.Chain verify(JournalStore store, String node) {
         final class Walk {
             long expectedSeq = 1;
             String prevHash = JournalChain.GENESIS;
@@ -19,7 +30,7 @@ public final class JournalVerifier {
             String problem;
         }
         Walk w = new Walk();
-        store.scan(1, e -> {
+        store.scan(node, 1, e -> {
             if (w.brokenAt != null) {
                 return;
             }
@@ -38,7 +49,6 @@ public final class JournalVerifier {
                 w.prevHash = e.hash();
             }
         });
-        return w.brokenAt == null ? JournalVerification.intact(w.checked)
-                : new JournalVerification(w.checked, w.brokenAt, w.problem);
+        return new JournalVerification.Chain(node, w.checked, w.expectedSeq - 1, w.brokenAt, w.problem);
     }
 }

@@ -19,12 +19,12 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * The journal table over plain JDBC: batched inserts in one transaction per group commit. A failure to
+ * The journal table over plain JDBC, one chain per node: batched inserts in one transaction per group commit. A failure to
  * reach the database is reported as {@link JournalStoreUnavailableException} so the journal spools.
  */
 public final class JdbcJournalStore implements JournalStore {
 
-    private static final String COLUMNS = "seq, at, type, subject_kind, subject_id, actor, payload, prev_hash, hash";
+    private static final String COLUMNS = "node, seq, at, type, subject_kind, subject_id, actor, payload, prev_hash, hash";
     private static final int SCAN_PAGE = 5_000;
 
     private final DataSource dataSource;
@@ -37,17 +37,18 @@ public final class JdbcJournalStore implements JournalStore {
     public void append(List<JournalEntry> entries) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 for (JournalEntry e : entries) {
-                    ps.setLong(1, e.seq());
-                    ps.setObject(2, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
-                    ps.setString(3, e.type());
-                    ps.setString(4, e.subjectKind().name());
-                    ps.setString(5, e.subjectId());
-                    ps.setString(6, e.actor());
-                    ps.setString(7, e.payload());
-                    ps.setString(8, e.prevHash());
-                    ps.setString(9, e.hash());
+                    ps.setString(1, e.node());
+                    ps.setLong(2, e.seq());
+                    ps.setObject(3, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
+                    ps.setString(4, e.type());
+                    ps.setString(5, e.subjectKind().name());
+                    ps.setString(6, e.subjectId());
+                    ps.setString(7, e.actor());
+                    ps.setString(8, e.payload());
+                    ps.setString(9, e.prevHash());
+                    ps.setString(10, e.hash());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -62,22 +63,39 @@ public final class JdbcJournalStore implements JournalStore {
     }
 
     @Override
-    public Optional<JournalEntry> last() {
-        List<JournalEntry> rows = query("SELECT " + COLUMNS + " FROM journal_event ORDER BY seq DESC LIMIT 1");
+    public Optional<JournalEntry> last(String node) {
+        List<JournalEntry> rows = query("SELECT " + COLUMNS + " FROM journal_event WHERE node = ? ORDER BY seq DESC LIMIT 1", node);
         return rows.stream().findFirst();
     }
 
     @Override
+    public List<String> nodes() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT node FROM journal_event ORDER BY node");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> nodes = new ArrayList<>();
+            while (rs.next()) {
+                nodes.add(rs.getString(1));
+            }
+            return nodes;
+        } catch (SQLException e) {
+            throw translate("list the journal's chains", e);
+        }
+    }
+
+    @Override
     public List<JournalEntry> bySubject(SubjectKind kind, String subjectId, int limit) {
-        return query("SELECT " + COLUMNS + " FROM journal_event WHERE subject_kind = ? AND subject_id = ? ORDER BY seq DESC LIMIT ?",
+        return query("SELECT " + COLUMNS + " FROM journal_event WHERE subject_kind = ? AND subject_id = ? "
+                + "ORDER BY at DESC, node DESC, seq DESC LIMIT ?",
                 kind.name(), subjectId, limit);
     }
 
     @Override
-    public void scan(long fromSeq, Consumer<JournalEntry> sink) {
+    public void scan(String node, long fromSeq, Consumer<JournalEntry> sink) {
         long from = fromSeq;
         while (true) {
-            List<JournalEntry> page = query("SELECT " + COLUMNS + " FROM journal_event WHERE seq >= ? ORDER BY seq LIMIT ?", from, SCAN_PAGE);
+            List<JournalEntry> page = query("SELECT " + COLUMNS + " FROM journal_event WHERE node = ? AND seq >= ? ORDER BY seq LIMIT ?", node, from,
+                    SCAN_PAGE);
             page.forEach(sink);
             if (page.size() < SCAN_PAGE) {
                 return;
@@ -92,20 +110,26 @@ public final class JdbcJournalStore implements JournalStore {
             return;
         }
         String in = String.join(",", java.util.Collections.nCopies(types.size(), "?"));
-        long fromSeq = 0;
+        List<JournalEntry> page = query("SELECT " + COLUMNS + " FROM journal_event WHERE type IN (" + in + ") AND at >= ? "
+                + "ORDER BY at, node, seq LIMIT ?", concat(types, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), SCAN_PAGE));
         while (true) {
-            List<Object> args = new ArrayList<>(types);
-            args.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            args.add(fromSeq);
-            args.add(SCAN_PAGE);
-            List<JournalEntry> page = query("SELECT " + COLUMNS + " FROM journal_event WHERE type IN (" + in + ") AND at >= ? AND seq >= ? "
-                    + "ORDER BY seq LIMIT ?", args.toArray());
             page.forEach(sink);
             if (page.size() < SCAN_PAGE) {
                 return;
             }
-            fromSeq = page.get(page.size() - 1).seq() + 1;
+            // keyset paging on (at, node, seq), the order's own key: nothing skipped or read twice between pages
+            JournalEntry last = page.get(page.size() - 1);
+            OffsetDateTime at = OffsetDateTime.ofInstant(last.at(), ZoneOffset.UTC);
+            page = query("SELECT " + COLUMNS + " FROM journal_event WHERE type IN (" + in + ") AND (at > ? OR (at = ? AND (node > ? "
+                    + "OR (node = ? AND seq > ?)))) ORDER BY at, node, seq LIMIT ?", concat(types, at, at, last.node(), last.node(), last.seq(),
+                    SCAN_PAGE));
         }
+    }
+
+    private static Object[] concat(java.util.Set<String> types, Object... more) {
+        List<Object> args = new ArrayList<>(types);
+        args.addAll(java.util.Arrays.asList(more));
+        return args.toArray();
     }
 
     @Override
@@ -128,9 +152,9 @@ public final class JdbcJournalStore implements JournalStore {
             try (ResultSet rs = ps.executeQuery()) {
                 List<JournalEntry> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new JournalEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                            SubjectKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9)));
+                    out.add(new JournalEntry(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getString(4), SubjectKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10)));
                 }
                 return out;
             }

@@ -45,7 +45,7 @@ final class EscalationReader {
     /** The phones that declined the call, in the order they did. */
     static List<Decline> declines(List<JournalEntry> story) {
         List<JournalEntry> ordered = new ArrayList<>(story);
-        ordered.sort(Comparator.comparingLong(JournalEntry::seq));
+        ordered.sort(JournalEntry.IN_ORDER);
         Map<OperatorId, StationId> rangAt = new HashMap<>();
         List<Decline> found = new ArrayList<>();
         for (JournalEntry e : ordered) {

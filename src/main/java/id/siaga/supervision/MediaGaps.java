@@ -23,7 +23,7 @@ final class MediaGaps {
 
     /** The first media failure among a call's entries, if any. */
     static List<Gap> of(List<JournalEntry> story, String station) {
-        return story.stream().sorted(Comparator.comparingLong(JournalEntry::seq))
+        return story.stream().sorted(JournalEntry.IN_ORDER)
                 .filter(e -> CallEvents.read(e).orElse(null) instanceof MediaUnavailable)
                 .findFirst()
                 .map(e -> {

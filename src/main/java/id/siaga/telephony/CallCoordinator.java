@@ -128,6 +128,20 @@ public final class CallCoordinator implements AutoCloseable {
         effects.control = callControl;
     }
 
+    /**
+     * In a cluster: which node rings which phone. A phone this node may not claim (another node rings it) is a leg that
+     * failed at once ("rung by another node"), and the ladder goes on as for a phone that refused.
+     */
+    public void claimPhonesWith(PhoneClaims claims) {
+        effects.claims = claims;
+        effects.claimRefused = (id, leg) -> run(() -> handle(id, new CallInput.LegFailed(leg, 486, "the phone is rung by another node")));
+    }
+
+    /** Phones another node stopped ringing, at these stations: the waiting calls may be offered to them. */
+    public void phonesFreedElsewhere(Set<StationId> where) {
+        run(() -> offerWaitingCalls(where));
+    }
+
     /** Connects the pipeline to a media plane; without one, media flows between the phones ({@link MediaControl#NONE}). */
     public void attach(MediaControl mediaControl) {
         effects.media = mediaControl;
@@ -448,8 +462,9 @@ public final class CallCoordinator implements AutoCloseable {
         if (call == null) {
             return;
         }
-        CallPipeline.Decision decision = pipeline.handle(call, input, new CallContext(now, Ringable.forCall(id, calls.values(), presence, stations.tree().root().id()),
-                Ringable.forWaitingCall(id, calls.values(), presence), watch, announcement, gate));
+        Set<OperatorId> elsewhere = effects.claims.ringingElsewhere();
+        CallPipeline.Decision decision = pipeline.handle(call, input, new CallContext(now, Ringable.forCall(id, calls.values(), presence,
+                stations.tree().root().id(), elsewhere), Ringable.forWaitingCall(id, calls.values(), presence, elsewhere), watch, announcement, gate));
         Call next = decision.call();
         if (next.ended()) {
             calls.remove(id);
@@ -469,6 +484,13 @@ public final class CallCoordinator implements AutoCloseable {
             if (action instanceof CallAction.CancelLeg c) {
                 freed = freed == null ? new HashSet<>() : freed;
                 freed.add(c.leg().station());
+            }
+        }
+        if (effects.claims != PhoneClaims.NONE) {
+            try {
+                effects.claims.ringingHere(Ringable.ringingHere(calls.values()));
+            } catch (RuntimeException e) {
+                log.warn("call {}: the claims on the phones this node rings could not be brought up to date: {}", id, e.toString());
             }
         }
         wakeLater(next);

@@ -42,6 +42,8 @@ final class CallEffects {
     volatile CallControl control;
     volatile MediaControl media = MediaControl.NONE;
     volatile Consumer<CallRecord> records = r -> { };
+    volatile PhoneClaims claims = PhoneClaims.NONE;
+    volatile java.util.function.BiConsumer<CallId, id.siaga.routing.Leg> claimRefused = (id, leg) -> { };
 
     CallEffects(Journal journal, PresenceBoard presence, Consumer<PresenceChangeRequest> presenceChanger, Consumer<AbandonedCall> abandoned,
                 LocationFusion fusion, CallLoop afterCalls) {
@@ -68,7 +70,12 @@ final class CallEffects {
         } else if (action instanceof CallAction.Ringback) {
             control().ringing(id);
         } else if (action instanceof CallAction.RingLeg r) {
-            control().ringLeg(id, r.leg(), call.callerNumber());
+            if (claims.claim(r.leg().operator(), id)) {
+                control().ringLeg(id, r.leg(), call.callerNumber());
+            } else {
+                log.info("call {}: {}'s phone is rung by another node; not rung from here", id, r.leg().operator());
+                claimRefused.accept(id, r.leg());
+            }
         } else if (action instanceof CallAction.CancelLeg c) {
             control().cancelLeg(id, c.leg());
         } else if (action instanceof CallAction.Connect c) {

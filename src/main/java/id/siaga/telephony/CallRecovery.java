@@ -51,19 +51,39 @@ public final class CallRecovery {
     }
 
     /**
-     * Looks at calls offered within {@code window} before now.
+     * Looks at the calls this node offered within {@code window} before now: what start-up does, before the SIP edge
+     * takes a call. Calls other nodes of a cluster offered are theirs (alive, they carry them; lost, their takeover
+     * closes them).
      *
      * @param live calls this process is carrying right now (none at start): never touched
      */
     public Outcome recover(Duration window, Set<CallId> live) {
+        return recover(journal.node(), window, live, "found unfinished at start");
+    }
+
+    /**
+     * Looks at the calls {@code node} offered within {@code window} before now and closes each the journal shows
+     * unfinished, saying why ({@code how}); an ending journalled by any node counts. A node that takes over from a lost
+     * one calls this with the lost node's id.
+     */
+    public Outcome recover(String node, Duration window, Set<CallId> live, String how) {
         Instant now = clock.instant();
         Set<String> types = new HashSet<>(CallStory.ENDINGS);
         types.add(CallStory.OFFERED);
-        Map<CallId, Boolean> calls = new LinkedHashMap<>(); // call -> journal shows it ended
+        Map<CallId, Boolean> calls = new LinkedHashMap<>(); // call offered by the node -> journal shows it ended
+        Set<CallId> endedElsewhere = new HashSet<>();
         journal.ofTypesSince(types, now.minus(window), e -> {
             CallId id = new CallId(e.subjectId());
-            if (e.subjectKind() == SubjectKind.CALL && !live.contains(id)) {
-                calls.merge(id, CallStory.ENDINGS.contains(e.type()), Boolean::logicalOr);
+            if (e.subjectKind() != SubjectKind.CALL || live.contains(id)) {
+                return;
+            }
+            boolean ending = CallStory.ENDINGS.contains(e.type());
+            if (ending && !calls.containsKey(id)) {
+                endedElsewhere.add(id); // its offer may come later in time order on another node's clock
+            } else if (!ending && node.equals(e.node())) {
+                calls.merge(id, endedElsewhere.contains(id), Boolean::logicalOr);
+            } else if (ending) {
+                calls.put(id, true);
             }
         });
         List<CallId> unfinished = calls.entrySet().stream().filter(c -> !c.getValue()).map(Map.Entry::getKey).toList();
@@ -77,8 +97,8 @@ public final class CallRecovery {
             if (story.isEmpty()) {
                 continue; // an ending without its offer inside the window: older than what is looked at
             }
-            close(story.get(), now, "the server stopped while the call was " + story.get().stateWhenStopped().toLowerCase(java.util.Locale.ROOT)
-                    + "; found unfinished at start");
+            close(story.get(), now, (node.equals(journal.node()) ? "the server stopped" : "node " + node + " was lost") + " while the call was "
+                    + story.get().stateWhenStopped().toLowerCase(java.util.Locale.ROOT) + "; " + how);
             interrupted++;
             opened += story.get().answered() ? 0 : 1;
         }
@@ -107,12 +127,12 @@ public final class CallRecovery {
         }
         Outcome outcome = new Outcome(interrupted, opened, restored);
         if (interrupted + opened + restored > 0) {
-            log.warn("call recovery: {} unfinished calls closed as interrupted, {} call-back tasks opened, {} call records restored "
-                    + "from the journal ({} calls looked at)", interrupted, opened, restored, calls.size());
-            journal.append("CallsRecovered", SubjectKind.SYSTEM, "calls", "system", Map.of("interrupted", interrupted, "callBacksOpened", opened,
-                    "recordsRestored", restored, "windowHours", window.toMinutes() / 60.0));
+            log.warn("call recovery of node {}: {} unfinished calls closed as interrupted, {} call-back tasks opened, {} call records restored "
+                    + "from the journal ({} calls looked at)", node, interrupted, opened, restored, calls.size());
+            journal.append("CallsRecovered", SubjectKind.SYSTEM, "calls", "system", Map.of("node", node, "interrupted", interrupted,
+                    "callBacksOpened", opened, "recordsRestored", restored, "windowHours", window.toMinutes() / 60.0));
         } else {
-            log.info("call recovery: every call of the last {} in the journal has ended and is kept", window);
+            log.info("call recovery of node {}: every call it offered in the last {} has ended and is kept", node, window);
         }
         return outcome;
     }

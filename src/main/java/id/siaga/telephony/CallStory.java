@@ -40,7 +40,7 @@ public record CallStory(CallId id, String callerNumber, String dialled, StationI
      * answer was cut off. Empty when the entries hold no {@code CallOffered}.
      */
     public static Optional<CallStory> of(CallId id, List<JournalEntry> entries, StationId fallback, Duration shortCall) {
-        List<JournalEntry> story = entries.stream().sorted(Comparator.comparingLong(JournalEntry::seq)).toList();
+        List<JournalEntry> story = entries.stream().sorted(JournalEntry.IN_ORDER).toList();
         CallOffered offer = null;
         Instant offeredAt = null;
         StationId responsible = fallback;

@@ -53,11 +53,11 @@ class JournalController {
         this.roster = roster;
     }
 
-    /** An entry with its payload as JSON, not as a string of JSON. */
-    record EntryView(long seq, java.time.Instant at, String type, SubjectKind subjectKind, String subjectId, String actor,
+    /** An entry with its payload as JSON, not as a string of JSON, and the node whose chain holds it. */
+    record EntryView(String node, long seq, java.time.Instant at, String type, SubjectKind subjectKind, String subjectId, String actor,
                      @JsonRawValue String payload, String prevHash, String hash) {
         static EntryView of(JournalEntry e) {
-            return new EntryView(e.seq(), e.at(), e.type(), e.subjectKind(), e.subjectId(), e.actor(), writable(e.payload()), e.prevHash(),
+            return new EntryView(e.node(), e.seq(), e.at(), e.type(), e.subjectKind(), e.subjectId(), e.actor(), writable(e.payload()), e.prevHash(),
                     e.hash());
         }
     }

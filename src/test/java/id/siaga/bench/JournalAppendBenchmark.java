@@ -91,8 +91,8 @@ public class JournalAppendBenchmark {
     static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String INSERT = "INSERT INTO journal_event (seq, at, type, subject_kind, subject_id, actor, payload, prev_hash, hash)"
-            + " VALUES (?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT = "INSERT INTO journal_event (seq, at, type, subject_kind, subject_id, actor, payload, prev_hash, hash, node)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,'bench')";
 
     /** A typical routing event; Jackson writes it to canonical JSON on the appending thread. */
     public record CallRouted(String call, String station, String by, double accuracyMeters, int tier, int readyOperators) {

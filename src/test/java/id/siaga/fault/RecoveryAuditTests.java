@@ -112,7 +112,7 @@ class RecoveryAuditTests {
     }
 
     private void journal(String type, String kind, String subject, String payload) {
-        db.execute("INSERT INTO journal_event (seq, at, type, subject_kind, subject_id, actor, payload, prev_hash, hash) VALUES (" + ++seq
+        db.execute("INSERT INTO journal_event (node, seq, at, type, subject_kind, subject_id, actor, payload, prev_hash, hash) VALUES ('siaga-1', " + ++seq
                 + ", TIMESTAMPTZ '" + T + "', '" + type + "', '" + kind + "', '" + subject + "', 'system', '" + payload + "', '" + HASH
                 + "', '" + HASH + "')");
     }

@@ -28,8 +28,8 @@ public final class InMemoryJournalStore implements JournalStore {
     public synchronized void append(List<JournalEntry> entries) {
         check();
         for (JournalEntry e : entries) {
-            if (rows.stream().anyMatch(r -> r.seq() == e.seq())) {
-                throw new IllegalStateException("duplicate seq " + e.seq());
+            if (rows.stream().anyMatch(r -> r.node().equals(e.node()) && r.seq() == e.seq())) {
+                throw new IllegalStateException("duplicate seq " + e.seq() + " of node " + e.node());
             }
         }
         rows.addAll(entries);
@@ -37,28 +37,34 @@ public final class InMemoryJournalStore implements JournalStore {
     }
 
     @Override
-    public synchronized Optional<JournalEntry> last() {
+    public synchronized Optional<JournalEntry> last(String node) {
         check();
-        return rows.stream().max(Comparator.comparingLong(JournalEntry::seq));
+        return rows.stream().filter(e -> e.node().equals(node)).max(Comparator.comparingLong(JournalEntry::seq));
+    }
+
+    @Override
+    public synchronized List<String> nodes() {
+        check();
+        return rows.stream().map(JournalEntry::node).distinct().sorted().toList();
     }
 
     @Override
     public synchronized List<JournalEntry> bySubject(SubjectKind kind, String subjectId, int limit) {
         check();
         return rows.stream().filter(e -> e.subjectKind() == kind && e.subjectId().equals(subjectId))
-                .sorted(Comparator.comparingLong(JournalEntry::seq).reversed()).limit(limit).toList();
+                .sorted(JournalEntry.IN_ORDER.reversed()).limit(limit).toList();
     }
 
     @Override
-    public synchronized void scan(long fromSeq, Consumer<JournalEntry> sink) {
+    public synchronized void scan(String node, long fromSeq, Consumer<JournalEntry> sink) {
         check();
-        rows.stream().filter(e -> e.seq() >= fromSeq).sorted(Comparator.comparingLong(JournalEntry::seq)).forEach(sink);
+        rows.stream().filter(e -> e.node().equals(node) && e.seq() >= fromSeq).sorted(Comparator.comparingLong(JournalEntry::seq)).forEach(sink);
     }
 
     @Override
     public synchronized void ofTypesSince(java.util.Set<String> types, java.time.Instant from, Consumer<JournalEntry> sink) {
         check();
-        rows.stream().filter(e -> types.contains(e.type()) && !e.at().isBefore(from)).sorted(Comparator.comparingLong(JournalEntry::seq))
+        rows.stream().filter(e -> types.contains(e.type()) && !e.at().isBefore(from)).sorted(JournalEntry.IN_ORDER)
                 .forEach(sink);
     }
 
@@ -68,8 +74,13 @@ public final class InMemoryJournalStore implements JournalStore {
         return rows.size();
     }
 
-    /** Replaces a stored row, as someone with database access could. */
+    /** Replaces a stored row of the default node's chain, as someone with database access could. */
     public synchronized void tamper(long seq, java.util.function.UnaryOperator<JournalEntry> change) {
-        rows.replaceAll(e -> e.seq() == seq ? change.apply(e) : e);
+        tamper(Journal.DEFAULT_NODE, seq, change);
+    }
+
+    /** Replaces a stored row of {@code node}'s chain. */
+    public synchronized void tamper(String node, long seq, java.util.function.UnaryOperator<JournalEntry> change) {
+        rows.replaceAll(e -> e.node().equals(node) && e.seq() == seq ? change.apply(e) : e);
     }
 }

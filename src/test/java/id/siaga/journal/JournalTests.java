@@ -55,7 +55,7 @@ class JournalTests {
         }
         assertThat(written.get(0).at()).as("kept to the microsecond, as the databases store it")
                 .isEqualTo(Instant.parse("2026-11-28T03:00:00.123456Z"));
-        assertThat(journal.verify()).isEqualTo(JournalVerification.intact(10));
+        assertThat(journal.verify()).isEqualTo(JournalVerification.of(java.util.List.of(new JournalVerification.Chain(Journal.DEFAULT_NODE, 10, 10, null, null))));
     }
 
     @Test
@@ -145,7 +145,7 @@ class JournalTests {
         assertThat(after.seq()).isEqualTo(306);
         assertThat(journal.isSpooling()).isFalse();
         List<JournalEntry> all = new ArrayList<>();
-        store.scan(1, all::add);
+        store.scan(Journal.DEFAULT_NODE, 1, all::add);
         assertThat(all).extracting(JournalEntry::seq).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 306).boxed().toList());
         assertThat(all.subList(5, 305)).extracting(JournalEntry::payload)
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).mapToObj(i -> "{\"i\":" + i + "}").toList());
@@ -169,7 +169,7 @@ class JournalTests {
         assertThat(store.count()).isEqualTo(3);
         JournalEntry d = journal.append("D", SubjectKind.SYSTEM, "s", "test", Map.of()).join();
         assertThat(d.seq()).isEqualTo(4);
-        assertThat(journal.verify()).isEqualTo(JournalVerification.intact(4));
+        assertThat(journal.verify()).isEqualTo(JournalVerification.of(java.util.List.of(new JournalVerification.Chain(Journal.DEFAULT_NODE, 4, 4, null, null))));
     }
 
     @Test
@@ -178,7 +178,7 @@ class JournalTests {
         for (int i = 0; i < 20; i++) {
             journal.append("CallOffered", SubjectKind.CALL, "c" + i, "sip", Map.of("i", i)).join();
         }
-        store.tamper(7, e -> new JournalEntry(e.seq(), e.at(), e.type(), e.subjectKind(), e.subjectId(), "someone else",
+        store.tamper(7, e -> new JournalEntry(e.node(), e.seq(), e.at(), e.type(), e.subjectKind(), e.subjectId(), "someone else",
                 e.payload(), e.prevHash(), e.hash()));
         JournalVerification v = journal.verify();
         assertThat(v.brokenAt()).contains(7L);

@@ -1,5 +1,6 @@
 package id.siaga.store;
 
+import id.siaga.journal.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.journal.JournalEntry;
@@ -45,7 +46,7 @@ class JournalStorePostgresTests extends JournalStoreContract {
         }
         assertThat(store.count()).isEqualTo(1_000);
         List<JournalEntry> rows = new ArrayList<>();
-        store.scan(1, rows::add);
+        store.scan(Journal.DEFAULT_NODE, 1, rows::add);
         Set<String> payloads = new HashSet<>();
         rows.forEach(e -> payloads.add(e.payload()));
         assertThat(payloads).hasSize(1_000);

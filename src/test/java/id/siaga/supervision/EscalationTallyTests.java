@@ -71,7 +71,7 @@ class EscalationTallyTests {
         List<JournalEntry> numbered = new ArrayList<>();
         for (int i = 0; i < story.size(); i++) {
             JournalEntry e = story.get(i);
-            numbered.add(new JournalEntry(i + 1, e.at(), e.type(), e.subjectKind(), e.subjectId(), e.actor(), e.payload(), "prev", "hash"));
+            numbered.add(new JournalEntry(Journal.DEFAULT_NODE, i + 1, e.at(), e.type(), e.subjectKind(), e.subjectId(), e.actor(), e.payload(), "prev", "hash"));
         }
 
         assertThat(EscalationReader.of(numbered)).as("the row without its destination and missed list is passed over").containsExactly(
@@ -125,6 +125,6 @@ class EscalationTallyTests {
     }
 
     private static JournalEntry entry(long seq, String at, String type, String call, String payload) {
-        return new JournalEntry(seq, Instant.parse(at), type, SubjectKind.CALL, call, "routing", payload, "prev", "hash");
+        return new JournalEntry(Journal.DEFAULT_NODE, seq, Instant.parse(at), type, SubjectKind.CALL, call, "routing", payload, "prev", "hash");
     }
 }

@@ -1,5 +1,6 @@
 package id.siaga.supervision;
 
+import id.siaga.journal.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.dispatch.Assignment;
@@ -111,6 +112,6 @@ class OnSceneTimesTests {
     }
 
     private static JournalEntry entry(long seq, String type, String payload) {
-        return new JournalEntry(seq, NOW.minusSeconds(100 - seq), type, SubjectKind.CALL, "c1", "routing", payload, "prev", "hash");
+        return new JournalEntry(Journal.DEFAULT_NODE, seq, NOW.minusSeconds(100 - seq), type, SubjectKind.CALL, "c1", "routing", payload, "prev", "hash");
     }
 }

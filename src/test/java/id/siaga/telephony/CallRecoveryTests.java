@@ -175,6 +175,42 @@ class CallRecoveryTests {
         assertThat(records.find(call).orElseThrow().locationSource()).isEqualTo("NONE");
     }
 
+    /**
+     * A cluster: node siaga-2 offered a call in Sleman and was lost while it rang. This node's start-up leaves it alone
+     * (it is siaga-2's); the takeover closes it as interrupted, "node siaga-2 was lost", with a call-back task at Polres
+     * Sleman, in this node's chain; siaga-2, back, finds it ended and opens nothing twice.
+     */
+    @Test
+    void theCallsOfALostNodeAreClosedByTheTakeoverOnceAndLeftAloneByEveryOtherStart() {
+        Journal other = new Journal("siaga-2", store, new JournalSpool(dir.resolve("siaga-2.jsonl")), clock, 100, 1_000, Duration.ofMillis(50));
+        Journal mine = journal;
+        CallId call;
+        try {
+            journal = other;
+            call = offeredInSleman("call-on-node-2", "+6281200000009");
+            write(call, "LegRang", Map.of("operator", "OP-3404-1", "station", SLEMAN.value(), "tier", 0));
+        } finally {
+            journal = mine;
+        }
+        clock.advance(Duration.ofSeconds(6));
+
+        assertThat(recover()).as("this node's own start").isEqualTo(new CallRecovery.Outcome(0, 0, 0));
+        assertThat(tasks.callsWithTasks(List.of(call))).isEmpty();
+
+        CallRecovery.Outcome takeover = recovery.recover("siaga-2", Duration.ofHours(24), Set.of(), "taken over by siaga-1");
+        journal.append("sync", SubjectKind.SYSTEM, "test", "test", Map.of()).join();
+        assertThat(takeover).isEqualTo(new CallRecovery.Outcome(1, 1, 0));
+        JournalEntry interrupted = last(call, "CallInterrupted");
+        assertThat(interrupted.node()).isEqualTo(Journal.DEFAULT_NODE);
+        assertThat(interrupted.payload()).contains("node siaga-2 was lost while the call was ringing; taken over by siaga-1");
+        assertThat(onlyTaskOf(call).station()).isEqualTo(SLEMAN);
+
+        CallRecovery backOnNode2 = new CallRecovery(other, records, new CallbackTasks(tasks, other, clock), clock, DIY, Duration.ofSeconds(5));
+        assertThat(backOnNode2.recover(Duration.ofHours(24), Set.of())).as("siaga-2 back").isEqualTo(new CallRecovery.Outcome(0, 0, 0));
+        assertThat(types(call)).containsOnlyOnce("CallInterrupted", "CallbackTaskOpened");
+        other.close();
+    }
+
     private CallRecovery.Outcome recover() {
         journal.append("sync", SubjectKind.SYSTEM, "test", "test", Map.of()).join(); // what was written is committed
         CallRecovery.Outcome outcome = recovery.recover(Duration.ofHours(24), Set.of());
@@ -210,7 +246,7 @@ class CallRecoveryTests {
     }
 
     private List<String> types(CallId call) {
-        return store.bySubject(SubjectKind.CALL, call.value(), 100).stream().sorted(java.util.Comparator.comparingLong(JournalEntry::seq))
+        return store.bySubject(SubjectKind.CALL, call.value(), 100).stream().sorted(JournalEntry.IN_ORDER)
                 .map(JournalEntry::type).toList();
     }
 

@@ -1,5 +1,6 @@
 package id.siaga.telephony;
 
+import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.JournalStore;
 import id.siaga.journal.SubjectKind;
@@ -35,7 +36,7 @@ final class CallStories {
 
     private static List<JournalEntry> currentStory(JournalStore journal, String callerNumber) {
         List<JournalEntry> offered = new ArrayList<>();
-        journal.scan(1, e -> {
+        journal.scan(Journal.DEFAULT_NODE, 1, e -> {
             if (e.type().equals("CallOffered") && e.payload().contains("\"caller\":\"" + callerNumber + "\"")) {
                 offered.add(e);
             }

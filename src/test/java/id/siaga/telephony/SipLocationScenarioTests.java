@@ -1,5 +1,6 @@
 package id.siaga.telephony;
 
+import id.siaga.journal.Journal;
 import id.siaga.support.SipTestPorts;
 import static id.siaga.telephony.CallStories.payload;
 import static id.siaga.telephony.CallStories.types;
@@ -119,7 +120,7 @@ class SipLocationScenarioTests {
         assertThat(https.statusCode()).as("ELS over HTTPS is always answered 200").isEqualTo(200);
         assertThat(https.body()).contains("\"accepted\":false");
         List<JournalEntry> dropped = new ArrayList<>();
-        journal.scan(1, e -> {
+        journal.scan(Journal.DEFAULT_NODE, 1, e -> {
             if (e.type().equals("AmlDropped")) {
                 dropped.add(e);
             }

@@ -157,6 +157,9 @@ public final class RecordingRecovery {
             journal.ofTypesSince(TYPES, now.minus(window), e -> {
                 Optional<CallEvent> event = CallEvents.read(e);
                 if (event.isPresent() && event.get() instanceof RecordingStarted s) {
+                    if (!e.node().equals(journal.node())) {
+                        return; // another node's media plane holds that pcap: that node finishes it, at its next start if it stopped
+                    }
                     started.putIfAbsent(s.call(), new Owed(s, e.at()));
                     s.pcaps().forEach(p -> recordings.pcaps().seen(Path.of(p)));
                 } else if (event.isPresent()) {

@@ -348,7 +348,7 @@ class CallEventsTests {
         assertThat(CallEvents.read(row("LegRang", "{\"operator\":\"OP-3404-1\",\"station\":\"POLRES-3404\",\"tier\":\"0\"}")))
                 .as("a tier that is a string").isEmpty();
         assertThat(CallEvents.read(row("CallQueued", "not json"))).isEmpty();
-        assertThat(CallEvents.read(new JournalEntry(1, CLOCK.instant(), "CallQueued", SubjectKind.STATION, "MABES", "routing",
+        assertThat(CallEvents.read(new JournalEntry(Journal.DEFAULT_NODE, 1, CLOCK.instant(), "CallQueued", SubjectKind.STATION, "MABES", "routing",
                 "{\"station\":\"MABES\"}", "p", "h"))).as("not about a call").isEmpty();
     }
 
@@ -384,7 +384,7 @@ class CallEventsTests {
     }
 
     private static JournalEntry row(String type, String payload) {
-        return new JournalEntry(1, CLOCK.instant(), type, SubjectKind.CALL, CALL.value(), "routing", payload, "prev", "hash");
+        return new JournalEntry(Journal.DEFAULT_NODE, 1, CLOCK.instant(), type, SubjectKind.CALL, CALL.value(), "routing", payload, "prev", "hash");
     }
 
     private static List<String> concat(List<String> list, String more) {

@@ -239,7 +239,7 @@ class SipCallerProbeTests {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         List<JournalEntry> story = List.of();
         while (System.nanoTime() < deadline) {
-            story = journal.bySubject(SubjectKind.CALL, id.value(), 1000).stream().sorted(Comparator.comparingLong(JournalEntry::seq)).toList();
+            story = journal.bySubject(SubjectKind.CALL, id.value(), 1000).stream().sorted(JournalEntry.IN_ORDER).toList();
             if (story.stream().anyMatch(e -> e.type().equals(until))) {
                 return story;
             }

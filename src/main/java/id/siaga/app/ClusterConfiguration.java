@@ -1,0 +1,108 @@
+package id.siaga.app;
+
+import id.siaga.cluster.ClusterView;
+import id.siaga.cluster.NodeStore;
+import id.siaga.journal.Journal;
+import id.siaga.org.StationId;
+import id.siaga.store.JdbcNodeStore;
+import id.siaga.telephony.CallRecordStore;
+import id.siaga.telephony.CallRecovery;
+import id.siaga.telephony.CallbackTasks;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The cluster's membership (docs/CLUSTER.md): with {@code siaga.cluster.enabled} this node takes its lease as it is
+ * built, before the call path's start-up recovery runs (the coordinator asks for this bean first), and takes over lost
+ * nodes from then on. Without it the node is alone: {@link ClusterView} says so.
+ */
+@Configuration(proxyBeanMethods = false)
+class ClusterConfiguration {
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    NodeStore nodeStore(DataSource dataSource) {
+        return new JdbcNodeStore(dataSource);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    ClusterMembership clusterMembership(NodeStore store, ClusterProperties props, TelephonyProperties telephony, Journal journal,
+                                        CallRecordStore records, CallbackTasks callbacks, Clock clock, Environment env) {
+        String url = env.getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:h2:")) {
+            throw new IllegalStateException("siaga.cluster.enabled needs a database every node reaches: PostgreSQL (--spring.profiles.active=postgres"
+                    + " and spring.datasource.url); this node's database is an embedded H2 file, which no other node can open");
+        }
+        if (!journal.node().equals(props.nodeId())) {
+            throw new IllegalStateException("the journal writes node " + journal.node() + "'s chain, not " + props.nodeId());
+        }
+        String address = "sip " + telephony.sipAddress() + ":" + telephony.sipPort() + ", http " + env.getProperty("server.port", "8080");
+        CallRecovery recovery = new CallRecovery(journal, records, callbacks, clock, StationId.of(telephony.defaultStation()), telephony.shortCall());
+        ClusterMembership membership = new ClusterMembership(store, props, address, journal, recovery, telephony.recoveryWindow(), clock);
+        membership.join();
+        return membership;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    id.siaga.cluster.internal.NatsTables natsTables(ClusterProperties props) {
+        return new id.siaga.cluster.internal.NatsTables(props.natsUrl(), props.natsPrefix(), "siaga110 " + props.nodeId(), props.busTimeout());
+    }
+
+    /**
+     * The live state the nodes share over NATS: presence (READY on one node is READY for all; BUSY follows the phone) and
+     * which node rings which phone. Built once this node holds its lease.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    SharedLiveState sharedLiveState(id.siaga.cluster.internal.NatsTables tables, ClusterProperties props, ClusterMembership membership,
+                                    PresenceService presence, id.siaga.org.OperatorRoster roster, id.siaga.telephony.CallCoordinator coordinator) {
+        PresenceReplication replication = new PresenceReplication(tables.table("presence"), props.nodeId(), presence);
+        NatsPhoneClaims claims = new NatsPhoneClaims(tables.table("phones"), props.nodeId(), roster, coordinator::phonesFreedElsewhere);
+        replication.start();
+        claims.start();
+        coordinator.claimPhonesWith(claims);
+        membership.onNodeLost(claims::nodeLost);
+        membership.onNodeLost(replication::nodeLost);
+        return new SharedLiveState(replication, claims);
+    }
+
+    /** The shared live state's parts, as one bean. */
+    record SharedLiveState(PresenceReplication presence, NatsPhoneClaims phones) {
+    }
+
+    /** What the cluster page shows: the membership when clustered, else this node alone. */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    ClusterView clusterView(ObjectProvider<ClusterMembership> membership, ClusterProperties props, Clock clock) {
+        ClusterMembership m = membership.getIfAvailable();
+        if (m != null) {
+            return m;
+        }
+        return new ClusterView() {
+            @Override
+            public String self() {
+                return props.nodeId();
+            }
+
+            @Override
+            public boolean clustered() {
+                return false;
+            }
+
+            @Override
+            public NodeStore.Leases leases() {
+                return new NodeStore.Leases(List.of(), clock.instant());
+            }
+        };
+    }
+}

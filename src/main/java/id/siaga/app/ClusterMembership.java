@@ -1,0 +1,252 @@
+package id.siaga.app;
+
+import id.siaga.cluster.ClusterView;
+import id.siaga.cluster.Membership;
+import id.siaga.cluster.NodeLease;
+import id.siaga.cluster.NodeStore;
+import id.siaga.journal.Journal;
+import id.siaga.journal.SubjectKind;
+import id.siaga.telephony.CallRecovery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node in the cluster: it joins (takes its node id's lease, waiting out a previous process's), renews the lease
+ * every heartbeat on a thread of its own, watches the other nodes' leases on another, and takes over a lost node: under
+ * the lost node's row lock, every call it offered and never ended is closed as interrupted, "node … was lost", with a
+ * call-back task at its station when nobody had answered ({@link CallRecovery}); then the node is marked LOST. Journal:
+ * {@code NodeJoined}, {@code NodeLost}, {@code NodeRejoined}, {@code NodeLeft}.
+ */
+final class ClusterMembership implements ClusterView, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterMembership.class);
+
+    private final NodeStore store;
+    private final Membership rules;
+    private final ClusterProperties props;
+    private final String address;
+    private final Journal journal;
+    private final CallRecovery recovery;
+    private final Duration recoveryWindow;
+    private final Clock clock;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("cluster-heartbeat"));
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(daemon("cluster-watch"));
+    private final java.util.List<java.util.function.Consumer<String>> lostNodeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String incarnation;
+    private volatile boolean failing;
+
+    ClusterMembership(NodeStore store, ClusterProperties props, String address, Journal journal, CallRecovery recovery, Duration recoveryWindow,
+                      Clock clock) {
+        this.store = store;
+        this.rules = new Membership(props.leaseTimeout());
+        this.props = props;
+        this.address = address;
+        this.journal = journal;
+        this.recovery = recovery;
+        this.recoveryWindow = recoveryWindow;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes this node's lease, then starts renewing it and watching the others. Blocks while another node takes over this
+     * node id's calls (its row lock) and while a previous process's lease has not run out; refuses (throws) when a live
+     * process holds the node id.
+     */
+    void join() {
+        String me = props.nodeId();
+        long startedNanos = System.nanoTime();
+        Optional<Instant> firstSeen = Optional.empty();
+        while (true) {
+            try (NodeStore.Lock lock = store.lock(me)) {
+                NodeLease lease = lock.lease();
+                Duration waited = Duration.ofNanos(System.nanoTime() - startedNanos);
+                switch (rules.join(lease, lock.now(), firstSeen, waited)) {
+                    case TAKE -> {
+                        String next = UUID.randomUUID().toString();
+                        lock.take(next, address);
+                        lock.commit();
+                        incarnation = next;
+                        log.info("cluster: node {} joined ({}); its lease was {} ({}), lease timeout {}, heartbeat every {}", me, address,
+                                lease.state(), lease.incarnation().isEmpty() ? "never held" : "last heartbeat " + lease.silentFor(lock.now()).toMillis()
+                                        + " ms before", props.leaseTimeout(), props.heartbeatInterval());
+                        journal.append("NodeJoined", SubjectKind.NODE, me, "system", Map.of("address", address, "previousState",
+                                lease.state().name(), "incarnation", next));
+                        start();
+                        return;
+                    }
+                    case REFUSE -> throw new IllegalStateException("siaga.cluster.node-id " + me + " is held by a live process (" + lease.address()
+                            + ", renewing its lease: last heartbeat " + lease.silentFor(lock.now()).toMillis() + " ms ago); give this node an id of its own");
+                    case WAIT -> {
+                        if (firstSeen.isEmpty()) {
+                            firstSeen = Optional.of(lease.heartbeatAt());
+                            log.warn("cluster: node {}'s lease is held ({}, last heartbeat {} ms ago): waiting for it to run out (a previous "
+                                    + "process killed a moment ago) or to be renewed (another live process with this id)", me, lease.address(),
+                                    lease.silentFor(lock.now()).toMillis());
+                        }
+                    }
+                }
+            }
+            sleep(props.heartbeatInterval());
+        }
+    }
+
+    /** What else follows a takeover, once the lost node's calls are closed: its phone claims, the operators it had made BUSY. */
+    void onNodeLost(java.util.function.Consumer<String> hook) {
+        lostNodeHooks.add(hook);
+    }
+
+    private void start() {
+        long beat = props.heartbeatInterval().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        watch.scheduleWithFixedDelay(this::watchOthers, beat, beat, TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeat() {
+        try {
+            if (store.heartbeat(props.nodeId(), incarnation)) {
+                rules.heartbeatSucceeded(clock.instant());
+                if (failing) {
+                    failing = false;
+                    log.info("cluster: node {} renews its lease again", props.nodeId());
+                }
+                return;
+            }
+            rules.heartbeatFailed();
+            rejoin();
+        } catch (RuntimeException e) {
+            rules.heartbeatFailed();
+            if (!failing) {
+                failing = true;
+                log.warn("cluster: node {} cannot renew its lease ({}); it judges no other node until it has renewed it for {} again",
+                        props.nodeId(), e.getMessage(), props.leaseTimeout());
+            }
+        }
+    }
+
+    /**
+     * The lease is no longer this process's: another node counted it as lost (the database was out of its reach for longer
+     * than a lease) and closed its calls, or another process took the node id. It takes the lease again with a new
+     * incarnation; the calls it still carries go on (a caller answered after the takeover also has a call-back task).
+     */
+    private void rejoin() {
+        String me = props.nodeId();
+        try (NodeStore.Lock lock = store.lock(me)) {
+            NodeLease lease = lock.lease();
+            if (rules.join(lease, lock.now(), Optional.empty(), Duration.ZERO) != Membership.Join.TAKE) {
+                log.error("cluster: node {}'s lease is held by another live process ({}); this process keeps its calls but holds no lease", me,
+                        lease.address());
+                return;
+            }
+            String next = UUID.randomUUID().toString();
+            lock.take(next, address);
+            lock.commit();
+            incarnation = next;
+            log.error("cluster: node {} had been counted as {} ({}); it holds its lease again", me, lease.state(),
+                    lease.takenOverBy().map(by -> "taken over by " + by).orElse("replaced"));
+            journal.append("NodeRejoined", SubjectKind.NODE, me, "system", Map.of("previousState", lease.state().name(),
+                    "takenOverBy", lease.takenOverBy().orElse(""), "incarnation", next));
+        }
+    }
+
+    private void watchOthers() {
+        try {
+            NodeStore.Leases leases = store.all();
+            for (NodeLease lost : rules.lost(props.nodeId(), leases, clock.instant())) {
+                takeOver(lost);
+            }
+        } catch (RuntimeException e) {
+            log.debug("cluster: the other nodes' leases could not be read or taken over: {}", e.toString());
+        }
+    }
+
+    /** Under the lost node's row lock: read again, close its calls, make them durable, mark it LOST, commit. */
+    private void takeOver(NodeLease seen) {
+        String me = props.nodeId();
+        try (NodeStore.Lock lock = store.lock(seen.node())) {
+            NodeLease lease = lock.lease();
+            if (!lease.incarnation().equals(seen.incarnation()) || !rules.isLost(lease, lock.now())) {
+                return; // it came back, restarted, or another node took it over first
+            }
+            long silentMs = lease.silentFor(lock.now()).toMillis();
+            log.warn("cluster: node {} ({}) is lost: no heartbeat for {} ms; node {} takes over its calls", lease.node(), lease.address(), silentMs, me);
+            CallRecovery.Outcome outcome = recovery.recover(lease.node(), recoveryWindow, Set.of(), "taken over by node " + me);
+            Journal.awaitDurable(List.of(journal.append("NodeLost", SubjectKind.NODE, lease.node(), "system", Map.of("takenOverBy", me,
+                    "silentMs", silentMs, "address", lease.address(), "callsInterrupted", outcome.interrupted(),
+                    "callBacksOpened", outcome.callBacksOpened(), "recordsRestored", outcome.recordsRestored()))));
+            lock.markLost(me);
+            lock.commit();
+            for (java.util.function.Consumer<String> hook : lostNodeHooks) {
+                try {
+                    hook.accept(lease.node());
+                } catch (RuntimeException e) {
+                    log.warn("cluster: after the takeover of node {}: {}", lease.node(), e.toString());
+                }
+            }
+            log.warn("cluster: node {} taken over by {}: {} calls closed as interrupted, {} call-back tasks opened, {} records restored",
+                    lease.node(), me, outcome.interrupted(), outcome.callBacksOpened(), outcome.recordsRestored());
+        }
+    }
+
+    @Override
+    public String self() {
+        return props.nodeId();
+    }
+
+    @Override
+    public boolean clustered() {
+        return true;
+    }
+
+    @Override
+    public NodeStore.Leases leases() {
+        return store.all();
+    }
+
+    /** A clean stop, after the call path has closed its calls: the lease is left, so nobody takes over. */
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
+        watch.shutdownNow();
+        try {
+            watch.awaitTermination(10, TimeUnit.SECONDS);
+            if (incarnation != null) {
+                store.leave(props.nodeId(), incarnation);
+                journal.append("NodeLeft", SubjectKind.NODE, props.nodeId(), "system", Map.of("incarnation", incarnation));
+                log.info("cluster: node {} left the cluster", props.nodeId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("cluster: node {} could not mark its lease as left ({}); the others will count it as lost and find its calls ended",
+                    props.nodeId(), e.getMessage());
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while joining the cluster", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package id.siaga.app;
+
+import id.siaga.cluster.SharedTable;
+import id.siaga.org.OperatorId;
+import id.siaga.org.Presence;
+import id.siaga.org.PresenceChanged;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Operator presence across the cluster, in the shared table {@code presence}: key the operator, value the node that made
+ * the last change and the presence ({@code "siaga-1 READY"}). A change made on this node (an operator's console, the
+ * registrar, a call taken or ended) is written there; every node applies the others' changes to its own board, so an
+ * operator READY on one node is READY for every node's calls, and BUSY follows the phone across nodes. A node that starts
+ * reads every operator's latest presence first. The node that made a change journals it; the others do not.
+ */
+final class PresenceReplication {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceReplication.class);
+
+    private final SharedTable table;
+    private final String node;
+    private final PresenceService presence;
+    /** The last value seen of each operator, for a takeover: who set them BUSY. */
+    private final Map<OperatorId, String> lastBy = new ConcurrentHashMap<>();
+    private volatile long lastWarning;
+
+    PresenceReplication(SharedTable table, String node, PresenceService presence) {
+        this.table = table;
+        this.node = node;
+        this.presence = presence;
+    }
+
+    void start() {
+        presence.replicateTo(this::publish);
+        table.watch(this::changed);
+    }
+
+    private void publish(PresenceChanged change) {
+        try {
+            table.put(change.operator().value(), node + " " + change.to().name());
+        } catch (SharedTable.Unavailable e) {
+            long now = System.nanoTime();
+            if (now - lastWarning > 60_000_000_000L) {
+                lastWarning = now;
+                log.warn("cluster bus unavailable ({}): operator {} is {} on this node only until it is back", e.getMessage(), change.operator(),
+                        change.to());
+            }
+        }
+    }
+
+    private void changed(SharedTable.Entry e) {
+        if (e.value().isEmpty()) {
+            return;
+        }
+        String[] parts = e.value().get().split(" ", 2);
+        if (parts.length != 2) {
+            log.warn("cluster bus: presence of {} is unreadable: {}", e.key(), e.value().get());
+            return;
+        }
+        OperatorId operator;
+        Presence to;
+        try {
+            operator = new OperatorId(e.key());
+            to = Presence.valueOf(parts[1]);
+        } catch (IllegalArgumentException unreadable) {
+            log.warn("cluster bus: presence of {} is unreadable: {}", e.key(), e.value().get());
+            return;
+        }
+        lastBy.put(operator, parts[0] + " " + to.name());
+        if (parts[0].equals(node)) {
+            return;
+        }
+        try {
+            presence.applyFromCluster(operator, to, parts[0]);
+        } catch (java.util.NoSuchElementException unknown) {
+            log.debug("cluster bus: presence of {}, an operator this node does not know", operator);
+        }
+    }
+
+    /**
+     * A lost node's calls are closed: the operators it had made BUSY (in one of its calls) are READY again, set by this
+     * node and journalled, so they can take calls and call back the caller they lost.
+     */
+    void nodeLost(String lost) {
+        lastBy.forEach((operator, value) -> {
+            if (value.equals(lost + " " + Presence.BUSY.name())) {
+                presence.change(operator, Presence.READY, "cluster: node " + lost + " was lost");
+            }
+        });
+    }
+}

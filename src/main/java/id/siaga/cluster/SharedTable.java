@@ -1,0 +1,46 @@
+package id.siaga.cluster;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * A small table of keys and text values that every node of the cluster reads and writes, each change seen by every node
+ * (NATS JetStream key-value: {@code cluster.internal.NatsTables}). Each value has a revision, so a write can be made
+ * conditional on nobody having written since (compare and set). Methods throw {@link Unavailable} when the bus cannot be
+ * reached; callers decide what a call does then (ring anyway: a 110 call is never held up for the cluster's bookkeeping).
+ */
+public interface SharedTable {
+
+    /** One key's value as of a revision; {@code value} is empty when the key was deleted. */
+    record Entry(String key, Optional<String> value, long revision) {
+    }
+
+    /** The bus cannot be reached, or did not answer in time. */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Calls {@code changes} with the latest value of every key, then with every change from any node (this one's too), in
+     * order, on a thread of the table's; after a reconnect it resumes where it left off (an ordered consumer).
+     */
+    void watch(Consumer<Entry> changes);
+
+    /** Sets the value, whatever it was; the new revision. */
+    long put(String key, String value);
+
+    /** Sets the value only if the key has none; the new revision, or empty when the key holds a value. */
+    OptionalLong create(String key, String value);
+
+    /** Sets the value only if the key is still at {@code revision}; false when somebody wrote it since. */
+    boolean update(String key, String value, long revision);
+
+    /** Deletes the key only if it is still at {@code revision}; false when somebody wrote it since. */
+    boolean delete(String key, long revision);
+
+    /** The key's current value, if it has one. */
+    Optional<Entry> get(String key);
+}

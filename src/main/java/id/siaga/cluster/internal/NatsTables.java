@@ -1,0 +1,217 @@
+package id.siaga.cluster.internal;
+
+import id.siaga.cluster.SharedTable;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.api.StorageType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to NATS and the key-value buckets the cluster shares over it (JetStream, file storage, one value per
+ * key kept). The connection reconnects for ever; while it is away every call throws {@link SharedTable.Unavailable} at
+ * once (the call loop never waits for a bus that is not there), and a request that gets no answer does so after
+ * {@code timeout}. A watch is an ordered consumer: after a reconnect it resumes where it left off, so a node that was
+ * cut off catches up.
+ */
+public final class NatsTables implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NatsTables.class);
+
+    private final Connection connection;
+    private final String prefix;
+    private final Duration timeout;
+
+    /**
+     * @param url     the NATS server(s), {@code nats://host:4222} (comma-separated for several)
+     * @param prefix  the buckets' name prefix (letters, digits, '-', '_'): one cluster's, so two clusters or two test runs on one
+     *                NATS never meet
+     * @param timeout how long a request to NATS may take before the caller is told the bus is unavailable
+     */
+    public NatsTables(String url, String prefix, String connectionName, Duration timeout) {
+        this.prefix = prefix;
+        this.timeout = timeout;
+        Options options = new Options.Builder().servers(url.split(",")).connectionName(connectionName).maxReconnects(-1)
+                .connectionTimeout(timeout).reconnectWait(Duration.ofMillis(500))
+                .connectionListener((conn, event) -> log.info("cluster bus: {} ({})", event, conn.getConnectedUrl()))
+                .errorListener(new io.nats.client.ErrorListener() { })
+                .build();
+        try {
+            this.connection = Nats.connectReconnectOnConnect(options);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot connect to the cluster bus at " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to the cluster bus at " + url, e);
+        }
+    }
+
+    /** The table {@code name} of this cluster, its bucket created if it is not there yet. */
+    public SharedTable table(String name) {
+        String bucket = prefix + "-" + name;
+        try {
+            connection.keyValueManagement().create(KeyValueConfiguration.builder().name(bucket).storageType(StorageType.File)
+                    .maxHistoryPerKey(1).build());
+        } catch (JetStreamApiException e) {
+            log.debug("cluster bus: bucket {} exists ({})", bucket, e.getMessage());
+        } catch (IOException e) {
+            throw new SharedTable.Unavailable("cannot create the bucket " + bucket + ": " + e.getMessage(), e);
+        }
+        try {
+            return new Table(connection, connection.keyValue(bucket, io.nats.client.KeyValueOptions.builder()
+                    .jetStreamOptions(io.nats.client.JetStreamOptions.builder().requestTimeout(timeout).build()).build()), bucket);
+        } catch (IOException e) {
+            throw new SharedTable.Unavailable("cannot open the bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the connection is up now. */
+    public boolean connected() {
+        return connection.getStatus() == Connection.Status.CONNECTED;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class Table implements SharedTable {
+        private final Connection connection;
+        private final KeyValue kv;
+        private final String bucket;
+
+        Table(Connection connection, KeyValue kv, String bucket) {
+            this.connection = connection;
+            this.kv = kv;
+            this.bucket = bucket;
+        }
+
+        private void requireConnected(String what, String key) {
+            if (connection.getStatus() != Connection.Status.CONNECTED) {
+                throw new Unavailable("cannot " + what + " " + key + " in " + bucket + ": the cluster bus is " + connection.getStatus(), null);
+            }
+        }
+
+        @Override
+        public void watch(Consumer<Entry> changes) {
+            try {
+                kv.watchAll(new KeyValueWatcher() {
+                    @Override
+                    public void watch(KeyValueEntry e) {
+                        try {
+                            changes.accept(entry(e));
+                        } catch (RuntimeException ex) {
+                            log.error("cluster bus: a change of {} in {} could not be applied", e.getKey(), bucket, ex);
+                        }
+                    }
+
+                    @Override
+                    public void endOfData() {
+                        log.debug("cluster bus: {} read up to date", bucket);
+                    }
+                });
+            } catch (IOException | JetStreamApiException e) {
+                throw new Unavailable("cannot watch " + bucket + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("interrupted while watching " + bucket, e);
+            }
+        }
+
+        @Override
+        public long put(String key, String value) {
+            requireConnected("write", key);
+            try {
+                return kv.put(key, value.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | JetStreamApiException e) {
+                throw new Unavailable("cannot write " + key + " in " + bucket + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public OptionalLong create(String key, String value) {
+            requireConnected("create", key);
+            try {
+                return OptionalLong.of(kv.create(key, value.getBytes(StandardCharsets.UTF_8)));
+            } catch (JetStreamApiException e) {
+                if (wrongRevision(e)) {
+                    return OptionalLong.empty();
+                }
+                throw new Unavailable("cannot create " + key + " in " + bucket + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new Unavailable("cannot create " + key + " in " + bucket + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean update(String key, String value, long revision) {
+            requireConnected("update", key);
+            try {
+                kv.update(key, value.getBytes(StandardCharsets.UTF_8), revision);
+                return true;
+            } catch (JetStreamApiException e) {
+                if (wrongRevision(e)) {
+                    return false;
+                }
+                throw new Unavailable("cannot update " + key + " in " + bucket + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new Unavailable("cannot update " + key + " in " + bucket + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean delete(String key, long revision) {
+            requireConnected("delete", key);
+            try {
+                kv.delete(key, revision);
+                return true;
+            } catch (JetStreamApiException e) {
+                if (wrongRevision(e)) {
+                    return false;
+                }
+                throw new Unavailable("cannot delete " + key + " in " + bucket + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new Unavailable("cannot delete " + key + " in " + bucket + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Optional<Entry> get(String key) {
+            requireConnected("read", key);
+            try {
+                KeyValueEntry e = kv.get(key);
+                return e == null || e.getOperation() != KeyValueOperation.PUT ? Optional.empty() : Optional.of(entry(e));
+            } catch (IOException | JetStreamApiException e) {
+                throw new Unavailable("cannot read " + key + " in " + bucket + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** JetStream's "wrong last sequence" (10071): the key was written since the revision the write expected. */
+        private static boolean wrongRevision(JetStreamApiException e) {
+            return e.getApiErrorCode() == 10071;
+        }
+
+        private static Entry entry(KeyValueEntry e) {
+            Optional<String> value = e.getOperation() == KeyValueOperation.PUT && e.getValue() != null
+                    ? Optional.of(new String(e.getValue(), StandardCharsets.UTF_8)) : Optional.empty();
+            return new Entry(e.getKey(), value, e.getRevision());
+        }
+    }
+}

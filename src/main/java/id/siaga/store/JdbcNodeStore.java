@@ -1,0 +1,190 @@
+package id.siaga.store;
+
+import id.siaga.cluster.NodeLease;
+import id.siaga.cluster.NodeState;
+import id.siaga.cluster.NodeStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The nodes' leases in {@code cluster_node}, over plain JDBC: a lock is a transaction holding the row
+ * ({@code SELECT ... FOR UPDATE}) on a connection of its own. Every time is the database's {@code CURRENT_TIMESTAMP}, so
+ * the nodes' own clocks never decide who is lost.
+ */
+public final class JdbcNodeStore implements NodeStore {
+
+    private static final String COLUMNS = "node_id, incarnation, state, address, started_at, heartbeat_at, taken_over_by";
+
+    private final DataSource dataSource;
+
+    public JdbcNodeStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Leases all() {
+        try (Connection c = dataSource.getConnection()) {
+            Instant now = now(c);
+            List<NodeLease> leases = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM cluster_node ORDER BY node_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    leases.add(lease(rs));
+                }
+            }
+            return new Leases(leases, now);
+        } catch (SQLException e) {
+            throw JdbcJournalStore.translate("read the cluster's leases", e);
+        }
+    }
+
+    @Override
+    public boolean heartbeat(String node, String incarnation) {
+        return update("renew the lease of node " + node, "UPDATE cluster_node SET heartbeat_at = CURRENT_TIMESTAMP WHERE node_id = ? "
+                + "AND incarnation = ? AND state = 'ALIVE'", node, incarnation) == 1;
+    }
+
+    @Override
+    public void leave(String node, String incarnation) {
+        update("mark node " + node + " as left", "UPDATE cluster_node SET state = 'LEFT', heartbeat_at = CURRENT_TIMESTAMP "
+                + "WHERE node_id = ? AND incarnation = ? AND state = 'ALIVE'", node, incarnation);
+    }
+
+    @Override
+    public Lock lock(String node) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_node (node_id, incarnation, state, address, started_at, "
+                    + "heartbeat_at) VALUES (?, '', 'LEFT', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")) {
+                ps.setString(1, node);
+                ps.executeUpdate();
+            }
+            c.commit();
+            NodeLease lease;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM cluster_node WHERE node_id = ? FOR UPDATE")) {
+                ps.setString(1, node);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    lease = lease(rs);
+                }
+            }
+            return new RowLock(c, lease, now(c));
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw JdbcJournalStore.translate("lock the lease of node " + node, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static final class RowLock implements Lock {
+        private final Connection c;
+        private final NodeLease lease;
+        private final Instant now;
+
+        RowLock(Connection c, NodeLease lease, Instant now) {
+            this.c = c;
+            this.lease = lease;
+            this.now = now;
+        }
+
+        @Override
+        public NodeLease lease() {
+            return lease;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public void take(String incarnation, String address) {
+            run("take the lease of node " + lease.node(), "UPDATE cluster_node SET incarnation = ?, state = 'ALIVE', address = ?, "
+                    + "started_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP, taken_over_by = NULL, taken_over_at = NULL "
+                    + "WHERE node_id = ?", incarnation, address, lease.node());
+        }
+
+        @Override
+        public void markLost(String by) {
+            run("mark node " + lease.node() + " as lost", "UPDATE cluster_node SET state = 'LOST', taken_over_by = ?, "
+                    + "taken_over_at = CURRENT_TIMESTAMP WHERE node_id = ?", by, lease.node());
+        }
+
+        @Override
+        public void commit() {
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                throw JdbcJournalStore.translate("commit the lease of node " + lease.node(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // committed already, or the connection is gone and its transaction with it
+            }
+            closeQuietly(c);
+        }
+
+        private void run(String what, String sql, Object... args) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw JdbcJournalStore.translate(what, e);
+            }
+        }
+    }
+
+    private int update(String what, String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw JdbcJournalStore.translate(what, e);
+        }
+    }
+
+    private static Instant now(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    private static NodeLease lease(ResultSet rs) throws SQLException {
+        return new NodeLease(rs.getString(1), rs.getString(2), NodeState.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getString(7)));
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing more to release
+        }
+    }
+}

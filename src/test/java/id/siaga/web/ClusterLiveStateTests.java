@@ -1,0 +1,159 @@
+package id.siaga.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.support.Peers;
+import id.siaga.support.ServerProcess;
+import id.siaga.support.Sipp;
+import id.siaga.support.TestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes of a cluster on one PostgreSQL and the machine's NATS (buckets of the test's own), each the real server as
+ * its own process, one operator phone (SIPp) that both may ring. Bripka Rina (OP-3404-1) turns READY on siaga-a: siaga-b
+ * sees her READY and rings her phone for its caller; she answers and is BUSY on both nodes, so siaga-a does not ring her
+ * for its own caller, who waits; when the first call ends she is READY again everywhere and siaga-a's caller is put
+ * through to her.
+ */
+class ClusterLiveStateTests {
+
+    static final String SLEMAN_OPERATOR = Http.basic("operator.sleman1", "siaga110");
+    static final String SUPERVISOR = Http.basic("supervisor.mabes", "siaga110");
+    static final String ADMIN = Http.basic("admin", "siaga110");
+    static final Map<String, String> IN_SLEMAN = Map.of("lat", "-7.7156", "lon", "110.3558");
+
+    @TempDir
+    Path dir;
+    TestDatabase db;
+    final String prefix = "test-" + UUID.randomUUID().toString().substring(0, 8);
+    final int phonePort = ServerProcess.freePort();
+
+    @BeforeAll
+    static void peers() {
+        Sipp.requireInstalled();
+        Peers.require(Peers.listening("127.0.0.1", 4222), "NATS JetStream at 127.0.0.1:4222");
+    }
+
+    @BeforeEach
+    void database() {
+        db = TestDatabase.create(TestDatabase.Kind.POSTGRES);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void anOperatorReadyOnOneNodeIsRungByTheOtherAndIsBusyForBoth() {
+        Node a = new Node("siaga-a");
+        Node b = new Node("siaga-b");
+        try (ServerProcess nodeA = a.start(); ServerProcess nodeB = b.start(); Sipp phone = Sipp.phone("phone-answer.xml", phonePort, 2, 300)) {
+            assertThat(a.http.put("/api/operators/OP-3404-1/presence", "{\"presence\":\"READY\"}", "Authorization", SLEMAN_OPERATOR).status())
+                    .isEqualTo(200);
+            long readyAt = System.nanoTime(); // siaga-a has it: from here, what the bus takes
+            await("siaga-b sees her READY", nodeB::output, () -> presence(b, "OP-3404-1"), "READY"::equals);
+            long seenMs = (System.nanoTime() - readyAt) / 1_000_000;
+
+            String first;
+            try (Sipp onB = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + b.sipPort, "110",
+                    with("+6281299980001"), 6_000, 1)) {
+                first = await("siaga-b's call answered by her", nodeB::output, () -> callOf(b, "+6281299980001", "ANSWERED"), id -> !id.isEmpty());
+                await("siaga-a sees her BUSY", nodeA::output, () -> presence(a, "OP-3404-1"), "BUSY"::equals);
+                try (Sipp onA = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + a.sipPort, "110",
+                        with("+6281299980002"), 1_000, 1)) {
+                    String second = await("siaga-a's caller waits", nodeA::output, () -> callOf(a, "+6281299980002", "RINGING"), id -> !id.isEmpty());
+                    assertThat(types(a, second)).as("not rung while she talks on siaga-b").doesNotContain("LegRang");
+                    assertThat(onB.await(60)).as(onB.output()).isZero();
+                    assertThat(onA.await(60)).as("put through once she is free\n" + onA.output() + "\n" + nodeA.output()).isZero();
+                    List<JsonNode> story = story(a, second);
+                    JsonNode answered = story.stream().filter(e -> e.path("type").asString().equals("CallAnswered")).findFirst().orElseThrow();
+                    assertThat(answered.path("payload").path("operator").asString()).isEqualTo("OP-3404-1");
+                    assertThat(answered.path("node").asString()).isEqualTo("siaga-a");
+                }
+            }
+            assertThat(story(b, first).stream().map(e -> e.path("node").asString()).distinct()).containsExactly("siaga-b");
+            System.out.printf("cluster live state: READY on siaga-a (its answer in hand) seen by siaga-b within %d ms (read every 20 ms over HTTP)%n", seenMs);
+        }
+    }
+
+    private static Map<String, String> with(String caller) {
+        Map<String, String> keys = new java.util.HashMap<>(IN_SLEMAN);
+        keys.put("caller", caller);
+        return keys;
+    }
+
+    /** One node's ports, files and settings; both ring the same phone. */
+    final class Node {
+        final String id;
+        final int httpPort = ServerProcess.freePort();
+        final int sipPort = ServerProcess.freePort();
+        final Http http = new Http(httpPort);
+
+        Node(String id) {
+            this.id = id;
+        }
+
+        ServerProcess start() {
+            Path files = dir.resolve(id);
+            return ServerProcess.start("cluster-live-" + id, httpPort, List.of("--spring.profiles.active=postgres",
+                    "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                    "--siaga.cluster.enabled=true", "--siaga.cluster.node-id=" + id, "--siaga.cluster.nats-prefix=" + prefix,
+                    "--siaga.journal.spool-file=" + files.resolve("journal-spool.jsonl"), "--siaga.telephony.sip-port=" + sipPort,
+                    "--siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:" + phonePort,
+                    "--siaga.tracking.osmand-port=0", "--siaga.tracking.mqtt.enabled=false"));
+        }
+    }
+
+    private static String presence(Node n, String operator) {
+        return n.http.get("/api/operators/" + operator, "Authorization", SUPERVISOR).json().path("presence").asString();
+    }
+
+    private static String callOf(Node n, String caller, String state) {
+        for (JsonNode c : n.http.get("/api/calls", "Authorization", SUPERVISOR).json()) {
+            if (caller.equals(c.path("callerNumber").asString()) && state.equals(c.path("state").asString())) {
+                return c.path("id").asString();
+            }
+        }
+        return "";
+    }
+
+    private static List<JsonNode> story(Node n, String call) {
+        JsonNode entries = n.http.get("/api/journal?kind=CALL&id=" + call, "Authorization", ADMIN).json();
+        return StreamSupport.stream(entries.spliterator(), false).toList();
+    }
+
+    private static List<String> types(Node n, String call) {
+        return story(n, call).stream().map(e -> e.path("type").asString()).toList();
+    }
+
+    private static <T> T await(String what, Supplier<String> log, Supplier<T> read, Predicate<T> done) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        T last = read.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        assertThat(done.test(last)).as(what + ": " + last + "\n" + log.get()).isTrue();
+        return last;
+    }
+}
