@@ -56,6 +56,7 @@ class ClusterLiveStateTests {
         if (db != null) {
             db.close();
         }
+        id.siaga.support.NatsBuckets.deleteAll(prefix);
     }
 
     @Test

@@ -36,10 +36,12 @@ class NodeLossTests {
     @TempDir
     Path dir;
     TestDatabase db;
+    final String prefix = "test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void peers() {
         Sipp.requireInstalled();
+        id.siaga.support.Peers.require(id.siaga.support.Peers.listening("127.0.0.1", 4222), "NATS JetStream at 127.0.0.1:4222");
     }
 
     @BeforeEach
@@ -52,6 +54,7 @@ class NodeLossTests {
         if (db != null) {
             db.close();
         }
+        id.siaga.support.NatsBuckets.deleteAll(prefix);
     }
 
     @Test
@@ -128,7 +131,7 @@ class NodeLossTests {
             Path files = dir.resolve(id);
             return ServerProcess.start("cluster-" + id, httpPort, List.of("--spring.profiles.active=postgres",
                     "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-                    "--siaga.cluster.enabled=true", "--siaga.cluster.node-id=" + id,
+                    "--siaga.cluster.enabled=true", "--siaga.cluster.node-id=" + id, "--siaga.cluster.nats-prefix=" + prefix,
                     "--siaga.journal.spool-file=" + files.resolve("journal-spool.jsonl"), "--siaga.telephony.sip-port=" + sipPort,
                     "--siaga.tracking.osmand-port=0", "--siaga.tracking.mqtt.enabled=false"));
         }

@@ -78,6 +78,28 @@ public final class NatsTables implements AutoCloseable {
         }
     }
 
+    /**
+     * The topic {@code name} of this cluster: a JetStream stream {@code <prefix>-<name>} on the subjects
+     * {@code <prefix>.<name>.>}, kept for {@code keep} (file storage), created if it is not there yet.
+     */
+    public id.siaga.cluster.SharedTopic topic(String name, Duration keep) {
+        String stream = prefix + "-" + name;
+        String root = prefix + "." + name;
+        try {
+            io.nats.client.JetStreamManagement jsm = connection.jetStreamManagement();
+            io.nats.client.api.StreamConfiguration config = io.nats.client.api.StreamConfiguration.builder().name(stream).subjects(root + ".>")
+                    .storageType(StorageType.File).maxAge(keep).build();
+            try {
+                jsm.addStream(config);
+            } catch (JetStreamApiException exists) {
+                jsm.updateStream(config);
+            }
+            return new Topic(connection, connection.jetStream(), root);
+        } catch (IOException | JetStreamApiException e) {
+            throw new SharedTable.Unavailable("cannot set up the stream " + stream + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the connection is up now. */
     public boolean connected() {
         return connection.getStatus() == Connection.Status.CONNECTED;
@@ -212,6 +234,62 @@ public final class NatsTables implements AutoCloseable {
             Optional<String> value = e.getOperation() == KeyValueOperation.PUT && e.getValue() != null
                     ? Optional.of(new String(e.getValue(), StandardCharsets.UTF_8)) : Optional.empty();
             return new Entry(e.getKey(), value, e.getRevision());
+        }
+    }
+
+    private static final class Topic implements id.siaga.cluster.SharedTopic {
+        private final Connection connection;
+        private final io.nats.client.JetStream js;
+        private final String root;
+        private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+
+        Topic(Connection connection, io.nats.client.JetStream js, String root) {
+            this.connection = connection;
+            this.js = js;
+            this.root = root;
+        }
+
+        @Override
+        public void publish(String subject, String json) {
+            if (connection.getStatus() != Connection.Status.CONNECTED) {
+                long n = dropped.incrementAndGet();
+                if (n == 1 || n % 1000 == 0) {
+                    log.warn("cluster bus is {}: {} events for {} not published to the other nodes", connection.getStatus(), n, root);
+                }
+                return;
+            }
+            // a core publish on the stream's subject: the stream keeps it; nothing waits for its acknowledgement
+            connection.publish(root + "." + subject, json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public AutoCloseable subscribe(String filter, Duration replay, Consumer<Message> handler) {
+            io.nats.client.api.ConsumerConfiguration.Builder consumer = io.nats.client.api.ConsumerConfiguration.builder();
+            if (replay.isZero()) {
+                consumer.deliverPolicy(io.nats.client.api.DeliverPolicy.New);
+            } else {
+                consumer.deliverPolicy(io.nats.client.api.DeliverPolicy.ByStartTime)
+                        .startTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minus(replay));
+            }
+            io.nats.client.Dispatcher dispatcher = connection.createDispatcher();
+            try {
+                io.nats.client.JetStreamSubscription sub = js.subscribe(root + "." + filter, dispatcher, msg -> {
+                    try {
+                        String subject = msg.getSubject().substring(root.length() + 1);
+                        handler.accept(new Message(subject, new String(msg.getData(), StandardCharsets.UTF_8), msg.metaData().streamSequence(),
+                                msg.metaData().timestamp().toInstant()));
+                    } catch (RuntimeException e) {
+                        log.error("cluster bus: an event on {} could not be handled", msg.getSubject(), e);
+                    }
+                }, false, io.nats.client.PushSubscribeOptions.builder().ordered(true).configuration(consumer.build()).build());
+                return () -> {
+                    dispatcher.unsubscribe(sub);
+                    connection.closeDispatcher(dispatcher);
+                };
+            } catch (IOException | JetStreamApiException e) {
+                connection.closeDispatcher(dispatcher);
+                throw new SharedTable.Unavailable("cannot subscribe to " + root + "." + filter + ": " + e.getMessage(), e);
+            }
         }
     }
 }
