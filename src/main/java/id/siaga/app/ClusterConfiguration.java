@@ -76,6 +76,34 @@ class ClusterConfiguration {
         return new SharedLiveState(replication, claims);
     }
 
+    /** Requests to the node that carries a call: over NATS in a cluster, none on a single server. */
+    @Bean
+    id.siaga.cluster.NodeRequests nodeRequests(ObjectProvider<id.siaga.cluster.internal.NatsTables> tables, ClusterProperties props) {
+        id.siaga.cluster.internal.NatsTables nats = tables.getIfAvailable();
+        return nats == null ? id.siaga.cluster.NodeRequests.NONE : nats.requests(props.nodeId());
+    }
+
+    /**
+     * What this node does when another node's console works one of its calls: the silent caller's prompt, played through
+     * this node's media plane (the answer is the outcome's name, as the console's own node would have had it).
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    Object silentPromptsForOtherNodes(id.siaga.cluster.NodeRequests requests, id.siaga.telephony.CallCoordinator coordinator,
+                                      tools.jackson.databind.json.JsonMapper json) {
+        requests.answer(id.siaga.telephony.CallCoordinator.SilentAsk.REQUEST, request -> {
+            SilentPromptAsked asked = json.readValue(request, SilentPromptAsked.class);
+            id.siaga.telephony.CallCoordinator.SilentAsk outcome = coordinator.askSilentCaller(new id.siaga.telephony.CallId(asked.call()),
+                    new id.siaga.org.OperatorId(asked.operator()), coordinator.gate().mediaPlane());
+            return json.writeValueAsString(java.util.Map.of("outcome", outcome.name()));
+        });
+        return id.siaga.telephony.CallCoordinator.SilentAsk.REQUEST;
+    }
+
+    /** What the silent prompt's request carries: the call and the operator position on the line. */
+    record SilentPromptAsked(String call, String operator) {
+    }
+
     /** The live calls other nodes carry: none on a single server. */
     @Bean
     id.siaga.telephony.RemoteCalls remoteCalls(Clock clock) {

@@ -83,6 +83,10 @@ class ClusterLiveStateTests {
                 await("siaga-a sees her BUSY", nodeA::output, () -> presence(a, "OP-3404-1"), "BUSY"::equals);
                 await("siaga-a's console lists siaga-b's call, answered", nodeA::output, () -> callOf(a, "+6281299980001", "ANSWERED"),
                         first::equals);
+                // working siaga-b's call from siaga-a: the silent caller's prompt is siaga-b's to play (it has no media plane here)
+                Http.Response silent = a.http.post("/api/calls/" + first + "/silent-prompt", "{}", "Authorization", SLEMAN_OPERATOR);
+                assertThat(silent.status()).as(silent.body()).isEqualTo(409);
+                assertThat(silent.body()).as("siaga-b was asked and answered why").contains("no media plane carries call " + first);
                 await("siaga-a's console stream told it answered", nodeA::output, () -> String.join("\n", streamedOnA),
                         lines -> lines.contains("event:answered") && lines.contains(first));
                 try (Sipp onA = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + a.sipPort, "110",
