@@ -76,6 +76,71 @@ class ClusterConfiguration {
         return new SharedLiveState(replication, claims);
     }
 
+    /** Requests to the node that carries a call: over NATS in a cluster, none on a single server. */
+    @Bean
+    id.siaga.cluster.NodeRequests nodeRequests(ObjectProvider<id.siaga.cluster.internal.NatsTables> tables, ClusterProperties props) {
+        id.siaga.cluster.internal.NatsTables nats = tables.getIfAvailable();
+        return nats == null ? id.siaga.cluster.NodeRequests.NONE : nats.requests(props.nodeId());
+    }
+
+    /**
+     * What this node does when another node's console works one of its calls: the silent caller's prompt, played through
+     * this node's media plane (the answer is the outcome's name, as the console's own node would have had it).
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    Object silentPromptsForOtherNodes(id.siaga.cluster.NodeRequests requests, id.siaga.telephony.CallCoordinator coordinator,
+                                      tools.jackson.databind.json.JsonMapper json) {
+        requests.answer(id.siaga.telephony.CallCoordinator.SilentAsk.REQUEST, request -> {
+            SilentPromptAsked asked = json.readValue(request, SilentPromptAsked.class);
+            id.siaga.telephony.CallCoordinator.SilentAsk outcome = coordinator.askSilentCaller(new id.siaga.telephony.CallId(asked.call()),
+                    new id.siaga.org.OperatorId(asked.operator()), coordinator.gate().mediaPlane());
+            return json.writeValueAsString(java.util.Map.of("outcome", outcome.name()));
+        });
+        return id.siaga.telephony.CallCoordinator.SilentAsk.REQUEST;
+    }
+
+    /** What the silent prompt's request carries: the call and the operator position on the line. */
+    record SilentPromptAsked(String call, String operator) {
+    }
+
+    /** The live calls other nodes carry: none on a single server. */
+    @Bean
+    id.siaga.telephony.RemoteCalls remoteCalls(Clock clock) {
+        return new id.siaga.telephony.RemoteCalls(clock);
+    }
+
+    /** This node's calls told to the other nodes, theirs heard: every console lists and follows every call of the cluster. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    CallRelay callRelay(id.siaga.cluster.internal.NatsTables tables, ClusterProperties props, ClusterMembership membership,
+                        id.siaga.telephony.RemoteCalls remote, id.siaga.telephony.CallCoordinator coordinator, TelephonyProperties telephony,
+                        CallRecordStore records, tools.jackson.databind.json.JsonMapper json,
+                        @org.springframework.beans.factory.annotation.Qualifier("clusterSweeper")
+                        java.util.concurrent.ScheduledExecutorService sweeper) {
+        CallRelay relay = new CallRelay(tables.topic("calls", java.time.Duration.ofHours(1)), props.nodeId(), remote, json);
+        relay.start(coordinator, telephony.maxWait());
+        membership.onNodeLost(relay::nodeLost);
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                relay.sweep(records);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CallRelay.class).debug("cluster: the other nodes' calls could not be checked: {}", e.toString());
+            }
+        }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        return relay;
+    }
+
+    @Bean(name = "clusterSweeper", destroyMethod = "shutdownNow")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    java.util.concurrent.ScheduledExecutorService clusterSweeper() {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cluster-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** The shared live state's parts, as one bean. */
     record SharedLiveState(PresenceReplication presence, NatsPhoneClaims phones) {
     }

@@ -28,6 +28,8 @@ import id.siaga.telephony.sip.LocationDereferencer;
 import id.siaga.location.LocationFusion;
 import id.siaga.telephony.LocationPolicy;
 import id.siaga.org.Presence;
+import id.siaga.store.JdbcBindingStore;
+import id.siaga.telephony.registrar.BindingStore;
 import id.siaga.telephony.registrar.DigestAuthenticator;
 import id.siaga.telephony.registrar.ExpiryPolicy;
 import id.siaga.telephony.registrar.OperatorPhone;
@@ -216,9 +218,13 @@ class TelephonyConfiguration {
         }
     }
 
-    @Bean
-    Registrar registrar() {
-        return new Registrar(ExpiryPolicy.DEFAULT);
+    /**
+     * The registrar keeps its bindings in the database every node shares (PostgreSQL in a cluster, the H2 file for one
+     * node): a phone registered through any node is rung by every node.
+     */
+    @Bean(destroyMethod = "close")
+    Registrar registrar(org.springframework.jdbc.core.JdbcTemplate jdbc, TelephonyProperties props) {
+        return new Registrar(ExpiryPolicy.DEFAULT, new JdbcBindingStore(jdbc), props.registrationsFreshFor(), props.registrationsReadWait());
     }
 
     @Bean
@@ -259,7 +265,11 @@ class TelephonyConfiguration {
         return new RegisterHandler(props.realm(), new DigestAuthenticator(secret, clock), phones, registrar, clock);
     }
 
-    /** A phone whose registration lapsed or was withdrawn takes its position OFFLINE: nobody can be rung there. */
+    /**
+     * A phone whose registration lapsed or was withdrawn takes its position OFFLINE: nobody can be rung there. Every node
+     * sweeps; the store reports each lapse to one of them only, so one node changes the position's presence. While the
+     * database is away the sweep waits for it (the registrar's ringing says so once in the log) and catches up after.
+     */
     @Bean(destroyMethod = "shutdownNow")
     java.util.concurrent.ScheduledExecutorService registrationSweeper(Registrar registrar, OperatorPhones phones, PresenceService presence,
                                                                    Clock clock) {
@@ -273,6 +283,8 @@ class TelephonyConfiguration {
                 for (RegistrationExpired expired : registrar.expireUntil(clock.instant())) {
                     phones.operatorBySipUsername(expired.aor()).ifPresent(op -> presence.change(op, Presence.OFFLINE, "registrar"));
                 }
+            } catch (BindingStore.Unavailable e) {
+                org.slf4j.LoggerFactory.getLogger(TelephonyConfiguration.class).debug("registration sweep waits for the database: {}", e.getMessage());
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(TelephonyConfiguration.class).warn("registration sweep failed", e);
             }

@@ -52,6 +52,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         (the JDK's CAs when the bundle has none). "siaga", the bundle the consoles' HTTPS uses too.
  * @param sipTlsClientAuth whether a peer connecting over TLS must show a certificate: NONE (trunks and phones prove
  *                         themselves by digest or address, as most do), WANT, or NEED (mutual TLS with the trunk).
+ * @param registrationsFreshFor how long the registrations a node read from the database (or wrote itself) are used
+ *                         to ring a position before it reads them again. A phone registered through another node of
+ *                         the cluster is rung here at most this long after its REGISTER. 1 s: registrations change at
+ *                         most once a minute per phone (the minimum expiry is 60 s), and it caps the database reads of
+ *                         ringing at one per position per second per node. 0 reads the database for every phone rung.
+ * @param registrationsReadWait the longest ringing waits for the database to read a position's registrations before it
+ *                         takes the database as away and rings the registrations it last read (until the database
+ *                         answers again). 250 ms: a read takes well under a millisecond; it keeps a database outage
+ *                         from holding the call path for the connection timeout (3 s) at every call.
  * @param drainTime        when the server is stopped (SIGTERM), how long its SIP edge refuses new calls with 503 (and
  *                         answers OPTIONS from outside a call with 503) while the calls still ringing here may yet be
  *                         answered, before those are closed with 503 and call-back tasks. In a cluster this is how the
@@ -83,6 +92,8 @@ public record TelephonyProperties(
         @DefaultValue("-1") int sipTlsPort,
         @DefaultValue("siaga") String sipTlsBundle,
         @DefaultValue("NONE") SipTls.ClientAuth sipTlsClientAuth,
+        @DefaultValue("1s") Duration registrationsFreshFor,
+        @DefaultValue("250ms") Duration registrationsReadWait,
         @DefaultValue("0s") Duration drainTime) {
 
     /**
@@ -142,6 +153,13 @@ public record TelephonyProperties(
         }
         if (maxUnansweredPerSource < 1) {
             throw new IllegalArgumentException("siaga.telephony.max-unanswered-per-source must be at least 1, got " + maxUnansweredPerSource);
+        }
+        if (registrationsFreshFor.isNegative()) {
+            throw new IllegalArgumentException("siaga.telephony.registrations-fresh-for must not be negative (0 reads at every call), got "
+                    + registrationsFreshFor);
+        }
+        if (registrationsReadWait.isNegative() || registrationsReadWait.isZero()) {
+            throw new IllegalArgumentException("siaga.telephony.registrations-read-wait must be positive, got " + registrationsReadWait);
         }
         if (drainTime.isNegative()) {
             throw new IllegalArgumentException("siaga.telephony.drain-time must not be negative (0 refuses new calls without waiting), got "

@@ -120,8 +120,9 @@ public final class JdbcJournalStore implements JournalStore {
             // keyset paging on (at, node, seq), the order's own key: nothing skipped or read twice between pages
             JournalEntry last = page.get(page.size() - 1);
             OffsetDateTime at = OffsetDateTime.ofInstant(last.at(), ZoneOffset.UTC);
-            page = query("SELECT " + COLUMNS + " FROM journal_event WHERE type IN (" + in + ") AND (at > ? OR (at = ? AND (node > ? "
-                    + "OR (node = ? AND seq > ?)))) ORDER BY at, node, seq LIMIT ?", concat(types, at, at, last.node(), last.node(), last.seq(),
+            // "at >= ?" first keeps the (type, at) index's range; the rest picks up after the page's last row
+            page = query("SELECT " + COLUMNS + " FROM journal_event WHERE type IN (" + in + ") AND at >= ? AND (at > ? OR (at = ? AND (node > ? "
+                    + "OR (node = ? AND seq > ?)))) ORDER BY at, node, seq LIMIT ?", concat(types, at, at, at, last.node(), last.node(), last.seq(),
                     SCAN_PAGE));
         }
     }

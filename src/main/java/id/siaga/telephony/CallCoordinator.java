@@ -319,7 +319,10 @@ public final class CallCoordinator implements AutoCloseable {
         /** Someone else answered it. */
         NOT_YOURS,
         /** No media plane carries the call: nothing can be played to its caller. */
-        NO_MEDIA
+        NO_MEDIA;
+
+        /** The ask's name as a request to the node that carries the call, from a console on another node of the cluster. */
+        public static final String REQUEST = "silent-prompt";
     }
 
     /**

@@ -58,17 +58,36 @@ class CallLookup {
     }
 
     private final CallCoordinator coordinator;
+    private final id.siaga.telephony.RemoteCalls remote;
     private final CallRecordStore records;
     private final StationScope scope;
 
-    CallLookup(CallCoordinator coordinator, CallRecordStore records, StationScope scope) {
+    CallLookup(CallCoordinator coordinator, id.siaga.telephony.RemoteCalls remote, CallRecordStore records, StationScope scope) {
         this.coordinator = coordinator;
+        this.remote = remote;
         this.records = records;
         this.scope = scope;
     }
 
+    /** The live calls of the whole cluster: this node's and those the other nodes carry, oldest offer first. */
+    java.util.List<CallView> liveEverywhere() {
+        java.util.List<CallView> remoteCalls = remote.all();
+        if (remoteCalls.isEmpty()) {
+            return coordinator.live();
+        }
+        java.util.List<CallView> all = new java.util.ArrayList<>(coordinator.live());
+        all.addAll(remoteCalls);
+        all.sort(java.util.Comparator.comparing(CallView::offeredAt));
+        return all;
+    }
+
+    /** The node that carries a live call another node of the cluster has: empty for this node's own and for finished calls. */
+    Optional<String> remoteNodeOf(String callId) {
+        return remote.find(callId).map(id.siaga.telephony.RemoteCalls.RemoteCall::node);
+    }
+
     /**
-     * Live first, then just ended, then the history: a call leaves the loop for the just-ended set before its
+     * Live first (this node's, then the other nodes'), then just ended, then the history: a call leaves the loop for the just-ended set before its
      * record is written, and leaves that set only once the record is kept (in the database or its spool).
      *
      * @throws NoSuchElementException when the call is nowhere (or the id cannot be a call's)
@@ -78,6 +97,10 @@ class CallLookup {
         Optional<CallView> live = coordinator.live().stream().filter(c -> c.id().equals(callId.value())).findFirst();
         if (live.isPresent()) {
             return new Found(live.get(), null);
+        }
+        Optional<id.siaga.telephony.RemoteCalls.RemoteCall> elsewhere = remote.find(callId.value());
+        if (elsewhere.isPresent()) {
+            return new Found(elsewhere.get().view(), null);
         }
         CallRecord r = coordinator.justEnded(callId).or(() -> records.find(callId)).orElseThrow(() -> new NoSuchElementException("no call " + id));
         return new Found(null, r);

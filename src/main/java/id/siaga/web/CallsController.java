@@ -83,7 +83,7 @@ class CallsController {
     /** Live calls in the caller's scope, oldest first. */
     @GetMapping
     List<CallView> live(Authentication auth) {
-        List<CallView> calls = coordinator.live().stream().filter(c -> visible(auth, c)).toList();
+        List<CallView> calls = lookup.liveEverywhere().stream().filter(c -> visible(auth, c)).toList();
         locationReads.read(auth, calls.stream().filter(c -> c.latitude() != null).map(CallView::id).toList(), "GET /api/calls");
         return calls;
     }

@@ -56,6 +56,16 @@ class ScreeningController {
     private final CallCoordinator calls;
     private final OperatorRoster operators;
 
+    private id.siaga.cluster.NodeRequests requests = id.siaga.cluster.NodeRequests.NONE;
+    private tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** In a cluster: the other nodes, asked to work the calls they carry. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void askOtherNodesWith(id.siaga.cluster.NodeRequests requests, tools.jackson.databind.json.JsonMapper json) {
+        this.requests = requests;
+        this.json = json;
+    }
+
     ScreeningController(Screening screening, CallLookup lookup, StationScope scope, StationDirectory stations, Clock clock, CallCoordinator calls,
                         OperatorRoster operators) {
         this.calls = calls;
@@ -121,7 +131,9 @@ class ScreeningController {
         SiagaPrincipal me = StationScope.principal(auth);
         Operator position = operators.byUsername(me.username())
                 .orElseThrow(() -> new SilentPromptRefusedException("you have no operator position: only the operator on the line can ask"));
-        CallCoordinator.SilentAsk asked = calls.askSilentCaller(call, position.id(), calls.gate().mediaPlane());
+        java.util.Optional<String> carrier = lookup.remoteNodeOf(call.value());
+        CallCoordinator.SilentAsk asked = carrier.isPresent() ? askCarrier(carrier.get(), call, position.id())
+                : calls.askSilentCaller(call, position.id(), calls.gate().mediaPlane());
         switch (asked) {
             case PLAYED:
                 return new SilentPromptView(call.value(), true);
@@ -133,6 +145,27 @@ class ScreeningController {
                 throw new SilentPromptRefusedException("call " + id + " was answered by another position: only the operator on the line can ask");
             default:
                 throw new SilentPromptRefusedException("no media plane carries call " + id + ": nothing can be played to its caller");
+        }
+    }
+
+    /**
+     * A call another node of the cluster carries: that node plays the prompt through its own media plane. A node that does
+     * not answer (lost a moment ago, the bus away) is a refusal with the reason, never a prompt said to be played.
+     */
+    private CallCoordinator.SilentAsk askCarrier(String node, CallId call, id.siaga.org.OperatorId position) {
+        String answer;
+        try {
+            answer = requests.ask(node, CallCoordinator.SilentAsk.REQUEST, json.writeValueAsString(java.util.Map.of("call", call.value(), "operator", position.value())),
+                    java.time.Duration.ofSeconds(5));
+        } catch (id.siaga.cluster.SharedTable.Unavailable e) {
+            throw new SilentPromptRefusedException("call " + call.value() + " is carried by node " + node + ", which did not answer: "
+                    + "the prompt was not played; try again");
+        }
+        String outcome = json.readTree(answer).path("outcome").asString("");
+        try {
+            return CallCoordinator.SilentAsk.valueOf(outcome);
+        } catch (IllegalArgumentException e) {
+            throw new SilentPromptRefusedException("node " + node + ", which carries call " + call.value() + ", could not play the prompt");
         }
     }
 

@@ -3,7 +3,6 @@ package id.siaga.web;
 import id.siaga.security.StationScope;
 import id.siaga.supervision.Board;
 import id.siaga.supervision.SupervisionBoard;
-import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallView;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,18 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 class SupervisionController {
 
     private final SupervisionBoard board;
-    private final CallCoordinator coordinator;
     private final CallLookup lookup;
 
-    SupervisionController(SupervisionBoard board, CallCoordinator coordinator, CallLookup lookup) {
+    SupervisionController(SupervisionBoard board, CallLookup lookup) {
         this.board = board;
-        this.coordinator = coordinator;
         this.lookup = lookup;
     }
 
     @GetMapping("/api/supervision/board")
     Board board(Authentication auth) {
-        List<CallView> live = coordinator.live().stream().filter(c -> lookup.visible(auth, c)).toList();
+        List<CallView> live = lookup.liveEverywhere().stream().filter(c -> lookup.visible(auth, c)).toList();
         return board.figures(StationScope.principal(auth).station(), live);
     }
 }

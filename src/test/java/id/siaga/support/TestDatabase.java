@@ -37,15 +37,27 @@ public final class TestDatabase implements AutoCloseable {
         this.kind = kind;
         this.name = name;
         this.url = url;
+        this.dataSource = pool("test-" + name);
+        migrate(upTo);
+    }
+
+    private HikariDataSource pool(String poolName) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(kind == Kind.POSTGRES ? POSTGRES_USER : "sa");
         config.setPassword("");
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(2_000);
-        config.setPoolName("test-" + name);
-        this.dataSource = new HikariDataSource(config);
-        migrate(upTo);
+        config.setPoolName(poolName);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * Another connection pool on this database, as a second node of a cluster has: its own connections, the same rows.
+     * The caller closes it, before {@link #close}.
+     */
+    public HikariDataSource anotherPool(String poolName) {
+        return pool("test-" + name + "-" + poolName);
     }
 
     /** Runs the migrations up to {@code version} (all when null). */

@@ -70,11 +70,25 @@ class ClusterLiveStateTests {
             await("siaga-b sees her READY", nodeB::output, () -> presence(b, "OP-3404-1"), "READY"::equals);
             long seenMs = (System.nanoTime() - readyAt) / 1_000_000;
 
+            // a console on siaga-a follows every call of the cluster
+            List<String> streamedOnA = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.util.concurrent.CompletableFuture<?> console = client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + a.httpPort + "/api/calls/stream")).header("Authorization", SUPERVISOR).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(streamedOnA::add));
             String first;
             try (Sipp onB = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + b.sipPort, "110",
                     with("+6281299980001"), 6_000, 1)) {
                 first = await("siaga-b's call answered by her", nodeB::output, () -> callOf(b, "+6281299980001", "ANSWERED"), id -> !id.isEmpty());
                 await("siaga-a sees her BUSY", nodeA::output, () -> presence(a, "OP-3404-1"), "BUSY"::equals);
+                await("siaga-a's console lists siaga-b's call, answered", nodeA::output, () -> callOf(a, "+6281299980001", "ANSWERED"),
+                        first::equals);
+                // working siaga-b's call from siaga-a: the silent caller's prompt is siaga-b's to play (it has no media plane here)
+                Http.Response silent = a.http.post("/api/calls/" + first + "/silent-prompt", "{}", "Authorization", SLEMAN_OPERATOR);
+                assertThat(silent.status()).as(silent.body()).isEqualTo(409);
+                assertThat(silent.body()).as("siaga-b was asked and answered why").contains("no media plane carries call " + first);
+                await("siaga-a's console stream told it answered", nodeA::output, () -> String.join("\n", streamedOnA),
+                        lines -> lines.contains("event:answered") && lines.contains(first));
                 try (Sipp onA = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + a.sipPort, "110",
                         with("+6281299980002"), 1_000, 1)) {
                     String second = await("siaga-a's caller waits", nodeA::output, () -> callOf(a, "+6281299980002", "RINGING"), id -> !id.isEmpty());
@@ -87,7 +101,14 @@ class ClusterLiveStateTests {
                     assertThat(answered.path("node").asString()).isEqualTo("siaga-a");
                 }
             }
-            assertThat(story(b, first).stream().map(e -> e.path("node").asString()).distinct()).containsExactly("siaga-b");
+            // the call's own story is siaga-b's; siaga-a journals only that its console was shown the caller's location
+            assertThat(story(b, first).stream().filter(e -> e.path("node").asString().equals("siaga-a")).map(e -> e.path("type").asString())
+                    .distinct()).containsOnly("CallerLocationRead");
+            assertThat(story(b, first).stream().filter(e -> e.path("type").asString().equals("CallOffered")).map(e -> e.path("node").asString()))
+                    .containsExactly("siaga-b");
+            await("siaga-b's call gone from siaga-a's list once ended", nodeA::output, () -> callOf(a, "+6281299980001", "ANSWERED"),
+                    String::isEmpty);
+            console.cancel(true);
             System.out.printf("cluster live state: READY on siaga-a (its answer in hand) seen by siaga-b within %d ms (read every 20 ms over HTTP)%n", seenMs);
         }
     }

@@ -100,6 +100,49 @@ public final class NatsTables implements AutoCloseable {
         }
     }
 
+    /** Requests to one node, answered by it: core NATS request and reply on {@code <prefix>.node.<node>.<name>}. */
+    public id.siaga.cluster.NodeRequests requests(String self) {
+        return new id.siaga.cluster.NodeRequests() {
+            @Override
+            public String ask(String node, String name, String json, Duration within) {
+                if (connection.getStatus() != Connection.Status.CONNECTED) {
+                    throw new SharedTable.Unavailable("the cluster bus is " + connection.getStatus(), null);
+                }
+                try {
+                    io.nats.client.Message reply = connection.request(prefix + ".node." + node + "." + name, json.getBytes(StandardCharsets.UTF_8),
+                            within);
+                    if (reply == null) {
+                        throw new SharedTable.Unavailable("node " + node + " did not answer " + name + " within " + within.toMillis() + " ms", null);
+                    }
+                    return new String(reply.getData(), StandardCharsets.UTF_8);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SharedTable.Unavailable("interrupted while asking node " + node, e);
+                } catch (RuntimeException e) {
+                    if (e instanceof SharedTable.Unavailable u) {
+                        throw u;
+                    }
+                    throw new SharedTable.Unavailable("node " + node + " could not be asked " + name + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void answer(String name, java.util.function.UnaryOperator<String> handler) {
+                io.nats.client.Dispatcher d = connection.createDispatcher(msg -> {
+                    String answer;
+                    try {
+                        answer = handler.apply(new String(msg.getData(), StandardCharsets.UTF_8));
+                    } catch (RuntimeException e) {
+                        log.error("cluster bus: the request {} could not be answered", msg.getSubject(), e);
+                        answer = "{\"error\":\"the node could not carry it out\"}";
+                    }
+                    connection.publish(msg.getReplyTo(), answer.getBytes(StandardCharsets.UTF_8));
+                });
+                d.subscribe(prefix + ".node." + self + "." + name);
+            }
+        };
+    }
+
     /** Whether the connection is up now. */
     public boolean connected() {
         return connection.getStatus() == Connection.Status.CONNECTED;

@@ -59,7 +59,9 @@ public final class OperatorPhones implements CredentialLookup {
 
     /**
      * The contact URIs to send an INVITE to for this operator now: the static contact, or the active
-     * bindings (empty when the phone is not registered or the operator has no phone).
+     * bindings (empty when the phone is not registered or the operator has no phone). The bindings come from
+     * {@link Registrar#contactsToRing}: shared by every node, and still answered from what this node last read
+     * while the database is briefly away.
      */
     public List<String> contactsFor(OperatorId operator, Instant now) {
         OperatorPhone phone = phones.get(operator);
@@ -67,7 +69,7 @@ public final class OperatorPhones implements CredentialLookup {
             return List.of(s.contactUri());
         }
         if (phone instanceof OperatorPhone.Registering r) {
-            return registrar.activeContacts(r.sipUsername(), now).stream().map(Binding::contactUri).toList();
+            return registrar.contactsToRing(r.sipUsername(), now).stream().map(Binding::contactUri).toList();
         }
         return List.of();
     }

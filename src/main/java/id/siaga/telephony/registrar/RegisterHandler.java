@@ -15,6 +15,14 @@ public final class RegisterHandler {
 
     private static final String METHOD = "REGISTER";
 
+    /**
+     * How long a phone is asked to wait before it tries again when its REGISTER could not be stored: long enough not to
+     * hammer a database that is failing over (the server already waited its connection timeout, 3 s by default), short
+     * against the minimum expiry of 60 s, so a phone refreshing ahead of its expiry still has several tries before its
+     * binding runs out.
+     */
+    static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(10);
+
     private final String realm;
     private final DigestAuthenticator authenticator;
     private final OperatorPhones phones;
@@ -48,9 +56,14 @@ public final class RegisterHandler {
         // The lookup that accepted the password is this directory, so the position exists.
         var operator = phones.operatorBySipUsername(username).orElseThrow();
         Instant now = clock.instant();
-        RegisterOutcome outcome = request.contacts().isEmpty()
-                ? new RegisterOutcome.Accepted(registrar.activeContacts(username, now), RegisterOutcome.Transition.UNCHANGED)
-                : registrar.register(username, request.contacts(), request.expiresHeaderSeconds(), request.callId(), request.cseq(), now);
+        RegisterOutcome outcome;
+        try {
+            outcome = request.contacts().isEmpty()
+                    ? new RegisterOutcome.Accepted(registrar.activeContacts(username, now), RegisterOutcome.Transition.UNCHANGED)
+                    : registrar.register(username, request.contacts(), request.expiresHeaderSeconds(), request.callId(), request.cseq(), now);
+        } catch (BindingStore.Unavailable e) {
+            return new RegisterReply.Unavailable(RETRY_AFTER, "the registrations' store is away: " + e.getMessage());
+        }
         return new RegisterReply.Registration(operator, outcome, now);
     }
 }

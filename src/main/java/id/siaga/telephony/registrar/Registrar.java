@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The location service of RFC 3261 §10: which contacts each address-of-record (an operator position's SIP
@@ -22,16 +20,39 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Time is always a parameter. Reads never remove anything: a binding whose time is up stops being
  * listed at once, but the position counts as registered until {@link #expireUntil} reports it or a REGISTER
- * replaces it, so every came-online is matched by exactly one went-offline for presence. Thread-safe: each
- * address-of-record is updated atomically.
+ * replaces it, so every came-online is matched by exactly one went-offline for presence.
+ *
+ * <p>The bindings live in a {@link BindingStore}; in a cluster every node's registrar shares one (the database), so a
+ * phone that registers through one node is rung by any node, and each REGISTER is applied atomically per
+ * address-of-record across all of them. The rules here are the same whatever the store. When the store is away,
+ * {@link #register}, {@link #activeContacts} and {@link #expireUntil} throw {@link BindingStore.Unavailable} (a REGISTER
+ * cannot be confirmed, so nothing is answered 200), while {@link #contactsToRing} answers from the bindings this node
+ * last read (see {@link RingingBindings}), so a brief outage does not stop calls from ringing registered phones.
+ * Thread-safe.
  */
-public final class Registrar {
+public final class Registrar implements AutoCloseable {
 
     private final ExpiryPolicy policy;
-    private final Map<String, List<Binding>> bindings = new ConcurrentHashMap<>();
+    private final BindingStore store;
+    private final RingingBindings ringing;
 
-    public Registrar(ExpiryPolicy policy) {
+    /** Ringing reads the store on every call, on the caller's thread: for a store in memory. */
+    public Registrar(ExpiryPolicy policy, BindingStore store) {
+        this(policy, store, new RingingBindings(store));
+    }
+
+    /**
+     * Ringing reads the store at most once per {@code freshFor} per position and waits at most {@code readWait} for it
+     * (see {@link RingingBindings}): for a store in a database.
+     */
+    public Registrar(ExpiryPolicy policy, BindingStore store, java.time.Duration freshFor, java.time.Duration readWait) {
+        this(policy, store, new RingingBindings(store, freshFor, readWait));
+    }
+
+    private Registrar(ExpiryPolicy policy, BindingStore store, RingingBindings ringing) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.store = Objects.requireNonNull(store, "store");
+        this.ringing = ringing;
     }
 
     /**
@@ -73,63 +94,109 @@ public final class Registrar {
             }
             expiries.add(granted(asked));
         }
-        RegisterOutcome[] outcome = new RegisterOutcome[1];
-        bindings.compute(aor, (key, stored) -> {
-            List<Binding> before = stored == null ? List.of() : stored;
-            List<Binding> next = new ArrayList<>(before);
-            next.removeIf(b -> !b.activeAt(now));
-            Set<String> touched = new HashSet<>();
-            for (int k = 0; k < contacts.size(); k++) {
-                RequestedContact c = contacts.get(k);
-                String rejected = c.isWildcard() ? removeAll(next, callId, cseq)
-                        : apply(next, aor, c.uri(), expiries.get(k), callId, cseq, now, touched.add(c.uri()));
-                if (rejected != null) {
-                    outcome[0] = new RegisterOutcome.OutOfOrder(rejected);
-                    return stored;
-                }
-            }
-            if (next.size() > policy.maxContactsPerAor() && next.size() > activeCount(before, now)) {
-                outcome[0] = new RegisterOutcome.TooManyContacts(policy.maxContactsPerAor());
-                return stored;
-            }
-            Transition t = before.isEmpty() == next.isEmpty() ? Transition.UNCHANGED
-                    : next.isEmpty() ? Transition.UNREGISTERED : Transition.REGISTERED;
-            outcome[0] = new Accepted(next, t);
-            return next.isEmpty() ? null : List.copyOf(next);
-        });
-        return outcome[0];
+        RegisterOutcome outcome = stored(() -> store.change(aor, stored -> decide(aor, stored, contacts, expiries, callId, cseq, now)));
+        if (outcome instanceof Accepted accepted) {
+            ringing.wrote(aor, accepted.bindings(), now);
+        }
+        return outcome;
     }
 
-    /** The bindings in force at {@code now}, oldest first. */
+    /** §10.3 steps 6-8 over the stored bindings: what to store instead, and the outcome. */
+    private BindingStore.Update<RegisterOutcome> decide(String aor, List<Binding> before, List<RequestedContact> contacts,
+            List<Duration> expiries, String callId, long cseq, Instant now) {
+        List<Binding> next = new ArrayList<>(before);
+        next.removeIf(b -> !b.activeAt(now));
+        Set<String> touched = new HashSet<>();
+        for (int k = 0; k < contacts.size(); k++) {
+            RequestedContact c = contacts.get(k);
+            String rejected = c.isWildcard() ? removeAll(next, callId, cseq)
+                    : apply(next, aor, c.uri(), expiries.get(k), callId, cseq, now, touched.add(c.uri()));
+            if (rejected != null) {
+                return BindingStore.Update.keep(new RegisterOutcome.OutOfOrder(rejected));
+            }
+        }
+        if (next.size() > policy.maxContactsPerAor() && next.size() > activeCount(before, now)) {
+            return BindingStore.Update.keep(new RegisterOutcome.TooManyContacts(policy.maxContactsPerAor()));
+        }
+        Transition t = before.isEmpty() == next.isEmpty() ? Transition.UNCHANGED
+                : next.isEmpty() ? Transition.UNREGISTERED : Transition.REGISTERED;
+        return BindingStore.Update.replace(next, new Accepted(next, t));
+    }
+
+    /** The bindings in force at {@code now}, oldest first, as the store holds them now. */
     public List<Binding> activeContacts(String aor, Instant now) {
-        List<Binding> stored = bindings.getOrDefault(aor, List.of());
+        List<Binding> stored = stored(() -> store.bindingsOf(aor));
+        ringing.wrote(aor, stored, now);
         return stored.stream().filter(b -> b.activeAt(now)).toList();
     }
 
     public boolean isRegistered(String aor, Instant now) {
-        return bindings.getOrDefault(aor, List.of()).stream().anyMatch(b -> b.activeAt(now));
+        return !activeContacts(aor, now).isEmpty();
+    }
+
+    /**
+     * The bindings to ring at {@code now}, oldest first: read from the store, or, within the freshness this registrar
+     * was built with or while the store is away, the bindings this node last read or wrote (only those still in force
+     * at {@code now}). Never throws for want of the store.
+     */
+    public List<Binding> contactsToRing(String aor, Instant now) {
+        return ringing.activeAt(aor, now);
     }
 
     /**
      * Drops every binding whose time is up at {@code now} and reports the positions that thereby lost their
-     * last one, in the order they lapsed, each exactly once. Call it every few seconds; it scans all
-     * positions, which is cheap for the thousands a node serves.
+     * last one, in the order they lapsed, each exactly once, also across registrars sharing the store. Call it every
+     * few seconds; it asks the store for the positions with a lapsed binding, then changes each in its own step. When
+     * the store goes away part-way, the positions already removed are reported and the rest wait for the next call;
+     * when it is away from the start, {@link BindingStore.Unavailable} is thrown.
      */
     public List<RegistrationExpired> expireUntil(Instant now) {
         List<RegistrationExpired> lapsed = new ArrayList<>();
-        for (String aor : bindings.keySet()) {
-            bindings.computeIfPresent(aor, (key, stored) -> {
-                List<Binding> active = stored.stream().filter(b -> b.activeAt(now)).toList();
-                if (active.isEmpty()) {
-                    Instant last = stored.stream().map(Binding::expiresAt).max(Comparator.naturalOrder()).orElse(now);
-                    lapsed.add(new RegistrationExpired(key, last));
-                    return null;
-                }
-                return active.size() == stored.size() ? stored : active;
-            });
+        for (String aor : stored(() -> store.withLapsedBindings(now))) {
+            // Another node may sweep the same position at once: the store's change is atomic per position, so
+            // only the one that still finds the lapsed bindings reports them.
+            RegistrationExpired gone;
+            try {
+                gone = stored(() -> store.change(aor, stored -> {
+                    List<Binding> active = stored.stream().filter(b -> b.activeAt(now)).toList();
+                    if (active.size() == stored.size()) {
+                        return BindingStore.Update.keep(null);
+                    }
+                    if (active.isEmpty()) {
+                        Instant last = stored.stream().map(Binding::expiresAt).max(Comparator.naturalOrder()).orElse(now);
+                        return BindingStore.Update.replace(List.of(), new RegistrationExpired(aor, last));
+                    }
+                    return BindingStore.Update.replace(active, null);
+                }));
+            } catch (BindingStore.Unavailable e) {
+                // what was removed before the store went away is reported now, or never: the rest waits for the next sweep
+                break;
+            }
+            if (gone != null) {
+                lapsed.add(gone);
+            }
         }
         lapsed.sort(Comparator.comparing(RegistrationExpired::at).thenComparing(RegistrationExpired::aor));
         return lapsed;
+    }
+
+    /** Stops the thread that reads bindings for ringing, if this registrar has one. */
+    @Override
+    public void close() {
+        ringing.close();
+    }
+
+    /** Runs one call to the store, telling ringing whether the store answered (it reads again) or not (it falls back). */
+    private <T> T stored(java.util.function.Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (BindingStore.Unavailable e) {
+            ringing.storeFailed(e);
+            throw e;
+        }
+        ringing.storeAnswered();
+        return result;
     }
 
     private Duration granted(OptionalLong askedSeconds) {

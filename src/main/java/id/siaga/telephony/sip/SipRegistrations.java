@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * REGISTER from operator phones, translated to the registrar and back (RFC 3261 §10): 401 with a digest
- * challenge, 200 listing the bindings, 423 with Min-Expires, 400 or 403. A phone that registers or
+ * challenge, 200 listing the bindings, 423 with Min-Expires, 400 or 403, and 500 with Retry-After when the
+ * registrations' store is away (nothing was applied). A phone that registers or
  * unregisters is reported so presence can follow it.
  */
 final class SipRegistrations {
@@ -53,6 +54,10 @@ final class SipRegistrations {
             response = endpoint.messages().createResponse(Response.UNAUTHORIZED, request);
             response.addHeader(endpoint.headers().createHeader("WWW-Authenticate", c.challenge().headerValue()));
             c.refused().ifPresent(f -> log.info("REGISTER for {} refused: {}", aor(request), f));
+        } else if (reply instanceof RegisterReply.Unavailable u) {
+            response = endpoint.messages().createResponse(Response.SERVER_INTERNAL_ERROR, request);
+            response.addHeader(endpoint.headers().createRetryAfterHeader((int) u.retryAfter().toSeconds()));
+            log.warn("REGISTER for {} not applied, answered 500 with Retry-After {} s: {}", aor(request), u.retryAfter().toSeconds(), u.reason());
         } else if (reply instanceof RegisterReply.Forbidden f) {
             response = endpoint.messages().createResponse(Response.FORBIDDEN, request);
             log.warn("REGISTER for {} forbidden: {}", aor(request), f.reason());

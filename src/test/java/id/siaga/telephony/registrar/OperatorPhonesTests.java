@@ -18,7 +18,7 @@ class OperatorPhonesTests {
     static final OperatorId SLEMAN_2 = new OperatorId("OP-SLEMAN-2");
     static final OperatorId BANTUL_1 = new OperatorId("OP-BANTUL-1");
 
-    final Registrar registrar = new Registrar(ExpiryPolicy.DEFAULT);
+    final Registrar registrar = new Registrar(ExpiryPolicy.DEFAULT, new InMemoryBindingStore());
     final OperatorPhones phones = new OperatorPhones(Map.of(
             SLEMAN_1, new OperatorPhone.Registering("op-3404-1", DigestCredential.password("rahasia-1")),
             SLEMAN_2, new OperatorPhone.Static("sip:2002@pbx.polres-sleman.local"),

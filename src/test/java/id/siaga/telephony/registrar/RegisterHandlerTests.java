@@ -30,7 +30,7 @@ class RegisterHandlerTests {
     static final OperatorId SLEMAN_2 = new OperatorId("OP-SLEMAN-2");
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T00:00:00Z"));
-    final Registrar registrar = new Registrar(ExpiryPolicy.DEFAULT);
+    final Registrar registrar = new Registrar(ExpiryPolicy.DEFAULT, new InMemoryBindingStore());
     final OperatorPhones phones = new OperatorPhones(Map.of(
             SLEMAN_1, new OperatorPhone.Registering("op-3404-1", DigestCredential.password("rahasia-1")),
             SLEMAN_2, new OperatorPhone.Registering("op-3404-2", DigestCredential.password("rahasia-2")),
@@ -120,5 +120,35 @@ class RegisterHandlerTests {
         String c = challengeValue(handler.handle(register("op-3404-1", Optional.empty(), 3600, 1)));
         RegisterReply brief = handler.handle(register("op-3404-1", Optional.of(desk.answer(c, "REGISTER", URI, 1, "x")), 20, 2));
         assertThat(((Registration) brief).outcome()).isEqualTo(new RegisterOutcome.IntervalTooBrief(Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void aRegisterTheDatabaseCannotKeepIsAnsweredWithRetryAfterNeverAcceptedAndThePhoneStaysRegistered() {
+        AwayBindingStore database = new AwayBindingStore();
+        try (Registrar shared = new Registrar(ExpiryPolicy.DEFAULT, database, Duration.ofSeconds(1), Duration.ofSeconds(30))) {
+            OperatorPhones positions = new OperatorPhones(Map.of(SLEMAN_1, new OperatorPhone.Registering("op-3404-1",
+                    DigestCredential.password("rahasia-1"))), shared);
+            RegisterHandler node = new RegisterHandler(REALM,
+                    new DigestAuthenticator("shared by every node of Polda DIY".getBytes(StandardCharsets.UTF_8), clock), positions, shared, clock);
+            String c = challengeValue(node.handle(register("op-3404-1", Optional.empty(), 3600, 1)));
+            assertThat(node.handle(register("op-3404-1", Optional.of(desk.answer(c, "REGISTER", URI, 1, "a1")), 3600, 2)))
+                    .isInstanceOf(Registration.class);
+
+            database.goAway();
+            clock.advance(Duration.ofMinutes(3));
+            RegisterReply refresh = node.handle(register("op-3404-1", Optional.of(desk.answer(c, "REGISTER", URI, 2, "a2")), 3600, 3));
+            assertThat(refresh).isInstanceOf(RegisterReply.Unavailable.class);
+            assertThat(((RegisterReply.Unavailable) refresh).retryAfter()).isEqualTo(Duration.ofSeconds(10));
+            RegisterReply query = node.handle(new RegisterRequest("op-3404-1", Optional.of(desk.answer(c, "REGISTER", URI, 3, "a3")), List.of(),
+                    OptionalLong.empty(), "boot-1@10.34.4.21", 4));
+            assertThat(query).as("a query cannot list what the database holds either").isInstanceOf(RegisterReply.Unavailable.class);
+            assertThat(positions.contactsFor(SLEMAN_1, clock.instant())).as("the phone is still rung where it registered").containsExactly(DESK);
+
+            database.comeBack();
+            RegisterReply retried = node.handle(register("op-3404-1", Optional.of(desk.answer(c, "REGISTER", URI, 4, "a4")), 3600, 5));
+            assertThat(((Accepted) ((Registration) retried).outcome()).transition()).isEqualTo(Transition.UNCHANGED);
+            assertThat(((Accepted) ((Registration) retried).outcome()).bindings()).extracting(Binding::expiresAt)
+                    .containsExactly(clock.instant().plusSeconds(3600));
+        }
     }
 }

@@ -12,6 +12,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Position phones register, refresh, sign off and vanish; the registrar keeps count with literal instants. */
@@ -22,7 +24,31 @@ class RegistrarTests {
     static final String DESK = "sip:op-3404-1@10.34.4.21:5060;transport=udp";
     static final String SOFT = "sip:op-3404-1@10.34.4.77:52044;transport=tcp";
 
-    final Registrar registrar = new Registrar(ExpiryPolicy.DEFAULT);
+    Registrar registrar;
+
+    /** The store the rules run over: in memory here; the database in {@code RegistrarOnH2Tests} and {@code RegistrarOnPostgresTests}. */
+    BindingStore openStore() {
+        return new InMemoryBindingStore();
+    }
+
+    void closeStore() {
+    }
+
+    /** REGISTERs per thread and position in the concurrency story (fewer on a database: each is a transaction). */
+    int concurrentRounds() {
+        return 1000;
+    }
+
+    @BeforeEach
+    void openRegistrar() {
+        registrar = new Registrar(ExpiryPolicy.DEFAULT, openStore());
+    }
+
+    @AfterEach
+    void closeRegistrar() {
+        registrar.close();
+        closeStore();
+    }
 
     static Instant at(long seconds) {
         return T0.plusSeconds(seconds);
@@ -213,13 +239,14 @@ class RegistrarTests {
 
     @Test
     void concurrentRefreshesLeaveTheHighestCseq() throws Exception {
+        int last = 4 * concurrentRounds();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> jobs = new java.util.ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int lane = t;
                 jobs.add(pool.submit(() -> {
-                    for (int cseq = 1 + lane; cseq <= 4000; cseq += 4) {
+                    for (int cseq = 1 + lane; cseq <= last; cseq += 4) {
                         registrar.register(AOR, DESK, expires(3600), "c1", cseq, T0);
                         registrar.register("op-3404-" + (2 + lane), SOFT, expires(3600), "c" + lane, cseq, T0);
                         registrar.expireUntil(T0);
@@ -232,9 +259,9 @@ class RegistrarTests {
         } finally {
             pool.shutdown();
         }
-        assertThat(registrar.activeContacts(AOR, T0)).containsExactly(new Binding(AOR, DESK, at(3600), "c1", 4000));
+        assertThat(registrar.activeContacts(AOR, T0)).containsExactly(new Binding(AOR, DESK, at(3600), "c1", last));
         for (int lane = 0; lane < 4; lane++) {
-            assertThat(registrar.activeContacts("op-3404-" + (2 + lane), T0)).extracting(Binding::cseq).containsExactly(3997L + lane);
+            assertThat(registrar.activeContacts("op-3404-" + (2 + lane), T0)).extracting(Binding::cseq).containsExactly(last - 3L + lane);
         }
     }
 
