@@ -68,16 +68,6 @@ class ClusterDispatchTests {
             db.close();
         }
         id.siaga.support.NatsBuckets.deleteAll(prefix);
-        try (io.nats.client.Connection nc = io.nats.client.Nats.connect("nats://127.0.0.1:4222")) {
-            var jsm = nc.jetStreamManagement();
-            for (String stream : jsm.getStreamNames()) {
-                if (stream.startsWith(prefix + "-")) {
-                    jsm.deleteStream(stream);
-                }
-            }
-        } catch (Exception e) {
-            System.err.println("could not delete the NATS streams " + prefix + "-*: " + e);
-        }
     }
 
     @Test
