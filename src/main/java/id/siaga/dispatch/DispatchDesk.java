@@ -336,7 +336,8 @@ public final class DispatchDesk implements PositionListener {
 
     /**
      * Another node changed a unit (its event, as that node's listeners heard it): this desk reads the unit again from the
-     * store, then tells its cluster listeners. Nothing is journalled or published again: that node did.
+     * store, alerts the officers whose app is connected to this node, then tells its cluster listeners. Nothing is
+     * journalled or published again: that node did.
      */
     public void changedOnAnotherNode(DispatchEvent event) {
         if (!(event instanceof DispatchEvent.UnitWentOffline) && !(event instanceof DispatchEvent.UnitBackOnline) && roster.isUnit(event.unitId())) {
@@ -344,6 +345,7 @@ public final class DispatchDesk implements PositionListener {
                 book.refresh(event.unitId());
                 positions.availability(event.unitId(), canBeSent(event.unitId()));
             }
+            alerts.deliverFromAnotherNode(event);
         }
         for (Consumer<DispatchEvent> l : clusterListeners) {
             l.accept(event);

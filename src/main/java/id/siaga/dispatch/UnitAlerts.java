@@ -40,8 +40,30 @@ final class UnitAlerts {
 
     /** Sends the alert on every channel; returns the names of those that took it. */
     List<String> deliver(UnitAlert alert) {
+        return deliver(alert, false);
+    }
+
+    /**
+     * Another node's alert, sent here on the channels that reach only this node's officers (that node's own channels
+     * reached its officers and every device).
+     */
+    void deliverFromAnotherNode(DispatchEvent event) {
+        if (event instanceof DispatchEvent.UnitAssigned e) {
+            Assignment a = e.assignment();
+            deliver(alert("DISPATCH", a, a.distanceAtAssignmentMeters(), a.etaAtAssignment()), true);
+        } else if (event instanceof DispatchEvent.AssignmentCancelled e) {
+            deliver(alert("CANCEL", e.assignment(), null, null), true);
+        } else if (event instanceof DispatchEvent.OnSceneProposed e) {
+            deliver(alert("ON_SCENE_PROPOSED", e.assignment(), e.distanceMeters(), null), true);
+        }
+    }
+
+    private List<String> deliver(UnitAlert alert, boolean thisNodeOnly) {
         List<String> delivered = new ArrayList<>();
         for (AlertChannel channel : channels) {
+            if (thisNodeOnly && !channel.reachesThisNodeOnly()) {
+                continue;
+            }
             try {
                 if (channel.deliver(alert)) {
                     delivered.add(channel.name());

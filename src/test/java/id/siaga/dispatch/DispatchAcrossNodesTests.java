@@ -81,6 +81,36 @@ class DispatchAcrossNodesTests {
     }
 
     @Test
+    void anOfficerWhoseAppIsConnectedToTheOtherNodeIsAlertedThere() {
+        List<UnitAlert> appOnB = new ArrayList<>();
+        List<UnitAlert> devicesFromB = new ArrayList<>();
+        b.addChannel(channel("officer-app", true, appOnB));
+        b.addChannel(channel("mqtt", false, devicesFromB));
+        Assignment sent = a.assign(DispatchDeskTests.BRAWL, "SLM-R4-01", "dispatcher.sleman");
+        a.positionAccepted(fix("SLM-R4-01", -7.7501, 110.3800));
+        a.cancel(sent.id(), "dispatcher.sleman", "salah unit");
+        assertThat(appOnB).extracting(UnitAlert::kind).containsExactly("DISPATCH", "ON_SCENE_PROPOSED", "CANCEL");
+        assertThat(appOnB.get(0).assignmentId()).isEqualTo(sent.id().value());
+        assertThat(devicesFromB).as("siaga-a's own channels reached the devices").isEmpty();
+    }
+
+    private static AlertChannel channel(String name, boolean thisNodeOnly, List<UnitAlert> into) {
+        return new AlertChannel() {
+            public String name() {
+                return name;
+            }
+
+            public boolean deliver(UnitAlert alert) {
+                return into.add(alert);
+            }
+
+            public boolean reachesThisNodeOnly() {
+                return thisNodeOnly;
+            }
+        };
+    }
+
+    @Test
     void ofTwoNodesChangingOneUnitTheSecondIsRefusedAndLearnsWhatHappened() {
         a.positionAccepted(fix("SLM-R2-01", -7.7650, 110.3800));
         b.positionShared(fix("SLM-R2-01", -7.7650, 110.3800), "siaga-a");
