@@ -41,8 +41,10 @@ class ClusterDispatchConfiguration {
     /** An MQTT session taken over ends once nothing has come for this long and all it gave is kept. */
     static final Duration SESSION_QUIET = Duration.ofSeconds(1);
 
+    /** Started once the desk listens to the live positions ({@code desk}), so what it replays reaches the nearest-unit index. */
     @Bean(destroyMethod = "close")
-    PositionSharing positionSharing(NatsTables bus, ClusterProperties props, LivePositions live, Clock clock, MeterRegistry meters) {
+    PositionSharing positionSharing(NatsTables bus, ClusterProperties props, LivePositions live, DispatchDesk desk, Clock clock,
+                                    MeterRegistry meters) {
         PositionSharing sharing = new PositionSharing(bus.topic("positions", POSITIONS_KEPT), props.nodeId(), live, clock, meters);
         sharing.start(POSITIONS_REPLAYED);
         return sharing;
