@@ -67,7 +67,7 @@ class DispatchConfiguration {
                               Journal journal, LivePositions positions, MqttGateway mqtt, TrackingProperties tracking, Clock clock) {
         AlertChannel devices = new MqttAlertChannel(mqtt, tracking.mqtt().topicRoot());
         DispatchDesk desk = new DispatchDesk(roster, progress, store, List.of(devices), props.eta(), props.policy(),
-                new NearestUnitIndex(props.gridCell()), clock);
+                new NearestUnitIndex(props.gridCell()), clock, journal.node());
         desk.addListener(event -> journal(journal, event));
         // where the units were before a restart (restored from track history), then every fix from now on
         positions.all().forEach(desk::positionAccepted);

@@ -133,14 +133,23 @@ class TrackingConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.tracking.mqtt", name = "enabled", havingValue = "true", matchIfMissing = true)
     MqttPositionClient mqttPositionClient(PositionPipeline pipeline, RejectionJournal rejections, DeviceDirectory units, MeterRegistry meters,
-                                          Clock clock, TrackingProperties props) {
-        TrackingProperties.Mqtt mqtt = props.mqtt();
-        String clientId = mqtt.clientId().isBlank() ? "siaga110-" + hostName() : mqtt.clientId();
-        MqttPositionClient client = new MqttPositionClient(pipeline, rejections, units, meters, new MqttPositionClient.Settings(mqtt.brokerUrl(),
-                clientId, mqtt.topicRoot(), mqtt.username(), mqtt.password(), mqtt.retryInterval(), mqtt.connections(), mqtt.sessionExpiry(),
-                mqtt.lanes(), mqtt.maxPayloadBytes()), clock);
+                                          Clock clock, TrackingProperties props, ClusterProperties cluster) {
+        MqttPositionClient client = new MqttPositionClient(pipeline, rejections, units, meters, mqttSettings(props.mqtt(), cluster, cluster.nodeId()),
+                clock);
         client.start();
         return client;
+    }
+
+    /**
+     * The MQTT door's settings on node {@code node}. In a cluster the client id is the setting's (or {@code siaga110}) and the
+     * node id, {@code siaga110-siaga-a}: every node has its own persistent session and any node can name another's (to take
+     * it over when that node is lost), and the subscription is shared, so the broker gives each position to one node.
+     */
+    static MqttPositionClient.Settings mqttSettings(TrackingProperties.Mqtt mqtt, ClusterProperties cluster, String node) {
+        String clientId = cluster.enabled() ? (mqtt.clientId().isBlank() ? "siaga110" : mqtt.clientId()) + "-" + node
+                : mqtt.clientId().isBlank() ? "siaga110-" + hostName() : mqtt.clientId();
+        return new MqttPositionClient.Settings(mqtt.brokerUrl(), clientId, mqtt.topicRoot(), mqtt.username(), mqtt.password(), mqtt.retryInterval(),
+                mqtt.connections(), mqtt.sessionExpiry(), mqtt.lanes(), mqtt.maxPayloadBytes(), cluster.enabled());
     }
 
     /**

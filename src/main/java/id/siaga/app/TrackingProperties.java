@@ -89,7 +89,10 @@ public record TrackingProperties(
      *                        {@code wss://...}. Production: the Polda's broker over TLS. It must speak MQTT 5 (Mosquitto 2,
      *                        EMQX, HiveMQ, VerneMQ do).
      * @param clientId        this node's client id; it names the persistent session, so each node needs its own and must
-     *                        keep it across restarts. Empty: {@code siaga110-} and the host name.
+     *                        keep it across restarts. Empty: {@code siaga110-} and the host name. <b>In a cluster</b>
+     *                        ({@code siaga.cluster.enabled}) the node id is always added, {@code siaga110-siaga-a} (or
+     *                        {@code <client-id>-siaga-a}): give every node the same setting, empty or not, so each node has
+     *                        a session of its own and the node that takes over a lost one can name its session (below).
      * @param topicRoot       units publish on {@code {topicRoot}/{unitId}/position}; alerts go to {@code .../alerts}.
      * @param username        broker login; empty for none (the demo's local broker).
      * @param password        broker password, with {@code username}.
@@ -97,15 +100,23 @@ public record TrackingProperties(
      *                        connection (attempts begin 1 s apart and double up to this). 5 s: a broker back from a
      *                        restart is found within seconds, and a broker that stays away is not hammered.
      * @param connections     subscriber connections. 1: a plain subscription. More: a shared subscription
-     *                        ({@code $share/siaga110/...}) the broker spreads over them, for throughput on several cores and,
-     *                        with the same setting on every node, to split units' positions over a cluster. The broker then
-     *                        no longer keeps a unit's messages in order: a few arrive after a newer one and are stored as
-     *                        out-of-order (measured: 2 % of a 1,000,000-message backlog with 2 connections), and on this
-     *                        2-core machine it did not raise throughput.
+     *                        ({@code $share/siaga110/...}) the broker spreads over them, for throughput on several cores. The
+     *                        broker then no longer keeps a unit's messages in order: a few arrive after a newer one and are
+     *                        stored as out-of-order (measured: 2 % of a 1,000,000-message backlog with 2 connections), and on
+     *                        this 2-core machine it did not raise throughput. <b>In a cluster</b> the subscription is always
+     *                        shared (one connection or more), so each position goes to one node, which keeps it in track
+     *                        history and passes it to the others over NATS (topic {@code positions}); a plain subscription on
+     *                        every node would have every node store every fix. Two clusters on one broker would split each
+     *                        other's positions (the share group is {@code siaga110}): give each its own {@code topic-root}.
      * @param sessionExpiry   how long the broker keeps this node's session, and queues positions for it, while the node is
      *                        away (MQTT 5 session expiry). 7 days rides out a long outage or a weekend's maintenance; a node
      *                        gone longer starts a fresh session (the broker has dropped what it queued). The broker's own
-     *                        queue limits (Mosquitto: {@code max_queued_messages}, 1000 by default) apply as well.
+     *                        queue limits (Mosquitto: {@code max_queued_messages}, 1000 by default) apply as well. <b>In a
+     *                        cluster</b> the broker goes on giving a share of the positions to a node that is gone (Mosquitto
+     *                        2.0 queues them in its session, and drops them if the session expires), so when the other nodes
+     *                        count a node as lost one of them resumes its session, takes what waited there into its own
+     *                        pipeline and ends the session: from then on the broker gives everything to the nodes that are
+     *                        left, and the lost node starts a new session when it returns.
      * @param lanes           threads that take MQTT messages into the position pipeline. Each message is acknowledged to
      *                        the broker only once the pipeline has taken it, so these many are taken at a time; a unit's
      *                        messages always go through the same lane, in the order delivered. 16 keeps the door busy

@@ -11,4 +11,13 @@ public interface AlertChannel {
     String name();
 
     boolean deliver(UnitAlert alert);
+
+    /**
+     * Whether it reaches only the officers connected to this node (the officer app's WebSocket), not every officer (the
+     * devices' MQTT topic, through the broker every node shares). In a cluster such a channel also gets the alerts of the
+     * assignments other nodes make, so an officer is alerted whichever node their app is connected to.
+     */
+    default boolean reachesThisNodeOnly() {
+        return false;
+    }
 }

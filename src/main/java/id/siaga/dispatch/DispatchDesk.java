@@ -13,11 +13,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -28,66 +26,77 @@ import java.util.function.Consumer;
  *
  * <p>State changes are serialised on the desk; positions arrive on ingestion threads and only touch the
  * lock-free {@link UnitPositions}, unless a dispatched unit reaches its incident.
+ *
+ * <p><b>In a cluster</b> every node has a desk over the one {@link DispatchStore}, the truth. Each desk keeps a copy of
+ * the units' states and active assignments ({@link DispatchBook}) because the GPS path and the unit board read them
+ * thousands of times a second, and the store could not answer that; the copy is not trusted for changes. A command (send,
+ * acknowledge, a status, cancel) reads its unit again from the store first, decides on that, and stores its change only
+ * over the versions it read: of two nodes changing one unit at once, one wins and the other's command fails with a
+ * {@link DispatchConflictException} (409) and reads the unit again, never overwriting. The copy follows the other nodes'
+ * changes through their events ({@link #changedOnAnotherNode}), which make this desk read the unit again from the store
+ * (not apply the event's content: whatever order events arrive in, the copy ends at what is stored). Reading through for
+ * every read instead would put a query in every GPS fix; applying events alone would let a late event decide a command.
+ *
+ * <p>Timers belong to one node: an assignment's acknowledgement timeout to the node that made it ({@link Assignment#node()}),
+ * a unit's GPS silence to the node that received its last fix. When a node is lost another takes its timers over
+ * ({@link #takeOverTimers}).
  */
 public final class DispatchDesk implements PositionListener {
 
     private final UnitRoster roster;
     private final IncidentProgress incidents;
     private final DispatchStore store;
-    private final List<AlertChannel> channels = new CopyOnWriteArrayList<>();
+    private final UnitAlerts alerts;
     private final Recommender recommender;
     private final DispatchPolicy policy;
     private final Clock clock;
+    private final String node;
     private final UnitPositions positions;
-    private final Map<String, UnitState> states = new ConcurrentHashMap<>();
-    private final Map<AssignmentId, Assignment> active = new ConcurrentHashMap<>();
-    /** Where each committed unit is going, for the on-scene proposal. */
-    private final Map<String, GeoPoint> destinations = new ConcurrentHashMap<>();
+    private final DispatchBook book;
     private final List<Consumer<DispatchEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<DispatchEvent>> clusterListeners = new CopyOnWriteArrayList<>();
 
+    /** @param node this node's id in the cluster ({@code siaga-1} for a single server): whose timers are whose */
     public DispatchDesk(UnitRoster roster, IncidentProgress incidents, DispatchStore store, List<AlertChannel> channels, EtaEstimator eta,
-                        DispatchPolicy policy, NearestUnitIndex index, Clock clock) {
+                        DispatchPolicy policy, NearestUnitIndex index, Clock clock, String node) {
         this.roster = roster;
         this.incidents = incidents;
         this.store = store;
-        this.channels.addAll(channels);
+        this.alerts = new UnitAlerts(roster, incidents, channels, clock);
         this.policy = policy;
         this.clock = clock;
+        this.node = node;
         this.positions = new UnitPositions(index, roster.all());
         this.recommender = new Recommender(roster, positions, eta, policy, this::dutyStatus);
-        Instant now = clock.instant();
-        roster.all().forEach(u -> states.put(u.id(), UnitState.initial(u.id(), now)));
-        store.unitStates().stream().filter(s -> roster.isUnit(s.unitId())).forEach(s -> states.put(s.unitId(), s));
-        store.active().stream().filter(a -> roster.isUnit(a.unitId())).forEach(a -> {
-            active.put(a.id(), a);
-            incidents.target(a.incident()).flatMap(DispatchTarget::location).ifPresent(p -> destinations.put(a.unitId(), p));
-        });
+        this.book = new DispatchBook(store, incidents, roster, clock.instant());
     }
 
+    /** Told of every change made on this node, on the thread that made it: the journal, reactions, the other nodes. */
     public void addListener(Consumer<DispatchEvent> listener) {
         listeners.add(listener);
     }
 
+    /**
+     * Told of every change made on any node of the cluster (this one's as they happen, the others' as they arrive), once
+     * this desk's copy follows it: for views, such as the consoles' stream. Without a cluster, this node's changes.
+     */
+    public void addClusterListener(Consumer<DispatchEvent> listener) {
+        clusterListeners.add(listener);
+    }
+
     /** Adds a way to reach officers (channels that start after the desk, such as the officer app's WebSocket). */
     public void addChannel(AlertChannel channel) {
-        channels.add(channel);
+        alerts.add(channel);
     }
 
     // ---- positions (ingestion threads) ----
 
     @Override
     public void positionAccepted(Position p) {
-        Optional<Unit> unit = roster.find(p.unitId());
-        if (unit.isEmpty()) {
+        if (!moved(p, node)) {
             return;
         }
-        NearestUnitIndex.Located fix = new NearestUnitIndex.Located(p.unitId(), unit.get().kind(), p.latitude(), p.longitude(), p.fixTime());
-        Instant received = p.receivedAt() != null ? p.receivedAt() : clock.instant();
-        positions.update(fix, received).ifPresent(back -> emit(new DispatchEvent.UnitBackOnline(back.unitId(), back.silentFor(), received)));
-        positions.availability(p.unitId(), canBeSent(p.unitId()));
-        // a status change may have raced this fix: follow the status as it is now
-        positions.availability(p.unitId(), canBeSent(p.unitId()));
-        GeoPoint destination = destinations.get(p.unitId());
+        GeoPoint destination = book.destination(p.unitId());
         if (destination != null) {
             double meters = id.siaga.location.Geodesy.distanceMeters(p.latitude(), p.longitude(), destination.latitude(), destination.longitude());
             if (meters <= policy.arrivalRadiusMeters()) {
@@ -96,14 +105,41 @@ public final class DispatchDesk implements PositionListener {
         }
     }
 
+    /** Another node's fix moves the unit here too; that node announces its return and proposes its arrival. */
+    @Override
+    public void positionShared(Position p, String receivedBy) {
+        moved(p, receivedBy);
+    }
+
+    private boolean moved(Position p, String receivedBy) {
+        Optional<Unit> unit = roster.find(p.unitId());
+        if (unit.isEmpty()) {
+            return false;
+        }
+        NearestUnitIndex.Located fix = new NearestUnitIndex.Located(p.unitId(), unit.get().kind(), p.latitude(), p.longitude(), p.fixTime());
+        Instant received = p.receivedAt() != null ? p.receivedAt() : clock.instant();
+        Optional<UnitPositions.SilenceChange> back = positions.update(fix, received, receivedBy);
+        if (receivedBy.equals(node)) {
+            back.ifPresent(b -> emit(new DispatchEvent.UnitBackOnline(b.unitId(), b.silentFor(), received)));
+        }
+        positions.availability(p.unitId(), canBeSent(p.unitId()));
+        // a status change may have raced this fix: follow the status as it is now
+        positions.availability(p.unitId(), canBeSent(p.unitId()));
+        return true;
+    }
+
     private synchronized void proposeOnScene(String unitId, double meters) {
-        Optional<Assignment> current = activeOf(unitId);
+        Optional<Assignment> current = book.activeOf(unitId);
         if (current.isEmpty() || current.get().onSceneProposedAt() != null || current.get().state() == Assignment.State.ON_SCENE) {
             return;
         }
         Assignment a = current.get().onSceneProposed(clock.instant());
-        keep(a);
-        deliver(alert("ON_SCENE_PROPOSED", a, meters, null));
+        try {
+            book.commit(List.of(), List.of(a));
+        } catch (DispatchConflictException changed) {
+            return; // changed on another node meanwhile (the book has read it again): the next fix decides again
+        }
+        alerts.deliver(alerts.alert("ON_SCENE_PROPOSED", a, meters, null));
         emit(new DispatchEvent.OnSceneProposed(a, meters, a.onSceneProposedAt()));
     }
 
@@ -119,7 +155,7 @@ public final class DispatchDesk implements PositionListener {
             if (!target.status().isOpen()) {
                 throw new DispatchConflictException("incident " + incidentId + " is " + target.status() + ": no units can be sent");
             }
-            UnitState state = states.get(unitId);
+            UnitState state = book.refresh(unitId);
             if (state.status() != UnitStatus.AVAILABLE && state.status() != UnitStatus.RETURNING) {
                 throw new DispatchConflictException("unit " + unit.callSign() + " is " + state.status() + ", not available");
             }
@@ -132,11 +168,11 @@ public final class DispatchDesk implements PositionListener {
                 meters = id.siaga.location.Geodesy.distanceMeters(fix.get().latitude(), fix.get().longitude(), to.latitude(), to.longitude());
                 eta = recommender.eta(unit.kind(), new GeoPoint(fix.get().latitude(), fix.get().longitude()), to, meters);
             }
-            a = Assignment.alerted(AssignmentId.random(), unitId, incidentId, by, now, meters, eta);
-            keep(a);
-            setStatus(unitId, UnitStatus.DISPATCHED, a.id(), by, "sent to incident " + incidentId, now);
-            target.location().ifPresent(p -> destinations.put(unitId, p));
-            via = deliver(alert("DISPATCH", a, meters, eta, target));
+            a = Assignment.alerted(AssignmentId.random(), unitId, incidentId, by, now, meters, eta, node);
+            UnitState next = state.next(UnitStatus.DISPATCHED, a.id(), now, by);
+            book.commit(List.of(next), List.of(a));
+            statusChanged(state, next, "sent to incident " + incidentId);
+            via = alerts.deliver(alerts.alert("DISPATCH", a, meters, eta, target));
         }
         incidents.advance(incidentId, IncidentStatus.DISPATCHED, by, "unit " + unit.callSign() + " sent");
         emit(new DispatchEvent.UnitAssigned(a, unit.callSign(), via, a.assignedAt()));
@@ -160,7 +196,7 @@ public final class DispatchDesk implements PositionListener {
                 return current;
             }
             a = current.acknowledge(by, clock.instant());
-            keep(a);
+            book.commit(List.of(), List.of(a));
         }
         emit(new DispatchEvent.UnitAcknowledged(a, by, onBehalf, Duration.between(a.assignedAt(), a.acknowledgedAt()), a.acknowledgedAt()));
         return a;
@@ -178,7 +214,8 @@ public final class DispatchDesk implements PositionListener {
         UnitState changed;
         synchronized (this) {
             Instant now = clock.instant();
-            Optional<Assignment> current = activeOf(unitId);
+            UnitState state = book.refresh(unitId);
+            Optional<Assignment> current = book.activeOf(unitId);
             switch (to) {
                 case EN_ROUTE, ON_SCENE -> {
                     Assignment was = current.orElseThrow(() -> new DispatchConflictException(
@@ -187,16 +224,22 @@ public final class DispatchDesk implements PositionListener {
                         throw new DispatchConflictException("unit " + unit.callSign() + " is already on scene");
                     }
                     a = to == UnitStatus.EN_ROUTE ? was.departed(by, now) : was.arrived(by, now);
-                    keep(a);
+                    changed = state.next(to, a.id(), now, by);
+                    book.commit(List.of(changed), List.of(a));
                     incidentMove = to == UnitStatus.EN_ROUTE ? IncidentStatus.EN_ROUTE : IncidentStatus.ON_SCENE;
-                    changed = setStatus(unitId, to, a.id(), by, reason, now);
+                    statusChanged(state, changed, reason);
                 }
                 case AVAILABLE, RETURNING, OUT_OF_SERVICE -> {
+                    changed = state.next(to, null, now, by);
                     if (current.isPresent()) {
                         Assignment.State end = to == UnitStatus.OUT_OF_SERVICE ? Assignment.State.CANCELLED : Assignment.State.CLEARED;
-                        a = end(current.get(), end, by, to == UnitStatus.OUT_OF_SERVICE ? "unit out of service" : reason, now);
+                        a = current.get().ended(end, by, to == UnitStatus.OUT_OF_SERVICE ? "unit out of service" : reason, now);
+                        book.commit(List.of(changed), List.of(a));
+                        emit(DispatchEvent.AssignmentEnded.of(a, now));
+                    } else {
+                        book.commit(List.of(changed), List.of());
                     }
-                    changed = setStatus(unitId, to, null, by, reason, now);
+                    statusChanged(state, changed, reason);
                 }
                 default -> throw new DispatchConflictException(to + " is not set by hand: "
                         + (to == UnitStatus.DISPATCHED ? "assign the unit to an incident" : "it follows from GPS silence"));
@@ -210,48 +253,70 @@ public final class DispatchDesk implements PositionListener {
 
     /** The dispatcher takes the unit off the incident; it becomes AVAILABLE and its officers are told. */
     public Assignment cancel(AssignmentId id, String by, String reason) {
-        Assignment a;
         synchronized (this) {
-            Instant now = clock.instant();
-            a = end(activeAssignment(id), Assignment.State.CANCELLED, by, reason, now);
-            setStatus(a.unitId(), UnitStatus.AVAILABLE, null, by, reason, now);
-            deliver(alert("CANCEL", a, null, null));
+            return release(activeAssignment(id), Assignment.State.CANCELLED, by, reason);
         }
-        return a;
     }
 
-    /** The incident ended (resolved, withdrawn, unfounded): its units are released. */
+    /** The incident ended (resolved, withdrawn, unfounded): its units are released, as stored (whichever node sent them). */
     public List<Assignment> incidentEnded(IncidentId incident, IncidentStatus status, String by) {
         List<Assignment> released = new ArrayList<>();
-        synchronized (this) {
-            Instant now = clock.instant();
-            for (Assignment a : List.copyOf(active.values())) {
-                if (a.incident().equals(incident)) {
-                    Assignment.State end = status == IncidentStatus.RESOLVED || status == IncidentStatus.CLOSED
-                            ? Assignment.State.CLEARED : Assignment.State.CANCELLED;
-                    Assignment ended = end(a, end, by, "incident " + status, now);
-                    setStatus(a.unitId(), UnitStatus.AVAILABLE, null, by, "incident " + status, now);
-                    if (end == Assignment.State.CANCELLED) {
-                        deliver(alert("CANCEL", ended, null, null));
+        Assignment.State end = status == IncidentStatus.RESOLVED || status == IncidentStatus.CLOSED ? Assignment.State.CLEARED : Assignment.State.CANCELLED;
+        for (Assignment stored : store.ofIncident(incident)) {
+            for (int attempt = 1; stored.isActive(); attempt++) {
+                synchronized (this) {
+                    try {
+                        book.refresh(stored.unitId());
+                        Optional<Assignment> current = book.active(stored.id());
+                        if (current.isPresent()) {
+                            released.add(release(current.get(), end, by, "incident " + status));
+                        }
+                        break;
+                    } catch (DispatchConflictException changed) {
+                        if (attempt == 3) {
+                            throw changed;
+                        }
                     }
-                    released.add(ended);
                 }
             }
         }
         return released;
     }
 
-    /** The timers: alerts nobody acknowledged (warn, propose the next unit) and GPS gone silent (OFFLINE). */
+    /** Ends the assignment and makes its unit AVAILABLE, in one change; a cancelled one tells the officers. Under the lock. */
+    private Assignment release(Assignment a, Assignment.State end, String by, String reason) {
+        Instant now = clock.instant();
+        UnitState state = book.state(a.unitId());
+        Assignment ended = a.ended(end, by, reason, now);
+        UnitState next = state.next(UnitStatus.AVAILABLE, null, now, by);
+        book.commit(List.of(next), List.of(ended));
+        emit(DispatchEvent.AssignmentEnded.of(ended, now));
+        statusChanged(state, next, reason);
+        if (end == Assignment.State.CANCELLED) {
+            alerts.deliver(alerts.alert("CANCEL", ended, null, null));
+        }
+        return ended;
+    }
+
+    /**
+     * The timers: alerts nobody acknowledged (warn, propose the next unit), for the assignments whose timers are this
+     * node's, and GPS gone silent (OFFLINE), announced for the units whose last fix this node received. A step another
+     * node took meanwhile wins; its timer is looked at again at the next tick.
+     */
     public void tick() {
         Instant now = clock.instant();
         List<DispatchEvent> events = new ArrayList<>();
         synchronized (this) {
-            for (Assignment a : List.copyOf(active.values())) {
+            for (Assignment a : book.active()) {
                 Duration waited = Duration.between(a.assignedAt(), now);
-                if (a.state() == Assignment.State.ALERTED && a.acknowledgementOverdueAt() == null
+                if (a.node().equals(node) && a.state() == Assignment.State.ALERTED && a.acknowledgementOverdueAt() == null
                         && waited.compareTo(policy.acknowledgementTimeout()) >= 0) {
                     Assignment overdue = a.acknowledgementOverdue(now);
-                    keep(overdue);
+                    try {
+                        book.commit(List.of(), List.of(overdue));
+                    } catch (DispatchConflictException changed) {
+                        continue;
+                    }
                     Optional<Recommendation.Candidate> next = incidents.target(a.incident())
                             .filter(t -> t.location().isPresent())
                             .flatMap(t -> recommender.recommend(t, Set.of(), now).units().stream().findFirst());
@@ -260,9 +325,48 @@ public final class DispatchDesk implements PositionListener {
             }
         }
         for (UnitPositions.SilenceChange s : positions.silence(now, policy.offlineAfter())) {
-            events.add(new DispatchEvent.UnitWentOffline(s.unitId(), s.lastSeen(), states.get(s.unitId()).status(), now));
+            if (positions.heardBy(s.unitId()).orElse(node).equals(node)) {
+                events.add(new DispatchEvent.UnitWentOffline(s.unitId(), s.lastSeen(), book.state(s.unitId()).status(), now));
+            }
         }
         events.forEach(this::emit);
+    }
+
+    // ---- the other nodes of a cluster ----
+
+    /**
+     * Another node changed a unit (its event, as that node's listeners heard it): this desk reads the unit again from the
+     * store, alerts the officers whose app is connected to this node, then tells its cluster listeners. Nothing is
+     * journalled or published again: that node did.
+     */
+    public void changedOnAnotherNode(DispatchEvent event) {
+        if (!(event instanceof DispatchEvent.UnitWentOffline) && !(event instanceof DispatchEvent.UnitBackOnline) && roster.isUnit(event.unitId())) {
+            synchronized (this) {
+                book.refresh(event.unitId());
+                positions.availability(event.unitId(), canBeSent(event.unitId()));
+            }
+            alerts.deliverFromAnotherNode(event);
+        }
+        for (Consumer<DispatchEvent> l : clusterListeners) {
+            l.accept(event);
+        }
+    }
+
+    /**
+     * Node {@code lost} is gone: the acknowledgement timeouts of its active assignments run here from now on (an alert it
+     * sent and nobody acknowledged still warns), and so does the silence of the units it heard last. Returns the
+     * assignments taken over.
+     */
+    public List<Assignment> takeOverTimers(String lost) {
+        List<Assignment> taken = store.takeOverTimers(lost, node);
+        synchronized (this) {
+            for (Assignment a : taken) {
+                book.refresh(a.unitId());
+                positions.availability(a.unitId(), canBeSent(a.unitId()));
+            }
+        }
+        positions.adopt(lost, node);
+        return taken;
     }
 
     // ---- queries ----
@@ -274,7 +378,7 @@ public final class DispatchDesk implements PositionListener {
             throw new DispatchConflictException("incident " + incidentId + " has no location: pick one before asking for units");
         }
         Set<String> alreadySent = new HashSet<>();
-        active.values().stream().filter(a -> a.incident().equals(incidentId)).forEach(a -> alreadySent.add(a.unitId()));
+        book.active().stream().filter(a -> a.incident().equals(incidentId)).forEach(a -> alreadySent.add(a.unitId()));
         return recommender.recommend(target, alreadySent, clock.instant());
     }
 
@@ -287,14 +391,13 @@ public final class DispatchDesk implements PositionListener {
         return roster.find(unitId).map(u -> view(u, clock.instant()));
     }
 
+    /** The assignment as stored (made on this node or another). */
     public Optional<Assignment> assignment(AssignmentId id) {
-        Assignment a = active.get(id);
-        return a != null ? Optional.of(a) : store.find(id);
+        return store.find(id);
     }
 
     public Optional<Assignment> activeOf(String unitId) {
-        UnitState s = states.get(unitId);
-        return s == null || s.assignment() == null ? Optional.empty() : Optional.ofNullable(active.get(s.assignment()));
+        return book.activeOf(unitId);
     }
 
     public List<Assignment> assignments(IncidentId incident) {
@@ -318,7 +421,7 @@ public final class DispatchDesk implements PositionListener {
     // ---- internals ----
 
     UnitStatus dutyStatus(String unitId) {
-        UnitState s = states.get(unitId);
+        UnitState s = book.state(unitId);
         return s == null ? UnitStatus.OUT_OF_SERVICE : s.status();
     }
 
@@ -327,15 +430,7 @@ public final class DispatchDesk implements PositionListener {
     }
 
     private UnitView view(Unit u, Instant now) {
-        UnitState s = states.get(u.id());
-        Optional<NearestUnitIndex.Located> fix = positions.last(u.id());
-        Optional<Instant> heard = positions.heardAt(u.id());
-        UnitStatus effective = positions.isOffline(u.id()) ? UnitStatus.OFFLINE : s.status();
-        Assignment a = s.assignment() == null ? null : active.get(s.assignment());
-        return new UnitView(u.id(), u.callSign(), u.kind(), u.station(), effective, s.status(), s.since(),
-                a == null ? null : a.id().value(), a == null ? null : a.incident().value(),
-                fix.map(NearestUnitIndex.Located::latitude).orElse(null), fix.map(NearestUnitIndex.Located::longitude).orElse(null),
-                fix.map(NearestUnitIndex.Located::fixTime).orElse(null), heard.orElse(null), heard.map(h -> Duration.between(h, now)).orElse(null));
+        return positions.view(u, book.state(u.id()), book.activeOf(u.id()).orElse(null), now);
     }
 
     private Unit unit(String unitId) {
@@ -346,72 +441,28 @@ public final class DispatchDesk implements PositionListener {
         return incidents.target(id).orElseThrow(() -> new NoSuchElementException("unknown incident " + id));
     }
 
+    /** The assignment as stored, its unit read again: active, or the reason it cannot be worked. Under the lock. */
     private Assignment activeAssignment(AssignmentId id) {
-        Assignment a = active.get(id);
-        if (a == null) {
-            throw store.find(id).<RuntimeException>map(done -> new DispatchConflictException("assignment " + id + " has ended (" + done.state() + ")"))
-                    .orElseGet(() -> new NoSuchElementException("unknown assignment " + id));
+        Assignment stored = store.find(id).orElseThrow(() -> new NoSuchElementException("unknown assignment " + id));
+        book.refresh(stored.unitId());
+        return book.active(id).orElseThrow(() -> new DispatchConflictException("assignment " + id + " has ended ("
+                + store.find(id).map(Assignment::state).orElse(stored.state()) + ")"));
+    }
+
+    /** After a stored change of the unit's state: the index follows, and a new status is told. */
+    private void statusChanged(UnitState before, UnitState after, String reason) {
+        positions.availability(after.unitId(), after.status() == UnitStatus.AVAILABLE);
+        if (before.status() != after.status()) {
+            emit(new DispatchEvent.UnitStatusChanged(after.unitId(), before.status(), after.status(), after.by(), reason, after.assignment(),
+                    after.since()));
         }
-        return a;
-    }
-
-    private Assignment end(Assignment a, Assignment.State end, String by, String reason, Instant now) {
-        Assignment ended = a.ended(end, by, reason, now);
-        keep(ended);
-        destinations.remove(a.unitId());
-        emit(DispatchEvent.AssignmentEnded.of(ended, now));
-        return ended;
-    }
-
-    private void keep(Assignment a) {
-        store.save(a);
-        if (a.isActive()) {
-            active.put(a.id(), a);
-        } else {
-            active.remove(a.id());
-        }
-    }
-
-    private UnitState setStatus(String unitId, UnitStatus to, AssignmentId assignment, String by, String reason, Instant now) {
-        UnitState before = states.get(unitId);
-        UnitState after = new UnitState(unitId, to, assignment, now, by);
-        store.save(after);
-        states.put(unitId, after);
-        positions.availability(unitId, to == UnitStatus.AVAILABLE);
-        if (before.status() != to) {
-            emit(new DispatchEvent.UnitStatusChanged(unitId, before.status(), to, by, reason, assignment, now));
-        }
-        return after;
-    }
-
-    private UnitAlert alert(String kind, Assignment a, Double meters, Duration eta) {
-        return alert(kind, a, meters, eta, incidents.target(a.incident()).orElse(null));
-    }
-
-    private UnitAlert alert(String kind, Assignment a, Double meters, Duration eta, DispatchTarget t) {
-        Unit u = unit(a.unitId());
-        GeoPoint p = t == null ? null : t.location().orElse(null);
-        return new UnitAlert(kind, u.id(), u.callSign(), a.id().value(), a.incident().value(), t == null ? null : t.typeLabel(),
-                t == null ? 0 : t.priority(), p == null ? null : p.latitude(), p == null ? null : p.longitude(), t == null ? null : t.address(),
-                t == null ? null : t.description(), meters, eta == null ? null : eta.toSeconds(), clock.instant());
-    }
-
-    private List<String> deliver(UnitAlert alert) {
-        List<String> delivered = new ArrayList<>();
-        for (AlertChannel channel : channels) {
-            try {
-                if (channel.deliver(alert)) {
-                    delivered.add(channel.name());
-                }
-            } catch (RuntimeException e) {
-                // one broken channel must not stop the others; the acknowledgement timer covers the rest
-            }
-        }
-        return delivered;
     }
 
     private void emit(DispatchEvent event) {
         for (Consumer<DispatchEvent> l : listeners) {
+            l.accept(event);
+        }
+        for (Consumer<DispatchEvent> l : clusterListeners) {
             l.accept(event);
         }
     }

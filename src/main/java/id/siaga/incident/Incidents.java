@@ -44,6 +44,7 @@ public final class Incidents {
     private final DuplicatePolicy duplicates;
     private final Clock clock;
     private final List<Consumer<IncidentEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<IncidentEvent>> clusterListeners = new CopyOnWriteArrayList<>();
 
     public Incidents(IncidentStore store, JurisdictionIndex jurisdictions, DuplicatePolicy duplicates, Clock clock) {
         this.store = store;
@@ -52,9 +53,29 @@ public final class Incidents {
         this.clock = clock;
     }
 
-    /** Told every change once it is stored, on the thread that made it. A listener that throws does not undo the change. */
+    /**
+     * Told every change made on this node once it is stored, on the thread that made it: the journal, dispatch's reactions,
+     * the other nodes of a cluster. A listener that throws does not undo the change.
+     */
     public void addListener(Consumer<IncidentEvent> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Told every change made on any node of the cluster: this node's after its {@link #addListener listeners}, the other
+     * nodes' as they arrive ({@link #changedOnAnotherNode}). For views, such as the consoles' stream; without a cluster,
+     * this node's changes.
+     */
+    public void addClusterListener(Consumer<IncidentEvent> listener) {
+        clusterListeners.add(listener);
+    }
+
+    /**
+     * A change another node of the cluster made and stored (and journalled, and reacted to): told to the cluster listeners
+     * only, so nothing is journalled or done twice.
+     */
+    public void changedOnAnotherNode(IncidentEvent event) {
+        tell(clusterListeners, event);
     }
 
     public DuplicatePolicy duplicatePolicy() {
@@ -253,7 +274,12 @@ public final class Incidents {
     }
 
     private void tell(IncidentEvent event) {
-        for (Consumer<IncidentEvent> l : listeners) {
+        tell(listeners, event);
+        tell(clusterListeners, event);
+    }
+
+    private static void tell(List<Consumer<IncidentEvent>> to, IncidentEvent event) {
+        for (Consumer<IncidentEvent> l : to) {
             try {
                 l.accept(event);
             } catch (RuntimeException e) {

@@ -75,6 +75,30 @@ public final class LivePositions {
         listeners.add(listener);
     }
 
+    /**
+     * A position another node of the cluster received and validated (it keeps it in track history; this node does not):
+     * if it is newer than the unit's last, it becomes the unit's live position, last-seen moves to when that node received
+     * it, and the listeners are told ({@link PositionListener#positionShared}). An older one changes nothing: fixes of one
+     * unit through two nodes may arrive out of order, and the unit's position only moves forward in fix time.
+     *
+     * @param node the node that received it
+     * @return whether it moved the unit
+     */
+    public boolean shared(Position p, String node) {
+        UnitState s = state(p.unitId());
+        synchronized (s) {
+            if (s.last != null && !p.fixTime().isAfter(s.last.fixTime())) {
+                return false;
+            }
+            s.last = p;
+            s.seen(p.receivedAt());
+            for (PositionListener listener : listeners) {
+                listener.positionShared(p, node);
+            }
+            return true;
+        }
+    }
+
     UnitState state(String unitId) {
         return units.computeIfAbsent(unitId, id -> new UnitState());
     }

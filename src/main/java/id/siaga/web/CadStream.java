@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The CAD event stream for the consoles, {@code GET /api/cad/stream}: every incident and dispatch event of the
- * stations in the subscriber's scope, as Server-Sent Events named by the event's type, its record's name, as the journal
+ * stations in the subscriber's scope, made on this node or (in a cluster) any other, as Server-Sent Events named by the event's type, its record's name, as the journal
  * names it ({@code IncidentCreated}, {@code UnitAssigned}, {@code UnitStatusChanged} …; the consoles' list is
  * {@code static/js/cad.js}). Events about an incident carry its 10-minute clock as
  * it stands after the event. Delivery rules are {@link EventStream}'s: never blocks
@@ -40,8 +40,9 @@ class CadStream extends EventStream<CadStream.CadEvent> {
         super("cad-stream");
         this.desk = desk;
         this.incidents = incidents;
-        desk.addListener(this::dispatchEvent);
-        incidentService.addListener(this::incidentEvent);
+        // every node's changes: a console on this node sees the incidents and units another node works
+        desk.addClusterListener(this::dispatchEvent);
+        incidentService.addClusterListener(this::incidentEvent);
     }
 
     SseEmitter subscribe(String subscriber, Predicate<StationId> inScope) {

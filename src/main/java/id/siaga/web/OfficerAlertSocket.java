@@ -57,6 +57,12 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
         return "officer-app";
     }
 
+    /** An officer's app is connected to one node; the other nodes' alerts reach it through this node. */
+    @Override
+    public boolean reachesThisNodeOnly() {
+        return true;
+    }
+
     @Override
     public boolean deliver(UnitAlert alert) {
         Unit unit = desk.roster().find(alert.unitId()).orElse(null);

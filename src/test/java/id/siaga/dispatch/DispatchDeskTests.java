@@ -79,7 +79,7 @@ class DispatchDeskTests {
             }
         };
         desk = new DispatchDesk(roster, incidents, store, List.of(app), StraightLineEta.defaults(), DispatchPolicy.defaults(),
-                new NearestUnitIndex(0.02), clock);
+                new NearestUnitIndex(0.02), clock, "siaga-1");
         desk.addListener(events::add);
     }
 
@@ -216,7 +216,7 @@ class DispatchDeskTests {
         Assignment a = desk.assign(BRAWL, "SLM-R4-01", "dispatcher.sleman");
         desk.changeStatus("SLM-R4-01", UnitStatus.EN_ROUTE, "officer.sleman", "BERANGKAT");
         DispatchDesk again = new DispatchDesk(desk.roster(), incidents, store, List.of(), StraightLineEta.defaults(), DispatchPolicy.defaults(),
-                new NearestUnitIndex(0.02), clock);
+                new NearestUnitIndex(0.02), clock, "siaga-1");
         assertThat(again.activeOf("SLM-R4-01")).map(Assignment::id).contains(a.id());
         assertThat(again.unitView("SLM-R4-01").orElseThrow().dutyStatus()).isEqualTo(UnitStatus.EN_ROUTE);
         List<DispatchEvent> seen = new ArrayList<>();

@@ -8,15 +8,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The dispatch store in memory, for domain tests. */
+/** The dispatch store in memory, for domain tests; shared by two desks, it is the database of a two-node cluster. */
 public final class InMemoryDispatchStore implements DispatchStore {
 
     private final Map<String, UnitState> states = new LinkedHashMap<>();
     private final Map<AssignmentId, Assignment> assignments = new LinkedHashMap<>();
 
     @Override
-    public synchronized void save(UnitState state) {
-        states.put(state.unitId(), state);
+    public synchronized boolean update(List<UnitState> changedStates, List<Assignment> changedAssignments) {
+        for (UnitState s : changedStates) {
+            UnitState stored = states.get(s.unitId());
+            if ((stored == null ? 0 : stored.version()) != s.version() - 1) {
+                return false;
+            }
+        }
+        for (Assignment a : changedAssignments) {
+            Assignment stored = assignments.get(a.id());
+            if ((stored == null ? 0 : stored.version()) != a.version() - 1) {
+                return false;
+            }
+        }
+        changedStates.forEach(s -> states.put(s.unitId(), s));
+        changedAssignments.forEach(a -> assignments.put(a.id(), a));
+        return true;
     }
 
     @Override
@@ -25,8 +39,8 @@ public final class InMemoryDispatchStore implements DispatchStore {
     }
 
     @Override
-    public synchronized void save(Assignment assignment) {
-        assignments.put(assignment.id(), assignment);
+    public synchronized Optional<UnitState> unitState(String unitId) {
+        return Optional.ofNullable(states.get(unitId));
     }
 
     @Override
@@ -43,5 +57,18 @@ public final class InMemoryDispatchStore implements DispatchStore {
     public synchronized List<Assignment> ofIncident(IncidentId incident) {
         return assignments.values().stream().filter(a -> a.incident().equals(incident))
                 .sorted(Comparator.comparing(Assignment::assignedAt)).toList();
+    }
+
+    @Override
+    public synchronized List<Assignment> takeOverTimers(String lost, String by) {
+        List<Assignment> taken = new ArrayList<>();
+        for (Assignment a : List.copyOf(assignments.values())) {
+            if (a.isActive() && a.node().equals(lost)) {
+                Assignment now = a.watchedBy(by);
+                assignments.put(a.id(), now);
+                taken.add(now);
+            }
+        }
+        return taken;
     }
 }

@@ -107,7 +107,7 @@ class OnSceneTimesTests {
                 "", null, from);
         List<Assignment> assignments = minutesToScene == null ? List.of()
                 : List.of(new Assignment(AssignmentId.random(), "SLM-R4-01", id, Assignment.State.ON_SCENE, "dispatcher", from, null, null, null,
-                        from.plus(Duration.ofMinutes(minutesToScene)), null, null, null, null, null, null, null));
+                        from.plus(Duration.ofMinutes(minutesToScene)), null, null, null, null, null, null, null, "siaga-1", 3));
         return IncidentClock.of(target, assignments, TARGET, NOW);
     }
 

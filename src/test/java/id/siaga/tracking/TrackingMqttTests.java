@@ -246,7 +246,7 @@ class TrackingMqttTests {
         String root = "siaga-test-" + RUN + "/restart";
         String unit = "YK-R2-01";
         MqttPositionClient.Settings settings = new MqttPositionClient.Settings("tcp://127.0.0.1:1883", "siaga110-test-restart-" + RUN, root, "",
-                "", Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1, 65_536);
+                "", Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1, 65_536, false);
         Instant at = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
         try (MqttPositionClient before = new MqttPositionClient(pipeline, rejections, units, meters, settings, Clock.systemUTC())) {
             before.start();
@@ -279,7 +279,7 @@ class TrackingMqttTests {
     void twoConnectionsShareTheSubscription() throws Exception {
         String root = "siaga-test-" + RUN + "/shared";
         MqttPositionClient.Settings settings = new MqttPositionClient.Settings("tcp://127.0.0.1:1883", "siaga110-test-shared-" + RUN, root, "",
-                "", Duration.ofSeconds(1), 2, Duration.ofMinutes(10), 4, 65_536);
+                "", Duration.ofSeconds(1), 2, Duration.ofMinutes(10), 4, 65_536, false);
         try (MqttPositionClient shared = new MqttPositionClient(pipeline, rejections, units, meters, settings, Clock.systemUTC())) {
             shared.start();
             TrackingHttpTests.eventually(shared::isConnected, c -> c);
@@ -298,6 +298,48 @@ class TrackingMqttTests {
         }
     }
 
+    /**
+     * Two nodes of a cluster share the subscription, one connection each; siaga-a goes away and the broker goes on queueing
+     * half the positions in its session (Mosquitto 2.0 gives a shared subscription's messages to offline sessions too).
+     * siaga-b, taking siaga-a over, takes over its session: it gets what was queued there, the session ends, and every
+     * position after that comes to siaga-b. All are in track history.
+     */
+    @Test
+    void aLostNodesSessionIsTakenOverWithThePositionsQueuedForIt() throws Exception {
+        String root = "siaga-test-" + RUN + "/cluster";
+        String unit = "GK-R2-01";
+        MqttPositionClient.Settings a = new MqttPositionClient.Settings("tcp://127.0.0.1:1883", "siaga110-test-" + RUN + "-siaga-a", root, "",
+                "", Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 4, 65_536, true);
+        MqttPositionClient.Settings b = new MqttPositionClient.Settings("tcp://127.0.0.1:1883", "siaga110-test-" + RUN + "-siaga-b", root, "",
+                "", Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 4, 65_536, true);
+        Instant first = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
+        try (MqttPositionClient nodeB = new MqttPositionClient(pipeline, rejections, units, meters, b, Clock.systemUTC())) {
+            MqttPositionClient nodeA = new MqttPositionClient(pipeline, rejections, units, meters, a, Clock.systemUTC());
+            nodeA.start();
+            nodeB.start();
+            TrackingHttpTests.eventually(() -> nodeA.isConnected() && nodeB.isConnected(), c -> c);
+            assertThat(nodeB.status().subscription()).isEqualTo("$share/siaga110/" + root + "/+/position");
+            nodeA.close(); // gone; its session stays with the broker
+
+            for (int i = 0; i < 20; i++) {
+                phone.publishWith().topic(root + "/" + unit + "/position").payload(fix(first.plusSeconds(i), -7.96, 110.60)
+                        .getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).send();
+            }
+            int takenOver = nodeB.takeOverSession(a.clientId(), Duration.ofSeconds(1), Duration.ofSeconds(60)).get(90, TimeUnit.SECONDS);
+            assertThat(takenOver).as("what the broker had queued for siaga-a").isPositive();
+            assertThat(TrackingHttpTests.eventually(() -> history.track(unit, first, first.plusSeconds(60), 100).size(), n -> n == 20))
+                    .as("every position before the takeover").isEqualTo(20);
+
+            for (int i = 20; i < 30; i++) {
+                phone.publishWith().topic(root + "/" + unit + "/position").payload(fix(first.plusSeconds(i), -7.96, 110.60)
+                        .getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).send();
+            }
+            assertThat(TrackingHttpTests.eventually(() -> history.track(unit, first, first.plusSeconds(60), 100).size(), n -> n == 30))
+                    .as("every position after it reached siaga-b: siaga-a's session is gone").isEqualTo(30);
+            System.out.printf("MQTT session takeover: %d of 20 positions had been queued for the lost node's session%n", takenOver);
+        }
+    }
+
     /** A broker that lets only its users in: the door logs in with siaga.tracking.mqtt.username and password. */
     @Test
     void theDoorLogsInToABrokerThatWantsAUser() throws Exception {
@@ -306,7 +348,7 @@ class TrackingMqttTests {
         try (MqttTestBroker broker = new MqttTestBroker(port, "siaga110", "rahasia-" + RUN)) {
             broker.start();
             MqttPositionClient.Settings wrong = new MqttPositionClient.Settings("tcp://127.0.0.1:" + port, "siaga110-test-login-" + RUN, root,
-                    "siaga110", "wrong", Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1, 65_536);
+                    "siaga110", "wrong", Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1, 65_536, false);
             try (MqttPositionClient refused = new MqttPositionClient(pipeline, rejections, units, meters, wrong, Clock.systemUTC())) {
                 refused.start();
                 MqttPositionClient.Status status = TrackingHttpTests.eventually(refused::status,
@@ -315,7 +357,7 @@ class TrackingMqttTests {
                 assertThat(status.connections().get(0).problem()).as("why it is not in").contains("NOT_AUTHORIZED");
             }
             MqttPositionClient.Settings right = new MqttPositionClient.Settings("tcp://127.0.0.1:" + port, "siaga110-test-login-" + RUN, root,
-                    "siaga110", "rahasia-" + RUN, Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1, 65_536);
+                    "siaga110", "rahasia-" + RUN, Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 1, 65_536, false);
             try (MqttPositionClient door = new MqttPositionClient(pipeline, rejections, units, meters, right, Clock.systemUTC())) {
                 door.start();
                 assertThat(TrackingHttpTests.eventually(door::isConnected, c -> c)).as("logged in and subscribed").isTrue();

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * included), so no topic stops the receiver.
  * <p>
  * The session is persistent (clean start off, {@code sessionExpiry}): what the broker queued while Siaga 110 was away is
- * delivered on return. Starting never fails because the broker is down: the client tries again, 1 s after a failure and
+ * delivered on return. In a cluster the subscription is shared ({@code shared}) and a node that takes over a lost node
+ * takes over its session too ({@link #takeOverSession}): the broker goes on queueing a shared subscription's messages for a
+ * persistent session whose node is gone (Mosquitto 2.0 does), and they would wait there until that node returned. Starting never fails because the broker is down: the client tries again, 1 s after a failure and
  * doubling up to {@code retryInterval}, for the first connection as for any later one, and renews the subscription
  * when the broker lost the session. {@link #status()} says whether every connection is up and subscribed (readiness).
  * Also the {@link MqttGateway} for messages to units.
@@ -77,13 +79,21 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
      * @param connections     subscriber connections; more than one shares the subscription ({@code $share/siaga110/...},
      *                        MQTT 5 shared subscriptions) so the broker spreads positions over them (and over the nodes of
      *                        a cluster); each gets client id {@code clientId-n}
+     * @param shared          share the subscription even with one connection: every node of a cluster does, so each position
+     *                        goes to one node
      * @param retryInterval   the longest wait between two attempts to reach the broker
      * @param sessionExpiry   how long the broker keeps the session (and queues positions) while this node is away
      * @param lanes           threads taking messages into the pipeline (see {@link MqttPositionIntake})
      * @param maxPayloadBytes larger payloads are refused unread
      */
     public record Settings(String brokerUrl, String clientId, String topicRoot, String username, String password, Duration retryInterval,
-                           int connections, Duration sessionExpiry, int lanes, int maxPayloadBytes) {
+                           int connections, Duration sessionExpiry, int lanes, int maxPayloadBytes, boolean shared) {
+
+        /** The client id of each connection: {@code clientId}, or {@code clientId-1 … -n} for several. */
+        public List<String> clientIds() {
+            return connections == 1 ? List.of(clientId) : java.util.stream.IntStream.rangeClosed(1, connections).mapToObj(i -> clientId + "-" + i)
+                    .toList();
+        }
     }
 
     /** Where a connection stands. */
@@ -118,6 +128,7 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final String filter;
+    private final URI broker;
     private final MqttPositionIntake intake;
     private final List<Connection> connections = new ArrayList<>();
     private final ScheduledExecutorService retries;
@@ -130,10 +141,9 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         String positions = settings.topicRoot() + "/+/" + MqttPositionIntake.POSITION;
-        this.filter = settings.connections() > 1 ? "$share/" + SHARE_GROUP + "/" + positions : positions;
-        URI broker = broker(settings.brokerUrl());
-        for (int i = 0; i < settings.connections(); i++) {
-            String id = settings.connections() > 1 ? settings.clientId() + "-" + (i + 1) : settings.clientId();
+        this.filter = settings.connections() > 1 || settings.shared() ? "$share/" + SHARE_GROUP + "/" + positions : positions;
+        this.broker = broker(settings.brokerUrl());
+        for (String id : settings.clientIds()) {
             connections.add(new Connection(id, broker));
         }
         this.intake = new MqttPositionIntake(pipeline, rejections, units, meters, settings.topicRoot(), settings.lanes(), settings.maxPayloadBytes());
@@ -163,6 +173,47 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
         connections.forEach(Connection::start);
     }
 
+    /**
+     * Takes over the session of a lost node's connection ({@code clientId}, as that node's settings named it): resumes it,
+     * takes every position the broker had queued for it (and those it delivered and never saw acknowledged) through this
+     * node's intake, and ends the session once it has been quiet for {@code quiet}, so the broker gives the whole shared
+     * subscription to the nodes that are left. If the lost node comes back meanwhile, the broker hands it its session
+     * back. Completes with the number of positions taken.
+     */
+    public CompletableFuture<Integer> takeOverSession(String clientId, Duration quiet, Duration atMost) {
+        return new MqttSessionTakeover(builder(clientId, broker, settings), settings, intake).run(quiet, atMost);
+    }
+
+    /** A client of this door's broker, TLS and WebSocket as the broker's address says; no reconnecting. */
+    static Mqtt5ClientBuilder builder(String clientId, URI broker, Settings settings) {
+        String scheme = broker.getScheme();
+        boolean tls = scheme.equals("ssl") || scheme.equals("wss");
+        boolean web = scheme.equals("ws") || scheme.equals("wss");
+        int port = broker.getPort() > 0 ? broker.getPort() : tls ? (web ? 443 : 8883) : (web ? 80 : 1883);
+        Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5().identifier(clientId).serverHost(broker.getHost()).serverPort(port);
+        if (tls) {
+            builder = builder.sslWithDefaultConfig();
+        }
+        if (web) {
+            // the path as configured (ws://host:port/mqtt); none: the server's root, as before
+            String path = broker.getRawPath() == null || broker.getRawPath().isEmpty() ? "" : broker.getRawPath().substring(1);
+            builder = builder.webSocketConfig().serverPath(path).applyWebSocketConfig();
+        }
+        return builder;
+    }
+
+    /** The connect message with this door's window, packet size and login; clean start off. */
+    static Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect(Mqtt5AsyncClient client, Settings settings, Duration sessionExpiry) {
+        Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect =
+                client.connectWith().cleanStart(false).sessionExpiryInterval(sessionExpiry.toSeconds()).keepAlive(30)
+                        .restrictions().receiveMaximum(RECEIVE_MAXIMUM).maximumPacketSize(MAX_PACKET_BYTES).applyRestrictions();
+        if (!settings.username().isEmpty()) {
+            connect = connect.simpleAuth().username(settings.username()).password(settings.password().getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth();
+        }
+        return connect;
+    }
+
     /** True while every connection is up and its subscription in place. */
     public boolean isConnected() {
         return status().ready();
@@ -186,38 +237,20 @@ public final class MqttPositionClient implements MqttGateway, AutoCloseable {
 
         Connection(String clientId, URI broker) {
             this.clientId = clientId;
-            String scheme = broker.getScheme();
-            boolean tls = scheme.equals("ssl") || scheme.equals("wss");
-            boolean web = scheme.equals("ws") || scheme.equals("wss");
-            int port = broker.getPort() > 0 ? broker.getPort() : tls ? (web ? 443 : 8883) : (web ? 80 : 1883);
             long maxDelayMillis = Math.max(1_000, settings.retryInterval().toMillis());
-            Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5().identifier(clientId).serverHost(broker.getHost()).serverPort(port)
+            this.client = builder(clientId, broker, settings)
                     .automaticReconnect().initialDelay(Math.min(1_000, maxDelayMillis), TimeUnit.MILLISECONDS)
                     .maxDelay(maxDelayMillis, TimeUnit.MILLISECONDS).applyAutomaticReconnect()
                     .addConnectedListener(context -> connected())
-                    .addDisconnectedListener(context -> disconnected(context.getSource(), context.getCause()));
-            if (tls) {
-                builder = builder.sslWithDefaultConfig();
-            }
-            if (web) {
-                // the path as configured (ws://host:port/mqtt); none: the server's root, as before
-                String path = broker.getRawPath() == null || broker.getRawPath().isEmpty() ? "" : broker.getRawPath().substring(1);
-                builder = builder.webSocketConfig().serverPath(path).applyWebSocketConfig();
-            }
-            this.client = builder.buildAsync();
+                    .addDisconnectedListener(context -> disconnected(context.getSource(), context.getCause()))
+                    .buildAsync();
             // every message, from this session's subscription or one the broker kept from before, goes to the intake and
             // is acknowledged by it (manual acknowledgement); registered before connecting so none arrives unheard
             client.publishes(MqttGlobalPublishFilter.ALL, this::arrived, true);
         }
 
         void start() {
-            Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect =
-                    client.connectWith().cleanStart(false).sessionExpiryInterval(settings.sessionExpiry().toSeconds()).keepAlive(30)
-                            .restrictions().receiveMaximum(RECEIVE_MAXIMUM).maximumPacketSize(MAX_PACKET_BYTES).applyRestrictions();
-            if (!settings.username().isEmpty()) {
-                connect = connect.simpleAuth().username(settings.username()).password(settings.password().getBytes(StandardCharsets.UTF_8))
-                        .applySimpleAuth();
-            }
+            Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect = MqttPositionClient.connect(client, settings, settings.sessionExpiry());
             // completes on the first CONNACK, however many attempts it takes; later reconnects are the client's own
             connect.send().whenComplete((connAck, e) -> {
                 if (e == null) {

@@ -41,7 +41,7 @@ class MqttBurstTests {
         try (PrivateMosquitto broker = PrivateMosquitto.start("max_inflight_messages 1000", "max_queued_messages 100000");
              PipelineOverMemory gps = new PipelineOverMemory(dir, store, unit -> unit.startsWith("BURST-"), 2, 1000, 100_000, Duration.ofSeconds(60))) {
             MqttPositionClient.Settings settings = new MqttPositionClient.Settings(broker.url(), "siaga110-burst-" + run, root, "", "",
-                    Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 16, 65_536);
+                    Duration.ofSeconds(1), 1, Duration.ofMinutes(10), 16, 65_536, false);
             try (MqttPositionClient door = new MqttPositionClient(gps.pipeline, gps.rejections, gps.units, meters, settings, Clock.systemUTC());
                  MqttPublisher units = new MqttPublisher("127.0.0.1", broker.port(), "siaga110-burst-units-" + run)) {
                 door.start();
