@@ -171,6 +171,11 @@ class TelephonyConfiguration {
             @Override
             public void start() {
                 running = true;
+                // started again after a stop that did not close the context (a paused context resumed): take calls again
+                SipEdge sip = edge.getIfAvailable();
+                if (sip != null) {
+                    sip.acceptNewCalls();
+                }
             }
 
             @Override

@@ -33,6 +33,9 @@ class SipMalformedRequestTests {
     PresenceService presence;
     @Autowired
     OperatorRoster roster;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("callPathShutdown")
+    org.springframework.context.SmartLifecycle callPath;
 
     @BeforeAll
     static void sippInstalled() {
@@ -136,6 +139,24 @@ class SipMalformedRequestTests {
             assertThat(phone.await(40)).as(phone.output()).isZero();
         }
         assertThat(exchange(request("OPTIONS", "sip:110@127.0.0.1:" + SipTestPorts.EDGE, "", ""))).as("the edge still answers")
+                .hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 200"));
+    }
+
+    /**
+     * Spring stops and starts the lifecycle of a context it pauses (its test framework does so between test classes that
+     * share one): a stopped call path refuses new calls (503, so a cluster's front sends them elsewhere) and, started
+     * again, takes them again. It once stayed refusing: every later test class on the shared context lost its calls.
+     */
+    @Test
+    void aCallPathStoppedAndStartedAgainTakesCallsAgain() throws IOException {
+        callPath.stop();
+        try {
+            assertThat(exchange(request("OPTIONS", "sip:110@127.0.0.1:" + SipTestPorts.EDGE, "", ""))).as("stopping")
+                    .hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 503"));
+        } finally {
+            callPath.start();
+        }
+        assertThat(exchange(request("OPTIONS", "sip:110@127.0.0.1:" + SipTestPorts.EDGE, "", ""))).as("running again")
                 .hasValueSatisfying(r -> assertThat(r).startsWith("SIP/2.0 200"));
     }
 

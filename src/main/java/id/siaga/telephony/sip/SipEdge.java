@@ -480,6 +480,17 @@ public final class SipEdge implements SipListener, AutoCloseable {
         log.info("SIP edge stopping: new calls, REGISTERs and OPTIONS are answered 503 from now on");
     }
 
+    /**
+     * The call path runs again after a stop that did not end the application (Spring stops and starts the lifecycle of a
+     * context it pauses, as its test framework does between test classes): new calls are taken again.
+     */
+    public void acceptNewCalls() {
+        if (refusingNewCalls) {
+            refusingNewCalls = false;
+            log.info("SIP edge taking new calls again");
+        }
+    }
+
     @Override
     public void close() {
         log.info("SIP edge closing; {} repeated 2xx taken before the stack", retransmissions.absorbed());
