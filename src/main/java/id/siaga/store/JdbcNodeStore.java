@@ -16,8 +16,10 @@ import javax.sql.DataSource;
 
 /**
  * The nodes' leases in {@code cluster_node}, over plain JDBC: a lock is a transaction holding the row
- * ({@code SELECT ... FOR UPDATE}) on a connection of its own. Every time is the database's {@code CURRENT_TIMESTAMP}, so
- * the nodes' own clocks never decide who is lost.
+ * ({@code SELECT ... FOR UPDATE}) on a connection of its own. Every time is the database's {@code clock_timestamp()}, so
+ * the nodes' own clocks never decide who is lost. Not {@code CURRENT_TIMESTAMP}: on PostgreSQL that is the time the
+ * transaction began, and a join that waited on the row lock (while another node took its calls over) would write a
+ * heartbeat already as old as the wait, and be taken over, alive, at once. PostgreSQL only: a cluster on H2 is refused.
  */
 public final class JdbcNodeStore implements NodeStore {
 
@@ -48,13 +50,13 @@ public final class JdbcNodeStore implements NodeStore {
 
     @Override
     public boolean heartbeat(String node, String incarnation) {
-        return update("renew the lease of node " + node, "UPDATE cluster_node SET heartbeat_at = CURRENT_TIMESTAMP WHERE node_id = ? "
+        return update("renew the lease of node " + node, "UPDATE cluster_node SET heartbeat_at = clock_timestamp() WHERE node_id = ? "
                 + "AND incarnation = ? AND state = 'ALIVE'", node, incarnation) == 1;
     }
 
     @Override
     public void leave(String node, String incarnation) {
-        update("mark node " + node + " as left", "UPDATE cluster_node SET state = 'LEFT', heartbeat_at = CURRENT_TIMESTAMP "
+        update("mark node " + node + " as left", "UPDATE cluster_node SET state = 'LEFT', heartbeat_at = clock_timestamp() "
                 + "WHERE node_id = ? AND incarnation = ? AND state = 'ALIVE'", node, incarnation);
     }
 
@@ -65,7 +67,7 @@ public final class JdbcNodeStore implements NodeStore {
             c = dataSource.getConnection();
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_node (node_id, incarnation, state, address, started_at, "
-                    + "heartbeat_at) VALUES (?, '', 'LEFT', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")) {
+                    + "heartbeat_at) VALUES (?, '', 'LEFT', '', clock_timestamp(), clock_timestamp()) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, node);
                 ps.executeUpdate();
             }
@@ -112,14 +114,14 @@ public final class JdbcNodeStore implements NodeStore {
         @Override
         public void take(String incarnation, String address) {
             run("take the lease of node " + lease.node(), "UPDATE cluster_node SET incarnation = ?, state = 'ALIVE', address = ?, "
-                    + "started_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP, taken_over_by = NULL, taken_over_at = NULL "
+                    + "started_at = clock_timestamp(), heartbeat_at = clock_timestamp(), taken_over_by = NULL, taken_over_at = NULL "
                     + "WHERE node_id = ?", incarnation, address, lease.node());
         }
 
         @Override
         public void markLost(String by) {
             run("mark node " + lease.node() + " as lost", "UPDATE cluster_node SET state = 'LOST', taken_over_by = ?, "
-                    + "taken_over_at = CURRENT_TIMESTAMP WHERE node_id = ?", by, lease.node());
+                    + "taken_over_at = clock_timestamp() WHERE node_id = ?", by, lease.node());
         }
 
         @Override
@@ -165,7 +167,7 @@ public final class JdbcNodeStore implements NodeStore {
     }
 
     private static Instant now(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT clock_timestamp()"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class).toInstant();
         }

@@ -92,4 +92,24 @@ class NodeStorePostgresTests {
             assertThat(second.get(10, TimeUnit.SECONDS)).as("sees what the first committed").isEqualTo(NodeState.ALIVE);
         }
     }
+
+    /** A join that waited on the row lock (another node taking its calls over) writes a heartbeat of when it took the lease. */
+    @Test
+    void aLeaseTakenAfterWaitingOnTheLockIsFresh() throws Exception {
+        CompletableFuture<java.time.Duration> silentAfterTake;
+        try (NodeStore.Lock takeover = store.lock("siaga-1")) {
+            silentAfterTake = CompletableFuture.supplyAsync(() -> {
+                try (NodeStore.Lock join = store.lock("siaga-1")) {
+                    join.take("inc-2", "a");
+                    join.commit();
+                }
+                NodeStore.Leases leases = store.all();
+                return leases.leases().get(0).silentFor(leases.now());
+            });
+            Thread.sleep(2_000); // the takeover holds the row
+            takeover.markLost("siaga-2");
+            takeover.commit();
+        }
+        assertThat(silentAfterTake.get(10, TimeUnit.SECONDS)).as("silent right after the take").isLessThan(java.time.Duration.ofSeconds(1));
+    }
 }
