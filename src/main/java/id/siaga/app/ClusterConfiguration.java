@@ -55,7 +55,8 @@ class ClusterConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
     id.siaga.cluster.internal.NatsTables natsTables(ClusterProperties props) {
-        return new id.siaga.cluster.internal.NatsTables(props.natsUrl(), props.natsPrefix(), "siaga110 " + props.nodeId(), props.busTimeout());
+        return new id.siaga.cluster.internal.NatsTables(props.natsUrl(), props.natsPrefix(), "siaga110 " + props.nodeId(), props.busTimeout(),
+                props.natsReplicas());
     }
 
     /**

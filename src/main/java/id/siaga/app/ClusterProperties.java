@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param busTimeout        how long a request to NATS may take before the node goes on without it (a phone is then rung without
  *                          a claim, a presence change stays on this node until the bus is back). Half a second: NATS on
  *                          the same network answers in about a millisecond, and a call must never wait long for it.
+ * @param natsReplicas      how many NATS servers keep each bucket and stream a node creates: 1 for one NATS server (the
+ *                          default, as here), 3 on a production NATS cluster of three. A bucket or stream that exists is
+ *                          left as it is (its operator may have set it otherwise).
  */
 @ConfigurationProperties("siaga.cluster")
 public record ClusterProperties(
@@ -36,7 +39,8 @@ public record ClusterProperties(
         @DefaultValue("5s") Duration leaseTimeout,
         @DefaultValue("nats://127.0.0.1:4222") String natsUrl,
         @DefaultValue("siaga") String natsPrefix,
-        @DefaultValue("500ms") Duration busTimeout) {
+        @DefaultValue("500ms") Duration busTimeout,
+        @DefaultValue("1") int natsReplicas) {
 
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -50,6 +54,9 @@ public record ClusterProperties(
         }
         if (natsUrl == null || natsUrl.isBlank()) {
             throw new IllegalArgumentException("siaga.cluster.nats-url must name a NATS server, nats://host:4222");
+        }
+        if (natsReplicas < 1 || natsReplicas > 5) {
+            throw new IllegalArgumentException("siaga.cluster.nats-replicas must be 1-5 (JetStream's limit), got " + natsReplicas);
         }
         if (busTimeout.isNegative() || busTimeout.isZero()) {
             throw new IllegalArgumentException("siaga.cluster.bus-timeout must be positive, got " + busTimeout);

@@ -277,7 +277,8 @@ public final class Journal implements AutoCloseable {
 
     /** Moves every spooled entry the database lacks into it, in order; then empties the spool. */
     private void replaySpool() {
-        List<JournalEntry> spooled = spool.readAll().stream().map(e -> e.node() == null ? e.withNode(node) : e).toList();
+        // a line without a node was written before nodes had chains: by the one node there was, siaga-1
+        List<JournalEntry> spooled = spool.readAll().stream().map(e -> e.node() == null ? e.withNode(DEFAULT_NODE) : e).toList();
         if (spooled.isEmpty()) {
             return;
         }

@@ -18,26 +18,28 @@ import java.nio.file.StandardOpenOption;
 public final class JournalSpool extends JsonLinesSpool<JournalEntry> {
 
     public JournalSpool(Path file) {
-        super(file, JournalEntry.class, "journal spool");
-        lockAgainstOtherProcesses(file);
+        // locked before the spool is opened: opening it may end a torn line, which must never touch a live node's file
+        super(lockAgainstOtherProcesses(file), JournalEntry.class, "journal spool");
     }
 
     @SuppressWarnings("resource") // held open for the life of the process: closing the channel would release the lock
-    private static void lockAgainstOtherProcesses(Path file) {
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    private static Path lockAgainstOtherProcesses(Path file) {
+        Path lockFile = file.toAbsolutePath().resolveSibling(file.getFileName() + ".lock");
         try {
+            java.nio.file.Files.createDirectories(lockFile.getParent());
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException sameProcess) {
-                return; // this process holds it already (a journal opened again on the same spool)
+                return file; // this process holds it already (a journal opened again on the same spool)
             }
             if (lock == null) {
                 channel.close();
                 throw new IllegalStateException("the journal spool " + file + " is in use by another process: each node of a cluster needs "
                         + "its own siaga.journal.spool-file");
             }
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the journal spool " + lockFile, e);
         }

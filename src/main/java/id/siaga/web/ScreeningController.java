@@ -156,7 +156,7 @@ class ScreeningController {
         String answer;
         try {
             answer = requests.ask(node, CallCoordinator.SilentAsk.REQUEST, json.writeValueAsString(java.util.Map.of("call", call.value(), "operator", position.value())),
-                    java.time.Duration.ofSeconds(5));
+                    java.time.Duration.ofSeconds(8)); // longer than the carrying node's own bound (5 s), so a prompt it played is never reported unplayed
         } catch (id.siaga.cluster.SharedTable.Unavailable e) {
             throw new SilentPromptRefusedException("call " + call.value() + " is carried by node " + node + ", which did not answer: "
                     + "the prompt was not played; try again");

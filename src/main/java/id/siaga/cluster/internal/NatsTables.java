@@ -34,6 +34,30 @@ public final class NatsTables implements AutoCloseable {
     private final Connection connection;
     private final String prefix;
     private final Duration timeout;
+    private final int replicas;
+    /** Until when every request fails at once: JetStream did not answer in time (no quorum, a leader election, a full disk). */
+    private final Breaker breaker = new Breaker();
+
+    /**
+     * A bus that is connected but whose JetStream does not answer would make every caller wait {@code timeout} (the call loop
+     * among them, once per phone rung): after one request goes unanswered, the next ones fail at once for five seconds.
+     */
+    static final class Breaker {
+        private static final long OPEN_NANOS = 5_000_000_000L;
+        private volatile long openUntil;
+
+        void check(String what) {
+            if (System.nanoTime() - openUntil < 0) {
+                throw new SharedTable.Unavailable("cannot " + what + ": the cluster bus did not answer a moment ago; trying again in a few seconds",
+                        null);
+            }
+        }
+
+        void tripped(IOException e) {
+            openUntil = System.nanoTime() + OPEN_NANOS;
+            log.warn("cluster bus: a request went unanswered ({}); requests fail at once for the next 5 s", e.getMessage());
+        }
+    }
 
     /**
      * @param url     the NATS server(s), {@code nats://host:4222} (comma-separated for several)
@@ -42,6 +66,12 @@ public final class NatsTables implements AutoCloseable {
      * @param timeout how long a request to NATS may take before the caller is told the bus is unavailable
      */
     public NatsTables(String url, String prefix, String connectionName, Duration timeout) {
+        this(url, prefix, connectionName, timeout, 1);
+    }
+
+    /** @param replicas how many NATS servers keep each bucket and stream this node creates (3 on a production NATS cluster) */
+    public NatsTables(String url, String prefix, String connectionName, Duration timeout, int replicas) {
+        this.replicas = replicas;
         this.prefix = prefix;
         this.timeout = timeout;
         Options options = new Options.Builder().servers(url.split(",")).connectionName(connectionName).maxReconnects(-1)
@@ -64,14 +94,14 @@ public final class NatsTables implements AutoCloseable {
         String bucket = prefix + "-" + name;
         try {
             connection.keyValueManagement().create(KeyValueConfiguration.builder().name(bucket).storageType(StorageType.File)
-                    .maxHistoryPerKey(1).build());
+                    .maxHistoryPerKey(1).replicas(replicas).build());
         } catch (JetStreamApiException e) {
             log.debug("cluster bus: bucket {} exists ({})", bucket, e.getMessage());
         } catch (IOException e) {
             throw new SharedTable.Unavailable("cannot create the bucket " + bucket + ": " + e.getMessage(), e);
         }
         try {
-            return new Table(connection, connection.keyValue(bucket, io.nats.client.KeyValueOptions.builder()
+            return new Table(connection, breaker, connection.keyValue(bucket, io.nats.client.KeyValueOptions.builder()
                     .jetStreamOptions(io.nats.client.JetStreamOptions.builder().requestTimeout(timeout).build()).build()), bucket);
         } catch (IOException e) {
             throw new SharedTable.Unavailable("cannot open the bucket " + bucket + ": " + e.getMessage(), e);
@@ -88,14 +118,15 @@ public final class NatsTables implements AutoCloseable {
         try {
             io.nats.client.JetStreamManagement jsm = connection.jetStreamManagement();
             io.nats.client.api.StreamConfiguration config = io.nats.client.api.StreamConfiguration.builder().name(stream).subjects(root + ".>")
-                    .storageType(StorageType.File).maxAge(keep).build();
+                    .storageType(StorageType.File).maxAge(keep).replicas(replicas).build();
             try {
                 jsm.addStream(config);
             } catch (JetStreamApiException exists) {
-                jsm.updateStream(config);
+                // there already, perhaps as its operator set it (more replicas, a longer age): left as it is
+                log.debug("cluster bus: stream {} exists ({})", stream, exists.getMessage());
             }
             return new Topic(connection, connection.jetStream(), root);
-        } catch (IOException | JetStreamApiException e) {
+        } catch (IOException e) {
             throw new SharedTable.Unavailable("cannot set up the stream " + stream + ": " + e.getMessage(), e);
         }
     }
@@ -159,11 +190,13 @@ public final class NatsTables implements AutoCloseable {
 
     private static final class Table implements SharedTable {
         private final Connection connection;
+        private final Breaker breaker;
         private final KeyValue kv;
         private final String bucket;
 
-        Table(Connection connection, KeyValue kv, String bucket) {
+        Table(Connection connection, Breaker breaker, KeyValue kv, String bucket) {
             this.connection = connection;
+            this.breaker = breaker;
             this.kv = kv;
             this.bucket = bucket;
         }
@@ -172,6 +205,12 @@ public final class NatsTables implements AutoCloseable {
             if (connection.getStatus() != Connection.Status.CONNECTED) {
                 throw new Unavailable("cannot " + what + " " + key + " in " + bucket + ": the cluster bus is " + connection.getStatus(), null);
             }
+            breaker.check(what + " " + key + " in " + bucket);
+        }
+
+        private Unavailable unanswered(String what, IOException e) {
+            breaker.tripped(e);
+            return new Unavailable("cannot " + what + " in " + bucket + ": " + e.getMessage(), e);
         }
 
         @Override
@@ -205,8 +244,10 @@ public final class NatsTables implements AutoCloseable {
             requireConnected("write", key);
             try {
                 return kv.put(key, value.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException | JetStreamApiException e) {
+            } catch (JetStreamApiException e) {
                 throw new Unavailable("cannot write " + key + " in " + bucket + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw unanswered("write " + key, e);
             }
         }
 
@@ -221,7 +262,7 @@ public final class NatsTables implements AutoCloseable {
                 }
                 throw new Unavailable("cannot create " + key + " in " + bucket + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new Unavailable("cannot create " + key + " in " + bucket + ": " + e.getMessage(), e);
+                throw unanswered("create " + key, e);
             }
         }
 
@@ -237,7 +278,7 @@ public final class NatsTables implements AutoCloseable {
                 }
                 throw new Unavailable("cannot update " + key + " in " + bucket + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new Unavailable("cannot update " + key + " in " + bucket + ": " + e.getMessage(), e);
+                throw unanswered("update " + key, e);
             }
         }
 
@@ -253,7 +294,7 @@ public final class NatsTables implements AutoCloseable {
                 }
                 throw new Unavailable("cannot delete " + key + " in " + bucket + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new Unavailable("cannot delete " + key + " in " + bucket + ": " + e.getMessage(), e);
+                throw unanswered("delete " + key, e);
             }
         }
 
@@ -263,8 +304,10 @@ public final class NatsTables implements AutoCloseable {
             try {
                 KeyValueEntry e = kv.get(key);
                 return e == null || e.getOperation() != KeyValueOperation.PUT ? Optional.empty() : Optional.of(entry(e));
-            } catch (IOException | JetStreamApiException e) {
+            } catch (JetStreamApiException e) {
                 throw new Unavailable("cannot read " + key + " in " + bucket + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw unanswered("read " + key, e);
             }
         }
 
