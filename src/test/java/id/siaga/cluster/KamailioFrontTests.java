@@ -185,6 +185,17 @@ class KamailioFrontTests {
         assertThat(afterWindow).as("calls placed after the failover window").isNotEmpty()
                 .allSatisfy(c -> assertThat(c.rang() && c.node() == b.sipPort).as("%s rang at the survivor %s", c, b.name).isTrue());
         assertThat(front.logLines("Siaga node sip:127.0.0.1:" + a.sipPort + " is down")).as(front.logTail()).isNotEmpty();
+        // nobody was READY: every call the killed node took, whether its caller hung up before the kill or was still
+        // ringing, has its call-back task, and the still-ringing ones were closed by the survivor
+        List<String> ofKilled = StreamSupport.stream(b.api().historyOf("+6281299917002").spliterator(), false)
+                .map(call -> call.path("id").asString())
+                .filter(id -> a.name.equals(entry(b.api(), id, "CallOffered").path("node").asString())).toList();
+        assertThat(ofKilled).as("calls the killed node took").isNotEmpty();
+        assertThat(ofKilled).allSatisfy(id -> assertThat(entry(b.api(), id, "CallbackTaskOpened").isMissingNode())
+                .as("call %s of the killed node has its call-back task", id).isFalse());
+        assertThat(calledBackAt).as("calls ringing at the killed node, closed by the survivor").isNotEmpty();
+        JsonNode verified = b.api().get("/api/journal/verify");
+        assertThat(verified.path("intact").asBoolean()).as("both nodes' journal chains: %s", verified).isTrue();
     }
 
     @Test
