@@ -80,7 +80,9 @@ public final class NatsTables implements AutoCloseable {
                 .errorListener(new io.nats.client.ErrorListener() { })
                 .build();
         try {
-            this.connection = Nats.connectReconnectOnConnect(options);
+            // the first connection must succeed (a node that cannot reach the bus at start says so and stops, rather than hang
+            // in its start-up holding a lease); once connected it reconnects for ever
+            this.connection = Nats.connect(options);
         } catch (IOException e) {
             throw new IllegalStateException("cannot connect to the cluster bus at " + url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
