@@ -1,42 +1,57 @@
 package id.siaga.cluster.internal;
 
+import id.siaga.cluster.NodeRequests;
 import id.siaga.cluster.SharedTable;
+import id.siaga.cluster.SharedTopic;
 import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.KeyValue;
+import io.nats.client.Dispatcher;
+import io.nats.client.ErrorListener;
+import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import io.nats.client.api.KeyValueConfiguration;
-import io.nats.client.api.KeyValueEntry;
-import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.KeyValueWatcher;
-import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection to NATS and the key-value buckets the cluster shares over it (JetStream, file storage, one value per
- * key kept). The connection reconnects for ever; while it is away every call throws {@link SharedTable.Unavailable} at
- * once (the call loop never waits for a bus that is not there), and a request that gets no answer does so after
- * {@code timeout}. A watch is an ordered consumer: after a reconnect it resumes where it left off, so a node that was
- * cut off catches up.
+ * One connection to NATS and the key-value buckets and streams the cluster shares over it (JetStream, file storage). A
+ * node starts whether or not NATS answers: PostgreSQL holds the truth, NATS only the live state, and a 110 call must be
+ * taken either way. The connection is made on a thread of its own, tried again until it succeeds, and once made it
+ * reconnects for ever. What needs the server (a bucket or stream created and opened, a watch, a subscription, a request
+ * handler) is set up once, as soon as it is connected; until then every call throws {@link SharedTable.Unavailable} at
+ * once and a publish is dropped and counted, as while the connection is away later (the call loop never waits for a bus
+ * that is not there). A request that gets no answer fails after {@code timeout}. A watch is an ordered consumer: after a
+ * reconnect it resumes where it left off, so a node that was cut off catches up.
  */
 public final class NatsTables implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NatsTables.class);
+    /** How often what could not be set up yet (JetStream did not answer) is tried again while connected. */
+    private static final long RETRY_MILLIS = 1_000;
 
-    private final Connection connection;
+    private final String url;
     private final String prefix;
     private final Duration timeout;
     private final int replicas;
+    private final Options options;
     /** Until when every request fails at once: JetStream did not answer in time (no quorum, a leader election, a full disk). */
-    private final Breaker breaker = new Breaker();
+    final Breaker breaker = new Breaker();
+    /** Everything that needs the server, in the order it was asked for (a bucket before its watches). */
+    private final List<Deferred> deferred = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
+    private final Object wake = new Object();
+    private final Thread connector;
+    /** The connection, once it was first made; null before. */
+    private volatile Connection connection;
+    private boolean woken;
+    private boolean closed;
 
     /**
      * A bus that is connected but whose JetStream does not answer would make every caller wait {@code timeout} (the call loop
@@ -60,6 +75,52 @@ public final class NatsTables implements AutoCloseable {
     }
 
     /**
+     * Something that needs the server: set up once, on the first chance (at once if the bus is connected, else as soon as it
+     * is), tried again while it fails.
+     */
+    abstract static class Deferred {
+        private boolean done;
+        private boolean failedBefore;
+        private boolean cancelled;
+
+        /** Sets it up on {@code connection}; false when what it builds on is not set up yet. */
+        abstract boolean setUp(Connection connection) throws Exception;
+
+        /** What it is, for the log. */
+        abstract String what();
+
+        /** Whether it is set up (or was given up); tries it when not. */
+        final synchronized boolean ensure(Connection connection) {
+            if (done || cancelled) {
+                return true;
+            }
+            try {
+                done = setUp(connection);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                // said once as a warning: tried again every second while the bus is connected
+                if (!failedBefore) {
+                    log.warn("cluster bus: cannot set up {} yet ({}); trying again", what(), e.getMessage());
+                }
+                log.debug("cluster bus: cannot set up {}", what(), e);
+                failedBefore = true;
+            }
+            return done;
+        }
+
+        final synchronized boolean isSetUp() {
+            return done;
+        }
+
+        /** Never set up from now on; {@code andThen} runs under the same lock, so it sees whether it was. */
+        final synchronized void cancel(Runnable andThen) {
+            cancelled = true;
+            andThen.run();
+        }
+    }
+
+    /**
      * @param url     the NATS server(s), {@code nats://host:4222} (comma-separated for several)
      * @param prefix  the buckets' name prefix (letters, digits, '-', '_'): one cluster's, so two clusters or two test runs on one
      *                NATS never meet
@@ -71,79 +132,54 @@ public final class NatsTables implements AutoCloseable {
 
     /** @param replicas how many NATS servers keep each bucket and stream this node creates (3 on a production NATS cluster) */
     public NatsTables(String url, String prefix, String connectionName, Duration timeout, int replicas) {
+        this.url = url;
         this.replicas = replicas;
         this.prefix = prefix;
         this.timeout = timeout;
-        Options options = new Options.Builder().servers(url.split(",")).connectionName(connectionName).maxReconnects(-1)
+        this.options = new Options.Builder().servers(url.split(",")).connectionName(connectionName).maxReconnects(-1)
                 .connectionTimeout(timeout).reconnectWait(Duration.ofMillis(500))
-                .connectionListener((conn, event) -> log.info("cluster bus: {} ({})", event, conn.getConnectedUrl()))
-                .errorListener(new io.nats.client.ErrorListener() { })
+                .connectionListener((conn, event) -> {
+                    // the attempts before the first connection come and go unremarked: the start said the bus is away
+                    if (conn == connection) {
+                        log.info("cluster bus: {} ({})", event, conn.getConnectedUrl());
+                    }
+                })
+                .errorListener(new ErrorListener() { })
                 .build();
+        this.connector = new Thread(this::connectAndSetUp, "cluster-bus " + connectionName);
+        connector.setDaemon(true);
+        connector.start();
+        // a bus that answers is connected before the node goes on, so what it builds next is set up at once, as before; one that
+        // does not holds the start up by one connection timeout at most
         try {
-            // the first connection must succeed (a node that cannot reach the bus at start says so and stops, rather than hang
-            // in its start-up holding a lease); once connected it reconnects for ever
-            this.connection = Nats.connect(options);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot connect to the cluster bus at " + url + ": " + e.getMessage(), e);
+            firstAttempt.await(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while connecting to the cluster bus at " + url, e);
         }
     }
 
-    /** The table {@code name} of this cluster, its bucket created if it is not there yet. */
+    /** The table {@code name} of this cluster, its bucket created if it is not there yet (now, or once the bus is reached). */
     public SharedTable table(String name) {
-        String bucket = prefix + "-" + name;
-        try {
-            connection.keyValueManagement().create(KeyValueConfiguration.builder().name(bucket).storageType(StorageType.File)
-                    .maxHistoryPerKey(1).replicas(replicas).build());
-        } catch (JetStreamApiException e) {
-            log.debug("cluster bus: bucket {} exists ({})", bucket, e.getMessage());
-        } catch (IOException e) {
-            throw new SharedTable.Unavailable("cannot create the bucket " + bucket + ": " + e.getMessage(), e);
-        }
-        try {
-            return new Table(connection, breaker, connection.keyValue(bucket, io.nats.client.KeyValueOptions.builder()
-                    .jetStreamOptions(io.nats.client.JetStreamOptions.builder().requestTimeout(timeout).build()).build()), bucket);
-        } catch (IOException e) {
-            throw new SharedTable.Unavailable("cannot open the bucket " + bucket + ": " + e.getMessage(), e);
-        }
+        return defer(new NatsTable(this, prefix + "-" + name, replicas, timeout));
     }
 
     /**
      * The topic {@code name} of this cluster: a JetStream stream {@code <prefix>-<name>} on the subjects
-     * {@code <prefix>.<name>.>}, kept for {@code keep} (file storage), created if it is not there yet.
+     * {@code <prefix>.<name>.>}, kept for {@code keep} (file storage), created if it is not there yet (now, or once the bus
+     * is reached).
      */
-    public id.siaga.cluster.SharedTopic topic(String name, Duration keep) {
-        String stream = prefix + "-" + name;
-        String root = prefix + "." + name;
-        try {
-            io.nats.client.JetStreamManagement jsm = connection.jetStreamManagement();
-            io.nats.client.api.StreamConfiguration config = io.nats.client.api.StreamConfiguration.builder().name(stream).subjects(root + ".>")
-                    .storageType(StorageType.File).maxAge(keep).replicas(replicas).build();
-            try {
-                jsm.addStream(config);
-            } catch (JetStreamApiException exists) {
-                // there already, perhaps as its operator set it (more replicas, a longer age): left as it is
-                log.debug("cluster bus: stream {} exists ({})", stream, exists.getMessage());
-            }
-            return new Topic(connection, connection.jetStream(), root);
-        } catch (IOException e) {
-            throw new SharedTable.Unavailable("cannot set up the stream " + stream + ": " + e.getMessage(), e);
-        }
+    public SharedTopic topic(String name, Duration keep) {
+        return defer(new NatsTopic(this, prefix + "-" + name, prefix + "." + name, keep, replicas));
     }
 
     /** Requests to one node, answered by it: core NATS request and reply on {@code <prefix>.node.<node>.<name>}. */
-    public id.siaga.cluster.NodeRequests requests(String self) {
-        return new id.siaga.cluster.NodeRequests() {
+    public NodeRequests requests(String self) {
+        return new NodeRequests() {
             @Override
             public String ask(String node, String name, String json, Duration within) {
-                if (connection.getStatus() != Connection.Status.CONNECTED) {
-                    throw new SharedTable.Unavailable("the cluster bus is " + connection.getStatus(), null);
-                }
+                Connection c = live("ask node " + node + " " + name);
                 try {
-                    io.nats.client.Message reply = connection.request(prefix + ".node." + node + "." + name, json.getBytes(StandardCharsets.UTF_8),
-                            within);
+                    Message reply = c.request(prefix + ".node." + node + "." + name, json.getBytes(StandardCharsets.UTF_8), within);
                     if (reply == null) {
                         throw new SharedTable.Unavailable("node " + node + " did not answer " + name + " within " + within.toMillis() + " ms", null);
                     }
@@ -160,224 +196,172 @@ public final class NatsTables implements AutoCloseable {
             }
 
             @Override
-            public void answer(String name, java.util.function.UnaryOperator<String> handler) {
-                io.nats.client.Dispatcher d = connection.createDispatcher(msg -> {
-                    String answer;
-                    try {
-                        answer = handler.apply(new String(msg.getData(), StandardCharsets.UTF_8));
-                    } catch (RuntimeException e) {
-                        log.error("cluster bus: the request {} could not be answered", msg.getSubject(), e);
-                        answer = "{\"error\":\"the node could not carry it out\"}";
-                    }
-                    connection.publish(msg.getReplyTo(), answer.getBytes(StandardCharsets.UTF_8));
-                });
-                d.subscribe(prefix + ".node." + self + "." + name);
+            public void answer(String name, UnaryOperator<String> handler) {
+                defer(new Answer(prefix + ".node." + self + "." + name, handler));
             }
         };
     }
 
     /** Whether the connection is up now. */
     public boolean connected() {
-        return connection.getStatus() == Connection.Status.CONNECTED;
+        return up() != null;
+    }
+
+    /** The connection if it is up now; else {@link SharedTable.Unavailable}, saying why, for {@code what}. */
+    Connection live(String what) {
+        Connection c = connection;
+        if (c == null) {
+            throw new SharedTable.Unavailable("cannot " + what + ": the cluster bus at " + url + " has not been reached since this node started", null);
+        }
+        if (c.getStatus() != Connection.Status.CONNECTED) {
+            throw new SharedTable.Unavailable("cannot " + what + ": the cluster bus is " + c.getStatus(), null);
+        }
+        return c;
+    }
+
+    /** The connection if it is up now, else null: for what is dropped, not refused, while the bus is away. */
+    Connection up() {
+        Connection c = connection;
+        return c != null && c.getStatus() == Connection.Status.CONNECTED ? c : null;
+    }
+
+    /** The connection's state in words, for a log line. */
+    String state() {
+        Connection c = connection;
+        return c == null ? "not reached yet" : c.getStatus().toString();
+    }
+
+    /** Sets {@code d} up at once if the bus is connected, else leaves it to the connector, which sets it up once it is. */
+    <T extends Deferred> T defer(T d) {
+        deferred.add(d);
+        Connection c = connection;
+        if (c == null || c.getStatus() != Connection.Status.CONNECTED || !d.ensure(c)) {
+            wake();
+        }
+        return d;
+    }
+
+    void forget(Deferred d) {
+        deferred.remove(d);
+    }
+
+    private void wake() {
+        synchronized (wake) {
+            woken = true;
+            wake.notifyAll();
+        }
+    }
+
+    /** The connector's thread: connects (trying until it can), then sets up what was asked for and what is asked for later. */
+    private void connectAndSetUp() {
+        boolean reachedLate = false;
+        try {
+            while (connection == null && !isClosed()) {
+                try {
+                    Connection c = Nats.connect(options);
+                    synchronized (this) {
+                        if (closed) {
+                            c.close();
+                            return;
+                        }
+                        connection = c;
+                    }
+                    log.info("cluster bus at {}: connected ({})", url, c.getConnectedUrl());
+                } catch (IOException e) {
+                    if (!reachedLate) {
+                        log.warn("cluster bus at {} not reachable ({}); this node runs without the cluster's live state until it is; presence"
+                                + " and phone claims are this node's only", url, e.getMessage());
+                        reachedLate = true;
+                    }
+                    firstAttempt.countDown();
+                    Thread.sleep(options.getReconnectWait().toMillis());
+                }
+            }
+            firstAttempt.countDown();
+            while (connection != null && !isClosed()) {
+                boolean all = setUpAll();
+                if (all && reachedLate) {
+                    log.info("cluster bus at {} reached: {} buckets, streams, watches, subscriptions and request handlers set up; the live state"
+                            + " is shared from now on", url, deferred.size());
+                    reachedLate = false;
+                }
+                synchronized (wake) {
+                    if (!woken) {
+                        wake.wait(all ? 0 : RETRY_MILLIS);
+                    }
+                    woken = false;
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed
+        } finally {
+            firstAttempt.countDown();
+        }
+    }
+
+    /** Sets up what is not yet; whether everything is. */
+    private boolean setUpAll() {
+        Connection c = connection;
+        if (c.getStatus() != Connection.Status.CONNECTED) {
+            return false;
+        }
+        boolean all = true;
+        for (Deferred d : deferred) {
+            all &= d.ensure(c);
+        }
+        return all;
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Connection c;
+        synchronized (this) {
+            closed = true;
+            c = connection;
         }
-    }
-
-    private static final class Table implements SharedTable {
-        private final Connection connection;
-        private final Breaker breaker;
-        private final KeyValue kv;
-        private final String bucket;
-
-        Table(Connection connection, Breaker breaker, KeyValue kv, String bucket) {
-            this.connection = connection;
-            this.breaker = breaker;
-            this.kv = kv;
-            this.bucket = bucket;
-        }
-
-        private void requireConnected(String what, String key) {
-            if (connection.getStatus() != Connection.Status.CONNECTED) {
-                throw new Unavailable("cannot " + what + " " + key + " in " + bucket + ": the cluster bus is " + connection.getStatus(), null);
-            }
-            breaker.check(what + " " + key + " in " + bucket);
-        }
-
-        private Unavailable unanswered(String what, IOException e) {
-            breaker.tripped(e);
-            return new Unavailable("cannot " + what + " in " + bucket + ": " + e.getMessage(), e);
-        }
-
-        @Override
-        public void watch(Consumer<Entry> changes) {
+        connector.interrupt();
+        if (c != null) {
             try {
-                kv.watchAll(new KeyValueWatcher() {
-                    @Override
-                    public void watch(KeyValueEntry e) {
-                        try {
-                            changes.accept(entry(e));
-                        } catch (RuntimeException ex) {
-                            log.error("cluster bus: a change of {} in {} could not be applied", e.getKey(), bucket, ex);
-                        }
-                    }
-
-                    @Override
-                    public void endOfData() {
-                        log.debug("cluster bus: {} read up to date", bucket);
-                    }
-                });
-            } catch (IOException | JetStreamApiException e) {
-                throw new Unavailable("cannot watch " + bucket + ": " + e.getMessage(), e);
+                c.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new Unavailable("interrupted while watching " + bucket, e);
             }
-        }
-
-        @Override
-        public long put(String key, String value) {
-            requireConnected("write", key);
-            try {
-                return kv.put(key, value.getBytes(StandardCharsets.UTF_8));
-            } catch (JetStreamApiException e) {
-                throw new Unavailable("cannot write " + key + " in " + bucket + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw unanswered("write " + key, e);
-            }
-        }
-
-        @Override
-        public OptionalLong create(String key, String value) {
-            requireConnected("create", key);
-            try {
-                return OptionalLong.of(kv.create(key, value.getBytes(StandardCharsets.UTF_8)));
-            } catch (JetStreamApiException e) {
-                if (wrongRevision(e)) {
-                    return OptionalLong.empty();
-                }
-                throw new Unavailable("cannot create " + key + " in " + bucket + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw unanswered("create " + key, e);
-            }
-        }
-
-        @Override
-        public boolean update(String key, String value, long revision) {
-            requireConnected("update", key);
-            try {
-                kv.update(key, value.getBytes(StandardCharsets.UTF_8), revision);
-                return true;
-            } catch (JetStreamApiException e) {
-                if (wrongRevision(e)) {
-                    return false;
-                }
-                throw new Unavailable("cannot update " + key + " in " + bucket + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw unanswered("update " + key, e);
-            }
-        }
-
-        @Override
-        public boolean delete(String key, long revision) {
-            requireConnected("delete", key);
-            try {
-                kv.delete(key, revision);
-                return true;
-            } catch (JetStreamApiException e) {
-                if (wrongRevision(e)) {
-                    return false;
-                }
-                throw new Unavailable("cannot delete " + key + " in " + bucket + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw unanswered("delete " + key, e);
-            }
-        }
-
-        @Override
-        public Optional<Entry> get(String key) {
-            requireConnected("read", key);
-            try {
-                KeyValueEntry e = kv.get(key);
-                return e == null || e.getOperation() != KeyValueOperation.PUT ? Optional.empty() : Optional.of(entry(e));
-            } catch (JetStreamApiException e) {
-                throw new Unavailable("cannot read " + key + " in " + bucket + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw unanswered("read " + key, e);
-            }
-        }
-
-        /** JetStream's "wrong last sequence" (10071): the key was written since the revision the write expected. */
-        private static boolean wrongRevision(JetStreamApiException e) {
-            return e.getApiErrorCode() == 10071;
-        }
-
-        private static Entry entry(KeyValueEntry e) {
-            Optional<String> value = e.getOperation() == KeyValueOperation.PUT && e.getValue() != null
-                    ? Optional.of(new String(e.getValue(), StandardCharsets.UTF_8)) : Optional.empty();
-            return new Entry(e.getKey(), value, e.getRevision());
         }
     }
 
-    private static final class Topic implements id.siaga.cluster.SharedTopic {
-        private final Connection connection;
-        private final io.nats.client.JetStream js;
-        private final String root;
-        private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    /** A request handler of this node: a core NATS subscription, made once the bus is reached. */
+    private static final class Answer extends Deferred {
+        private final String subject;
+        private final UnaryOperator<String> handler;
 
-        Topic(Connection connection, io.nats.client.JetStream js, String root) {
-            this.connection = connection;
-            this.js = js;
-            this.root = root;
+        Answer(String subject, UnaryOperator<String> handler) {
+            this.subject = subject;
+            this.handler = handler;
         }
 
         @Override
-        public void publish(String subject, String json) {
-            if (connection.getStatus() != Connection.Status.CONNECTED) {
-                long n = dropped.incrementAndGet();
-                if (n == 1 || n % 1000 == 0) {
-                    log.warn("cluster bus is {}: {} events for {} not published to the other nodes", connection.getStatus(), n, root);
+        boolean setUp(Connection connection) {
+            Dispatcher d = connection.createDispatcher(msg -> {
+                String answer;
+                try {
+                    answer = handler.apply(new String(msg.getData(), StandardCharsets.UTF_8));
+                } catch (RuntimeException e) {
+                    log.error("cluster bus: the request {} could not be answered", msg.getSubject(), e);
+                    answer = "{\"error\":\"the node could not carry it out\"}";
                 }
-                return;
-            }
-            // a core publish on the stream's subject: the stream keeps it; nothing waits for its acknowledgement
-            connection.publish(root + "." + subject, json.getBytes(StandardCharsets.UTF_8));
+                connection.publish(msg.getReplyTo(), answer.getBytes(StandardCharsets.UTF_8));
+            });
+            d.subscribe(subject);
+            return true;
         }
 
         @Override
-        public AutoCloseable subscribe(String filter, Duration replay, Consumer<Message> handler) {
-            io.nats.client.api.ConsumerConfiguration.Builder consumer = io.nats.client.api.ConsumerConfiguration.builder();
-            if (replay.isZero()) {
-                consumer.deliverPolicy(io.nats.client.api.DeliverPolicy.New);
-            } else {
-                consumer.deliverPolicy(io.nats.client.api.DeliverPolicy.ByStartTime)
-                        .startTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minus(replay));
-            }
-            io.nats.client.Dispatcher dispatcher = connection.createDispatcher();
-            try {
-                io.nats.client.JetStreamSubscription sub = js.subscribe(root + "." + filter, dispatcher, msg -> {
-                    try {
-                        String subject = msg.getSubject().substring(root.length() + 1);
-                        handler.accept(new Message(subject, new String(msg.getData(), StandardCharsets.UTF_8), msg.metaData().streamSequence(),
-                                msg.metaData().timestamp().toInstant()));
-                    } catch (RuntimeException e) {
-                        log.error("cluster bus: an event on {} could not be handled", msg.getSubject(), e);
-                    }
-                }, false, io.nats.client.PushSubscribeOptions.builder().ordered(true).configuration(consumer.build()).build());
-                return () -> {
-                    dispatcher.unsubscribe(sub);
-                    connection.closeDispatcher(dispatcher);
-                };
-            } catch (IOException | JetStreamApiException e) {
-                connection.closeDispatcher(dispatcher);
-                throw new SharedTable.Unavailable("cannot subscribe to " + root + "." + filter + ": " + e.getMessage(), e);
-            }
+        String what() {
+            return "the request handler " + subject;
         }
     }
 }
