@@ -83,6 +83,11 @@ final class ClusterNode implements AutoCloseable {
         return process == null ? name + " never started" : process.output();
     }
 
+    /** The lines of this run's log that contain {@code text}. */
+    List<String> logLines(String text) {
+        return process == null ? List.of() : process.logLines(text);
+    }
+
     @Override
     public void close() {
         if (process != null) {
