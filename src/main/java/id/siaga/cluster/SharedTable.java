@@ -25,7 +25,8 @@ public interface SharedTable {
 
     /**
      * Calls {@code changes} with the latest value of every key, then with every change from any node (this one's too), in
-     * order, on a thread of the table's; after a reconnect it resumes where it left off (an ordered consumer).
+     * order, on a thread of the table's; after a reconnect it resumes where it left off (an ordered consumer). It starts at
+     * once, or as soon as the bus is reached when it has not been yet (a node starts without it); it never throws.
      */
     void watch(Consumer<Entry> changes);
 

@@ -22,7 +22,8 @@ public interface SharedTopic {
     /**
      * Delivers every message of the topic whose subject matches {@code filter} ({@code >} for all, NATS wildcards), this
      * node's own included, in order, on a thread of the topic's: first those stored within {@code replay} before now
-     * (zero: none), then each new one. Closing the returned handle stops it.
+     * (zero: none), then each new one. Closing the returned handle stops it. It starts at once, or as soon as the bus is
+     * reached when it has not been yet (then "now" is that moment); it never throws.
      */
     AutoCloseable subscribe(String filter, Duration replay, Consumer<Message> handler);
 }

@@ -109,10 +109,6 @@ public final class NatsTables implements AutoCloseable {
             return done;
         }
 
-        final synchronized boolean isSetUp() {
-            return done;
-        }
-
         /** Never set up from now on; {@code andThen} runs under the same lock, so it sees whether it was. */
         final synchronized void cancel(Runnable andThen) {
             cancelled = true;
@@ -267,7 +263,7 @@ public final class NatsTables implements AutoCloseable {
                         connection = c;
                     }
                     log.info("cluster bus at {}: connected ({})", url, c.getConnectedUrl());
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     if (!reachedLate) {
                         log.warn("cluster bus at {} not reachable ({}); this node runs without the cluster's live state until it is; presence"
                                 + " and phone claims are this node's only", url, e.getMessage());
