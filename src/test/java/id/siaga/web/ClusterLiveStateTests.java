@@ -117,6 +117,45 @@ class ClusterLiveStateTests {
     }
 
     /**
+     * Two callers in Sleman dial 110 at the same moment, one reaching siaga-a and one siaga-b, while Bripka Rina's is the
+     * only READY phone: it is never rung for both at once. One call rings it and she answers; the other is not rung
+     * while that call rings or talks, and is put through to her once it has ended.
+     */
+    @Test
+    void twoCallersAtOnceOnTwoNodesNeverRingTheOnlyReadyPhoneTwice() {
+        Node a = new Node("siaga-a");
+        Node b = new Node("siaga-b");
+        try (ServerProcess nodeA = a.start(); ServerProcess nodeB = b.start(); Sipp phone = Sipp.phone("phone-answer.xml", phonePort, 2, 300)) {
+            assertThat(a.http.put("/api/operators/OP-3404-1/presence", "{\"presence\":\"READY\"}", "Authorization", SLEMAN_OPERATOR).status())
+                    .isEqualTo(200);
+            await("siaga-b sees her READY", nodeB::output, () -> presence(b, "OP-3404-1"), "READY"::equals);
+            try (Sipp onA = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + a.sipPort, "110",
+                    with("+6281299980021"), 2_000, 1);
+                 Sipp onB = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + b.sipPort, "110",
+                    with("+6281299980022"), 2_000, 1)) {
+                assertThat(onA.await(60)).as("siaga-a's caller put through\n" + onA.output() + "\n" + nodeA.output()).isZero();
+                assertThat(onB.await(60)).as("siaga-b's caller put through\n" + onB.output() + "\n" + nodeB.output()).isZero();
+            }
+            assertThat(phone.await(60)).as("her phone took two calls\n" + phone.output()).isZero();
+            String callA = await("siaga-a's call ended", nodeA::output, () -> endedCallOf(a, "+6281299980021"), id -> !id.isEmpty());
+            String callB = await("siaga-b's call ended", nodeB::output, () -> endedCallOf(b, "+6281299980022"), id -> !id.isEmpty());
+            List<JsonNode> storyA = story(a, callA);
+            List<JsonNode> storyB = story(a, callB);
+            boolean aFirst = at(storyA, "CallAnswered").get(0).isBefore(at(storyB, "CallAnswered").get(0));
+            List<JsonNode> first = aFirst ? storyA : storyB;
+            List<JsonNode> second = aFirst ? storyB : storyA;
+            for (List<JsonNode> story : List.of(first, second)) {
+                assertThat(answeredBy(story)).isEqualTo("OP-3404-1");
+            }
+            java.time.Instant firstAnswered = at(first, "CallAnswered").get(0);
+            java.time.Instant firstEnded = at(first, "CallEnded").get(0);
+            assertThat(at(second, "LegRang")).as("the second call rings her only once the first is answered: " + second).isNotEmpty()
+                    .allMatch(rang -> !rang.isBefore(firstAnswered));
+            assertThat(at(second, "CallAnswered").get(0)).as("she answers the second once the first has ended").isAfterOrEqualTo(firstEnded);
+        }
+    }
+
+    /**
      * A caller in Sleman whose handset gives only a cell in Bantul dials 110 and reaches siaga-b; the carrier's gateway
      * posts the handset's AML SMS to siaga-a, which has no call from that number. siaga-a passes it on; siaga-b joins it
      * to its call while the call waits on its cell, routes it to Polres Sleman, and Bripka Rina answers there.
@@ -164,6 +203,27 @@ class ClusterLiveStateTests {
         for (JsonNode c : n.http.get("/api/calls", "Authorization", SUPERVISOR).json()) {
             if (call.equals(c.path("id").asString())) {
                 return c.path("locationSource").asString();
+            }
+        }
+        return "";
+    }
+
+    /** When each entry of this type in a story was journalled, in order. */
+    private static List<java.time.Instant> at(List<JsonNode> story, String type) {
+        return story.stream().filter(e -> e.path("type").asString().equals(type)).map(e -> java.time.Instant.parse(e.path("at").asString()))
+                .sorted().toList();
+    }
+
+    private static String answeredBy(List<JsonNode> story) {
+        return story.stream().filter(e -> e.path("type").asString().equals("CallAnswered")).map(e -> e.path("payload").path("operator").asString())
+                .findFirst().orElse("");
+    }
+
+    /** The id of the call from this number in the node's history, once it has ended. */
+    private static String endedCallOf(Node n, String caller) {
+        for (JsonNode c : n.http.get("/api/calls/history?caller=" + caller.replace("+", "%2B"), "Authorization", SUPERVISOR).json()) {
+            if (caller.equals(c.path("callerNumber").asString())) {
+                return c.path("id").asString();
             }
         }
         return "";
