@@ -2,12 +2,15 @@ package id.siaga.app;
 
 import id.siaga.cluster.ClusterView;
 import id.siaga.cluster.NodeStore;
+import id.siaga.cluster.internal.NatsTables;
 import id.siaga.journal.Journal;
 import id.siaga.org.StationId;
 import id.siaga.store.JdbcNodeStore;
+import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallRecordStore;
 import id.siaga.telephony.CallRecovery;
 import id.siaga.telephony.CallbackTasks;
+import id.siaga.telephony.LocationPolicy;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -17,6 +20,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cluster's membership (docs/CLUSTER.md): with {@code siaga.cluster.enabled} this node takes its lease as it is
@@ -130,6 +134,16 @@ class ClusterConfiguration {
             }
         }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         return relay;
+    }
+
+    /** Location reports (AML) that reach this node for a call another node carries, and theirs for this node's calls; once this node holds its lease. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    LocationSharing locationSharing(NatsTables tables, ClusterProperties props, ClusterMembership membership, CallCoordinator coordinator,
+                                    JsonMapper json) {
+        LocationSharing sharing = new LocationSharing(tables.topic("locations", LocationSharing.KEPT), props.nodeId(), json);
+        sharing.start(coordinator, LocationPolicy.EARLY_REPORT_WAIT);
+        return sharing;
     }
 
     @Bean(name = "clusterSweeper", destroyMethod = "shutdownNow")

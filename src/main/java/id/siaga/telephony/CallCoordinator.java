@@ -72,6 +72,7 @@ public final class CallCoordinator implements AutoCloseable {
     private final Set<CallId> cancelledBeforeOffer = new HashSet<>();
     private CallLoop.Timer sweep;
 
+    private volatile ReportRelay reportRelay = ReportRelay.NONE;
     private volatile CallerWatch watch = CallerWatch.NONE;
     private volatile Announcement announcement = Announcement.NONE;
     private volatile Gate gate = Gate.OFF;
@@ -135,6 +136,14 @@ public final class CallCoordinator implements AutoCloseable {
     public void claimPhonesWith(PhoneClaims claims) {
         effects.claims = claims;
         effects.claimRefused = (id, leg) -> run(() -> handle(id, new CallInput.LegFailed(leg, 486, "the phone is rung by another node")));
+    }
+
+    /**
+     * In a cluster: where a location report goes that finds no live call here (the caller's call may be on another
+     * node); {@link ReportRelay#NONE} on a single server.
+     */
+    public void relayReportsWith(ReportRelay relay) {
+        this.reportRelay = relay;
     }
 
     /** Phones another node stopped ringing, at these stations: the waiting calls may be offered to them. */
@@ -241,7 +250,8 @@ public final class CallCoordinator implements AutoCloseable {
     /**
      * A location report from outside the call (AML by SMS or HTTPS) for {@code callerNumber} (+62…): joined to that
      * caller's live call, or to one that just ended, or kept a minute for a call not yet offered. {@code callStart} is
-     * when the handset says its call started, if it said.
+     * when the handset says its call started, if it said. In a cluster a report that finds no live call here is also
+     * passed to the other nodes, one of which may carry the call ({@link ReportRelay}).
      */
     public void locationReport(String callerNumber, LocationFix fix, boolean routable, Optional<Instant> callStart, String via) {
         run(() -> {
@@ -253,14 +263,52 @@ public final class CallCoordinator implements AutoCloseable {
                 return;
             }
             Optional<LocationReports.EndedCall> ended = reports.endedCallOf(callerNumber, now);
+            boolean passed = passOn(new ReportRelay.Report(journal.node(), callerNumber, fix, routable, callStart, via, now, ended.isPresent()));
             if (ended.isPresent()) {
                 journal.append(CallLocated.afterEnd(ended.get().id(), fix, via), "location");
                 return;
             }
             reports.keepEarly(callerNumber, r, now);
             journal.append(new LocationUnmatched(callerNumber, fix.source(), via,
-                    "up to " + LocationPolicy.EARLY_REPORT_WAIT.toSeconds() + " s for a call from this number"), "location");
+                    "up to " + LocationPolicy.EARLY_REPORT_WAIT.toSeconds() + " s for a call from this number"
+                            + (passed ? "; passed to the other nodes for their calls" : "")), "location");
         });
+    }
+
+    /**
+     * A report another node received and could not join to a live call of its own (it journalled it there): joined to
+     * this node's live call from that number, or to one that just ended here (unless the receiving node joined it to an
+     * ended call of its own), else kept for a call not yet offered, silently: the receiving node's journal has it.
+     */
+    public void reportFromElsewhere(ReportRelay.Report report) {
+        run(() -> {
+            Instant now = clock.instant();
+            String via = report.via() + ", received by node " + report.receivedBy();
+            LocationFusion.Received r = new LocationFusion.Received(report.fix(), report.receivedAt(), report.routable());
+            Call call = ReportMatching.match(calls.values(), report.callerNumber(), report.callStart(), now, locationPolicy.matchWindow());
+            if (call != null) {
+                log.info("call {}: location report for {} received by node {} joined here", call.id(), report.callerNumber(), report.receivedBy());
+                handle(call.id(), new CallInput.Located(r, via));
+                return;
+            }
+            if (!report.endedCallFound()) {
+                Optional<LocationReports.EndedCall> ended = reports.endedCallOf(report.callerNumber(), now);
+                if (ended.isPresent()) {
+                    journal.append(CallLocated.afterEnd(ended.get().id(), report.fix(), via), "location");
+                    return;
+                }
+            }
+            reports.keepEarly(report.callerNumber(), r, now);
+        });
+    }
+
+    private boolean passOn(ReportRelay.Report report) {
+        try {
+            return reportRelay.pass(report);
+        } catch (RuntimeException e) { // the bus's trouble never stops the report being kept here
+            log.warn("location report for {} not passed to the other nodes: {}", report.callerNumber(), e.toString());
+            return false;
+        }
     }
 
     /** A fix for one known call (a location fetched by reference for it), joined like any later report. */

@@ -1,6 +1,8 @@
 package id.siaga.web;
 
 import id.siaga.journal.Journal;
+import id.siaga.journal.JournalEntry;
+import id.siaga.journal.JournalStoreUnavailableException;
 import id.siaga.journal.SubjectKind;
 import id.siaga.location.AmlHttpsParser;
 import id.siaga.location.AmlReport;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -33,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>The HTTPS endpoint always answers 200, as the ELS specification requires, even when it drops a message:
  * a handset must never retry into an overloaded centre. What was dropped, and why, is in the journal and in
  * the answer's {@code reason}. The SMS gateway's endpoint is ours, not a handset's: a body that is not an SMS
- * gets 400, a text that is not AML 422, both with the reason, and both journalled.
+ * gets 400, a text that is not AML 422, both with the reason, and both journalled; a report it is answered 200 for is
+ * durable in the journal first (else 503, and the gateway sends it again).
  */
 @RestController
 @RequestMapping("/api/aml")
@@ -111,10 +115,20 @@ class AmlController {
         if (!report.ignored().isEmpty()) {
             received.put("ignored", report.ignored());
         }
-        journal.append("AmlReceived", SubjectKind.SYSTEM, "aml", by, received);
+        CompletableFuture<JournalEntry> kept = journal.append("AmlReceived", SubjectKind.SYSTEM, "aml", by, received);
         if (report.located()) {
             LocationFix fix = report.fix().orElseThrow();
+            // to the call loop at once (and from there, in a cluster, to the other nodes): the caller's call need not wait for the journal
             calls.locationReport(caller, fix, true, report.trigger().callStart(), "AML over " + transport);
+        }
+        // the answer says the report is on record: a gateway told 200 does not send it again
+        try {
+            Journal.awaitDurable(List.of(kept));
+        } catch (JournalStoreUnavailableException e) {
+            if (!"HTTPS".equals(transport)) {
+                throw e; // the SMS gateway is answered 503 and sends it again
+            }
+            log.warn("AML over HTTPS for {}: answered 200 as ELS requires, but the journal has not confirmed it: {}", caller, e.getMessage());
         }
         return new AmlAnswer(true, report.located(), report.located() ? "" : report.noFixReason());
     }

@@ -32,6 +32,9 @@ class ClusterLiveStateTests {
     static final String SLEMAN_OPERATOR = Http.basic("operator.sleman1", "siaga110");
     static final String SUPERVISOR = Http.basic("supervisor.mabes", "siaga110");
     static final String ADMIN = Http.basic("admin", "siaga110");
+    static final String AML_GATEWAY = Http.basic("aml.gateway", "siaga110");
+    /** A cell of Polres Bantul (the demo's cell table): the only location the caller's INVITE carries. */
+    static final String BANTUL_CELL = "3GPP-E-UTRAN-FDD; utran-cell-id-3gpp=51010" + "00A2" + "B2C8D01;network-provided";
     static final Map<String, String> IN_SLEMAN = Map.of("lat", "-7.7156", "lon", "110.3558");
 
     @TempDir
@@ -111,6 +114,119 @@ class ClusterLiveStateTests {
             console.cancel(true);
             System.out.printf("cluster live state: READY on siaga-a (its answer in hand) seen by siaga-b within %d ms (read every 20 ms over HTTP)%n", seenMs);
         }
+    }
+
+    /**
+     * Two callers in Sleman dial 110 at the same moment, one reaching siaga-a and one siaga-b, while Bripka Rina's is the
+     * only READY phone: it is never rung for both at once. One call rings it and she answers; the other is not rung
+     * while that call rings or talks, and is put through to her once it has ended.
+     */
+    @Test
+    void twoCallersAtOnceOnTwoNodesNeverRingTheOnlyReadyPhoneTwice() {
+        Node a = new Node("siaga-a");
+        Node b = new Node("siaga-b");
+        try (ServerProcess nodeA = a.start(); ServerProcess nodeB = b.start(); Sipp phone = Sipp.phone("phone-answer.xml", phonePort, 2, 300)) {
+            assertThat(a.http.put("/api/operators/OP-3404-1/presence", "{\"presence\":\"READY\"}", "Authorization", SLEMAN_OPERATOR).status())
+                    .isEqualTo(200);
+            await("siaga-b sees her READY", nodeB::output, () -> presence(b, "OP-3404-1"), "READY"::equals);
+            try (Sipp onA = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + a.sipPort, "110",
+                    with("+6281299980021"), 2_000, 1);
+                 Sipp onB = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + b.sipPort, "110",
+                    with("+6281299980022"), 2_000, 1)) {
+                assertThat(onA.await(60)).as("siaga-a's caller put through\n" + onA.output() + "\n" + nodeA.output()).isZero();
+                assertThat(onB.await(60)).as("siaga-b's caller put through\n" + onB.output() + "\n" + nodeB.output()).isZero();
+            }
+            assertThat(phone.await(60)).as("her phone took two calls\n" + phone.output()).isZero();
+            String callA = await("siaga-a's call ended", nodeA::output, () -> endedCallOf(a, "+6281299980021"), id -> !id.isEmpty());
+            String callB = await("siaga-b's call ended", nodeB::output, () -> endedCallOf(b, "+6281299980022"), id -> !id.isEmpty());
+            List<JsonNode> storyA = story(a, callA);
+            List<JsonNode> storyB = story(a, callB);
+            boolean aFirst = at(storyA, "CallAnswered").get(0).isBefore(at(storyB, "CallAnswered").get(0));
+            List<JsonNode> first = aFirst ? storyA : storyB;
+            List<JsonNode> second = aFirst ? storyB : storyA;
+            for (List<JsonNode> story : List.of(first, second)) {
+                assertThat(answeredBy(story)).isEqualTo("OP-3404-1");
+            }
+            java.time.Instant firstAnswered = at(first, "CallAnswered").get(0);
+            java.time.Instant firstEnded = at(first, "CallEnded").get(0);
+            assertThat(at(second, "LegRang")).as("the second call rings her only once the first is answered: " + second).isNotEmpty()
+                    .allMatch(rang -> !rang.isBefore(firstAnswered));
+            assertThat(at(second, "CallAnswered").get(0)).as("she answers the second once the first has ended").isAfterOrEqualTo(firstEnded);
+        }
+    }
+
+    /**
+     * A caller in Sleman whose handset gives only a cell in Bantul dials 110 and reaches siaga-b; the carrier's gateway
+     * posts the handset's AML SMS to siaga-a, which has no call from that number. siaga-a passes it on; siaga-b joins it
+     * to its call while the call waits on its cell, routes it to Polres Sleman, and Bripka Rina answers there.
+     */
+    @Test
+    void anAmlReportPostedToOneNodeLocatesTheCallTheOtherCarries() {
+        Node a = new Node("siaga-a");
+        Node b = new Node("siaga-b");
+        String caller = "+6281299980011";
+        try (ServerProcess nodeA = a.start(); ServerProcess nodeB = b.start(); Sipp phone = Sipp.phone("phone-answer.xml", phonePort, 1, 300)) {
+            assertThat(b.http.put("/api/operators/OP-3404-1/presence", "{\"presence\":\"READY\"}", "Authorization", SLEMAN_OPERATOR).status())
+                    .isEqualTo(200);
+            try (Sipp onB = Sipp.caller("caller-cell.xml", ServerProcess.freePort(), "127.0.0.1:" + b.sipPort, "110",
+                    Map.of("caller", caller, "pani", BANTUL_CELL), 3_000, 1)) {
+                String call = await("siaga-b's call waits on its cell", nodeB::output, () -> callOf(b, caller, "RINGING"), id -> !id.isEmpty());
+                Http.Response aml = a.http.post("/api/aml/sms", "{\"sender\":\"" + caller + "\",\"text\":\""
+                        + amlSms(-7.71560, 110.35580).replace("\"", "\\\"") + "\"}", "Authorization", AML_GATEWAY);
+                assertThat(aml.status()).as(aml.body()).isEqualTo(200);
+                assertThat(aml.body()).contains("\"accepted\":true");
+                await("siaga-b's call located by the AML siaga-a received", nodeB::output, () -> locationSource(b, call), "AML"::equals);
+                assertThat(onB.await(60)).as("put through in Sleman\n" + onB.output() + "\n" + nodeB.output()).isZero();
+                List<JsonNode> story = story(b, call);
+                JsonNode located = story.stream().filter(e -> e.path("type").asString().equals("CallLocated")
+                        && e.path("payload").path("source").asString().equals("AML")).findFirst().orElseThrow();
+                assertThat(located.path("node").asString()).as("journalled by the call's own node").isEqualTo("siaga-b");
+                assertThat(located.path("payload").path("via").asString()).contains("AML over SMS").contains("siaga-a");
+                JsonNode answered = story.stream().filter(e -> e.path("type").asString().equals("CallAnswered")).findFirst().orElseThrow();
+                assertThat(answered.path("payload").path("operator").asString()).isEqualTo("OP-3404-1");
+                // the receiving node journals that it received the report, and that no call of its own took it
+                JsonNode unmatched = a.http.get("/api/journal?kind=SYSTEM&id=location", "Authorization", ADMIN).json();
+                assertThat(unmatched.toString()).contains("passed to the other nodes").contains(caller);
+            }
+        }
+    }
+
+    /** An AML SMS positioned now, with its {@code ml} (the length of the whole text, itself included) right. */
+    private static String amlSms(double lat, double lon) {
+        String top = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        String body = String.format(java.util.Locale.ROOT, "A\"ML=1;lt=%+.5f;lg=%+.5f;rd=14;top=%s;lc=68;pm=G;si=510100000000000;"
+                + "ei=356938035643809;mcc=510;mnc=10;ml=", lat, lon, top);
+        return body + (body.length() + 3);
+    }
+
+    private static String locationSource(Node n, String call) {
+        for (JsonNode c : n.http.get("/api/calls", "Authorization", SUPERVISOR).json()) {
+            if (call.equals(c.path("id").asString())) {
+                return c.path("locationSource").asString();
+            }
+        }
+        return "";
+    }
+
+    /** When each entry of this type in a story was journalled, in order. */
+    private static List<java.time.Instant> at(List<JsonNode> story, String type) {
+        return story.stream().filter(e -> e.path("type").asString().equals(type)).map(e -> java.time.Instant.parse(e.path("at").asString()))
+                .sorted().toList();
+    }
+
+    private static String answeredBy(List<JsonNode> story) {
+        return story.stream().filter(e -> e.path("type").asString().equals("CallAnswered")).map(e -> e.path("payload").path("operator").asString())
+                .findFirst().orElse("");
+    }
+
+    /** The id of the call from this number in the node's history, once it has ended. */
+    private static String endedCallOf(Node n, String caller) {
+        for (JsonNode c : n.http.get("/api/calls/history?caller=" + caller.replace("+", "%2B"), "Authorization", SUPERVISOR).json()) {
+            if (caller.equals(c.path("callerNumber").asString())) {
+                return c.path("id").asString();
+            }
+        }
+        return "";
     }
 
     private static Map<String, String> with(String caller) {
