@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,9 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
     /** Watches this node's own renewals; the two threads above may wait long on a database that is away, this one never does. */
     private final ScheduledExecutorService fence = Executors.newSingleThreadScheduledExecutor(daemon("cluster-fence"));
     private final java.util.List<java.util.function.Consumer<String>> lostNodeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Runnable> rejoinedHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Runs the rejoined hooks: they ask the call loop for its calls, which must not hold up the next heartbeat. */
+    private final ExecutorService afterRejoin = Executors.newSingleThreadExecutor(daemon("cluster-rejoined"));
     private volatile String incarnation;
     private volatile boolean failing;
     private volatile boolean fenced;
@@ -112,6 +116,14 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
     /** What else follows a takeover, once the lost node's calls are closed: its phone claims, the operators it had made BUSY. */
     void onNodeLost(java.util.function.Consumer<String> hook) {
         lostNodeHooks.add(hook);
+    }
+
+    /**
+     * What follows a rejoin (this node had been taken over while alive: the node that took it over released its phone
+     * claims and set its BUSY operators READY): this node asserts its live state again. Run on a thread of its own.
+     */
+    void onRejoined(Runnable hook) {
+        rejoinedHooks.add(hook);
     }
 
     private void start() {
@@ -206,6 +218,15 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
                     lease.takenOverBy().map(by -> "taken over by " + by).orElse("replaced"));
             journal.append("NodeRejoined", SubjectKind.NODE, me, "system", Map.of("previousState", lease.state().name(),
                     "takenOverBy", lease.takenOverBy().orElse(""), "incarnation", next));
+            for (Runnable hook : rejoinedHooks) {
+                afterRejoin.execute(() -> {
+                    try {
+                        hook.run();
+                    } catch (RuntimeException e) {
+                        log.warn("cluster: after node {} rejoined: {}", me, e.toString());
+                    }
+                });
+            }
         }
     }
 
@@ -269,6 +290,7 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
         heartbeats.shutdownNow();
         watch.shutdownNow();
         fence.shutdownNow();
+        afterRejoin.shutdownNow();
         try {
             watch.awaitTermination(10, TimeUnit.SECONDS);
             if (incarnation != null) {

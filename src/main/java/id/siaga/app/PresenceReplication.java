@@ -4,8 +4,14 @@ import id.siaga.cluster.SharedTable;
 import id.siaga.org.OperatorId;
 import id.siaga.org.Presence;
 import id.siaga.org.PresenceChanged;
+import id.siaga.telephony.CallView;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +45,17 @@ final class PresenceReplication {
     }
 
     private void publish(PresenceChanged change) {
+        publish(change.operator(), change.to());
+    }
+
+    private void publish(OperatorId operator, Presence to) {
         try {
-            table.put(change.operator().value(), node + " " + change.to().name());
+            table.put(operator.value(), node + " " + to.name());
         } catch (SharedTable.Unavailable e) {
             long now = System.nanoTime();
             if (now - lastWarning > 60_000_000_000L) {
                 lastWarning = now;
-                log.warn("cluster bus unavailable ({}): operator {} is {} on this node only until it is back", e.getMessage(), change.operator(),
-                        change.to());
+                log.warn("cluster bus unavailable ({}): operator {} is {} on this node only until it is back", e.getMessage(), operator, to);
             }
         }
     }
@@ -78,6 +87,41 @@ final class PresenceReplication {
         } catch (java.util.NoSuchElementException unknown) {
             log.debug("cluster bus: presence of {}, an operator this node does not know", operator);
         }
+    }
+
+    /**
+     * This node rejoined after another node took it over and set the operators it had made BUSY READY, while their calls
+     * here went on: each operator busy in this node's calls ({@code busyHere}) is BUSY again, set by this node, journalled
+     * and told to every node, so nobody rings a phone that is in a call here.
+     */
+    void rejoined(Set<OperatorId> busyHere) {
+        for (OperatorId operator : busyHere) {
+            try {
+                if (presence.change(operator, Presence.BUSY, "cluster: node " + node + " rejoined; in a call here").isEmpty()) {
+                    // still BUSY on this board (the other node's READY not heard here): the table is told all the same
+                    publish(operator, Presence.BUSY);
+                }
+            } catch (java.util.NoSuchElementException unknown) {
+                log.debug("cluster: operator {} in a call here is not on this node's roster", operator);
+            }
+        }
+        log.info("cluster: node {} rejoined: {} operators in its calls BUSY again", node, busyHere.size());
+    }
+
+    /**
+     * The operators this node's live calls keep BUSY: those answering at least as many calls here as their position has
+     * lines ({@code lines}: 1 for a person at a phone).
+     */
+    static Set<OperatorId> busyIn(List<CallView> live, ToIntFunction<OperatorId> lines) {
+        Map<OperatorId, Integer> answering = new LinkedHashMap<>();
+        live.stream().filter(c -> c.answeredBy() != null).forEach(c -> answering.merge(new OperatorId(c.answeredBy()), 1, Integer::sum));
+        Set<OperatorId> busy = new LinkedHashSet<>();
+        answering.forEach((operator, calls) -> {
+            if (calls >= lines.applyAsInt(operator)) {
+                busy.add(operator);
+            }
+        });
+        return busy;
     }
 
     /**
