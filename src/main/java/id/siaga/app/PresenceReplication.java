@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * the last change and the presence ({@code "siaga-1 READY"}). A change made on this node (an operator's console, the
  * registrar, a call taken or ended) is written there; every node applies the others' changes to its own board, so an
  * operator READY on one node is READY for every node's calls, and BUSY follows the phone across nodes. A node that starts
- * reads every operator's latest presence first. The node that made a change journals it; the others do not.
+ * reads every operator's latest presence first. The node that made a change journals it; the others do not. A value under
+ * this node's own id that this process did not write was left by its previous process (a restart): applied as it is,
+ * except BUSY, which no call of this process explains: the operator is set READY (journalled).
  */
 final class PresenceReplication {
 
@@ -31,6 +33,8 @@ final class PresenceReplication {
     private final PresenceService presence;
     /** The last value seen of each operator, for a takeover: who set them BUSY. */
     private final Map<OperatorId, String> lastBy = new ConcurrentHashMap<>();
+    /** The operators whose presence this process has written: a value under this node's id for any other was left by an earlier process. */
+    private final Set<OperatorId> writtenHere = ConcurrentHashMap.newKeySet();
     private volatile long lastWarning;
 
     PresenceReplication(SharedTable table, String node, PresenceService presence) {
@@ -49,6 +53,7 @@ final class PresenceReplication {
     }
 
     private void publish(OperatorId operator, Presence to) {
+        writtenHere.add(operator); // before the write: its echo may come back before put returns
         try {
             table.put(operator.value(), node + " " + to.name());
         } catch (SharedTable.Unavailable e) {
@@ -79,10 +84,16 @@ final class PresenceReplication {
             return;
         }
         lastBy.put(operator, parts[0] + " " + to.name());
-        if (parts[0].equals(node)) {
-            return;
+        if (parts[0].equals(node) && writtenHere.contains(operator)) {
+            return; // this process's own change, back from the bus
         }
         try {
+            if (parts[0].equals(node) && to == Presence.BUSY) {
+                // left by this node id's previous process (killed, or stopped in a call): its calls are closed, and this
+                // process has none of the operator's; left BUSY, nobody would ever ring the operator again
+                presence.change(operator, Presence.READY, "cluster: node " + node + " restarted; BUSY was left by its previous process");
+                return;
+            }
             presence.applyFromCluster(operator, to, parts[0]);
         } catch (java.util.NoSuchElementException unknown) {
             log.debug("cluster bus: presence of {}, an operator this node does not know", operator);

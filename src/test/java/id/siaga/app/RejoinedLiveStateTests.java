@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Node siaga-a is cut off from the database long enough for siaga-b to take it over while its calls go on: siaga-b deletes
  * siaga-a's phone claims and sets the operator siaga-a had made BUSY READY. When siaga-a rejoins it claims again the
  * phones its calls still ring and makes BUSY again the operators in its calls, so siaga-b rings neither. Both nodes share
- * the presence and phones tables (in memory here; NATS in a cluster).
+ * the presence and phones tables (in memory here; NATS in a cluster). A node restarted after a kill finds the operator its
+ * previous process left BUSY and sets it READY.
  */
 class RejoinedLiveStateTests {
 
@@ -98,6 +99,27 @@ class RejoinedLiveStateTests {
 
         assertThat(presenceTable.valueOf(TALKING.value())).contains("siaga-a BUSY");
         assertThat(b.board.presenceOf(TALKING)).isEqualTo(Presence.BUSY);
+    }
+
+    @Test
+    void aRestartedNodeSetsReadyTheOperatorItsKilledPredecessorLeftBusyAndAppliesItsOtherValues() {
+        Node b = node("siaga-b");
+        // left by siaga-a's previous process, killed while its operator talked; its other operator had gone AWAY
+        presenceTable.put(TALKING.value(), "siaga-a BUSY");
+        presenceTable.put(RINGING.value(), "siaga-a AWAY");
+        assertThat(b.board.presenceOf(TALKING)).isEqualTo(Presence.BUSY);
+
+        Node a = node("siaga-a"); // the new process reads the table at start
+
+        assertThat(a.board.presenceOf(TALKING)).as("no call of this process keeps the operator BUSY").isEqualTo(Presence.READY);
+        assertThat(presenceTable.valueOf(TALKING.value())).contains("siaga-a READY");
+        assertThat(b.board.presenceOf(TALKING)).as("every node may ring the operator again").isEqualTo(Presence.READY);
+        assertThat(a.board.presenceOf(RINGING)).as("the previous process's other values hold").isEqualTo(Presence.AWAY);
+        assertThat(presenceTable.valueOf(RINGING.value())).contains("siaga-a AWAY");
+
+        a.presence.change(TALKING, Presence.BUSY, "sip"); // this process's own BUSY, back from the bus, is left alone
+        assertThat(a.board.presenceOf(TALKING)).isEqualTo(Presence.BUSY);
+        assertThat(presenceTable.valueOf(TALKING.value())).contains("siaga-a BUSY");
     }
 
     @Test
