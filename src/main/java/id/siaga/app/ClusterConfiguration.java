@@ -70,7 +70,8 @@ class ClusterConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
     SharedLiveState sharedLiveState(id.siaga.cluster.internal.NatsTables tables, ClusterProperties props, ClusterMembership membership,
-                                    PresenceService presence, id.siaga.org.OperatorRoster roster, id.siaga.telephony.CallCoordinator coordinator) {
+                                    PresenceService presence, id.siaga.org.OperatorRoster roster, id.siaga.telephony.CallCoordinator coordinator,
+                                    TelephonyProperties telephony) {
         PresenceReplication replication = new PresenceReplication(tables.table("presence"), props.nodeId(), presence);
         NatsPhoneClaims claims = new NatsPhoneClaims(tables.table("phones"), props.nodeId(), roster, coordinator::phonesFreedElsewhere);
         replication.start();
@@ -78,6 +79,12 @@ class ClusterConfiguration {
         coordinator.claimPhonesWith(claims);
         membership.onNodeLost(claims::nodeLost);
         membership.onNodeLost(replication::nodeLost);
+        // taken over while alive: the phones its calls ring and the operators in its calls are this node's again
+        membership.onRejoined(() -> {
+            List<id.siaga.telephony.CallView> live = coordinator.live();
+            claims.rejoined(NatsPhoneClaims.ringingIn(live));
+            replication.rejoined(PresenceReplication.busyIn(live, op -> telephony.lines().getOrDefault(op.value(), 1)));
+        });
         return new SharedLiveState(replication, claims);
     }
 

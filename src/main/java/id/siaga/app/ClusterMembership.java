@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * This node in the cluster: it joins (takes its node id's lease, waiting out a previous process's), renews the lease
  * every heartbeat on a thread of its own, watches the other nodes' leases on another, and takes over a lost node: under
  * the lost node's row lock, every call it offered and never ended is closed as interrupted, "node … was lost", with a
- * call-back task at its station when nobody had answered ({@link CallRecovery}); then the node is marked LOST. Journal:
- * {@code NodeJoined}, {@code NodeLost}, {@code NodeRejoined}, {@code NodeLeft}.
+ * call-back task at its station when nobody had answered ({@link CallRecovery}); then the node is marked LOST. A third
+ * thread, which never waits on the database, watches this node's own renewals: not renewed for half a lease, the node is
+ * fenced ({@link #fenced()}: its SIP edge asks the cluster's front to send new calls elsewhere) until it renews again.
+ * Journal: {@code NodeJoined}, {@code NodeLost}, {@code NodeRejoined}, {@code NodeFenced}, {@code NodeUnfenced},
+ * {@code NodeLeft}.
  */
 final class ClusterMembership implements ClusterView, AutoCloseable {
 
@@ -42,9 +46,15 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("cluster-heartbeat"));
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(daemon("cluster-watch"));
+    /** Watches this node's own renewals; the two threads above may wait long on a database that is away, this one never does. */
+    private final ScheduledExecutorService fence = Executors.newSingleThreadScheduledExecutor(daemon("cluster-fence"));
     private final java.util.List<java.util.function.Consumer<String>> lostNodeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Runnable> rejoinedHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Runs the rejoined hooks: they ask the call loop for its calls, which must not hold up the next heartbeat. */
+    private final ExecutorService afterRejoin = Executors.newSingleThreadExecutor(daemon("cluster-rejoined"));
     private volatile String incarnation;
     private volatile boolean failing;
+    private volatile boolean fenced;
 
     ClusterMembership(NodeStore store, ClusterProperties props, String address, Journal journal, CallRecovery recovery, Duration recoveryWindow,
                       Clock clock) {
@@ -74,8 +84,10 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
                 switch (rules.join(lease, lock.now(), firstSeen, waited)) {
                     case TAKE -> {
                         String next = UUID.randomUUID().toString();
+                        Instant sent = clock.instant();
                         lock.take(next, address);
                         lock.commit();
+                        rules.renewed(sent);
                         incarnation = next;
                         log.info("cluster: node {} joined ({}); its lease was {} ({}), lease timeout {}, heartbeat every {}", me, address,
                                 lease.state(), lease.incarnation().isEmpty() ? "never held" : "last heartbeat " + lease.silentFor(lock.now()).toMillis()
@@ -106,16 +118,63 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
         lostNodeHooks.add(hook);
     }
 
+    /**
+     * What follows a rejoin (this node had been taken over while alive: the node that took it over released its phone
+     * claims and set its BUSY operators READY): this node asserts its live state again. Run on a thread of its own.
+     */
+    void onRejoined(Runnable hook) {
+        rejoinedHooks.add(hook);
+    }
+
     private void start() {
         long beat = props.heartbeatInterval().toMillis();
         heartbeats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         watch.scheduleWithFixedDelay(this::watchOthers, beat, beat, TimeUnit.MILLISECONDS);
+        long check = Math.max(50, beat / 4);
+        fence.scheduleWithFixedDelay(this::checkFence, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether this node is fenced: it has not renewed its lease for half a lease, and another node may take it over at any
+     * moment. Its SIP edge then answers the front's probes 503, so new calls go to the other nodes; calls that still reach
+     * it are taken.
+     */
+    boolean fenced() {
+        return fenced;
+    }
+
+    /** Fences or unfences this node by its last renewal; each change is logged and journalled (the journal spools meanwhile). */
+    private synchronized void checkFence() {
+        try {
+            Instant now = clock.instant();
+            boolean nowFenced = rules.fenced(now);
+            if (nowFenced == fenced) {
+                return;
+            }
+            fenced = nowFenced;
+            long sinceMs = rules.sinceRenewal(now).map(Duration::toMillis).orElse(-1L);
+            if (nowFenced) {
+                log.warn("cluster: node {} fenced: its lease was last renewed {} ms ago (more than {} ms, half a lease); the SIP front is "
+                        + "asked to send new calls to other nodes (OPTIONS 503), calls that reach it are still taken", props.nodeId(), sinceMs,
+                        rules.fenceAfter().toMillis());
+                journal.append("NodeFenced", SubjectKind.NODE, props.nodeId(), "system", Map.of("sinceRenewalMs", sinceMs,
+                        "fenceAfterMs", rules.fenceAfter().toMillis()));
+            } else {
+                log.warn("cluster: node {} unfenced: its lease is renewed again; the SIP front may send it new calls", props.nodeId());
+                journal.append("NodeUnfenced", SubjectKind.NODE, props.nodeId(), "system", Map.of("sinceRenewalMs", sinceMs));
+            }
+        } catch (RuntimeException e) {
+            log.warn("cluster: node {}'s fence could not be checked: {}", props.nodeId(), e.toString());
+        }
     }
 
     private void heartbeat() {
         try {
+            Instant sent = clock.instant();
             if (store.heartbeat(props.nodeId(), incarnation)) {
+                rules.renewed(sent);
                 rules.heartbeatSucceeded(clock.instant());
+                checkFence();
                 if (failing) {
                     failing = false;
                     log.info("cluster: node {} renews its lease again", props.nodeId());
@@ -149,13 +208,25 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
                 return;
             }
             String next = UUID.randomUUID().toString();
+            Instant sent = clock.instant();
             lock.take(next, address);
             lock.commit();
+            rules.renewed(sent);
             incarnation = next;
+            checkFence();
             log.error("cluster: node {} had been counted as {} ({}); it holds its lease again", me, lease.state(),
                     lease.takenOverBy().map(by -> "taken over by " + by).orElse("replaced"));
             journal.append("NodeRejoined", SubjectKind.NODE, me, "system", Map.of("previousState", lease.state().name(),
                     "takenOverBy", lease.takenOverBy().orElse(""), "incarnation", next));
+            for (Runnable hook : rejoinedHooks) {
+                afterRejoin.execute(() -> {
+                    try {
+                        hook.run();
+                    } catch (RuntimeException e) {
+                        log.warn("cluster: after node {} rejoined: {}", me, e.toString());
+                    }
+                });
+            }
         }
     }
 
@@ -218,6 +289,8 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
     public void close() {
         heartbeats.shutdownNow();
         watch.shutdownNow();
+        fence.shutdownNow();
+        afterRejoin.shutdownNow();
         try {
             watch.awaitTermination(10, TimeUnit.SECONDS);
             if (incarnation != null) {

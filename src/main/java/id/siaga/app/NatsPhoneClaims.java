@@ -6,7 +6,10 @@ import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.StationId;
 import id.siaga.telephony.CallId;
+import id.siaga.telephony.CallView;
 import id.siaga.telephony.PhoneClaims;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -139,6 +142,43 @@ final class NatsPhoneClaims implements PhoneClaims {
                 }
             }
         });
+    }
+
+    /**
+     * This node rejoined after another node took it over and deleted its claims, while its calls went on ringing: the
+     * phones they ring ({@code ringingHere}) are claimed again. One another node claimed meanwhile is rung by both until
+     * one call moves on (said in the log).
+     */
+    void rejoined(Set<OperatorId> ringingHere) {
+        int claimed = 0;
+        for (OperatorId operator : ringingHere) {
+            try {
+                OptionalLong created = table.create(operator.value(), node);
+                if (created.isPresent()) {
+                    held.put(operator, created.getAsLong());
+                    claimed++;
+                    continue;
+                }
+                Optional<SharedTable.Entry> holder = table.get(operator.value());
+                if (holder.isPresent() && holder.get().value().orElse("").equals(node)) {
+                    held.put(operator, holder.get().revision());
+                    claimed++;
+                } else if (holder.isPresent()) {
+                    log.warn("cluster: node {} rejoined; the phone of {} it rings is now claimed by node {}: rung by both until one call moves on",
+                            node, operator, holder.get().value().orElse("?"));
+                }
+            } catch (SharedTable.Unavailable e) {
+                warn("the phone of " + operator + " is rung here without a claim after the rejoin", e);
+            }
+        }
+        log.info("cluster: node {} rejoined: claimed again {} of the {} phones its calls ring", node, claimed, ringingHere.size());
+    }
+
+    /** The phones this node's live calls ring now (unanswered calls only). */
+    static Set<OperatorId> ringingIn(List<CallView> live) {
+        Set<OperatorId> ringing = new LinkedHashSet<>();
+        live.stream().filter(c -> c.answeredAt() == null).forEach(c -> c.ringing().forEach(op -> ringing.add(new OperatorId(op))));
+        return ringing;
     }
 
     private void release(OperatorId operator, long revision) {

@@ -4,8 +4,14 @@ import id.siaga.cluster.SharedTable;
 import id.siaga.org.OperatorId;
 import id.siaga.org.Presence;
 import id.siaga.org.PresenceChanged;
+import id.siaga.telephony.CallView;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * the last change and the presence ({@code "siaga-1 READY"}). A change made on this node (an operator's console, the
  * registrar, a call taken or ended) is written there; every node applies the others' changes to its own board, so an
  * operator READY on one node is READY for every node's calls, and BUSY follows the phone across nodes. A node that starts
- * reads every operator's latest presence first. The node that made a change journals it; the others do not.
+ * reads every operator's latest presence first. The node that made a change journals it; the others do not. A value under
+ * this node's own id that this process did not write was left by its previous process (a restart): applied as it is,
+ * except BUSY, which no call of this process explains: the operator is set READY (journalled).
  */
 final class PresenceReplication {
 
@@ -25,6 +33,8 @@ final class PresenceReplication {
     private final PresenceService presence;
     /** The last value seen of each operator, for a takeover: who set them BUSY. */
     private final Map<OperatorId, String> lastBy = new ConcurrentHashMap<>();
+    /** The operators whose presence this process has written: a value under this node's id for any other was left by an earlier process. */
+    private final Set<OperatorId> writtenHere = ConcurrentHashMap.newKeySet();
     private volatile long lastWarning;
 
     PresenceReplication(SharedTable table, String node, PresenceService presence) {
@@ -39,14 +49,18 @@ final class PresenceReplication {
     }
 
     private void publish(PresenceChanged change) {
+        publish(change.operator(), change.to());
+    }
+
+    private void publish(OperatorId operator, Presence to) {
+        writtenHere.add(operator); // before the write: its echo may come back before put returns
         try {
-            table.put(change.operator().value(), node + " " + change.to().name());
+            table.put(operator.value(), node + " " + to.name());
         } catch (SharedTable.Unavailable e) {
             long now = System.nanoTime();
             if (now - lastWarning > 60_000_000_000L) {
                 lastWarning = now;
-                log.warn("cluster bus unavailable ({}): operator {} is {} on this node only until it is back", e.getMessage(), change.operator(),
-                        change.to());
+                log.warn("cluster bus unavailable ({}): operator {} is {} on this node only until it is back", e.getMessage(), operator, to);
             }
         }
     }
@@ -70,14 +84,55 @@ final class PresenceReplication {
             return;
         }
         lastBy.put(operator, parts[0] + " " + to.name());
-        if (parts[0].equals(node)) {
-            return;
+        if (parts[0].equals(node) && writtenHere.contains(operator)) {
+            return; // this process's own change, back from the bus
         }
         try {
+            if (parts[0].equals(node) && to == Presence.BUSY) {
+                // left by this node id's previous process (killed, or stopped in a call): its calls are closed, and this
+                // process has none of the operator's; left BUSY, nobody would ever ring the operator again
+                presence.change(operator, Presence.READY, "cluster: node " + node + " restarted; BUSY was left by its previous process");
+                return;
+            }
             presence.applyFromCluster(operator, to, parts[0]);
         } catch (java.util.NoSuchElementException unknown) {
             log.debug("cluster bus: presence of {}, an operator this node does not know", operator);
         }
+    }
+
+    /**
+     * This node rejoined after another node took it over and set the operators it had made BUSY READY, while their calls
+     * here went on: each operator busy in this node's calls ({@code busyHere}) is BUSY again, set by this node, journalled
+     * and told to every node, so nobody rings a phone that is in a call here.
+     */
+    void rejoined(Set<OperatorId> busyHere) {
+        for (OperatorId operator : busyHere) {
+            try {
+                if (presence.change(operator, Presence.BUSY, "cluster: node " + node + " rejoined; in a call here").isEmpty()) {
+                    // still BUSY on this board (the other node's READY not heard here): the table is told all the same
+                    publish(operator, Presence.BUSY);
+                }
+            } catch (java.util.NoSuchElementException unknown) {
+                log.debug("cluster: operator {} in a call here is not on this node's roster", operator);
+            }
+        }
+        log.info("cluster: node {} rejoined: {} operators in its calls BUSY again", node, busyHere.size());
+    }
+
+    /**
+     * The operators this node's live calls keep BUSY: those answering at least as many calls here as their position has
+     * lines ({@code lines}: 1 for a person at a phone).
+     */
+    static Set<OperatorId> busyIn(List<CallView> live, ToIntFunction<OperatorId> lines) {
+        Map<OperatorId, Integer> answering = new LinkedHashMap<>();
+        live.stream().filter(c -> c.answeredBy() != null).forEach(c -> answering.merge(new OperatorId(c.answeredBy()), 1, Integer::sum));
+        Set<OperatorId> busy = new LinkedHashSet<>();
+        answering.forEach((operator, calls) -> {
+            if (calls >= lines.applyAsInt(operator)) {
+                busy.add(operator);
+            }
+        });
+        return busy;
     }
 
     /**

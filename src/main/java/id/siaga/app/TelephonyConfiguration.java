@@ -301,10 +301,11 @@ class TelephonyConfiguration {
     @ConditionalOnProperty(prefix = "siaga.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
     SipEdge sipEdge(TelephonyProperties props, CallCoordinator coordinator, PhoneContacts phones, RegisterHandler registerHandler,
                     PresenceService presence, CellTable cells, AreaCodeTable areaCodes,
-                    LocationConfiguration.MobileNetworksView networks, LocationProperties where, SslBundles sslBundles) throws Exception {
+                    LocationConfiguration.MobileNetworksView networks, LocationProperties where, SslBundles sslBundles,
+                    org.springframework.beans.factory.ObjectProvider<ClusterMembership> cluster) throws Exception {
         CallerLocationReader pidfLo = new InviteLocations(cells, networks.mncLengths(), areaCodes);
         Optional<SipTls> tls = props.sipTlsPort() == -1 ? Optional.empty() : Optional.of(sipTls(props, sslBundles));
-        return new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
+        SipEdge edge = new SipEdge(new SipEdge.Settings(props.sipAddress(), props.sipPort(), new HashSet<>(props.emergencyNumbers()),
                 props.maxMessageBytes(), props.keepAlive(), tls), coordinator, pidfLo,
                 new LocationDereferencer(new HashSet<>(where.dereferenceHosts()), where.dereferenceTimeout()), phones, registerHandler,
                 (operator, reachable) -> {
@@ -312,6 +313,12 @@ class TelephonyConfiguration {
                         presence.change(operator, Presence.OFFLINE, "registrar");
                     }
                 });
+        // in a cluster: a node that has not renewed its lease lately asks the front (its OPTIONS probes) for no new calls
+        ClusterMembership membership = cluster.getIfAvailable();
+        if (membership != null) {
+            edge.fencedWhile(membership::fenced);
+        }
+        return edge;
     }
 
     /** SIP over TLS with the key, certificate and trust store of the configured SSL bundle (its key alias, protocols, ciphers). */

@@ -16,6 +16,11 @@ import java.util.Optional;
  *   <li><b>Joining</b>: a node id whose lease is ALIVE and fresh may be held by this node's previous process (killed a
  *       moment ago) or by another live process started with the same id by mistake. The joiner waits: a dead holder's
  *       lease runs out within {@code leaseTimeout} and is taken; a live one keeps renewing it, and the start is refused.</li>
+ *   <li><b>Fenced</b>: a node that has not renewed its lease for longer than half a {@code leaseTimeout} may be taken over
+ *       by another node at any moment (its calls closed, its phones and operators released). It tells the cluster's SIP
+ *       front to send new calls elsewhere (its OPTIONS answer 503) until it renews again; a call that still reaches it is
+ *       taken all the same. The time is measured from when the last successful renewal was sent, so a renewal that took
+ *       long to go through counts from its start: the lease was renewed no earlier than that.</li>
  * </ul>
  */
 public final class Membership {
@@ -24,10 +29,41 @@ public final class Membership {
     public enum Join { TAKE, WAIT, REFUSE }
 
     private final Duration leaseTimeout;
+    private final Duration fenceAfter;
     private Instant healthySince;
+    private Instant lastRenewalSent;
 
     public Membership(Duration leaseTimeout) {
         this.leaseTimeout = leaseTimeout;
+        this.fenceAfter = leaseTimeout.dividedBy(2);
+    }
+
+    /** How long this node may go without renewing its lease before it is fenced: half a lease. */
+    public Duration fenceAfter() {
+        return fenceAfter;
+    }
+
+    /**
+     * This node's lease was renewed (or taken) by a request sent at {@code sentAt} (this node's own clock); the database
+     * wrote it no earlier than that.
+     */
+    public synchronized void renewed(Instant sentAt) {
+        if (lastRenewalSent == null || sentAt.isAfter(lastRenewalSent)) {
+            lastRenewalSent = sentAt;
+        }
+    }
+
+    /**
+     * Whether this node is fenced at {@code now}: it never renewed its lease, or its last renewal was sent more than half a
+     * lease ago, so another node may count it as lost at any moment.
+     */
+    public synchronized boolean fenced(Instant now) {
+        return lastRenewalSent == null || Duration.between(lastRenewalSent, now).compareTo(fenceAfter) > 0;
+    }
+
+    /** How long ago, at {@code now}, the last successful renewal was sent; empty when it never renewed. */
+    public synchronized Optional<Duration> sinceRenewal(Instant now) {
+        return Optional.ofNullable(lastRenewalSent).map(sent -> Duration.between(sent, now));
     }
 
     public Duration leaseTimeout() {

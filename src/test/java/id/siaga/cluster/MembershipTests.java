@@ -63,6 +63,26 @@ class MembershipTests {
         assertThat(rules.join(renewed, T.plusSeconds(16), Optional.of(seen), Duration.ofSeconds(6))).isEqualTo(Membership.Join.REFUSE);
     }
 
+    @Test
+    void aNodeThatHasNotRenewedItsLeaseForHalfALeaseIsFencedUntilItRenewsAgain() {
+        assertThat(rules.fenced(T)).as("never renewed").isTrue();
+        rules.renewed(T); // the lease taken at the join
+        assertThat(rules.fenced(T.plusMillis(2_500))).as("2.5 s later: half a lease, not more").isFalse();
+        assertThat(rules.fenced(T.plusMillis(2_501))).as("more than half a lease without a renewal").isTrue();
+
+        rules.renewed(T.plusSeconds(9)); // the database is back: a renewal sent at 9 s went through
+        assertThat(rules.fenced(T.plusSeconds(10))).as("renewed a second ago").isFalse();
+        assertThat(rules.sinceRenewal(T.plusSeconds(10))).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRenewalThatWentThroughLateNeverMovesTheLastRenewalBack() {
+        rules.renewed(T.plusSeconds(10)); // a heartbeat sent at 10 s and through at once
+        rules.renewed(T.plusSeconds(4)); // a heartbeat sent at 4 s, through only now: no later than the one above
+        assertThat(rules.fenced(T.plusMillis(12_500))).isFalse();
+        assertThat(rules.fenced(T.plusMillis(12_501))).isTrue();
+    }
+
     private void settle() {
         rules.heartbeatSucceeded(T);
     }

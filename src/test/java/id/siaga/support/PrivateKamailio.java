@@ -31,6 +31,8 @@ public final class PrivateKamailio implements AutoCloseable {
     /** The configuration the IT staff run, with its -A settings (see its head). */
     static final Path CONFIG = Path.of("scripts", "cluster", "kamailio.cfg");
     private static final Pattern DESTINATION = Pattern.compile("URI:\\s*(\\S+)\\s+FLAGS:\\s*(\\S+)");
+    /** Where each dispatcher set begins in {@code kamcmd dispatcher.list}. */
+    private static final Pattern SET = Pattern.compile("\\bID:\\s*(\\d+)");
 
     private final Path dir;
     private final int port;
@@ -64,8 +66,10 @@ public final class PrivateKamailio implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("siaga-kamailio-");
             Path list = dir.resolve("dispatcher.list");
+            // set 1 probed (flag 8); set 2 the same nodes, never probed: the last resort when no node of set 1 is active
             Files.writeString(list, "# the Siaga nodes of this test run\n"
-                    + nodeSipPorts.stream().map(p -> "1 sip:127.0.0.1:" + p + "\n").collect(Collectors.joining()));
+                    + nodeSipPorts.stream().map(p -> "1 sip:127.0.0.1:" + p + " 8\n").collect(Collectors.joining())
+                    + nodeSipPorts.stream().map(p -> "2 sip:127.0.0.1:" + p + " 0\n").collect(Collectors.joining()));
             List<String> command = List.of(BINARY.toString(), "-DD", "-E", "-f", config.toString(), "-A", "SIP_ADDRESS=127.0.0.1",
                     "-A", "SIP_PORT=" + port, "-A", "DISPATCHER_LIST=\"" + list + "\"", "-A", "CTL_SOCKET=\"unix:" + dir.resolve("kamailio_ctl") + "\"",
                     "-A", "CHILDREN=2", "-Y", dir.toString(), "-P", dir.resolve("kamailio.pid").toString(), "-w", dir.toString(), "-m", "64", "-M", "8");
@@ -120,19 +124,35 @@ public final class PrivateKamailio implements AutoCloseable {
     }
 
     /**
-     * The state of each node as Kamailio's dispatcher has it ({@code kamcmd dispatcher.list}): the node's SIP URI to its
-     * flags, {@code AP} active, {@code IP} inactive, {@code TP} trying (one probe missed).
+     * The state of each node in the probed set (1) as Kamailio's dispatcher has it ({@code kamcmd dispatcher.list}): the
+     * node's SIP URI to its flags, {@code AP} active, {@code IP} inactive, {@code TP} trying (one probe missed).
      */
     public Map<String, String> nodeStates() {
+        return nodeStates(1);
+    }
+
+    /** Like {@link #nodeStates()}, for dispatcher set {@code set} (2: the last resort, never probed). */
+    public Map<String, String> nodeStates(int set) {
         try {
             Process kamcmd = new ProcessBuilder(KAMCMD.toString(), "-s", "unix:" + dir.resolve("kamailio_ctl"), "dispatcher.list")
                     .redirectErrorStream(true).start();
             String out = new String(kamcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             kamcmd.waitFor(10, TimeUnit.SECONDS);
             Map<String, String> states = new LinkedHashMap<>();
-            Matcher m = DESTINATION.matcher(out);
-            while (m.find()) {
-                states.put(m.group(1), m.group(2));
+            Matcher sets = SET.matcher(out);
+            List<int[]> starts = new ArrayList<>();
+            while (sets.find()) {
+                starts.add(new int[] {Integer.parseInt(sets.group(1)), sets.start()});
+            }
+            for (int i = 0; i < starts.size(); i++) {
+                if (starts.get(i)[0] != set) {
+                    continue;
+                }
+                int end = i + 1 < starts.size() ? starts.get(i + 1)[1] : out.length();
+                Matcher m = DESTINATION.matcher(out.substring(starts.get(i)[1], end));
+                while (m.find()) {
+                    states.put(m.group(1), m.group(2));
+                }
             }
             return states;
         } catch (IOException e) {

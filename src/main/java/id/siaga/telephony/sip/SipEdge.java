@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -55,6 +56,11 @@ import org.slf4j.LoggerFactory;
  * <p>Once the server begins to stop ({@link #refuseNewCalls}), a new call, a REGISTER and an OPTIONS from outside a
  * call get 503: a cluster's SIP front (Kamailio's dispatcher) then sends calls to another node and, from its OPTIONS
  * probes, takes this one out of rotation before it has gone. Requests inside calls go on as before.
+ *
+ * <p>In a cluster the node may also be fenced ({@link #fencedWhile}: it has not renewed its lease lately and may be taken
+ * over at any moment). An OPTIONS from outside a call is then answered 503 too, so the front sends new calls to the other
+ * nodes; but a new call that still reaches this node is taken: a 110 caller is never refused by a node that can ring
+ * operators (with the database away it journals to its spool).
  */
 public final class SipEdge implements SipListener, AutoCloseable {
 
@@ -94,6 +100,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
     private final SipRegistrations registrations;
     private final SipDialogRelay relay;
     private volatile boolean refusingNewCalls;
+    private volatile BooleanSupplier fenced = () -> false;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sip-keepalive");
         t.setDaemon(true);
@@ -150,7 +157,8 @@ public final class SipEdge implements SipListener, AutoCloseable {
                 case Request.BYE -> onBye(event);
                 case Request.UPDATE, Request.INFO -> relay.forward(event);
                 case Request.OPTIONS -> send(event, withAllow(SipHeaders.tagged(messages.createResponse(
-                        refusingNewCalls && !inDialog(request) ? Response.SERVICE_UNAVAILABLE : Response.OK, request)))); // RFC 3261 §11.2
+                        !inDialog(request) && (refusingNewCalls || fenced.getAsBoolean()) ? Response.SERVICE_UNAVAILABLE : Response.OK,
+                        request)))); // RFC 3261 §11.2
                 case Request.REGISTER -> {
                     if (refusingNewCalls) {
                         respond(event, Response.SERVICE_UNAVAILABLE); // the phone registers with another node
@@ -489,6 +497,15 @@ public final class SipEdge implements SipListener, AutoCloseable {
             refusingNewCalls = false;
             log.info("SIP edge taking new calls again");
         }
+    }
+
+    /**
+     * While {@code fenced} says so, an OPTIONS from outside a call is answered 503 (the cluster's front then sends new calls
+     * elsewhere); new calls, REGISTERs and requests inside calls are handled as ever. Asked at each OPTIONS, so it must be
+     * quick and never wait on the database.
+     */
+    public void fencedWhile(BooleanSupplier fenced) {
+        this.fenced = fenced;
     }
 
     @Override
