@@ -9,7 +9,7 @@ import { clock, duration, secondsSince } from '/js/time.js';
 import { placeMarker } from '/js/map.js';
 import { state, el, seconds, navigable, select, keepSelection } from './state.js';
 import { initCasework, renderCasework, askReason } from './casework.js';
-import { renderUnits, tickUnits } from './units.js';
+import { renderUnits } from './units.js';
 
 let refreshTimer = null;
 let detailTimer = null;
@@ -180,7 +180,6 @@ function tick() {
   const steps = [['op.answered', c.callAnsweredAt], ['op.report', c.createdAt], ['op.dispatch', c.dispatchedAt],
     ['op.assign.ACKNOWLEDGED', c.acknowledgedAt], ['op.assign.ON_SCENE', c.onSceneAt]].filter(([, at]) => at);
   document.getElementById('clock-steps').textContent = steps.map(([k, at]) => `${t(k)} ${clock(at)}`).join(' → ');
-  tickUnits();
 }
 
 /** After a language switch: the words the lists were drawn with. */

@@ -33,6 +33,8 @@ export function initUnits(openIncident) {
     changeStatus(id, LETTERS[letter]);
     return true;
   });
+  // the board's own second hand: it counts whether or not an incident (and its clock) is on the work panel
+  setInterval(tickUnits, 1000);
 }
 
 export async function reloadUnits() {

@@ -79,6 +79,10 @@ class OperatorConsoleTests {
             d.findElement(By.id("username")).sendKeys("operator.sleman1");
             d.findElement(By.id("password")).sendKeys("siaga110\n");
             browser.await("the console is ready", w -> "true".equals(w.findElement(By.tagName("body")).getAttribute("data-ready")));
+            // the unit board counts how long each unit has been in its status, with no incident open (it once froze then)
+            String since = "#units tr[data-id='SLM-R4-01'] [data-since]";
+            String sinceBefore = browser.await("the unit board", w -> css(w, since).isEmpty() ? null : css(w, since));
+            browser.await("the unit board's time runs", w -> !css(w, since).equals(sinceBefore));
             keys(d).sendKeys(Keys.F2).perform();
             browser.await("the operator is READY", w -> "READY".equals(w.findElement(By.id("presence")).getAttribute("data-presence")));
             assertThat(text(d, "presence")).isEqualTo("SIAP");
