@@ -229,6 +229,46 @@ class OfficerAppTests {
         }
     }
 
+    /**
+     * On a 360-pixel phone with a touch screen (Chromium told so through the DevTools protocol, as its device mode does)
+     * the header stays one line in both languages, nothing is wider than the screen, and no keyboard hint shows: a phone
+     * has no keyboard to press A or D on. The app is screenshotted as the phone shows it.
+     */
+    @Test
+    void onA360PixelTouchPhoneTheHeaderIsOneLineAndNoKeyboardHintShows() {
+        try (Browser phone = Browser.open(port, true)) {
+            ChromeDriver chromium = (ChromeDriver) phone.driver();
+            chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 360, "height", 780, "deviceScaleFactor", 2, "mobile", true));
+            chromium.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+            ConsoleAccessTests.logIn(phone, "officer.sleman");
+            phone.await("the officer app", d -> d.getCurrentUrl().endsWith("/officer/"));
+            phone.await("the alert socket is up", d -> d.findElement(By.id("link")).getDomAttribute("class").contains("ok"));
+            phone.await("the unit", d -> !d.findElement(By.id("unit-name")).getText().equals("–"));
+            assertThat((Boolean) js(phone.driver(), "return matchMedia('(hover: none) and (pointer: coarse)').matches"))
+                    .as("Chromium plays a touch screen").isTrue();
+            for (String language : List.of("id", "en")) {
+                if (language.equals("en")) {
+                    phone.driver().findElement(By.cssSelector("[data-lang-switch]")).click();
+                    phone.await("English", d -> d.findElement(By.cssSelector("[data-logout]")).getText().equals("Log out"));
+                }
+                assertThat((Long) js(phone.driver(), "return document.documentElement.clientWidth")).isEqualTo(360L);
+                assertThat((Boolean) js(phone.driver(), """
+                        const bar = document.querySelector('header.bar').getBoundingClientRect();
+                        const title = document.querySelector('header.bar h1').getBoundingClientRect();
+                        return [...document.querySelectorAll('header.bar > *')].filter(e => e.getClientRects().length)
+                          .every(e => e.getBoundingClientRect().top < title.bottom && e.getBoundingClientRect().right <= bar.right + 0.5);"""))
+                        .as("the header is one line within the screen (" + language + ")").isTrue();
+                assertThat((Long) js(phone.driver(), "return document.documentElement.scrollWidth")).as("nothing wider than the screen")
+                        .isLessThanOrEqualTo(360L);
+                assertThat((Long) js(phone.driver(), "return [...document.querySelectorAll('kbd, .keys')].filter(e => e.getClientRects().length).length"))
+                        .as("keyboard hints shown (" + language + ")").isZero();
+                phone.screenshot("officer-360-touch-" + language);
+            }
+            phone.driver().findElement(By.cssSelector("[data-lang-switch]")).click();
+        }
+    }
+
     /** The manifest and its icons carry nothing of a station's, so anyone may fetch them; the app itself needs the login. */
     @Test
     void theManifestAndItsIconsAreFetchedWithoutALoginAndNothingElseOfTheApp() {
