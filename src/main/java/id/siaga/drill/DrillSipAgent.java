@@ -4,7 +4,6 @@ import gov.nist.javax.sip.SipStackExt;
 import gov.nist.javax.sip.clientauthutils.AccountManager;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
-import id.siaga.telephony.sip.EdgeTlsKeys;
 import id.siaga.telephony.sip.Slf4jServerLogger;
 import id.siaga.telephony.sip.Slf4jStackLogger;
 import java.nio.charset.StandardCharsets;
@@ -115,8 +114,8 @@ final class DrillSipAgent implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         // the drill speaks UDP only; without these the RI makes its default TLS provider and policy, which warn five times
-        // at every drill start that no keystore is set (the edge's key provider without keys opens no TLS at all)
-        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", EdgeTlsKeys.class.getName());
+        // at every drill start that no keystore is set
+        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", DrillWithoutTls.class.getName());
         p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
         this.stack = factory.createSipStack(p);
         this.messages = factory.createMessageFactory();
