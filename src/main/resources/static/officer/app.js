@@ -25,8 +25,10 @@ words({
   'keys': 'Tombol: A terima · B berangkat · T tiba · S selesai · D dinas · N navigasi',
   'offline.text': 'Tidak ada sinyal. Aplikasi tetap terbuka, tetapi penugasan baru dan status belum bisa diterima atau dikirim sampai sinyal kembali.',
   'link.offline': 'Tanpa sinyal', 'alarm.sounding': 'Alarm berbunyi', 'alarm.silent': 'Alarm tanpa suara',
+  // the language switch in a phone's header: short enough for one line at 360 px
+  'lang.short': 'English',
 }, {
-  'link.connecting': 'Connecting…', 'link.live': 'Connected', 'link.lost': 'Disconnected, retrying…',
+  'link.connecting': 'Connecting…', 'link.live': 'Online', 'link.lost': 'Disconnected, retrying…',
   'alert.title': 'NEW ASSIGNMENT', 'alert.ack': 'ACCEPT', 'alert.cancelled': 'Assignment of {unit} cancelled by the dispatcher.',
   'alert.acknowledged': 'Assignment accepted.', 'sound.enable': 'Turn the alarm sound on',
   'proposal.text': 'Your GPS says you are at the scene.',
@@ -41,6 +43,7 @@ words({
   'keys': 'Keys: A accept · B depart · T arrived · S done · D duty · N navigate',
   'offline.text': 'No signal. The app stays open, but new assignments and status changes cannot be received or sent until the signal is back.',
   'link.offline': 'No signal', 'alarm.sounding': 'Alarm sounding', 'alarm.silent': 'Alarm silent',
+  'lang.short': 'Indonesia',
 });
 
 const $ = (id) => document.getElementById(id);

@@ -7,6 +7,7 @@ import { attempt, toast } from '/js/console.js';
 import { t } from '/js/i18n.js';
 import { dateTime, duration } from '/js/time.js';
 import { placeMarker } from '/js/map.js';
+import { stationName, rememberStation, locationSource, incidentRef, typeLabel } from '/js/names.js';
 import { state, el, national, navigable, keepSelection } from './state.js';
 import { showWrapUp } from './wrapup.js';
 
@@ -117,11 +118,11 @@ export function render() {
   },
   el('strong', { class: 'callnumber' }, national(c.callerNumber)), ' ',
   el('span', { class: 'badge ' + (c.state === 'RINGING' ? 'alarm' : 'ok') }, t(c.state === 'RINGING' ? 'op.ringing' : 'op.answered')), ' ',
-  el('span', { class: 'muted' }, `${c.station} · ${t('op.tier')} ${c.tier} · `), el('span', { class: 'waited', dataset: { since: c.offeredAt } }, waited(c)),
+  el('span', { class: 'muted' }, `${stationName(c.station)} · ${t('op.tier')} ${c.tier} · `), el('span', { class: 'waited', dataset: { since: c.offeredAt } }, waited(c)),
   c.mediaProblem ? el('span', { class: 'badge warn unrecorded', title: c.mediaProblem }, ' ', t('op.unrecorded')) : null,
   c.screening && c.screening.flagged ? el('span', { class: 'badge alarm flagged' }, t('scr.badge', { n: c.screening.pranks7d })) : null,
   c.gate && c.gate !== 'SKIPPED' ? el('span', { class: 'badge gate gate-' + c.gate }, t('gate.badge.' + c.gate)) : null,
-  c.silentEmergencyAt ? el('span', { class: 'badge alarm silent' }, 'SENYAP 5 5') : null)));
+  c.silentEmergencyAt ? el('span', { class: 'badge alarm silent' }, t('silent.badge')) : null)));
   keepSelection(queue);
   document.getElementById('queue-empty').hidden = live.length > 0;
 
@@ -180,7 +181,7 @@ function showCall(call) {
   const where = document.getElementById('call-location');
   if (call.latitude != null) {
     where.textContent = `${call.latitude.toFixed(5)}, ${call.longitude.toFixed(5)} · `
-      + t('op.accuracy', { m: call.uncertaintyMeters != null ? Math.round(call.uncertaintyMeters) : '?', source: call.locationSource || '' });
+      + t('op.accuracy', { m: call.uncertaintyMeters != null ? Math.round(call.uncertaintyMeters) : '?', source: locationSource(call.locationSource, call.locationMethod) });
     if (moved) state.map.setView([call.latitude, call.longitude], Math.max(state.map.getZoom(), 14));
   } else {
     where.textContent = t('op.location.none');
@@ -211,7 +212,8 @@ async function showChain(call) {
   if (!chains.has(call.station)) chains.set(call.station, get(`/api/stations/${encodeURIComponent(call.station)}`).catch(() => null));
   const detail = await chains.get(call.station);
   if (shownCallId !== call.id) return;
-  if (!detail) { target.textContent = call.station; return; }
+  if (!detail) { target.textContent = stationName(call.station); return; }
+  detail.chain.forEach(rememberStation);
   const now = call.currentStation || call.station;
   target.replaceChildren(...detail.chain.flatMap((s, i) => [i ? ' → ' : '',
     s.id === now ? el('strong', { class: 'warn' }, s.name) : el('span', {}, s.name)]));
@@ -265,8 +267,8 @@ async function showEarlierIncidents(call) {
   }
   if (shownCallId !== call.id) return;
   list.replaceChildren(...(earlier.length ? earlier.map((i) => el('li', { dataset: { incident: i.id } },
-    dateTime(i.createdAt), ' · ', el('span', { class: 'p' + i.priority }, `P${i.priority}`), ` ${i.typeLabel} · `,
-    el('span', { class: 'badge' }, t('incident.' + i.status)), el('span', { class: 'muted' }, ` · ${i.id.slice(0, 8)}`),
+    dateTime(i.createdAt), ' · ', el('span', { class: 'p' + i.priority }, `P${i.priority}`), ` ${typeLabel(i)} · `,
+    el('span', { class: 'badge' }, t('incident.' + i.status)), el('span', { class: 'muted' }, ` · ${incidentRef(i.id)}`),
     i.address ? el('div', { class: 'muted small' }, i.address) : null))
     : [el('li', { class: 'muted' }, t('op.history.incidents.none'))]));
 }

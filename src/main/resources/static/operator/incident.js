@@ -7,9 +7,10 @@ import { t } from '/js/i18n.js';
 import { toast } from '/js/console.js';
 import { clock, duration, secondsSince } from '/js/time.js';
 import { placeMarker } from '/js/map.js';
+import { unitKind, incidentRef, typeLabel } from '/js/names.js';
 import { state, el, seconds, navigable, select, keepSelection } from './state.js';
 import { initCasework, renderCasework, askReason } from './casework.js';
-import { renderUnits, tickUnits } from './units.js';
+import { renderUnits } from './units.js';
 
 let refreshTimer = null;
 let detailTimer = null;
@@ -45,7 +46,7 @@ export async function showIncident(detail, { focus = true } = {}) {
   for (const id of ['status-form', 'ask-form']) document.getElementById(id).hidden = true;
   if (detail.location) {
     placeMarker(state.map, state.layers, 'incident', detail.location.latitude, detail.location.longitude,
-      { radius: detail.location.uncertaintyMeters || undefined, color: '#4db2ff', label: detail.id });
+      { radius: detail.location.uncertaintyMeters || undefined, color: '#4db2ff', label: `${typeLabel(detail)} ${incidentRef(detail.id)}` });
   }
   await refresh();
   if (focus) {
@@ -59,7 +60,7 @@ export async function showIncident(detail, { focus = true } = {}) {
 function renderTitle() {
   const i = state.incident;
   document.getElementById('incident-title').replaceChildren(el('span', { class: 'p' + i.priority }, `P${i.priority}`), ' ',
-    `${i.typeLabel} · ${i.id} · `, el('span', { class: 'badge' }, t('incident.' + i.status)), i.address ? ` · ${i.address}` : '');
+    `${typeLabel(i)} · ${incidentRef(i.id)} · `, el('span', { class: 'badge' }, t('incident.' + i.status)), i.address ? ` · ${i.address}` : '');
 }
 
 async function refresh() {
@@ -88,7 +89,7 @@ function renderRecommendation(rec) {
     return;
   }
   list.replaceChildren(...(rec.units.length ? rec.units.map((u) => el('li', { dataset: { id: u.unitId } },
-    el('strong', {}, u.callSign), ` · ${u.kind} · `, t('op.km', { km: (u.distanceMeters / 1000).toFixed(1) }), ' · ',
+    el('strong', {}, u.callSign), ` · ${unitKind(u.kind)} · `, t('op.km', { km: (u.distanceMeters / 1000).toFixed(1) }), ' · ',
     el('strong', { class: 'ok' }, t('op.eta', { eta: duration(seconds(u.eta)) })), ' ',
     el('button', { type: 'button', class: 'ok', tabindex: '-1', onclick: () => dispatch(u.unitId) }, t('op.dispatch'))))
     : [el('li', { class: 'muted' }, t('op.recommend.none'))]));
@@ -180,7 +181,6 @@ function tick() {
   const steps = [['op.answered', c.callAnsweredAt], ['op.report', c.createdAt], ['op.dispatch', c.dispatchedAt],
     ['op.assign.ACKNOWLEDGED', c.acknowledgedAt], ['op.assign.ON_SCENE', c.onSceneAt]].filter(([, at]) => at);
   document.getElementById('clock-steps').textContent = steps.map(([k, at]) => `${t(k)} ${clock(at)}`).join(' → ');
-  tickUnits();
 }
 
 /** After a language switch: the words the lists were drawn with. */

@@ -3,6 +3,7 @@
 import { get } from '/js/api.js';
 import { t } from '/js/i18n.js';
 import { clock } from '/js/time.js';
+import { typeLabel } from '/js/names.js';
 import { el, navigable, keepSelection } from './state.js';
 
 const OPEN = ['NEW', 'DISPATCHED', 'EN_ROUTE', 'ON_SCENE'];
@@ -13,6 +14,11 @@ let reloadTimer = null;
 export function initIncidents(chooseHandler) {
   onChoose = chooseHandler;
   navigable(document.getElementById('open-incidents'), (id) => onChoose(id));
+}
+
+/** An open incident of the list (its summary), or undefined. */
+export function openIncident(id) {
+  return open.find((i) => i.id === id);
 }
 
 export async function reloadIncidents() {
@@ -37,7 +43,7 @@ export function incidentEvent(data) {
 export function render() {
   const list = document.getElementById('open-incidents');
   list.replaceChildren(...open.map((i) => el('li', { dataset: { id: i.id } },
-    el('strong', { class: 'p' + i.priority }, `P${i.priority}`), ` ${i.typeLabel} · `,
+    el('strong', { class: 'p' + i.priority }, `P${i.priority}`), ` ${typeLabel(i)} · `,
     el('span', { class: 'badge' }, t('incident.' + i.status)), ` · ${clock(i.createdAt)}`,
     i.address ? el('div', { class: 'muted small' }, i.address) : null)));
   keepSelection(list);

@@ -7,12 +7,13 @@ import { CAD_EVENTS, isIncidentEvent } from '/js/cad.js';
 import { t, setLang, lang } from '/js/i18n.js';
 import { start, attempt, toast } from '/js/console.js';
 import { jurisdictionMap } from '/js/map.js';
+import { loadStationNames } from '/js/names.js';
 import { followRecording } from '/js/recording.js';
 import { state } from './state.js';
 import { initCalls, reloadCalls, callEvent, askSilentCaller, render as renderCalls } from './calls.js';
 import { initReport, openReport, closeReport, reportOpen, setPriority } from './report.js';
 import { initIncident, showIncident, cadEvent, relabel as relabelIncident } from './incident.js';
-import { initUnits, reloadUnits } from './units.js';
+import { initUnits, reloadUnits, renderUnits } from './units.js';
 import { focusNote, focusPriority, openStatus } from './casework.js';
 import { initCallbacks, reloadCallbacks } from './callbacks.js';
 import { initWrapUp, openWrapUp } from './wrapup.js';
@@ -25,7 +26,7 @@ const CALL_EVENTS = ['offered', 'escalated', 'located', 'rerouted', 'answered', 
 async function boot() {
   state.me = await start();
   state.map = await jurisdictionMap(document.getElementById('map'), state.me);
-  const [operators, types] = await Promise.all([get('/api/operators'), get('/api/incidents/types')]);
+  const [operators, types] = await Promise.all([get('/api/operators'), get('/api/incidents/types'), loadStationNames()]);
   state.position = operators.find((o) => o.username === state.me.username) || null;
   state.types = types;
   showPresence();
@@ -64,7 +65,7 @@ async function boot() {
   for (const type of CAD_EVENTS) {
     cad[type] = (d) => {
       cadEvent(type, d);
-      if (isIncidentEvent(type)) incidentEvent(d);
+      if (isIncidentEvent(type)) { incidentEvent(d); renderUnits(); }
     };
   }
   const cadSource = follow('/api/cad/stream', cad, opened('cad', () => Promise.all([reloadUnits(), reloadIncidents()])));
@@ -75,6 +76,7 @@ async function boot() {
     });
   }
   await Promise.all([reloadCalls(), reloadUnits(), reloadCallbacks(), reloadIncidents()]);
+  renderUnits(); // the units' incidents by type, now that both lists are in
   document.addEventListener('keydown', keys);
   document.body.dataset.ready = 'true';
 }

@@ -7,6 +7,7 @@ import { get, post } from '/js/api.js';
 import { t } from '/js/i18n.js';
 import { toast } from '/js/console.js';
 import { dateTime } from '/js/time.js';
+import { incidentRef, typeLabel } from '/js/names.js';
 import { state, el } from './state.js';
 
 const L = window.L;
@@ -118,7 +119,8 @@ export function setPriority(p) {
 function matches() {
   const q = input().value.trim().toLowerCase();
   if (!q) return state.types;
-  return state.types.filter((ty) => ty.label.toLowerCase().includes(q) || ty.type.toLowerCase().includes(q));
+  return state.types.filter((ty) => ty.label.toLowerCase().includes(q) || typeLabel(ty).toLowerCase().includes(q)
+    || ty.type.toLowerCase().includes(q));
 }
 
 function renderTypes() {
@@ -127,14 +129,14 @@ function renderTypes() {
   document.getElementById('type-list').replaceChildren(...shown.map((ty, i) => el('li', {
     role: 'option', id: 'type-' + ty.type, dataset: { type: ty.type }, 'aria-selected': String(chosen ? chosen.type === ty.type : i === highlighted),
     onmousedown: (e) => { e.preventDefault(); choose(ty); },
-  }, `${ty.label} `, el('span', { class: 'p' + ty.defaultPriority }, `P${ty.defaultPriority}`))));
+  }, `${typeLabel(ty)} `, el('span', { class: 'p' + ty.defaultPriority }, `P${ty.defaultPriority}`))));
   const active = shown[highlighted];
   input().setAttribute('aria-activedescendant', active ? 'type-' + active.type : '');
 }
 
 function choose(ty) {
   chosen = ty;
-  input().value = ty.label;
+  input().value = typeLabel(ty);
   setPriority(ty.defaultPriority);
   renderTypes();
   checkDuplicates();
@@ -166,7 +168,7 @@ function showDuplicates(found) {
   const box = document.getElementById('duplicates');
   box.hidden = found.length === 0;
   box.replaceChildren(el('strong', {}, '⚠ ' + t('op.duplicates')), el('ul', {}, ...found.map((d) => el('li', {},
-    `${d.id} · ${d.typeLabel} · P${d.priority} · ${t('incident.' + d.status)} · ${dateTime(d.createdAt)} · `
+    `${incidentRef(d.id)} · ${typeLabel(d)} · P${d.priority} · ${t('incident.' + d.status)} · ${dateTime(d.createdAt)} · `
     + t('op.distance', { m: Math.round(d.distanceMeters) }) + (d.address ? ` · ${d.address}` : '')))));
 }
 
@@ -180,7 +182,8 @@ async function submit() {
     input().focus();
     return;
   }
-  const body = { type: chosen.type, priority: Number(document.getElementById('priority').value) };
+  // no priority picked: the type's own
+  const body = { type: chosen.type, priority: Number(document.getElementById('priority').value || chosen.defaultPriority) };
   if (call) {
     body.callId = call.id;
   } else {

@@ -6,6 +6,8 @@ import { t } from '/js/i18n.js';
 import { toast } from '/js/console.js';
 import { clock, duration, secondsSince } from '/js/time.js';
 import { placeMarker } from '/js/map.js';
+import { stationName, unitKind, incidentRef, typeLabel } from '/js/names.js';
+import { openIncident } from './incidents.js';
 import { state, el, navigable, keepSelection, select } from './state.js';
 
 const STATUS_CLASS = { AVAILABLE: 'ok', DISPATCHED: 'warn', EN_ROUTE: 'warn', ON_SCENE: 'alarm', RETURNING: 'ok', OUT_OF_SERVICE: '', OFFLINE: '' };
@@ -33,6 +35,8 @@ export function initUnits(openIncident) {
     changeStatus(id, LETTERS[letter]);
     return true;
   });
+  // the board's own second hand: it counts whether or not an incident (and its clock) is on the work panel
+  setInterval(tickUnits, 1000);
 }
 
 export async function reloadUnits() {
@@ -60,12 +64,12 @@ export function renderUnits() {
   const units = [...state.units.values()].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.callSign.localeCompare(b.callSign));
   const body = document.getElementById('units');
   body.replaceChildren(...units.map((u) => el('tr', { dataset: { id: u.id, status: u.status } },
-    el('td', {}, el('strong', {}, u.callSign), el('div', { class: 'muted small' }, `${u.kind} · ${u.station}`)),
+    el('td', {}, el('strong', {}, u.callSign), el('div', { class: 'muted small' }, `${unitKind(u.kind)} · ${stationName(u.station)}`)),
     el('td', {}, el('span', { class: 'badge ' + (STATUS_CLASS[u.status] ?? '') }, t('unit.' + u.status)),
       u.dutyStatus && u.dutyStatus !== u.status ? el('div', { class: 'muted small' }, t('unit.' + u.dutyStatus)) : null),
     el('td', { class: 'num' }, el('span', { dataset: { since: u.statusSince || '' } }, u.statusSince ? duration(secondsSince(u.statusSince)) : ''),
       u.statusSince ? el('div', { class: 'muted small' }, t('op.since.at', { at: clock(u.statusSince) })) : null),
-    el('td', {}, u.incident || ''),
+    el('td', {}, u.incident ? incidentLabel(u.incident) : ''),
     el('td', { class: 'num' }, u.lastSeen ? clock(u.lastSeen) : '—'))));
   keepSelection(body);
   for (const u of units) {
@@ -74,6 +78,12 @@ export function renderUnits() {
         { color: u.status === 'AVAILABLE' ? '#4fd18b' : '#ff9f43', label: u.callSign });
     }
   }
+}
+
+/** The incident a unit works on, by its type and short reference ("Pencurian #1a2b3c4d"), never its whole id. */
+function incidentLabel(id) {
+  const i = openIncident(id) || (state.incident && state.incident.id === id ? state.incident : null);
+  return i ? `${typeLabel(i)} ${incidentRef(id)}` : incidentRef(id);
 }
 
 /** How long each unit has been in its status, counted by this browser between updates. */

@@ -3,6 +3,7 @@
 import { get } from '/js/api.js';
 import { t } from '/js/i18n.js';
 import { placeMarker } from '/js/map.js';
+import { stationName, typeLabel } from '/js/names.js';
 
 const PRESENCE = ['READY', 'BUSY', 'AWAY', 'OFFLINE'];
 const COMMITTED = ['DISPATCHED', 'EN_ROUTE', 'ON_SCENE'];
@@ -36,7 +37,7 @@ export async function showPresence(stationNames) {
     ...PRESENCE.map((p) => count(totals[p], t('status.' + p), { id: 'presence-' + p, cls: cls[p] })));
   const rows = [...perStation.entries()].sort((a, b) => a[1].READY - b[1].READY || a[0].localeCompare(b[0]));
   document.getElementById('presence-rows').replaceChildren(...rows.map(([station, n]) => el('tr', n.READY === 0 ? { class: 'long' } : {},
-    el('td', {}, stationNames.get(station) ?? station), ...PRESENCE.map((p) => el('td', { class: 'num' }, String(n[p]))))));
+    el('td', {}, stationNames.get(station) ?? stationName(station)), ...PRESENCE.map((p) => el('td', { class: 'num' }, String(n[p]))))));
   document.querySelectorAll('#presence-panel thead th[data-presence]').forEach((th) => { th.textContent = t('status.' + th.dataset.presence); });
 }
 
@@ -59,7 +60,7 @@ export async function showFleet(map, layers) {
     const key = 'incident:' + i.id;
     seen.add(key);
     placeMarker(map, layers, key, i.location.latitude, i.location.longitude,
-      { color: PRIORITY_COLOR[i.priority] ?? '#ff6b6b', label: `P${i.priority} · ${i.typeLabel} · ${t('incident.' + i.status)}` });
+      { color: PRIORITY_COLOR[i.priority] ?? '#ff6b6b', label: `P${i.priority} · ${typeLabel(i)} · ${t('incident.' + i.status)}` });
   }
   for (const u of units) {
     if (u.latitude == null) continue;

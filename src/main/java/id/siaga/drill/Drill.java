@@ -162,13 +162,18 @@ public final class Drill implements AutoCloseable {
         timers.schedule(() -> report(call), after, TimeUnit.MILLISECONDS);
     }
 
+    // the drill's words in both of the consoles' languages: an incident's address and description are data, shown as
+    // written whatever language a console is switched to (its type is translated by the console)
+    private static final String DRILL_ADDRESS = "Latihan (drill): lokasi penelepon / caller's location";
+    private static final String DRILL_DESCRIPTION = "Latihan (drill): laporan simulasi / simulated report";
+
     private void report(CallView call) {
         try {
             IncidentType type = TYPES[random.nextInt(TYPES.length)];
             String username = operators.find(new OperatorId(call.answeredBy())).map(o -> o.username()).orElse(ACTOR);
             StationId taking = operators.find(new OperatorId(call.answeredBy())).map(o -> o.station()).orElse(StationId.of(call.station()));
             var created = incidents.create(new NewIncident(type, null, IncidentLocation.of(call.latitude(), call.longitude(),
-                    call.uncertaintyMeters(), IncidentLocation.Origin.CALL), "Latihan: lokasi penelepon", "Latihan (drill): " + type.label(),
+                    call.uncertaintyMeters(), IncidentLocation.Origin.CALL), DRILL_ADDRESS, DRILL_DESCRIPTION,
                     call.callerNumber(), null, Channel.CALL_110, call.id(), call.answeredAt()), username, taking);
             if (type.needsUnits()) {
                 IncidentId id = created.incident().id();

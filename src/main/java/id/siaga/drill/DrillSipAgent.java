@@ -4,6 +4,8 @@ import gov.nist.javax.sip.SipStackExt;
 import gov.nist.javax.sip.clientauthutils.AccountManager;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import gov.nist.javax.sip.clientauthutils.UserCredentials;
+import id.siaga.telephony.sip.Slf4jServerLogger;
+import id.siaga.telephony.sip.Slf4jStackLogger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -107,10 +109,14 @@ final class DrillSipAgent implements SipListener, AutoCloseable {
         factory.setPathName("gov.nist");
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "siaga110-drill-" + port);
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", id.siaga.telephony.sip.Slf4jStackLogger.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", id.siaga.telephony.sip.Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        // the drill speaks UDP only; without these the RI makes its default TLS provider and policy, which warn five times
+        // at every drill start that no keystore is set
+        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", DrillWithoutTls.class.getName());
+        p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
         this.stack = factory.createSipStack(p);
         this.messages = factory.createMessageFactory();
         this.headers = factory.createHeaderFactory();

@@ -24,7 +24,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Everything but health, the login page and the OpenAPI document needs a login. People log in with a form
+ * Everything but health, the login page, the OpenAPI document, the shared assets and the officer app's manifest and
+ * icons needs a login. People log in with a form
  * (consoles) or HTTP Basic (scripts), both through the {@link LoginThrottle}; integration clients send
  * {@code X-Api-Key}. Each console's pages are for its roles only. Unauthenticated API calls get 401 problem+json,
  * never a redirect.
@@ -59,6 +60,10 @@ public class SecurityConfiguration {
                         // the consoles' shared assets and the citizen's status page carry no data of their own
                         .requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/status/**",
                                 "/api/public/**").permitAll()
+                        // the officer app's manifest and icons: a browser fetches them without the session's cookie (that is
+                        // how it installs an app), and they carry nothing of a station's; the app itself stays behind the login
+                        .requestMatchers(HttpMethod.GET, "/officer/manifest.json", "/officer/icon.svg", "/officer/icon-192.png",
+                                "/officer/icon-512.png").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name())
                         // each console refuses the other roles (the API behind it checks again)
                         .requestMatchers("/operator/**").hasAnyRole(Role.OPERATOR.name(), Role.DISPATCHER.name())

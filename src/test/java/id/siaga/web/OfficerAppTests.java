@@ -11,6 +11,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -192,6 +194,95 @@ class OfficerAppTests {
             } finally {
                 http.post("/api/units/SLM-R4-01/status", "{\"status\":\"AVAILABLE\",\"reason\":\"SELESAI\"}", AUTH, OFFICER);
             }
+        }
+    }
+
+    /**
+     * The app can be installed: Chromium fetches the manifest and its icons the way it fetches them for an install, without
+     * the session's cookie (a manifest link without {@code crossorigin="use-credentials"} sends none). They were behind
+     * the login, so Chromium got a 401 ("Manifest fetch from /officer/manifest.json failed, code 401") and offered no
+     * install. Chromium itself is asked, through the DevTools protocol, for the manifest it read and what stops an install.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAppCanBeInstalledFromThePhonesBrowser() {
+        try (Browser phone = Browser.open(port, true)) {
+            ConsoleAccessTests.logIn(phone, "officer.sleman");
+            phone.await("the officer app", d -> d.getCurrentUrl().endsWith("/officer/"));
+            phone.await("the service worker controls the app", d -> (Boolean) js(d, "return !!navigator.serviceWorker.controller"));
+            ChromeDriver chromium = (ChromeDriver) phone.driver();
+
+            Map<String, Object> manifest = chromium.executeCdpCommand("Page.getAppManifest", Map.of());
+            assertThat((String) manifest.get("url")).endsWith("/officer/manifest.json");
+            assertThat((List<Object>) manifest.get("errors")).as("the manifest's errors").isEmpty();
+            assertThat(String.valueOf(manifest.get("data"))).as("the manifest Chromium fetched").contains("\"start_url\": \"/officer/\"");
+
+            List<Object> blockers = phone.await("Chromium has looked at the app", d -> {
+                Map<String, Object> r = chromium.executeCdpCommand("Page.getInstallabilityErrors", Map.of());
+                List<Object> errors = (List<Object>) r.get("installabilityErrors");
+                // Chromium answers "not yet" while it still fetches the manifest's icons
+                return errors.toString().contains("in-progress") ? null : errors;
+            });
+            assertThat(blockers).as("what stops an install").isEmpty();
+            assertThat(phone.driver().manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                    .noneMatch(m -> m.contains("Manifest"));
+        }
+    }
+
+    /**
+     * On a 360-pixel phone with a touch screen (Chromium told so through the DevTools protocol, as its device mode does)
+     * the header stays one line in both languages, nothing is wider than the screen, and no keyboard hint shows: a phone
+     * has no keyboard to press A or D on. The app is screenshotted as the phone shows it.
+     */
+    @Test
+    void onA360PixelTouchPhoneTheHeaderIsOneLineAndNoKeyboardHintShows() {
+        try (Browser phone = Browser.open(port, true)) {
+            ChromeDriver chromium = (ChromeDriver) phone.driver();
+            chromium.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 360, "height", 780, "deviceScaleFactor", 2, "mobile", true));
+            chromium.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+            ConsoleAccessTests.logIn(phone, "officer.sleman");
+            phone.await("the officer app", d -> d.getCurrentUrl().endsWith("/officer/"));
+            phone.await("the alert socket is up", d -> d.findElement(By.id("link")).getDomAttribute("class").contains("ok"));
+            phone.await("the unit", d -> !d.findElement(By.id("unit-name")).getText().equals("–"));
+            assertThat((Boolean) js(phone.driver(), "return matchMedia('(hover: none) and (pointer: coarse)').matches"))
+                    .as("Chromium plays a touch screen").isTrue();
+            for (String language : List.of("id", "en")) {
+                if (language.equals("en")) {
+                    phone.driver().findElement(By.cssSelector("[data-lang-switch]")).click();
+                    phone.await("English", d -> d.findElement(By.cssSelector("[data-logout]")).getText().equals("Log out"));
+                }
+                assertThat((Long) js(phone.driver(), "return document.documentElement.clientWidth")).isEqualTo(360L);
+                assertThat((Boolean) js(phone.driver(), """
+                        const bar = document.querySelector('header.bar').getBoundingClientRect();
+                        const title = document.querySelector('header.bar h1').getBoundingClientRect();
+                        return [...document.querySelectorAll('header.bar > *')].filter(e => e.getClientRects().length)
+                          .every(e => e.getBoundingClientRect().top < title.bottom && e.getBoundingClientRect().right <= bar.right + 0.5);"""))
+                        .as("the header is one line within the screen (" + language + ")").isTrue();
+                assertThat((Long) js(phone.driver(), "return document.documentElement.scrollWidth")).as("nothing wider than the screen")
+                        .isLessThanOrEqualTo(360L);
+                assertThat((Long) js(phone.driver(), "return [...document.querySelectorAll('kbd, .keys')].filter(e => e.getClientRects().length).length"))
+                        .as("keyboard hints shown (" + language + ")").isZero();
+                phone.screenshot("officer-360-touch-" + language);
+            }
+            phone.driver().findElement(By.cssSelector("[data-lang-switch]")).click();
+        }
+    }
+
+    /** The manifest and its icons carry nothing of a station's, so anyone may fetch them; the app itself needs the login. */
+    @Test
+    void theManifestAndItsIconsAreFetchedWithoutALoginAndNothingElseOfTheApp() {
+        Http http = new Http(port);
+        Http.Response manifest = http.get("/officer/manifest.json");
+        assertThat(manifest.status()).isEqualTo(200);
+        assertThat(manifest.json().path("start_url").asString()).isEqualTo("/officer/");
+        for (JsonNode icon : manifest.json().path("icons")) {
+            Http.Bytes fetched = http.getBytes(icon.path("src").asString());
+            assertThat(fetched.status()).as(icon.path("src").asString()).isEqualTo(200);
+            assertThat(fetched.header("Content-Type")).startsWith(icon.path("type").asString());
+        }
+        for (String path : List.of("/officer/", "/officer/app.js", "/officer/sw.js", "/api/officer/assignments")) {
+            assertThat(http.get(path).status()).as(path).isIn(302, 401);
         }
     }
 

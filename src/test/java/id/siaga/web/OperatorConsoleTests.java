@@ -13,11 +13,14 @@ import id.siaga.telephony.CallId;
 import id.siaga.tracking.Position;
 import id.siaga.tracking.PositionSource;
 import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,6 +82,10 @@ class OperatorConsoleTests {
             d.findElement(By.id("username")).sendKeys("operator.sleman1");
             d.findElement(By.id("password")).sendKeys("siaga110\n");
             browser.await("the console is ready", w -> "true".equals(w.findElement(By.tagName("body")).getAttribute("data-ready")));
+            // the unit board counts how long each unit has been in its status, with no incident open (it once froze then)
+            String since = "#units tr[data-id='SLM-R4-01'] [data-since]";
+            String sinceBefore = browser.await("the unit board", w -> css(w, since).isEmpty() ? null : css(w, since));
+            browser.await("the unit board's time runs", w -> !css(w, since).equals(sinceBefore));
             keys(d).sendKeys(Keys.F2).perform();
             browser.await("the operator is READY", w -> "READY".equals(w.findElement(By.id("presence")).getAttribute("data-presence")));
             assertThat(text(d, "presence")).isEqualTo("SIAP");
@@ -86,17 +93,19 @@ class OperatorConsoleTests {
             CallId call = calls.dial(CALLER, IN_SLEMAN, "OP-3404-1");
             browser.await("the ringing call shows", w -> w.findElement(By.id("alert")).isDisplayed() && text(w, "alert").contains("081200300001"));
             assertThat(text(d, "alert")).contains("BERDERING DI POSISI ANDA");
-            assertThat(text(d, "queue")).contains("081200300001").contains("POLRES-3404").contains("Berdering");
+            assertThat(text(d, "queue")).contains("081200300001").contains("Polres Sleman").contains("Berdering");
             assertThat(text(d, "call-number")).isEqualTo("081200300001");
             browser.await("the station chain", w -> text(w, "call-chain").equals("Polres Sleman → Polda DIY → Mabes Polri"));
             assertThat(text(d, "call-tier")).as("rings at its own Polres").isEqualTo("0");
             assertThat(text(d, "call-waiting")).matches("\\d+:\\d\\d");
-            assertThat(text(d, "call-location")).contains("-7.71560, 110.35580").contains("±12 m");
+            assertThat(text(d, "call-location")).contains("-7.71560, 110.35580").contains("±12 m (GPS ponsel, dari jaringan seluler)");
             browser.await("the caller's earlier call", w -> text(w, "call-history").contains("Diangkat") && text(w, "call-history").contains("OP-3404-2"));
             browser.screenshot("operator-ringing");
+            noCodesOnScreen(d, "while the call rings");
 
             calls.answer(call, "OP-3404-1");
             browser.await("the call pops into the report form", w -> "type-input".equals(w.switchTo().activeElement().getAttribute("id")));
+            assertThat(d.findElement(By.id("priority")).getAttribute("value")).as("no priority before a type").isEmpty();
             browser.await("the operator is BUSY on the call", w -> "BUSY".equals(w.findElement(By.id("presence")).getAttribute("data-presence")));
             assertThat(d.findElement(By.id("alert")).isDisplayed()).as("nothing rings any more").isFalse();
             keys(d).sendKeys("pencuri").sendKeys(Keys.TAB).perform();
@@ -106,7 +115,7 @@ class OperatorConsoleTests {
             keys(d).sendKeys("2").sendKeys(Keys.TAB).sendKeys("Jl. Kaliurang km 5, parkiran").sendKeys(Keys.TAB)
                     .sendKeys("Sepeda motor dicuri, pelaku lari ke utara").perform();
             browser.await("the duplicate warning", w -> w.findElement(By.id("duplicates")).isDisplayed()
-                    && text(w, "duplicates").contains(earlier.path("id").asString()));
+                    && text(w, "duplicates").contains("#" + earlier.path("id").asString().substring(0, 8)));
             assertThat(text(d, "duplicates")).contains("Mungkin sama").contains("Pencurian");
             browser.screenshot("operator-incident");
 
@@ -116,7 +125,8 @@ class OperatorConsoleTests {
             JsonNode incident = http.get("/api/incidents?callId=" + call.value(), AUTH, SLEMAN_OPERATOR_2).json().get(0);
             assertThat(incident.path("priority").asInt()).isEqualTo(2);
             assertThat(incident.path("address").asString()).isEqualTo("Jl. Kaliurang km 5, parkiran");
-            assertThat(text(d, "incident-title")).contains(incident.path("id").asString()).contains("P2");
+            String reference = "#" + incident.path("id").asString().substring(0, 8);
+            assertThat(text(d, "incident-title")).contains(reference).contains("P2").doesNotContain(incident.path("id").asString());
             assertThat(text(d, "recommend")).contains("ETA");
             assertThat(d.switchTo().activeElement().getAttribute("id")).as("the recommendation has the keyboard").isEqualTo("recommend");
             browser.await("both thefts are among the open incidents", w -> text(w, "open-incidents").split("Pencurian", -1).length - 1 == 2);
@@ -127,15 +137,27 @@ class OperatorConsoleTests {
                     && text(w, "assignments").contains("Menunggu konfirmasi"));
             assertThat(http.get("/api/incidents/" + incident.path("id").asString() + "/assignments", AUTH, SLEMAN_OPERATOR_2).json()
                     .get(0).path("unitId").asString()).isEqualTo("SLM-R4-01");
-            browser.await("the unit board follows", w -> css(w, "#units tr[data-id='SLM-R4-01']").contains("Ditugaskan"));
+            browser.await("the unit board follows", w -> css(w, "#units tr[data-id='SLM-R4-01']").contains("Ditugaskan")
+                    && css(w, "#units tr[data-id='SLM-R4-01']").contains("Pencurian " + reference));
+            assertThat(css(d, "#units tr[data-id='SLM-R4-01']")).contains("Mobil patroli · Polres Sleman");
             browser.await("the clock shows the dispatch", w -> text(w, "clock-steps").contains("Tugaskan"));
             browser.screenshot("operator-dispatch");
+            noCodesOnScreen(d, "after the dispatch");
 
             keys(d).sendKeys("l").perform();
             browser.await("the page speaks English", w -> css(w, "header h1").contains("Operator console"));
             assertThat(text(d, "presence")).isEqualTo("BUSY");
             browser.await("the clock too", w -> text(w, "clock").endsWith("running"));
             assertThat(text(d, "assignments")).contains("Awaiting acknowledgement");
+            browser.await("the incident's type too", w -> text(w, "incident-title").contains("Theft"));
+            assertThat(css(d, "#units tr[data-id='SLM-R4-01']")).contains("Patrol car · Polres Sleman").contains("Theft " + reference);
+            assertThat(text(d, "open-incidents")).contains("Theft").doesNotContain("Pencurian");
+            noCodesOnScreen(d, "in English");
+            // the console as a 360-pixel phone shows it, to be looked at (the console is made for a desk's screen)
+            ((ChromeDriver) d).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", true));
+            browser.screenshot("operator-360");
+            ((ChromeDriver) d).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             keys(d).sendKeys("l").perform();
         }
     }
@@ -176,6 +198,15 @@ class OperatorConsoleTests {
         } finally {
             presence.change(new OperatorId("OP-3404-2"), Presence.AWAY, "test");
         }
+    }
+
+    /** Station ids, unit kinds, location sources and incident ids are the system's words: people read names. */
+    static final Pattern CODES = Pattern.compile(
+            "POL(RES|SEK|DA)-\\d+|PATROL_CAR|MOTORBIKE|PIDF_LO|CELL_ID|NUMBER_PREFIX|\\b\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\b");
+
+    static void noCodesOnScreen(WebDriver d, String when) {
+        String visible = css(d, "body");
+        assertThat(CODES.matcher(visible).results().map(m -> m.group()).toList()).as("codes on screen " + when + ":\n" + visible).isEmpty();
     }
 
     static Actions keys(WebDriver d) {
