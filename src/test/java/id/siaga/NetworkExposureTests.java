@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:networkexposure;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/networkexposure-spool.jsonl",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/networkexposure-spool.jsonl",
         "siaga.telephony.enabled=false",
         "siaga.tracking.osmand-port=0",
         "siaga.tracking.mqtt.enabled=false",

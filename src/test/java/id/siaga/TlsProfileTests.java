@@ -56,7 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:tlsprofile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/tlsprofile-spool.jsonl",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/tlsprofile-spool.jsonl",
         "siaga.tracking.osmand-port=0",
         "siaga.tracking.mqtt.enabled=false"})
 @ActiveProfiles("tls")

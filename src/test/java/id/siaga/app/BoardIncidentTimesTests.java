@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.datasource.url=jdbc:h2:mem:boardincidenttimestests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/boardincidenttimestests-spool.jsonl", "siaga.telephony.enabled=false"})
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/boardincidenttimestests-spool.jsonl", "siaga.telephony.enabled=false"})
 class BoardIncidentTimesTests {
 
     static final List<String> SLEMAN = List.of("POLRES-3404");

@@ -9,6 +9,7 @@ import id.siaga.incident.Incidents;
 import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
+import id.siaga.support.SipTestPorts;
 import id.siaga.telephony.CallCoordinator;
 import id.siaga.telephony.CallUpdate;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Drill mode with one flag, on the real SIP edge and the real OsmAnd door: citizens' calls are routed and answered
@@ -26,10 +29,19 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:drilltests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/drilltests-spool.jsonl", "siaga.telephony.sip-port=15160", "siaga.tracking.osmand-port=0",
-        "siaga.drill.enabled=true", "siaga.drill.sip-port=15170", "siaga.drill.calls-per-minute=40", "siaga.drill.median-answer=1s",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/drilltests-spool.jsonl", "siaga.tracking.osmand-port=0",
+        "siaga.drill.enabled=true", "siaga.drill.calls-per-minute=40", "siaga.drill.median-answer=1s",
         "siaga.drill.pace=10", "siaga.routing.polres-ring-time=3s", "siaga.routing.polda-ring-time=3s"})
 class DrillTests {
+
+    /** Free ports for the edge and the drill's phones, so two test runs on one host never collide. */
+    @DynamicPropertySource
+    static void ports(DynamicPropertyRegistry registry) {
+        int edge = SipTestPorts.free();
+        int phones = SipTestPorts.free();
+        registry.add("siaga.telephony.sip-port", () -> edge);
+        registry.add("siaga.drill.sip-port", () -> phones);
+    }
 
     @Autowired
     CallCoordinator coordinator;

@@ -68,7 +68,9 @@ public final class Browser implements AutoCloseable {
      */
     public <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+                // a page being replaced (a redirect to the login page) leaves elements stale or not interactable for a moment
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(condition);
     }
 
     public Path screenshot(String name) {

@@ -50,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.datasource.url=jdbc:h2:mem:mediacalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/mediacalls-spool.jsonl",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/mediacalls-spool.jsonl",
         "siaga.routing.polres-ring-time=2s",
         "siaga.routing.polda-ring-time=2s",
         "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:${siaga.test.sip.op-3404-1}",

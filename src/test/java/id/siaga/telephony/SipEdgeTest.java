@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @ExtendWith(SipTestPorts.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:sipcalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/sipcalls-spool.jsonl",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/sipcalls-spool.jsonl",
         "siaga.telephony.sip-port=${siaga.test.sip.edge}",
         "siaga.routing.polres-ring-time=2s",
         "siaga.routing.polda-ring-time=2s",

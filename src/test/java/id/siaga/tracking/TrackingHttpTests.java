@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.datasource.url=jdbc:h2:mem:trackinghttptests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/trackinghttptests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/trackinghttptests-spool.jsonl", "siaga.telephony.enabled=false",
         "siaga.tracking.osmand-port=0"})
 class TrackingHttpTests {
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:apitests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/apitests-spool.jsonl", "siaga.telephony.enabled=false"})
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/apitests-spool.jsonl", "siaga.telephony.enabled=false"})
 class ApiTests {
 
     static final String PASSWORD = "siaga110";

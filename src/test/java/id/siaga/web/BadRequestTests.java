@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:badrequesttests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/badrequesttests-spool.jsonl", "siaga.telephony.enabled=false", "siaga.tracking.osmand-port=0"})
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/badrequesttests-spool.jsonl", "siaga.telephony.enabled=false", "siaga.tracking.osmand-port=0"})
 class BadRequestTests {
 
     static final String OPERATOR = Http.basic("operator.sleman1", "siaga110");

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:callapitests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/callapitests-spool.jsonl", "siaga.telephony.enabled=false"})
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/callapitests-spool.jsonl", "siaga.telephony.enabled=false"})
 abstract class CallApiTestBase {
 
     static final String AUTH = "Authorization";

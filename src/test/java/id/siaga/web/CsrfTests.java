@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:sessionprotectiontests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/sessionprotectiontests-spool.jsonl", "siaga.telephony.enabled=false"})
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/sessionprotectiontests-spool.jsonl", "siaga.telephony.enabled=false"})
 class CsrfTests {
 
     static final String WALK_IN = "{\"type\":\"BRAWL\",\"channel\":\"WALK_IN\",\"location\":{\"latitude\":-7.7156,\"longitude\":110.3558}}";

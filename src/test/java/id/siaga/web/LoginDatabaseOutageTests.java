@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * password works at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "siaga.journal.spool-file=target/logindatabaseoutagetests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/logindatabaseoutagetests-spool.jsonl", "siaga.telephony.enabled=false",
         "spring.datasource.username=postgres"})
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:loginthrottlingtests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/loginthrottlingtests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/loginthrottlingtests-spool.jsonl", "siaga.telephony.enabled=false",
         "siaga.access.login-delay-after=3", "siaga.access.login-lock-after=6", "siaga.access.login-first-delay=2s",
         "siaga.access.login-longest-delay=2s", "siaga.access.login-source-delay-after=8", "siaga.access.login-source-lock-after=12"})
 class LoginThrottlingTests {

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:officerapptests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/officerapptests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/officerapptests-spool.jsonl", "siaga.telephony.enabled=false",
         "siaga.tracking.osmand-port=0", "siaga.tracking.mqtt.enabled=false",
         // the faked GPS jumps kilometres between two fixes seconds apart
         "siaga.tracking.max-speed-kmh=100000"})

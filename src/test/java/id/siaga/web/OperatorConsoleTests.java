@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:operatorconsoletests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/operatorconsoletests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/operatorconsoletests-spool.jsonl", "siaga.telephony.enabled=false",
         "siaga.tracking.osmand-port=0"})
 class OperatorConsoleTests {
 

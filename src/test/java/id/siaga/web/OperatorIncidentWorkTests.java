@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:operatorincidentworktests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/operatorincidentworktests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/operatorincidentworktests-spool.jsonl", "siaga.telephony.enabled=false",
         "siaga.tracking.osmand-port=0"})
 class OperatorIncidentWorkTests {
 

@@ -24,7 +24,7 @@ import org.springframework.web.context.WebApplicationContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:sessionprotectiontests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/sessionprotectiontests-spool.jsonl", "siaga.telephony.enabled=false"})
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/sessionprotectiontests-spool.jsonl", "siaga.telephony.enabled=false"})
 class SecurityHeadersTests {
 
     @LocalServerPort

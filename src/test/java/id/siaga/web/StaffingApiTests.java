@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:staffingapitests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/staffingapitests-spool.jsonl", "siaga.telephony.enabled=false"})
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/staffingapitests-spool.jsonl", "siaga.telephony.enabled=false"})
 class StaffingApiTests {
 
     static final String AUTH = "Authorization";

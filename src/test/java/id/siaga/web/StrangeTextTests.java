@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:strangetexttests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/strangetexttests-spool.jsonl", "siaga.telephony.enabled=false", "siaga.tracking.osmand-port=0"})
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/strangetexttests-spool.jsonl", "siaga.telephony.enabled=false", "siaga.tracking.osmand-port=0"})
 class StrangeTextTests {
 
     static final String AUTH = "Authorization";

@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:supervisorboardtests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "siaga.journal.spool-file=target/supervisorboardtests-spool.jsonl", "siaga.telephony.enabled=false",
+        "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/supervisorboardtests-spool.jsonl", "siaga.telephony.enabled=false",
         "siaga.routing.polres-ring-time=3s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupervisorBoardTests {
