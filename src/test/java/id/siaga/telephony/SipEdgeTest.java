@@ -20,6 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:sipcalls;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/sipcalls-spool.jsonl",
         "siaga.telephony.sip-port=${siaga.test.sip.edge}",
+        // a cell-only call waits this long for its AML; the tests post one during the wait, so it must outlast a busy
+        // machine's journal poll and HTTP round trip (2 s did not, once, with both test JVMs and a cluster test busy)
+        "siaga.location.route-wait=4s",
         "siaga.routing.polres-ring-time=2s",
         "siaga.routing.polda-ring-time=2s",
         "siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:${siaga.test.sip.op-3404-1}",
