@@ -63,7 +63,7 @@ class OperatorIncidentWorkTests {
             WebDriver d = login(browser, "dispatcher.sleman");
             browser.await("the brawl is open", w -> text(w, "open-incidents").contains("Perkelahian"));
             keys(d).sendKeys("i").sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ENTER).perform();
-            browser.await("the brawl is on the work panel", w -> text(w, "incident-title").contains(id));
+            browser.await("the brawl is on the work panel, by its short reference", w -> text(w, "incident-title").contains("#" + id.substring(0, 8)));
             browser.await("its assignment", w -> text(w, "assignments").contains("Patroli Sleman 1")
                     && text(w, "assignments").contains("Menunggu konfirmasi"));
             assertThat(text(d, "incident-notes")).contains("Belum ada catatan");
