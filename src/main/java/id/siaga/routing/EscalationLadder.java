@@ -19,6 +19,13 @@ public final class EscalationLadder {
     /** How long an operator whose phone declined or failed is not offered the same call again. */
     public static final java.time.Duration REST_AFTER_DECLINE = java.time.Duration.ofSeconds(10);
 
+    /**
+     * How long an operator whose phone another cluster node rings for another call is not offered this one again. She
+     * did not decline: she is READY and her phone rings elsewhere, for at most that call's ring time, and BUSY once she
+     * answers it. A short rest looks again soon without trying her phone in a loop.
+     */
+    public static final java.time.Duration REST_WHILE_RUNG_ELSEWHERE = java.time.Duration.ofSeconds(3);
+
     private final RingPolicy policy;
 
     public EscalationLadder(RingPolicy policy) {
@@ -46,7 +53,12 @@ public final class EscalationLadder {
             return new LadderStep(state, actions);
         }
         if (state.atTop()) {
-            return new LadderStep(ringAvailable(state, availability, now, actions), actions);
+            // at the top only presence changes and the end of a rest matter: an operator whose rest ends may be one
+            // of a station below (the caller's own Polres first), not only of the top
+            LadderState top = ringAvailable(state, availability, now, actions);
+            LadderStep below = offerWaiting(top, availability, now);
+            actions.addAll(below.actions());
+            return new LadderStep(below.state(), actions);
         }
         if (state.tierDeadline() != null && !now.isBefore(state.tierDeadline())) {
             return new LadderStep(climb(state, EscalationReason.TIMEOUT, availability, now, actions), actions);
@@ -59,13 +71,26 @@ public final class EscalationLadder {
      * current tier, the call climbs at once rather than waiting out the ring time.
      */
     public LadderStep legEnded(LadderState state, OperatorId operator, Availability availability, Instant now) {
+        return legEnded(state, operator, REST_AFTER_DECLINE, availability, now);
+    }
+
+    /**
+     * This node could not ring the phone because another node rings it for another call: the ladder goes on as for a
+     * phone that failed, but she rests only {@link #REST_WHILE_RUNG_ELSEWHERE}, so the call is offered to her again
+     * soon after that call has taken or freed her phone.
+     */
+    public LadderStep legRungElsewhere(LadderState state, OperatorId operator, Availability availability, Instant now) {
+        return legEnded(state, operator, REST_WHILE_RUNG_ELSEWHERE, availability, now);
+    }
+
+    private LadderStep legEnded(LadderState state, OperatorId operator, java.time.Duration rest, Availability availability, Instant now) {
         List<LadderAction> actions = new ArrayList<>();
         if (state.answered() || !state.isRinging(operator)) {
             return new LadderStep(state, actions);
         }
         List<Leg> legs = state.ringing().stream().filter(l -> !l.operator().equals(operator)).toList();
         LadderState next = state.with(state.tier(), state.tierDeadline(), legs, state.queued())
-                .resting(operator, now.plus(REST_AFTER_DECLINE), now);
+                .resting(operator, now.plus(rest), now);
         boolean tierEmpty = legs.stream().noneMatch(l -> l.tier() == state.tier());
         if (tierEmpty && !state.atTop()) {
             next = climb(next, EscalationReason.ALL_DECLINED, availability, now, actions);

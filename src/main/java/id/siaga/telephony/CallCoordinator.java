@@ -131,11 +131,12 @@ public final class CallCoordinator implements AutoCloseable {
 
     /**
      * In a cluster: which node rings which phone. A phone this node may not claim (another node rings it) is a leg that
-     * failed at once ("rung by another node"), and the ladder goes on as for a phone that refused.
+     * failed at once ("rung by another node"), and the ladder goes on as for a phone that refused, trying her again after
+     * a short rest ({@link id.siaga.routing.EscalationLadder#REST_WHILE_RUNG_ELSEWHERE}).
      */
     public void claimPhonesWith(PhoneClaims claims) {
         effects.claims = claims;
-        effects.claimRefused = (id, leg) -> run(() -> handle(id, new CallInput.LegFailed(leg, 486, "the phone is rung by another node")));
+        effects.claimRefused = (id, leg) -> run(() -> handle(id, new CallInput.LegFailed(leg, 486, "the phone is rung by another node", true)));
     }
 
     /**

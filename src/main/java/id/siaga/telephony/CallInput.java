@@ -31,7 +31,11 @@ sealed interface CallInput {
     record LegAnswered(Leg leg) implements CallInput {
     }
 
-    record LegFailed(Leg leg, int status, String reason) implements CallInput {
+    /** A phone did not take the call; {@code rungElsewhere}: another cluster node rings it, so this node did not. */
+    record LegFailed(Leg leg, int status, String reason, boolean rungElsewhere) implements CallInput {
+        LegFailed(Leg leg, int status, String reason) {
+            this(leg, status, reason, false);
+        }
     }
 
     /** The caller hung up: CANCEL before the answer, BYE after. */

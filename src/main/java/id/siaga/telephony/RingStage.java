@@ -75,7 +75,8 @@ final class RingStage implements CallStage {
         if (input instanceof CallInput.LegFailed f) {
             if (call.phase() == Call.Phase.RINGING && call.ladder().isRinging(f.leg().operator())) {
                 out.journal(new LegFailed(call.id(), f.leg().operator(), f.status(), f.reason()), f.leg().operator().value());
-                return apply(call, ladder.legEnded(call.ladder(), f.leg().operator(), context.ringable(), now), out);
+                return apply(call, f.rungElsewhere() ? ladder.legRungElsewhere(call.ladder(), f.leg().operator(), context.ringable(), now)
+                        : ladder.legEnded(call.ladder(), f.leg().operator(), context.ringable(), now), out);
             }
             return call;
         }

@@ -225,6 +225,27 @@ class EscalationLadderTests {
                 .containsExactly(ring("OP-MABES-1", MABES, 2));
     }
 
+    /**
+     * Two callers at once on two nodes, Bripka Rina the only READY phone: the other node rang her first, so this node's
+     * call climbs to Mabes and waits. Her phone is freed (and she is READY again) within her short rest; when the rest
+     * ends the waiting call comes back down to her, though she is an operator of Sleman and the call waits at the top.
+     */
+    @Test
+    void aPhoneRungByAnotherNodeIsOfferedTheWaitingCallAgainWhenItsShortRestEnds() {
+        ready.clear();
+        ready.put(SLEMAN.id(), ops("OP-3404-1"));
+        LadderState ringing = widen.start(CHAIN, availability, T0).state();
+        LadderStep refused = widen.legRungElsewhere(ringing, new OperatorId("OP-3404-1"), availability, T0);
+        assertThat(refused.state().queued()).isTrue();
+        assertThat(refused.state().wakeAt()).contains(T0.plus(EscalationLadder.REST_WHILE_RUNG_ELSEWHERE));
+        assertThat(widen.offerWaiting(refused.state(), availability, T0.plusSeconds(2)).actions()).as("resting").isEmpty();
+
+        LadderStep again = widen.tick(refused.state(), availability, T0.plus(EscalationLadder.REST_WHILE_RUNG_ELSEWHERE));
+        assertThat(again.actions()).containsExactly(ring("OP-3404-1", SLEMAN, 0));
+        assertThat(again.state().queued()).isFalse();
+        assertThat(EscalationLadder.REST_WHILE_RUNG_ELSEWHERE).isLessThan(EscalationLadder.REST_AFTER_DECLINE);
+    }
+
     @Test
     void anAnsweredCallIsOfferedToNobody() {
         LadderState s = widen.start(CHAIN, availability, T0).state();
