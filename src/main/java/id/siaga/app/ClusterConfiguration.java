@@ -33,8 +33,9 @@ class ClusterConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
-    NodeStore nodeStore(DataSource dataSource) {
-        return new JdbcNodeStore(dataSource);
+    NodeStore nodeStore(DataSource dataSource, ClusterProperties props) {
+        // a renewal that has waited half a lease is useless (the node is fenced by then): it fails and the next one starts
+        return new JdbcNodeStore(dataSource, props.leaseTimeout().dividedBy(2));
     }
 
     @Bean(destroyMethod = "close")
@@ -51,7 +52,7 @@ class ClusterConfiguration {
         }
         String address = "sip " + telephony.sipAddress() + ":" + telephony.sipPort() + ", http " + env.getProperty("server.port", "8080");
         CallRecovery recovery = new CallRecovery(journal, records, callbacks, clock, StationId.of(telephony.defaultStation()), telephony.shortCall());
-        ClusterMembership membership = new ClusterMembership(store, props, address, journal, recovery, telephony.recoveryWindow(), clock);
+        ClusterMembership membership = new ClusterMembership(store, props, address, journal, recovery, telephony.recoveryWindow());
         membership.join();
         return membership;
     }
@@ -72,7 +73,8 @@ class ClusterConfiguration {
     SharedLiveState sharedLiveState(id.siaga.cluster.internal.NatsTables tables, ClusterProperties props, ClusterMembership membership,
                                     PresenceService presence, id.siaga.org.OperatorRoster roster, id.siaga.telephony.CallCoordinator coordinator,
                                     TelephonyProperties telephony) {
-        PresenceReplication replication = new PresenceReplication(tables.table("presence"), props.nodeId(), presence);
+        PresenceReplication replication = new PresenceReplication(tables.table("presence"), props.nodeId(), presence,
+                () -> PresenceReplication.busyIn(coordinator.live(), op -> telephony.lines().getOrDefault(op.value(), 1)));
         NatsPhoneClaims claims = new NatsPhoneClaims(tables.table("phones"), props.nodeId(), roster, coordinator::phonesFreedElsewhere);
         replication.start();
         claims.start();

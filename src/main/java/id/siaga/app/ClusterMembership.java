@@ -43,11 +43,14 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
     private final Journal journal;
     private final CallRecovery recovery;
     private final Duration recoveryWindow;
-    private final Clock clock;
+    /** This node's own elapsed time (System.nanoTime), for its renewals, fence and settling: a wall clock may be stepped. */
+    private final java.util.function.LongSupplier nanos;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("cluster-heartbeat"));
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(daemon("cluster-watch"));
     /** Watches this node's own renewals; the two threads above may wait long on a database that is away, this one never does. */
     private final ScheduledExecutorService fence = Executors.newSingleThreadScheduledExecutor(daemon("cluster-fence"));
+    /** Journals the fence's changes, one after the other in the order they were decided. */
+    private final ExecutorService fenceJournal = Executors.newSingleThreadExecutor(daemon("cluster-fence-journal"));
     private final java.util.List<java.util.function.Consumer<String>> lostNodeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.List<Runnable> rejoinedHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Runs the rejoined hooks: they ask the call loop for its calls, which must not hold up the next heartbeat. */
@@ -56,8 +59,13 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
     private volatile boolean failing;
     private volatile boolean fenced;
 
+    ClusterMembership(NodeStore store, ClusterProperties props, String address, Journal journal, CallRecovery recovery, Duration recoveryWindow) {
+        this(store, props, address, journal, recovery, recoveryWindow, System::nanoTime);
+    }
+
+    /** With {@code nanos} as this node's elapsed-time source (a test's own). */
     ClusterMembership(NodeStore store, ClusterProperties props, String address, Journal journal, CallRecovery recovery, Duration recoveryWindow,
-                      Clock clock) {
+                      java.util.function.LongSupplier nanos) {
         this.store = store;
         this.rules = new Membership(props.leaseTimeout());
         this.props = props;
@@ -65,7 +73,16 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
         this.journal = journal;
         this.recovery = recovery;
         this.recoveryWindow = recoveryWindow;
-        this.clock = clock;
+        this.nanos = nanos;
+    }
+
+    /**
+     * Now on this node's elapsed-time line, as an instant the rules can subtract: monotonic, never stepped by NTP or by
+     * hand, so a wall clock set back cannot keep a node unfenced, nor one set forward fence it. Only differences of these
+     * are meaningful; the leases themselves are judged on the database's clock.
+     */
+    private Instant elapsed() {
+        return Instant.EPOCH.plusNanos(nanos.getAsLong());
     }
 
     /**
@@ -84,7 +101,7 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
                 switch (rules.join(lease, lock.now(), firstSeen, waited)) {
                     case TAKE -> {
                         String next = UUID.randomUUID().toString();
-                        Instant sent = clock.instant();
+                        Instant sent = elapsed();
                         lock.take(next, address);
                         lock.commit();
                         rules.renewed(sent);
@@ -143,16 +160,30 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
         return fenced;
     }
 
-    /** Fences or unfences this node by its last renewal; each change is logged and journalled (the journal spools meanwhile). */
-    private synchronized void checkFence() {
+    /**
+     * Fences or unfences this node by its last renewal. The flag the SIP edge reads changes at once; each change is logged
+     * and journalled on a thread of its own, in the order decided, so a journal that is slow to take an entry (it spools
+     * meanwhile) never holds up the heartbeat or the next check.
+     */
+    private void checkFence() {
         try {
-            Instant now = clock.instant();
-            boolean nowFenced = rules.fenced(now);
-            if (nowFenced == fenced) {
-                return;
+            Instant now = elapsed();
+            synchronized (this) {
+                boolean nowFenced = rules.fenced(now);
+                if (nowFenced == fenced) {
+                    return;
+                }
+                fenced = nowFenced;
+                long sinceMs = rules.sinceRenewal(now).map(Duration::toMillis).orElse(-1L);
+                fenceJournal.execute(() -> journalFence(nowFenced, sinceMs));
             }
-            fenced = nowFenced;
-            long sinceMs = rules.sinceRenewal(now).map(Duration::toMillis).orElse(-1L);
+        } catch (RuntimeException e) {
+            log.warn("cluster: node {}'s fence could not be checked: {}", props.nodeId(), e.toString());
+        }
+    }
+
+    private void journalFence(boolean nowFenced, long sinceMs) {
+        try {
             if (nowFenced) {
                 log.warn("cluster: node {} fenced: its lease was last renewed {} ms ago (more than {} ms, half a lease); the SIP front is "
                         + "asked to send new calls to other nodes (OPTIONS 503), calls that reach it are still taken", props.nodeId(), sinceMs,
@@ -164,16 +195,16 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
                 journal.append("NodeUnfenced", SubjectKind.NODE, props.nodeId(), "system", Map.of("sinceRenewalMs", sinceMs));
             }
         } catch (RuntimeException e) {
-            log.warn("cluster: node {}'s fence could not be checked: {}", props.nodeId(), e.toString());
+            log.warn("cluster: node {}'s {} could not be journalled: {}", props.nodeId(), nowFenced ? "fence" : "unfence", e.toString());
         }
     }
 
     private void heartbeat() {
         try {
-            Instant sent = clock.instant();
+            Instant sent = elapsed();
             if (store.heartbeat(props.nodeId(), incarnation)) {
                 rules.renewed(sent);
-                rules.heartbeatSucceeded(clock.instant());
+                rules.heartbeatSucceeded(elapsed());
                 checkFence();
                 if (failing) {
                     failing = false;
@@ -208,7 +239,7 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
                 return;
             }
             String next = UUID.randomUUID().toString();
-            Instant sent = clock.instant();
+            Instant sent = elapsed();
             lock.take(next, address);
             lock.commit();
             rules.renewed(sent);
@@ -233,7 +264,7 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
     private void watchOthers() {
         try {
             NodeStore.Leases leases = store.all();
-            for (NodeLease lost : rules.lost(props.nodeId(), leases, clock.instant())) {
+            for (NodeLease lost : rules.lost(props.nodeId(), leases, elapsed())) {
                 takeOver(lost);
             }
         } catch (RuntimeException e) {
@@ -255,15 +286,17 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
             Journal.awaitDurable(List.of(journal.append("NodeLost", SubjectKind.NODE, lease.node(), "system", Map.of("takenOverBy", me,
                     "silentMs", silentMs, "address", lease.address(), "callsInterrupted", outcome.interrupted(),
                     "callBacksOpened", outcome.callBacksOpened(), "recordsRestored", outcome.recordsRestored()))));
-            lock.markLost(me);
-            lock.commit();
+            // its phone claims and BUSY operators are released while the row lock is still held: the node, if alive, rejoins
+            // under that lock and asserts them again only after this, so a release can never undo its re-claim
             for (java.util.function.Consumer<String> hook : lostNodeHooks) {
                 try {
                     hook.accept(lease.node());
                 } catch (RuntimeException e) {
-                    log.warn("cluster: after the takeover of node {}: {}", lease.node(), e.toString());
+                    log.warn("cluster: in the takeover of node {}: {}", lease.node(), e.toString());
                 }
             }
+            lock.markLost(me);
+            lock.commit();
             log.warn("cluster: node {} taken over by {}: {} calls closed as interrupted, {} call-back tasks opened, {} records restored",
                     lease.node(), me, outcome.interrupted(), outcome.callBacksOpened(), outcome.recordsRestored());
         }
@@ -291,6 +324,7 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
         watch.shutdownNow();
         fence.shutdownNow();
         afterRejoin.shutdownNow();
+        fenceJournal.shutdown(); // a fence change decided before the stop is still journalled
         try {
             watch.awaitTermination(10, TimeUnit.SECONDS);
             if (incarnation != null) {

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * operator READY on one node is READY for every node's calls, and BUSY follows the phone across nodes. A node that starts
  * reads every operator's latest presence first. The node that made a change journals it; the others do not. A value under
  * this node's own id that this process did not write was left by its previous process (a restart): applied as it is,
- * except BUSY, which no call of this process explains: the operator is set READY (journalled).
+ * except BUSY, which no call of this process explains: the operator is set READY (journalled). Another node's READY for
+ * an operator who is answering a call on this node is not applied: she is BUSY here, and this node says so again (an
+ * older value, or another node's takeover of this one while it was alive, must not make her phone ring mid-call).
  */
 final class PresenceReplication {
 
@@ -35,12 +37,15 @@ final class PresenceReplication {
     private final Map<OperatorId, String> lastBy = new ConcurrentHashMap<>();
     /** The operators whose presence this process has written: a value under this node's id for any other was left by an earlier process. */
     private final Set<OperatorId> writtenHere = ConcurrentHashMap.newKeySet();
+    /** The operators answering calls on this node (asked of the call loop, only for a READY that would end a BUSY). */
+    private final java.util.function.Supplier<Set<OperatorId>> busyHere;
     private volatile long lastWarning;
 
-    PresenceReplication(SharedTable table, String node, PresenceService presence) {
+    PresenceReplication(SharedTable table, String node, PresenceService presence, java.util.function.Supplier<Set<OperatorId>> busyHere) {
         this.table = table;
         this.node = node;
         this.presence = presence;
+        this.busyHere = busyHere;
     }
 
     void start() {
@@ -94,9 +99,25 @@ final class PresenceReplication {
                 presence.change(operator, Presence.READY, "cluster: node " + node + " restarted; BUSY was left by its previous process");
                 return;
             }
+            if (to == Presence.READY && presence.presenceOf(operator) == Presence.BUSY && inACallHere(operator)) {
+                log.warn("cluster: node {} says operator {} is READY, but she answers a call on this node: she stays BUSY, and every node is "
+                        + "told so again", parts[0], operator);
+                publish(operator, Presence.BUSY);
+                return;
+            }
             presence.applyFromCluster(operator, to, parts[0]);
         } catch (java.util.NoSuchElementException unknown) {
             log.debug("cluster bus: presence of {}, an operator this node does not know", operator);
+        }
+    }
+
+    private boolean inACallHere(OperatorId operator) {
+        try {
+            return busyHere.get().contains(operator);
+        } catch (RuntimeException e) {
+            log.warn("cluster: whether operator {} answers a call on this node could not be told ({}): the other node's READY is applied",
+                    operator, e.toString());
+            return false;
         }
     }
 

@@ -45,6 +45,11 @@ public class PresenceService implements PresenceChanges {
         return changed;
     }
 
+    /** An operator's presence on this node's board. */
+    Presence presenceOf(OperatorId operator) {
+        return board.presenceOf(operator);
+    }
+
     /** In a cluster: every change made on this node is also sent to the other nodes. */
     void replicateTo(java.util.function.Consumer<PresenceChanged> sink) {
         replicas = sink;

@@ -26,14 +26,43 @@ public final class JdbcNodeStore implements NodeStore {
     private static final String COLUMNS = "node_id, incarnation, state, address, started_at, heartbeat_at, taken_over_by";
 
     private final DataSource dataSource;
+    private final java.time.Duration networkTimeout;
 
+    /** Without a bound on a renewal's or a read's wait for the database (tests on a database that never stalls). */
     public JdbcNodeStore(DataSource dataSource) {
+        this(dataSource, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param networkTimeout how long a renewal or a read of the leases waits on the database's socket before it fails.
+     *                       Without it a database host that stops answering (its TCP connection neither answered nor
+     *                       reset) holds the heartbeat for the kernel's retransmission timeout, about 15 minutes, and
+     *                       the node renews nothing for that long after the database is back. Zero: no bound.
+     */
+    public JdbcNodeStore(DataSource dataSource, java.time.Duration networkTimeout) {
         this.dataSource = dataSource;
+        this.networkTimeout = networkTimeout;
+    }
+
+    /** A connection whose reads give up after {@link #networkTimeout} (the pool puts its own setting back when it is returned). */
+    private Connection bounded() throws SQLException {
+        Connection c = dataSource.getConnection();
+        if (!networkTimeout.isZero()) {
+            try {
+                c.setNetworkTimeout(Runnable::run, Math.toIntExact(networkTimeout.toMillis()));
+            } catch (java.sql.SQLFeatureNotSupportedException e) {
+                // a driver without it (H2, which a cluster refuses anyway): unbounded
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
 
     @Override
     public Leases all() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = bounded()) {
             Instant now = now(c);
             List<NodeLease> leases = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM cluster_node ORDER BY node_id");
@@ -50,7 +79,7 @@ public final class JdbcNodeStore implements NodeStore {
 
     @Override
     public boolean heartbeat(String node, String incarnation) {
-        return update("renew the lease of node " + node, "UPDATE cluster_node SET heartbeat_at = clock_timestamp() WHERE node_id = ? "
+        return bounded("renew the lease of node " + node, "UPDATE cluster_node SET heartbeat_at = clock_timestamp() WHERE node_id = ? "
                 + "AND incarnation = ? AND state = 'ALIVE'", node, incarnation) == 1;
     }
 
@@ -157,13 +186,26 @@ public final class JdbcNodeStore implements NodeStore {
 
     private int update(String what, String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
+            return update(ps, args);
         } catch (SQLException e) {
             throw JdbcJournalStore.translate(what, e);
         }
+    }
+
+    /** An update on a connection whose reads are bounded by {@link #networkTimeout}. */
+    private int bounded(String what, String sql, Object... args) {
+        try (Connection c = bounded(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return update(ps, args);
+        } catch (SQLException e) {
+            throw JdbcJournalStore.translate(what, e);
+        }
+    }
+
+    private static int update(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+        return ps.executeUpdate();
     }
 
     private static Instant now(Connection c) throws SQLException {

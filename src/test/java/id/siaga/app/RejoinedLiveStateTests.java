@@ -130,13 +130,41 @@ class RejoinedLiveStateTests {
         assertThat(NatsPhoneClaims.ringingIn(live)).containsExactly(new OperatorId("OP-HUNT"));
     }
 
+    /**
+     * Bripka Rina answers a call on siaga-a. siaga-b, which did not hear siaga-a for a while, writes her READY (a takeover
+     * of a node that was alive, or an older value sent late): siaga-a does not apply it, since she is in its call, and tells
+     * every node BUSY again, so siaga-b does not ring her mid-call. Once her call has ended a READY from siaga-b is applied.
+     */
+    @Test
+    void anotherNodesReadyForAnOperatorInACallHereIsNotAppliedAndBusyIsToldAgain() {
+        Set<OperatorId> talkingOnA = new java.util.concurrent.CopyOnWriteArraySet<>();
+        Node a = node("siaga-a", () -> talkingOnA);
+        Node b = node("siaga-b");
+        a.presence.change(TALKING, Presence.BUSY, "sip");
+        talkingOnA.add(TALKING);
+
+        b.presence.change(TALKING, Presence.READY, "cluster: node siaga-a was lost");
+
+        assertThat(a.board.presenceOf(TALKING)).as("in a call on siaga-a").isEqualTo(Presence.BUSY);
+        assertThat(presenceTable.valueOf(TALKING.value())).contains("siaga-a BUSY");
+        assertThat(b.board.presenceOf(TALKING)).as("siaga-b rings nobody in a call on siaga-a").isEqualTo(Presence.BUSY);
+
+        talkingOnA.clear(); // the call ended
+        b.presence.change(TALKING, Presence.READY, "console");
+        assertThat(a.board.presenceOf(TALKING)).isEqualTo(Presence.READY);
+    }
+
     private Node node(String name) {
+        return node(name, Set::of);
+    }
+
+    private Node node(String name, java.util.function.Supplier<Set<OperatorId>> busyHere) {
         Journal journal = new Journal(name, new InMemoryJournalStore(), new JournalSpool(dir.resolve(name + "-spool.jsonl")), CLOCK, 100, 10_000,
                 Duration.ofMillis(50));
         closing.add(journal);
         PresenceBoard board = new PresenceBoard(ROSTER, CLOCK);
         PresenceService presence = new PresenceService(board, journal, event -> { });
-        PresenceReplication replication = new PresenceReplication(presenceTable, name, presence);
+        PresenceReplication replication = new PresenceReplication(presenceTable, name, presence, busyHere);
         NatsPhoneClaims claims = new NatsPhoneClaims(phonesTable, name, ROSTER, stations -> { });
         replication.start();
         claims.start();

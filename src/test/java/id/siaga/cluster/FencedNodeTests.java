@@ -92,7 +92,8 @@ class FencedNodeTests {
                 NodeApi api = new NodeApi(httpPort);
                 await("the fence and its end in the node's journal", logs, () -> journalTypes(api, node).containsAll(List.of("NodeFenced", "NodeUnfenced")));
                 List<String> types = journalTypes(api, node);
-                assertThat(types.indexOf("NodeFenced")).as("fenced, then unfenced: %s", types).isLessThan(types.lastIndexOf("NodeUnfenced"));
+                // the journal lists a subject's entries newest first: the last change is the unfence
+                assertThat(types.indexOf("NodeUnfenced")).as("fenced, then unfenced (newest first): %s", types).isLessThan(types.indexOf("NodeFenced"));
             }
         } finally {
             NatsBuckets.deleteAll(natsPrefix);

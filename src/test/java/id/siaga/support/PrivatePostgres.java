@@ -76,6 +76,36 @@ public final class PrivatePostgres implements AutoCloseable {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-m", "immediate", "stop"));
     }
 
+    /**
+     * Freezes the server and every backend (SIGSTOP), as a database host that stops answering without closing its
+     * connections: a client's reads wait on open sockets. {@link #thaw()} lets it go on.
+     */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            List<String> kill = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
+            ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(d -> kill.add(Long.toString(d.pid()))));
+            Process p = new ProcessBuilder(kill).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", kill) + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal the private PostgreSQL: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void run(List<String> command) {
         List<String> full = new ArrayList<>();
         if (asPostgresUser) {
