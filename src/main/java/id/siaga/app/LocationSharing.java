@@ -66,8 +66,8 @@ final class LocationSharing implements ReportRelay, AutoCloseable {
         Shared s = new Shared(node, r.callerNumber(), f.latitude(), f.longitude(), f.hasUncertainty() ? f.uncertaintyMeters() : null,
                 f.source().name(), f.method(), f.timestamp().orElse(null), r.routable(), r.callStart().orElse(null), r.via(),
                 r.receivedAt(), r.endedCallFound());
-        topic.publish("report." + BusSubjects.token(r.callerNumber()), json.writeValueAsString(s));
-        return true;
+        // false when the bus is away: the receiving node then journals the report as kept here only, not passed on
+        return topic.publish("report." + BusSubjects.token(r.callerNumber()), json.writeValueAsString(s));
     }
 
     private static Report report(Shared s) {

@@ -16,8 +16,11 @@ public interface SharedTopic {
     record Message(String subject, String data, long sequence, Instant at) {
     }
 
-    /** Publishes {@code json} on {@code subject} (a dot-separated name inside the topic, e.g. {@code call.POLRES-3404}). */
-    void publish(String subject, String json);
+    /**
+     * Publishes {@code json} on {@code subject} (a dot-separated name inside the topic, e.g. {@code call.POLRES-3404}).
+     * Returns whether it was handed to the bus: false when it was dropped because the bus is away.
+     */
+    boolean publish(String subject, String json);
 
     /**
      * Delivers every message of the topic whose subject matches {@code filter} ({@code >} for all, NATS wildcards), this

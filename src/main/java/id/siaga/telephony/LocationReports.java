@@ -22,6 +22,9 @@ final class LocationReports {
     /** Numbers remembered at once before the ended calls outside the window are swept out. */
     private static final int NUMBERS_BEFORE_SWEEP = 10_000;
 
+    /** Reports kept for one number's call not yet offered: the latest few. */
+    static final int EARLY_REPORTS_PER_NUMBER = 8;
+
     /** A finished call a late location report may still belong to. */
     record EndedCall(CallId id, Instant offeredAt, Instant endedAt) {
     }
@@ -29,6 +32,7 @@ final class LocationReports {
     private final Duration matchWindow;
     private final Map<String, List<LocationFusion.Received>> early = new HashMap<>();
     private final Map<String, ArrayDeque<EndedCall>> recentlyEnded = new HashMap<>();
+    private Instant lastSweep;
 
     LocationReports(Duration matchWindow) {
         this.matchWindow = matchWindow;
@@ -45,9 +49,19 @@ final class LocationReports {
 
     /** Keeps a report for a call from this number that may still come. */
     void keepEarly(String number, LocationFusion.Received report, Instant now) {
-        early.computeIfAbsent(number, n -> new ArrayList<>()).add(report);
-        early.values().forEach(l -> l.removeIf(e -> stale(e, now)));
-        early.values().removeIf(List::isEmpty);
+        List<LocationFusion.Received> kept = early.computeIfAbsent(number, n -> new ArrayList<>());
+        kept.removeIf(e -> stale(e, now));
+        kept.add(report);
+        if (kept.size() > EARLY_REPORTS_PER_NUMBER) {
+            kept.remove(0); // a handset or a gateway repeating itself: its latest reports are what a call wants
+        }
+        // the other numbers' stale reports are swept out once a second at most, not at every report (each node keeps
+        // every report of the cluster that found no call, so there may be many)
+        if (lastSweep == null || !now.isBefore(lastSweep.plusSeconds(1))) {
+            lastSweep = now;
+            early.values().forEach(l -> l.removeIf(e -> stale(e, now)));
+            early.values().removeIf(List::isEmpty);
+        }
     }
 
     /** The newest call from this number that ended within the match window, if any. */

@@ -46,8 +46,22 @@ class AmlController {
 
     private static final Logger log = LoggerFactory.getLogger(AmlController.class);
 
+    /** How long a report given to the call loop is known again: a gateway resends within a minute or two. */
+    static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofMinutes(5);
+
     private final CallCoordinator calls;
     private final Journal journal;
+    /**
+     * The fixes already given to the call loop (caller, position and the handset's time of fix) and when: an SMS the
+     * gateway sends again (it was answered 503 while the journal was away, or the answer was lost), or the same fix over
+     * both HTTPS and SMS, is journalled as received again but not joined to the call a second time. The latest 10,000.
+     */
+    private final Map<String, java.time.Instant> givenToCalls = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, java.time.Instant> eldest) {
+            return size() > 10_000;
+        }
+    });
 
     AmlController(CallCoordinator calls, Journal journal) {
         this.calls = calls;
@@ -115,11 +129,17 @@ class AmlController {
         if (!report.ignored().isEmpty()) {
             received.put("ignored", report.ignored());
         }
+        boolean repeat = report.located() && repeated(caller, report.fix().orElseThrow());
+        if (repeat) {
+            received.put("repeat", true);
+        }
         CompletableFuture<JournalEntry> kept = journal.append("AmlReceived", SubjectKind.SYSTEM, "aml", by, received);
-        if (report.located()) {
+        if (report.located() && !repeat) {
             LocationFix fix = report.fix().orElseThrow();
             // to the call loop at once (and from there, in a cluster, to the other nodes): the caller's call need not wait for the journal
             calls.locationReport(caller, fix, true, report.trigger().callStart(), "AML over " + transport);
+        } else if (repeat) {
+            log.info("AML over {} for {}: the same fix as one already given to the call loop; journalled, not joined again", transport, caller);
         }
         // the answer says the report is on record: a gateway told 200 does not send it again
         try {
@@ -131,6 +151,17 @@ class AmlController {
             log.warn("AML over HTTPS for {}: answered 200 as ELS requires, but the journal has not confirmed it: {}", caller, e.getMessage());
         }
         return new AmlAnswer(true, report.located(), report.located() ? "" : report.noFixReason());
+    }
+
+    /** Whether this fix (with the handset's time of fix) was given to the call loop within the window; remembered now if not. */
+    private boolean repeated(String caller, LocationFix fix) {
+        if (fix.timestamp().isEmpty()) {
+            return false; // without the handset's time two reports of one place cannot be told apart from a repeat
+        }
+        String key = caller + " " + fix.latitude() + " " + fix.longitude() + " " + fix.timestamp().get();
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant before = givenToCalls.put(key, now);
+        return before != null && before.plus(REPEAT_WINDOW).isAfter(now);
     }
 
     private static String truncate(String s) {

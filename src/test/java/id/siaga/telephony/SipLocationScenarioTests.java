@@ -99,14 +99,21 @@ class SipLocationScenarioTests {
              Sipp call = Sipp.caller("caller-cell.xml", SipTestPorts.free(), SipCallScenarioTests.EDGE_ADDRESS, "110",
                      Map.of("caller", caller, "pani", BANTUL_CELL), 500, 1)) {
             awaitStory("+62" + caller.substring(1), "RoutingWaits");
-            HttpResponse<String> aml = postSms("+62" + caller.substring(1), amlSms(-7.71560, 110.35580));
+            String sms = amlSms(-7.71560, 110.35580);
+            HttpResponse<String> aml = postSms("+62" + caller.substring(1), sms);
             assertThat(aml.statusCode()).as(aml.body()).isEqualTo(200);
+            // the gateway sends the same SMS again (its first answer lost on the way): taken, not joined to the call twice
+            HttpResponse<String> again = postSms("+62" + caller.substring(1), sms);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(again.body()).contains("\"accepted\":true");
             assertThat(call.await(40)).as(call.output()).isZero();
             assertThat(sleman.await(40)).as(sleman.output()).isZero();
         }
         List<JournalEntry> story = awaitStory("+6281200000021", "CallEnded");
         assertThat(types(story)).containsSubsequence("CallRouted", "RoutingWaits", "CallLocated", "CallRerouted", "LegRang", "CallAnswered");
         assertThat(types(story).stream().filter("LegRang"::equals)).as("Bantul's phone never rang").hasSize(1);
+        assertThat(CallStories.all(story, e -> e.type().equals("CallLocated"))).extracting(JournalEntry::payload)
+                .as("the cell, then the AML once though sent twice").hasSize(2);
     }
 
     @Test

@@ -166,6 +166,12 @@ final class NatsTable extends NatsTables.Deferred implements SharedTable {
     /** One watch of the bucket: an ordered consumer of every key, started once the bucket is open. */
     private final class Watch extends NatsTables.Deferred {
         private final Consumer<Entry> changes;
+        /**
+         * Which attempt's watcher delivers: an attempt that failed after the client had started its watcher (a timeout
+         * while the consumer was being made) leaves that watcher behind, and the next attempt makes another; only the
+         * latest one's changes are applied, so none is applied twice.
+         */
+        private final java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
 
         Watch(Consumer<Entry> changes) {
             this.changes = changes;
@@ -177,9 +183,13 @@ final class NatsTable extends NatsTables.Deferred implements SharedTable {
             if (open == null) {
                 return false;
             }
+            int mine = attempt.incrementAndGet();
             open.watchAll(new KeyValueWatcher() {
                 @Override
                 public void watch(KeyValueEntry e) {
+                    if (attempt.get() != mine) {
+                        return; // left behind by an attempt that failed
+                    }
                     try {
                         changes.accept(entry(e));
                     } catch (RuntimeException ex) {

@@ -65,7 +65,7 @@ final class NatsTopic extends NatsTables.Deferred implements SharedTopic {
     }
 
     @Override
-    public void publish(String subject, String json) {
+    public boolean publish(String subject, String json) {
         Connection connection = tables.up();
         if (connection == null || js == null) {
             long n = dropped.incrementAndGet();
@@ -73,10 +73,11 @@ final class NatsTopic extends NatsTables.Deferred implements SharedTopic {
                 log.warn("cluster bus is {}: {} events for {} not published to the other nodes", connection == null ? tables.state()
                         : "connected but " + stream + " is not set up yet", n, root);
             }
-            return;
+            return false;
         }
         // a core publish on the stream's subject: the stream keeps it; nothing waits for its acknowledgement
         connection.publish(root + "." + subject, json.getBytes(StandardCharsets.UTF_8));
+        return true;
     }
 
     /** Starts at once if the stream is there, else once it is; never throws, as nothing about it can fail before then. */
