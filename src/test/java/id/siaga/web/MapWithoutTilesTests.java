@@ -5,15 +5,19 @@ import static id.siaga.web.OperatorConsoleTests.keys;
 import static id.siaga.web.OperatorConsoleTests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import id.siaga.app.PresenceService;
 import id.siaga.support.Browser;
 import id.siaga.telephony.CallCoordinator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * operator. The console goes to the caller and the map is not a black box: it says in words that the base map is
  * missing, zooms so that the boundary of the area holding the caller is in view and draws it (a screenshot of the map
  * has outline-blue pixels, not only the dark background), names the area ("Polsek … · Polres Sleman"), shows the
- * stations' headquarters and a scale; and with no tile server configured at all the same notice shows.
+ * stations' headquarters and a scale. When the station's tile server comes up, the next view has its tiles and the
+ * notice goes; and with no tile server configured at all the notice shows from the start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:mapwithouttilestests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -51,16 +56,18 @@ class MapWithoutTilesTests {
     @Autowired
     PresenceService presence;
 
+    /** The station's tile server's port: nothing listens there until the test starts the server. */
+    static int tilePort;
+
     @DynamicPropertySource
     static void unreachableTileServer(DynamicPropertyRegistry registry) {
-        int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
+            tilePort = socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         // nothing listens there once the socket is closed: every tile fails, as behind a closed network
-        registry.add("siaga.console.tile-url", () -> "http://127.0.0.1:" + closed + "/{z}/{x}/{y}.png");
+        registry.add("siaga.console.tile-url", () -> "http://127.0.0.1:" + tilePort + "/{z}/{x}/{y}.png");
         registry.add("siaga.console.tile-attribution", () -> "© Peta Polda DIY");
     }
 
@@ -107,6 +114,20 @@ class MapWithoutTilesTests {
                     .equals("Base map unavailable — showing jurisdiction boundaries"));
             d.findElement(By.cssSelector("[data-lang-switch]")).click();
 
+            // the station's tile server comes up: the next view has its streets, and the notice goes
+            HttpServer tiles = tileServer();
+            try {
+                ((JavascriptExecutor) d).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        import('/operator/state.js').then(({ state }) => { state.map.setView([-7.75, 110.40], 13, { animate: false }); done(); });
+                        """);
+                browser.await("the tiles show", w -> !w.findElements(By.cssSelector("#map img.leaflet-tile-loaded")).isEmpty()
+                        && !w.findElement(By.cssSelector("#map .map-notice")).isDisplayed());
+                assertThat(served.get()).isPositive();
+            } finally {
+                tiles.stop(0);
+            }
+
             // no tile server at all: the same map says so from the start, and asks for no tile
             Object none = ((JavascriptExecutor) d).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
@@ -122,6 +143,33 @@ class MapWithoutTilesTests {
                     });
                     """);
             assertThat(String.valueOf(none)).isEqualTo("0|Peta dasar tidak tersedia — menampilkan batas wilayah");
+        }
+    }
+
+    final AtomicInteger served = new AtomicInteger();
+
+    /** The station's tile server on the port the console was told: one grey street-map tile for every request. */
+    private HttpServer tileServer() {
+        try {
+            BufferedImage tile = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = tile.createGraphics();
+            g.setColor(new java.awt.Color(0xd8d3c8));
+            g.fillRect(0, 0, 256, 256);
+            g.dispose();
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(tile, "png", png);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", tilePort), 0);
+            server.createContext("/", exchange -> {
+                served.incrementAndGet();
+                exchange.getResponseHeaders().add("Content-Type", "image/png");
+                exchange.sendResponseHeaders(200, png.size());
+                exchange.getResponseBody().write(png.toByteArray());
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
