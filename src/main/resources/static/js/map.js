@@ -66,9 +66,9 @@ export async function jurisdictionMap(element, console) {
  * closer than street zoom, never farther than a Polres), so the operator sees which area it is in and how far its
  * edge is.
  */
-export function focusOn(map, lat, lon, radiusMeters = 0) {
+export function focusOn(map, lat, lon, radiusMeters = 0, streetZoom = CALL_ZOOM) {
   const here = L.latLng(lat, lon);
-  const street = Math.max(map.getZoom(), CALL_ZOOM);
+  const street = Math.max(map.getZoom(), streetZoom);
   const tiles = map.siaga && map.siaga.tiles === 'ok';
   const holder = tiles || !map.siaga ? null : containing(map.siaga.areas, here)[0];
   if (!holder) { map.setView(here, street); return; }
@@ -76,7 +76,7 @@ export function focusOn(map, lat, lon, radiusMeters = 0) {
   const reach = Math.max(here.distanceTo(edge), radiusMeters || 0);
   // a square around the place reaching past its nearest edge, so the place stays in the middle
   const view = here.toBounds(2 * reach * 1.3);
-  map.setView(here, Math.max(9, Math.min(CALL_ZOOM, map.getBoundsZoom(view, false, L.point(24, 24)))));
+  map.setView(here, Math.max(9, Math.min(streetZoom, map.getBoundsZoom(view, false, L.point(24, 24)))));
 }
 
 /** The areas (GeoJSON features) that hold a point, the innermost first. */
