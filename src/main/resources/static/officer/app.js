@@ -6,7 +6,7 @@ import { get, post, ApiError } from '/js/api.js';
 import { start, toast, attempt } from '/js/console.js';
 import { words, t, translate } from '/js/i18n.js';
 import { clock, duration } from '/js/time.js';
-import { jurisdictionMap, placeMarker } from '/js/map.js';
+import { jurisdictionMap, placeMarker, focusOn } from '/js/map.js';
 import { Alarm } from '/officer/alarm.js';
 
 words({
@@ -118,7 +118,7 @@ function render() {
     if (app.map) {
       placeMarker(app.map, app.layers, 'incident', w.latitude, w.longitude, { color: '#ff6b6b', label: w.type });
       if (!app.layers.centredOn || app.layers.centredOn !== w.assignmentId) {
-        app.map.setView([w.latitude, w.longitude], 15);
+        focusOn(app.map, w.latitude, w.longitude, 0, 15);
         app.layers.centredOn = w.assignmentId;
       }
     }

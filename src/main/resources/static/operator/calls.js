@@ -6,7 +6,7 @@ import { get, post } from '/js/api.js';
 import { attempt, toast } from '/js/console.js';
 import { t } from '/js/i18n.js';
 import { dateTime, duration } from '/js/time.js';
-import { placeMarker } from '/js/map.js';
+import { placeMarker, focusOn } from '/js/map.js';
 import { stationName, rememberStation, locationSource, incidentRef, typeLabel } from '/js/names.js';
 import { state, el, national, navigable, keepSelection } from './state.js';
 import { showWrapUp } from './wrapup.js';
@@ -182,7 +182,7 @@ function showCall(call) {
   if (call.latitude != null) {
     where.textContent = `${call.latitude.toFixed(5)}, ${call.longitude.toFixed(5)} · `
       + t('op.accuracy', { m: call.uncertaintyMeters != null ? Math.round(call.uncertaintyMeters) : '?', source: locationSource(call.locationSource, call.locationMethod) });
-    if (moved) state.map.setView([call.latitude, call.longitude], Math.max(state.map.getZoom(), 14));
+    if (moved) focusOn(state.map, call.latitude, call.longitude, call.uncertaintyMeters);
   } else {
     where.textContent = t('op.location.none');
   }

@@ -46,7 +46,7 @@ class ConsoleController {
     }
 
     record ConsoleView(String username, String displayName, Set<Role> roles, StationView station, String zoneId, String zone, String landing,
-                       String tileUrl, String tileAttribution) {
+                       String tileUrl, String tileAttribution, int tileMaxZoom) {
     }
 
     @GetMapping("/api/console")
@@ -54,7 +54,8 @@ class ConsoleController {
         SiagaPrincipal p = StationScope.principal(auth);
         Station home = stations.tree().get(p.station());
         return new ConsoleView(p.username(), p.displayName(), p.roles(), StationView.of(home), home.timeZone().zone().getId(),
-                home.timeZone().name(), ConsoleLanding.console(p), tiles.tileUrl(), tiles.tileAttribution());
+                home.timeZone().name(), ConsoleLanding.console(p), tiles.tileUrl(), tiles.tileAttribution(),
+                tiles.tileMaxZoom());
     }
 
     /** GeoJSON of the jurisdictions in the user's scope, properties {@code station}, {@code name}, {@code kind}. */

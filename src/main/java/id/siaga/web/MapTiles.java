@@ -11,4 +11,7 @@ public interface MapTiles {
 
     /** The tile provider's attribution, shown when {@link #tileUrl()} is set. */
     String tileAttribution();
+
+    /** The deepest zoom the tile server has tiles for; the map zooms no closer. */
+    int tileMaxZoom();
 }

@@ -40,6 +40,8 @@ class OperatorIncidentWorkTests {
     static final String AUTH = "Authorization";
     static final String SLEMAN_DISPATCHER = Http.basic("dispatcher.sleman", "siaga110");
     static final String SLEMAN_OPERATOR_2 = Http.basic("operator.sleman2", "siaga110");
+    /** The report's marker on the map; the stations' headquarters are markers too. */
+    static final String REPORT_MARKER = "#map .leaflet-marker-icon:not(.map-hq)";
 
     @LocalServerPort
     int port;
@@ -186,9 +188,9 @@ class OperatorIncidentWorkTests {
 
             WebElement map = d.findElement(By.id("map"));
             new org.openqa.selenium.interactions.Actions(d).moveToElement(map, 20, 20).click().perform();
-            browser.await("the click places a marker and fills the location", w -> !w.findElements(By.cssSelector("#map .leaflet-marker-icon")).isEmpty()
+            browser.await("the click places a marker and fills the location", w -> !w.findElements(By.cssSelector(REPORT_MARKER)).isEmpty()
                     && d.findElement(By.id("walkin-location")).getAttribute("value").matches("-?\\d+\\.\\d{5}, -?\\d+\\.\\d{5}"));
-            WebElement marker = d.findElement(By.cssSelector("#map .leaflet-marker-icon"));
+            WebElement marker = d.findElement(By.cssSelector(REPORT_MARKER));
             assertThat(marker.getAttribute("class")).contains("leaflet-marker-draggable");
             String clicked = d.findElement(By.id("walkin-location")).getAttribute("value");
             new org.openqa.selenium.interactions.Actions(d).dragAndDropBy(marker, 40, 30).perform();
@@ -215,7 +217,7 @@ class OperatorIncidentWorkTests {
             assertThat(report.path("callerName").asString()).isEqualTo("Bu Sri");
             assertThat(report.path("priority").asInt()).isEqualTo(2);
             assertThat(report.path("address").asString()).isEqualTo("SPKT Polres Sleman");
-            assertThat(d.findElements(By.cssSelector("#map .leaflet-marker-icon"))).as("the form's marker goes with the form").isEmpty();
+            assertThat(d.findElements(By.cssSelector(REPORT_MARKER))).as("the form's marker goes with the form").isEmpty();
 
             calls.ready("OP-3404-1");
             CallId call = calls.dial("+6281200300051", IN_SLEMAN, "OP-3404-1");
