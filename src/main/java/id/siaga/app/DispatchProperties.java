@@ -110,8 +110,9 @@ public record DispatchProperties(
         try {
             return new RecommendationHorizon.Reach(eta, meters);
         } catch (IllegalArgumentException | NullPointerException e) {
+            // the key, not the record's words: this is the message the start fails with
             throw new IllegalArgumentException("siaga.dispatch." + kind + "-horizon and " + kind + "-horizon-eta must be positive, got " + meters
-                    + " m and " + eta, e);
+                    + " m and " + eta);
         }
     }
 
