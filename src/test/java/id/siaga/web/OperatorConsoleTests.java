@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.app.PresenceService;
 import id.siaga.dispatch.DispatchDesk;
+import id.siaga.incident.IncidentId;
 import id.siaga.org.OperatorId;
 import id.siaga.org.Presence;
 import id.siaga.support.Browser;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * patrol car (which just reported its GPS position) is recommended with its ETA, above Kota Yogyakarta's car marked as a
  * neighbour's unit (Kota's foot post 8.6 km away is no candidate), and sent with Enter; the
  * assignment, the unit board, the open incidents and the clock against 10:00 follow; the English switch translates
- * the page. A caller who hung up while it rang becomes a call-back task, claimed and closed from the keyboard.
+ * the page. When Kota sends its car elsewhere, the console says in a sentence that nothing suitable is free. A caller who hung up while it rang becomes a call-back task, claimed and closed from the keyboard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:operatorconsoletests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -170,7 +171,14 @@ class OperatorConsoleTests {
                     Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", true));
             browser.screenshot("operator-360");
             ((ChromeDriver) d).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            // asked by radio, Kota's dispatcher sends its car to the theft too: nothing suitable is left, and the console says so
+            desk.assign(new IncidentId(incident.path("id").asString()), "YK-R4-01", "dispatcher.kota");
             keys(d).sendKeys("l").perform();
+            browser.await("nothing suitable is free, said plainly", w -> text(w, "recommend").startsWith(
+                    "Tidak ada unit bebas dalam jangkauan. Yang terdekat, Pos Malioboro (Jalan kaki, Polres Kota Yogyakarta), berjarak 8.6 km"));
+            assertThat(text(d, "recommend")).contains("di luar batas 1.5 km untuk jenisnya").contains("1 unit Polres Sleman sedang bertugas.");
+            browser.screenshot("operator-nothing-suitable");
+            noCodesOnScreen(d, "when nothing suitable is free");
         }
     }
 
