@@ -7,7 +7,7 @@ import { t } from '/js/i18n.js';
 import { toast } from '/js/console.js';
 import { clock, duration, secondsSince } from '/js/time.js';
 import { placeMarker } from '/js/map.js';
-import { unitKind, incidentRef, typeLabel } from '/js/names.js';
+import { unitKind, incidentRef, typeLabel, stationName, rememberStation } from '/js/names.js';
 import { state, el, seconds, navigable, select, keepSelection } from './state.js';
 import { initCasework, renderCasework, askReason } from './casework.js';
 import { renderUnits } from './units.js';
@@ -15,6 +15,8 @@ import { renderUnits } from './units.js';
 let refreshTimer = null;
 let detailTimer = null;
 let assignments = [];
+/** The units of the recommendation on screen by id, with whether this user must ask their station for them. */
+let proposed = new Map();
 
 export function initIncident() {
   navigable(document.getElementById('recommend'), (unitId) => dispatch(unitId));
@@ -88,15 +90,45 @@ function renderRecommendation(rec) {
     stale.textContent = '';
     return;
   }
-  list.replaceChildren(...(rec.units.length ? rec.units.map((u) => el('li', { dataset: { id: u.unitId } },
-    el('strong', {}, u.callSign), ` · ${unitKind(u.kind)} · `, t('op.km', { km: (u.distanceMeters / 1000).toFixed(1) }), ' · ',
+  Object.entries(rec.stationNames || {}).forEach(([id, name]) => rememberStation({ id, name }));
+  proposed = new Map(rec.units.map((u) => [u.unitId, { ...u, askByRadio: (rec.askByRadio || []).includes(u.unitId) }]));
+  list.replaceChildren(...(rec.units.length ? [...proposed.values()].map((u) => el('li', { dataset: { id: u.unitId } },
+    el('strong', {}, u.callSign), ` · ${unitKind(u.kind)} · `, t('op.km', { km: km(u.distanceMeters) }), ' · ',
     el('strong', { class: 'ok' }, t('op.eta', { eta: duration(seconds(u.eta)) })), ' ',
-    el('button', { type: 'button', class: 'ok', tabindex: '-1', onclick: () => dispatch(u.unitId) }, t('op.dispatch'))))
-    : [el('li', { class: 'muted' }, t('op.recommend.none'))]));
+    u.ownStation ? null : el('span', { class: 'badge warn neighbour' }, t('op.neighbour', { station: stationName(u.station) })), u.askByRadio ? ' · ' : ' ',
+    u.askByRadio ? el('span', { class: 'muted small' }, t('op.neighbour.ask'))
+      : el('button', { type: 'button', class: 'ok', tabindex: '-1', onclick: () => dispatch(u.unitId) }, t('op.dispatch'))))
+    : [el('li', { class: 'muted nothing' }, nothingSuitable(rec))]));
   const selected = list.dataset.selected;
   select(list, rec.units.some((u) => u.unitId === selected) ? selected : (rec.units[0] ? rec.units[0].unitId : null));
   stale.textContent = rec.withoutFreshFix.length
     ? `${t('op.stale')} ${rec.withoutFreshFix.map((s) => s.callSign).join(', ')}` : '';
+}
+
+function km(meters) {
+  return (meters / 1000).toFixed(1);
+}
+
+/**
+ * Why no unit is proposed, in the user's words: the nearest free unit the horizon left out (how far, which limit), how
+ * many more are beyond it, how many of the station's units are busy.
+ */
+function nothingSuitable(rec) {
+  const parts = [];
+  const b = rec.nearestBeyondHorizon;
+  if (b) {
+    const u = b.unit;
+    parts.push(t('op.recommend.beyond', {
+      unit: u.callSign, kind: unitKind(u.kind), station: stationName(u.station), km: km(u.distanceMeters),
+      eta: duration(seconds(u.eta)),
+      limit: b.exceeded === 'DISTANCE' ? t('op.km', { km: km(b.maxDistanceMeters) }) : t('op.eta', { eta: duration(seconds(b.maxEta)) }),
+    }));
+    if (rec.beyondHorizon > 1) parts.push(t('op.recommend.beyond.more', { n: rec.beyondHorizon - 1 }));
+  } else {
+    parts.push(t('op.recommend.none'));
+  }
+  if (rec.busyAtStation > 0) parts.push(t('op.recommend.busy', { n: rec.busyAtStation, station: stationName(rec.station) }));
+  return parts.join(' ');
 }
 
 function renderAssignments(list) {
@@ -157,6 +189,12 @@ function callSign(unitId) {
 
 async function dispatch(unitId) {
   if (!state.incident) return;
+  const u = proposed.get(unitId);
+  if (u && u.askByRadio) {
+    // a neighbouring station's unit: that station sends it (the server would refuse this user)
+    toast(t('op.neighbour.askBy', { unit: u.callSign, station: stationName(u.station) }));
+    return;
+  }
   try {
     await post(`/api/incidents/${state.incident.id}/assignments`, { unit: unitId });
     const unit = state.units.get(unitId);

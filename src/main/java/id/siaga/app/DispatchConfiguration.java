@@ -112,7 +112,8 @@ class DispatchConfiguration {
         } else if (event instanceof DispatchEvent.AcknowledgementOverdue e) {
             appended = journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
             log.warn("unit {} has not acknowledged incident {} after {}; proposing {}", e.unitId(), e.assignment().incident(), e.waited(),
-                    e.proposedNext().map(c -> c.callSign() + " (ETA " + c.eta() + ")").orElse("nobody (no other unit available)"));
+                    e.proposedNext().map(c -> c.callSign() + " (ETA " + c.eta() + (c.ownStation() ? ")" : ", a neighbouring station's unit)"))
+                            .orElse("nobody (no other free unit within the horizon)"));
         } else if (event instanceof DispatchEvent.OnSceneProposed e) {
             appended = journal.append(event.type(), SubjectKind.INCIDENT, e.assignment().incident().value(), actor, event.facts());
         } else if (event instanceof DispatchEvent.AssignmentEnded e) {

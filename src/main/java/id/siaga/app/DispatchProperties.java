@@ -1,6 +1,7 @@
 package id.siaga.app;
 
 import id.siaga.dispatch.DispatchPolicy;
+import id.siaga.dispatch.RecommendationHorizon;
 import id.siaga.dispatch.StraightLineEta;
 import id.siaga.dispatch.UnitKind;
 import java.time.Duration;
@@ -35,6 +36,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gridCell               degrees of one cell of the nearest-unit grid (the coarse grid is 16 times larger); 0.015
  *                               (about 1.7 km) measured quickest for 100,000 units spread by population (bench/RESULTS.md)
  * @param tick                   how often the acknowledgement and silence timers are checked
+ * @param patrolCarHorizonEta    the longest ETA at which a patrol car is still proposed. 45 min: with the
+ *                               straight-line estimate (30 km/h, road factor 1.4) that is 16 km across, the reach of a
+ *                               Polres' own cars over its rural kecamatan, while a car the estimate puts further out
+ *                               is a neighbour's job. A Polres whose roads are quicker raises {@code patrol-car-kmh}
+ *                               first (a truer ETA); a compact city Polres may lower it to 30 min
+ * @param patrolCarHorizon       metres: the farthest straight-line distance at which a patrol car is proposed. 30 km
+ *                               is about the width of a rural Polres (Gunungkidul, Kulon Progo); with the default speeds
+ *                               the ETA binds first, this ceiling holds when the speeds are raised or a road router gives
+ *                               quicker ETAs. Production: about the width of the Polres
+ * @param motorbikeHorizonEta    the longest ETA for a patrol motorbike: 40 min (17 km across at the default 35 km/h),
+ *                               a little under a car's since a motorbike carries two officers and no one else
+ * @param motorbikeHorizon       metres: the farthest distance for a motorbike; 25 km, a motorbike's practical range of
+ *                               an emergency ride. Production: keep it under the car's
+ * @param footHorizonEta         the longest ETA for officers on foot: 20 min (1.2 km at 5 km/h over roads), twice the
+ *                               10-minute target; further out a motorbike arrives first. Production: 15-20 min
+ * @param footHorizon            metres: the farthest distance for officers on foot; 1.5 km, the area a post (a market,
+ *                               Malioboro, an event) covers. A foot post 48 km away is never proposed. Production: the
+ *                               posts' own beat, rarely above 2 km
  */
 @ConfigurationProperties("siaga.dispatch")
 public record DispatchProperties(
@@ -51,7 +70,13 @@ public record DispatchProperties(
         @DefaultValue("35") double motorbikeKmh,
         @DefaultValue("5") double footKmh,
         @DefaultValue("0.015") double gridCell,
-        @DefaultValue("1s") Duration tick) {
+        @DefaultValue("1s") Duration tick,
+        @DefaultValue("45m") Duration patrolCarHorizonEta,
+        @DefaultValue("30000") double patrolCarHorizon,
+        @DefaultValue("40m") Duration motorbikeHorizonEta,
+        @DefaultValue("25000") double motorbikeHorizon,
+        @DefaultValue("20m") Duration footHorizonEta,
+        @DefaultValue("1500") double footHorizon) {
 
     public DispatchProperties {
         if (unitsFile == null || unitsFile.isBlank()) {
@@ -62,15 +87,33 @@ public record DispatchProperties(
         }
         try {
             // the parameters, not the fields: those are assigned only after this constructor body
-            new DispatchPolicy(acknowledgementTimeout, offlineAfter, freshFix, arrivalRadius, recommendations, searchRadius, onSceneTarget);
+            new DispatchPolicy(acknowledgementTimeout, offlineAfter, freshFix, arrivalRadius, recommendations, searchRadius, onSceneTarget,
+                    horizon(patrolCarHorizonEta, patrolCarHorizon, motorbikeHorizonEta, motorbikeHorizon, footHorizonEta, footHorizon));
             new StraightLineEta(roadFactor, Map.of(UnitKind.PATROL_CAR, patrolCarKmh, UnitKind.MOTORBIKE, motorbikeKmh, UnitKind.FOOT, footKmh));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("siaga.dispatch: " + e.getMessage(), e);
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()).startsWith("siaga.dispatch.") ? e.getMessage()
+                    : "siaga.dispatch: " + e.getMessage(), e);
         }
     }
 
     public DispatchPolicy policy() {
-        return new DispatchPolicy(acknowledgementTimeout, offlineAfter, freshFix, arrivalRadius, recommendations, searchRadius, onSceneTarget);
+        return new DispatchPolicy(acknowledgementTimeout, offlineAfter, freshFix, arrivalRadius, recommendations, searchRadius, onSceneTarget,
+                horizon(patrolCarHorizonEta, patrolCarHorizon, motorbikeHorizonEta, motorbikeHorizon, footHorizonEta, footHorizon));
+    }
+
+    private static RecommendationHorizon horizon(Duration carEta, double car, Duration motorbikeEta, double motorbike, Duration footEta, double foot) {
+        return new RecommendationHorizon(Map.of(UnitKind.PATROL_CAR, reach("patrol-car", carEta, car),
+                UnitKind.MOTORBIKE, reach("motorbike", motorbikeEta, motorbike), UnitKind.FOOT, reach("foot", footEta, foot)));
+    }
+
+    private static RecommendationHorizon.Reach reach(String kind, Duration eta, double meters) {
+        try {
+            return new RecommendationHorizon.Reach(eta, meters);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // the key, not the record's words: this is the message the start fails with
+            throw new IllegalArgumentException("siaga.dispatch." + kind + "-horizon and " + kind + "-horizon-eta must be positive, got " + meters
+                    + " m and " + eta);
+        }
     }
 
     public StraightLineEta eta() {

@@ -86,7 +86,7 @@ public sealed interface DispatchEvent {
             Map<String, Object> m = assignment.facts();
             m.put("waitedSeconds", waited.toSeconds());
             proposedNext.ifPresent(c -> m.putAll(DispatchEvent.facts("proposedUnit", c.unitId(), "proposedCallSign", c.callSign(),
-                    "proposedEtaSeconds", c.eta(), "proposedDistanceMeters", Math.round(c.distanceMeters()))));
+                    "proposedEtaSeconds", c.eta(), "proposedDistanceMeters", Math.round(c.distanceMeters()), "proposedOwnStation", c.ownStation())));
             return m;
         }
     }

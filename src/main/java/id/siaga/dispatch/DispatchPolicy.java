@@ -14,15 +14,18 @@ import java.util.Objects;
  * @param recommendations        how many units to recommend
  * @param searchRadiusMeters     how far to look for units
  * @param onSceneTarget          the time from the call's answer to the first unit on scene that the clock runs against
+ * @param horizon                how far (ETA, distance) a unit of each kind may be to be proposed at all
  */
 public record DispatchPolicy(Duration acknowledgementTimeout, Duration offlineAfter, Duration freshFix, double arrivalRadiusMeters,
-                             int recommendations, double searchRadiusMeters, Duration onSceneTarget) {
+                             int recommendations, double searchRadiusMeters, Duration onSceneTarget,
+                             RecommendationHorizon horizon) {
 
     public DispatchPolicy {
         Objects.requireNonNull(acknowledgementTimeout, "acknowledgementTimeout");
         Objects.requireNonNull(offlineAfter, "offlineAfter");
         Objects.requireNonNull(freshFix, "freshFix");
         Objects.requireNonNull(onSceneTarget, "onSceneTarget");
+        Objects.requireNonNull(horizon, "horizon");
         if (acknowledgementTimeout.isNegative() || acknowledgementTimeout.isZero()) {
             throw new IllegalArgumentException("acknowledgement timeout must be positive");
         }
@@ -31,8 +34,12 @@ public record DispatchPolicy(Duration acknowledgementTimeout, Duration offlineAf
         }
     }
 
-    /** Defaults of the issue: 30 s to acknowledge, 100 m is on scene, 5 units recommended, on scene within 10 minutes. */
+    /**
+     * Defaults of the issue: 30 s to acknowledge, 100 m is on scene, 5 units recommended, on scene within 10 minutes, the
+     * default horizon.
+     */
     public static DispatchPolicy defaults() {
-        return new DispatchPolicy(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(2), 100, 5, 50_000, Duration.ofMinutes(10));
+        return new DispatchPolicy(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(2), 100, 5, 50_000, Duration.ofMinutes(10),
+                RecommendationHorizon.defaults());
     }
 }

@@ -13,9 +13,15 @@ import java.util.function.Function;
 /**
  * Ranks the available units for an incident by ETA. The index gives the nearest by distance; since a
  * motorbike 3 km away may beat a foot patrol 500 m away, it asks for three times as many as it recommends and
- * orders those by ETA. Available units of the incident's station without a fresh fix are listed apart.
+ * orders those by ETA. A unit beyond its kind's horizon is no candidate; when the nearest are all beyond it, the
+ * index is asked for more, up to {@link #MOST_ASKED}. Each candidate says whether it is the incident's station's
+ * own. Available units of the incident's station without a fresh fix are listed apart. When nothing is proposed,
+ * the recommendation says why.
  */
 final class Recommender {
+
+    /** The most units asked of the index for one recommendation (the demo has 14, a province a few thousand). */
+    static final int MOST_ASKED = 960;
 
     private final UnitRoster roster;
     private final UnitPositions positions;
@@ -38,23 +44,46 @@ final class Recommender {
     Recommendation recommend(DispatchTarget target, Set<String> exclude, Instant now) {
         GeoPoint to = target.location().orElseThrow();
         Instant freshSince = now.minus(policy.freshFix());
+        RecommendationHorizon horizon = policy.horizon();
         int k = policy.recommendations();
         List<Recommendation.Candidate> ranked = new ArrayList<>();
-        for (NearestUnitIndex.Near near : positions.index().nearest(to.latitude(), to.longitude(), 3 * k, policy.searchRadiusMeters(), freshSince)) {
-            NearestUnitIndex.Located u = near.unit();
-            if (exclude.contains(u.unitId()) || dutyStatus.apply(u.unitId()) != UnitStatus.AVAILABLE) {
-                continue;
+        List<Recommendation.Beyond> beyond = new ArrayList<>();
+        for (int asked = 3 * k; ; asked = Math.min(2 * asked, MOST_ASKED)) {
+            ranked.clear();
+            beyond.clear();
+            List<NearestUnitIndex.Near> nearest = positions.index().nearest(to.latitude(), to.longitude(), asked, policy.searchRadiusMeters(), freshSince);
+            for (NearestUnitIndex.Near near : nearest) {
+                NearestUnitIndex.Located u = near.unit();
+                if (exclude.contains(u.unitId()) || dutyStatus.apply(u.unitId()) != UnitStatus.AVAILABLE) {
+                    continue;
+                }
+                Unit unit = roster.find(u.unitId()).orElseThrow();
+                Duration unitEta = eta.eta(unit.kind(), new GeoPoint(u.latitude(), u.longitude()), to, near.distanceMeters());
+                Recommendation.Candidate c = new Recommendation.Candidate(unit.id(), unit.callSign(), unit.kind(), unit.station(),
+                        unit.station().equals(target.station()), near.distanceMeters(), unitEta, u.fixTime());
+                Optional<RecommendationHorizon.Limit> out = horizon.beyond(unit.kind(), near.distanceMeters(), unitEta);
+                if (out.isPresent()) {
+                    RecommendationHorizon.Reach reach = horizon.reach(unit.kind());
+                    beyond.add(new Recommendation.Beyond(c, out.get(), reach.maxEta(), reach.maxDistanceMeters()));
+                } else {
+                    ranked.add(c);
+                }
             }
-            Unit unit = roster.find(u.unitId()).orElseThrow();
-            ranked.add(new Recommendation.Candidate(unit.id(), unit.callSign(), unit.kind(), unit.station(), near.distanceMeters(),
-                    eta.eta(unit.kind(), new GeoPoint(u.latitude(), u.longitude()), to, near.distanceMeters()), u.fixTime()));
+            if (ranked.size() >= 3 * k || nearest.size() < asked || asked >= MOST_ASKED) {
+                break;
+            }
         }
-        ranked.sort(Comparator.comparing(Recommendation.Candidate::eta).thenComparingDouble(Recommendation.Candidate::distanceMeters));
+        ranked.sort(BY_ETA);
         List<Recommendation.Candidate> best = ranked.subList(0, Math.min(k, ranked.size()));
 
         List<Recommendation.StaleUnit> stale = new ArrayList<>();
+        int busy = 0;
         for (Unit unit : roster.atStation(target.station())) {
-            if (exclude.contains(unit.id()) || dutyStatus.apply(unit.id()) != UnitStatus.AVAILABLE) {
+            UnitStatus status = dutyStatus.apply(unit.id());
+            if (status.isCommitted() || status == UnitStatus.RETURNING) {
+                busy++;
+            }
+            if (exclude.contains(unit.id()) || status != UnitStatus.AVAILABLE) {
                 continue;
             }
             Optional<NearestUnitIndex.Located> fix = positions.last(unit.id());
@@ -65,6 +94,50 @@ final class Recommender {
                         heard == null ? null : Duration.between(heard, now)));
             }
         }
-        return new Recommendation(target.incident(), to, List.copyOf(best), List.copyOf(stale), now);
+        Recommendation.Beyond nearestBeyond = best.isEmpty()
+                ? beyond.stream().min(Comparator.comparing(Recommendation.Beyond::unit, BY_ETA)).orElse(null) : null;
+        String reason = best.isEmpty() ? nothingSuitable(nearestBeyond, beyond.size(), busy, stale.size()) : null;
+        return new Recommendation(target.incident(), to, target.station(), List.copyOf(best), List.copyOf(stale), beyond.size(), busy,
+                nearestBeyond, reason, now);
+    }
+
+    private static final Comparator<Recommendation.Candidate> BY_ETA =
+            Comparator.comparing(Recommendation.Candidate::eta).thenComparingDouble(Recommendation.Candidate::distanceMeters);
+
+    /**
+     * "no free unit within the horizon; nearest free: Pos Malioboro (FOOT) at 48.0 km, ETA 13 h 32 min, beyond the
+     * horizon of 1.5 km for FOOT; 2 of the station's units busy, 1 without a fresh fix".
+     */
+    private String nothingSuitable(Recommendation.Beyond nearest, int beyondCount, int busy, int stale) {
+        StringBuilder s = new StringBuilder();
+        if (nearest == null) {
+            s.append("no free unit with a fresh GPS fix within ").append(km(policy.searchRadiusMeters()));
+        } else {
+            Recommendation.Candidate c = nearest.unit();
+            s.append("no free unit within the horizon; nearest free: ").append(c.callSign()).append(" (").append(c.kind()).append(") at ")
+                    .append(km(c.distanceMeters())).append(", ETA ").append(hoursMinutes(c.eta())).append(", beyond the horizon of ")
+                    .append(nearest.exceeded() == RecommendationHorizon.Limit.DISTANCE ? km(nearest.maxDistanceMeters())
+                            : hoursMinutes(nearest.maxEta()))
+                    .append(" for ").append(c.kind());
+            if (beyondCount > 1) {
+                s.append(" (").append(beyondCount).append(" free units beyond the horizon)");
+            }
+        }
+        if (busy > 0) {
+            s.append("; ").append(busy).append(" of the station's units busy");
+        }
+        if (stale > 0) {
+            s.append("; ").append(stale).append(" of the station's units without a fresh fix (call them by radio)");
+        }
+        return s.toString();
+    }
+
+    private static String km(double meters) {
+        return String.format(java.util.Locale.ROOT, "%.1f km", meters / 1000);
+    }
+
+    private static String hoursMinutes(Duration d) {
+        long minutes = (d.getSeconds() + 30) / 60;
+        return minutes >= 60 ? (minutes / 60) + " h " + (minutes % 60) + " min" : minutes + " min";
     }
 }

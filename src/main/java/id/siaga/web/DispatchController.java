@@ -1,5 +1,6 @@
 package id.siaga.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import id.siaga.dispatch.Assignment;
 import id.siaga.dispatch.AssignmentId;
 import id.siaga.dispatch.DispatchDesk;
@@ -25,7 +26,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -137,11 +142,31 @@ class DispatchController {
                 .map(u -> desk.unitView(u.id()).orElseThrow()).toList();
     }
 
+    /**
+     * The recommendation as the desk gives it, with the names of the stations it mentions (a neighbour's unit is
+     * outside the user's own station tree, so the console cannot name its station from /api/stations) and
+     * {@code askByRadio}: the proposed units this user may not send, a neighbouring station's, to be asked for through
+     * that station.
+     */
+    record RecommendationView(@JsonUnwrapped Recommendation recommendation, Map<String, String> stationNames, List<String> askByRadio) {
+    }
+
     @GetMapping("/api/incidents/{id}/recommendation")
     @PreAuthorize("hasAnyRole('OPERATOR', 'DISPATCHER', 'SUPERVISOR')")
-    Recommendation recommendation(@PathVariable String id, Authentication auth) {
+    RecommendationView recommendation(@PathVariable String id, Authentication auth) {
         IncidentId incident = visibleIncident(id, auth);
-        return desk.recommend(incident);
+        Recommendation r = desk.recommend(incident);
+        Set<StationId> mentioned = new LinkedHashSet<>();
+        mentioned.add(r.station());
+        r.units().forEach(c -> mentioned.add(c.station()));
+        r.withoutFreshFix().forEach(u -> mentioned.add(u.station()));
+        if (r.nearestBeyondHorizon() != null) {
+            mentioned.add(r.nearestBeyondHorizon().unit().station());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        mentioned.forEach(s -> stations.tree().find(s).ifPresent(st -> names.put(s.value(), st.name())));
+        List<String> askByRadio = r.units().stream().filter(c -> !scope.canSee(auth, c.station())).map(Recommendation.Candidate::unitId).toList();
+        return new RecommendationView(r, names, askByRadio);
     }
 
     @PostMapping("/api/incidents/{id}/assignments")

@@ -70,7 +70,7 @@ class ClusterEventsTests {
         Assignment a = new Assignment(new AssignmentId("A1"), "SLM-R2-01", new IncidentId("INC-1"), Assignment.State.ALERTED, "dispatcher.sleman",
                 T0, null, null, null, null, null, null, null, null, null, 1_650.5, Duration.ofSeconds(238), "siaga-a", 1);
         Recommendation.Candidate next = new Recommendation.Candidate("SLM-R4-01", "Patroli Sleman 1", UnitKind.PATROL_CAR,
-                StationId.of("POLRES-3404"), 2_200.0, Duration.ofSeconds(380), T0);
+                StationId.of("POLRES-3404"), true, 2_200.0, Duration.ofSeconds(380), T0);
         List<DispatchEvent> events = List.of(new DispatchEvent.UnitAssigned(a, "Raimas Sleman 1", List.of("websocket", "mqtt"), T0),
                 new DispatchEvent.UnitAcknowledged(a, "officer.sleman", true, Duration.ofSeconds(12), T0),
                 new DispatchEvent.AcknowledgementOverdue(a, Duration.ofSeconds(30), Optional.of(next), T0),

@@ -2,6 +2,7 @@ package id.siaga.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.siaga.incident.IncidentId;
 import id.siaga.incident.IncidentStatus;
@@ -145,6 +146,46 @@ class DispatchDeskTests {
         assertThat(desk.recommend(BRAWL).units()).extracting(Recommendation.Candidate::unitId).contains("SLM-R2-01");
         assertThat(events).extracting(DispatchEvent::type).as("each named by its record, as the journal and the CAD stream name it")
                 .containsSubsequence("UnitAssigned", "UnitAcknowledged", "UnitStatusChanged", "OnSceneProposed", "UnitStatusChanged", "UnitCleared");
+    }
+
+    @Test
+    void aFootPostFortyEightKilometresAwayIsNoCandidateAndTheRecommendationSaysNothingSuitableIsFree() {
+        Recommendation none = desk.recommend(BRAWL);
+        assertThat(none.units()).isEmpty();
+        assertThat(none.nearestBeyondHorizon()).isNull();
+        assertThat(none.reason()).isEqualTo("no free unit with a fresh GPS fix within 50.0 km; 5 of the station's units without a fresh fix"
+                + " (call them by radio)");
+
+        gps("YK-PJK-01", -7.3200, 110.3800);   // Pos Malioboro, another Polres' foot post, 47.8 km north: 13 hours' walk
+        Recommendation far = desk.recommend(BRAWL);
+        assertThat(far.units()).as("a foot post 48 km away is not a candidate").isEmpty();
+        assertThat(far.beyondHorizon()).isEqualTo(1);
+        assertThat(far.nearestBeyondHorizon()).satisfies(b -> {
+            assertThat(b.unit().unitId()).isEqualTo("YK-PJK-01");
+            assertThat(b.unit().ownStation()).isFalse();
+            assertThat(b.unit().distanceMeters()).isBetween(47_500.0, 48_000.0);
+            assertThat(b.exceeded()).isEqualTo(RecommendationHorizon.Limit.DISTANCE);
+            assertThat(b.maxDistanceMeters()).isEqualTo(1_500);
+        });
+        assertThat(far.reason()).startsWith("no free unit within the horizon; nearest free: Pos Malioboro (FOOT) at 47.8 km, ETA 13 h ")
+                .contains("beyond the horizon of 1.5 km for FOOT");
+
+        gps("SLM-R4-01", -7.7700, 110.3800);   // Sleman's own car, 2.2 km
+        gps("YK-R4-01", -7.7900, 110.3700);    // Kota's car, 4.5 km: a neighbour's, marked so
+        Recommendation r = desk.recommend(BRAWL);
+        assertThat(r.station()).isEqualTo(StationId.of("POLRES-3404"));
+        assertThat(r.units()).extracting(Recommendation.Candidate::unitId, Recommendation.Candidate::ownStation)
+                .containsExactly(tuple("SLM-R4-01", true), tuple("YK-R4-01", false));
+        assertThat(r.reason()).isNull();
+        assertThat(r.nearestBeyondHorizon()).as("named only when nothing is proposed").isNull();
+        assertThat(r.beyondHorizon()).isEqualTo(1);
+
+        desk.assign(BRAWL, "SLM-R4-01", "dispatcher.sleman");
+        desk.assign(BRAWL, "YK-R4-01", "dispatcher.sleman");
+        Recommendation busy = desk.recommend(BRAWL);
+        assertThat(busy.units()).isEmpty();
+        assertThat(busy.busyAtStation()).isEqualTo(1);
+        assertThat(busy.reason()).contains("Pos Malioboro").contains("; 1 of the station's units busy; 4 of the station's units without a fresh fix");
     }
 
     @Test

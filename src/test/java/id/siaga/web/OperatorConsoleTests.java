@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.app.PresenceService;
 import id.siaga.dispatch.DispatchDesk;
+import id.siaga.incident.IncidentId;
 import id.siaga.org.OperatorId;
 import id.siaga.org.Presence;
 import id.siaga.support.Browser;
@@ -33,9 +34,10 @@ import tools.jackson.databind.JsonNode;
  * chain, tier, waiting time, the earlier call and its outcome); the operator answers on the phone and the console
  * pops the call into the report form; the report is typed (type, priority, address, notes) while the form warns
  * that the same caller's earlier theft report nearby may be the same incident; Ctrl+Enter saves it, Sleman's
- * patrol car (which just reported its GPS position) is recommended with its ETA and sent with Enter; the
+ * patrol car (which just reported its GPS position) is recommended with its ETA, above Kota Yogyakarta's car marked as a
+ * neighbour's unit (Kota's foot post 8.6 km away is no candidate), and sent with Enter; the
  * assignment, the unit board, the open incidents and the clock against 10:00 follow; the English switch translates
- * the page. A caller who hung up while it rang becomes a call-back task, claimed and closed from the keyboard.
+ * the page. When Kota sends its car elsewhere, the console says in a sentence that nothing suitable is free. A caller who hung up while it rang becomes a call-back task, claimed and closed from the keyboard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:operatorconsoletests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -73,6 +75,11 @@ class OperatorConsoleTests {
         // Sleman's patrol car reports its position 1.5 km from the caller
         Instant now = Instant.now();
         desk.positionAccepted(new Position("SLM-R4-01", "sleman-r4-01", now, -7.7250, 110.3650, 0.0, null, null, 5.0, null,
+                PositionSource.MQTT, now));
+        // Kota Yogyakarta's car 3 km away, a neighbour's unit; Pos Malioboro, Kota's foot post, 8.6 km away: no candidate
+        desk.positionAccepted(new Position("YK-R4-01", "860001710000101", now, -7.7420, 110.3600, 0.0, null, null, 5.0, null,
+                PositionSource.MQTT, now));
+        desk.positionAccepted(new Position("YK-PJK-01", "860001710000301", now, -7.7926, 110.3658, 0.0, null, null, 5.0, null,
                 PositionSource.MQTT, now));
 
         try (Browser browser = Browser.open(port, false)) {
@@ -128,6 +135,11 @@ class OperatorConsoleTests {
             String reference = "#" + incident.path("id").asString().substring(0, 8);
             assertThat(text(d, "incident-title")).contains(reference).contains("P2").doesNotContain(incident.path("id").asString());
             assertThat(text(d, "recommend")).contains("ETA");
+            browser.await("the neighbour's car is marked with its station's name", w -> text(w, "recommend")
+                    .contains("Patroli Kota 1 · Mobil patroli · 3.0 km"));
+            assertThat(text(d, "recommend")).contains("Unit tetangga: Polres Kota Yogyakarta · minta lewat radio")
+                    .as("a foot post 8.6 km away is not proposed").doesNotContain("Pos Malioboro");
+            assertThat(css(d, "#recommend li[data-id='SLM-R4-01']")).as("Sleman's own car is not a neighbour's").doesNotContain("tetangga");
             assertThat(d.switchTo().activeElement().getAttribute("id")).as("the recommendation has the keyboard").isEqualTo("recommend");
             browser.await("both thefts are among the open incidents", w -> text(w, "open-incidents").split("Pencurian", -1).length - 1 == 2);
             browser.await("the clock runs against 10:00", w -> text(w, "clock").matches("\\d+:\\d\\d / 10:00 · berjalan"));
@@ -152,13 +164,21 @@ class OperatorConsoleTests {
             browser.await("the incident's type too", w -> text(w, "incident-title").contains("Theft"));
             assertThat(css(d, "#units tr[data-id='SLM-R4-01']")).contains("Patrol car · Polres Sleman").contains("Theft " + reference);
             assertThat(text(d, "open-incidents")).contains("Theft").doesNotContain("Pencurian");
+            browser.await("the neighbour's unit in English", w -> text(w, "recommend").contains("Neighbouring station's unit: Polres Kota Yogyakarta"));
             noCodesOnScreen(d, "in English");
             // the console as a 360-pixel phone shows it, to be looked at (the console is made for a desk's screen)
             ((ChromeDriver) d).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", true));
             browser.screenshot("operator-360");
             ((ChromeDriver) d).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            // asked by radio, Kota's dispatcher sends its car to the theft too: nothing suitable is left, and the console says so
+            desk.assign(new IncidentId(incident.path("id").asString()), "YK-R4-01", "dispatcher.kota");
             keys(d).sendKeys("l").perform();
+            browser.await("nothing suitable is free, said plainly", w -> text(w, "recommend").startsWith(
+                    "Tidak ada unit bebas dalam jangkauan. Yang terdekat, Pos Malioboro (Jalan kaki, Polres Kota Yogyakarta), berjarak 8.6 km"));
+            assertThat(text(d, "recommend")).contains("di luar batas 1.5 km untuk jenisnya").contains("1 unit Polres Sleman sedang bertugas.");
+            browser.screenshot("operator-nothing-suitable");
+            noCodesOnScreen(d, "when nothing suitable is free");
         }
     }
 
