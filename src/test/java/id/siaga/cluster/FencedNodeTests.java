@@ -66,6 +66,8 @@ class FencedNodeTests {
 
                 pg.stop(); // the database host is lost: the node cannot renew its lease
                 await("OPTIONS answered 503 once the node is fenced", logs, () -> optionsAnswer(sipPort).startsWith("SIP/2.0 503"));
+                assertThat(optionsAnswer("sip:alive@127.0.0.1:" + sipPort, sipPort)).as("yet alive, to the front's second probe")
+                        .startsWith("SIP/2.0 200");
                 await("the fenced node inactive at the front", logs, () -> !front.nodeActive(sipPort));
 
                 Path straight = dir.resolve("straight.msg");
@@ -111,8 +113,13 @@ class FencedNodeTests {
 
     /** The node's answer to an OPTIONS from outside any call, as the front's probe sends it; "" if none came within two seconds. */
     private static String optionsAnswer(int sipPort) {
+        return optionsAnswer("sip:127.0.0.1:" + sipPort, sipPort);
+    }
+
+    /** The same, to {@code uri} ({@code sip:alive@…}: the front's probe of whether the node is alive at all). */
+    private static String optionsAnswer(String uri, int sipPort) {
         long n = System.nanoTime();
-        String request = "OPTIONS sip:127.0.0.1:" + sipPort + " SIP/2.0\r\n"
+        String request = "OPTIONS " + uri + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + PORT + ";branch=z9hG4bK-fenced-" + n + "\r\n"
                 + "From: <sip:probe@127.0.0.1>;tag=f" + n + "\r\n"
                 + "To: <sip:127.0.0.1:" + sipPort + ">\r\n"

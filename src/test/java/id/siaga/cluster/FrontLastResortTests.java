@@ -49,6 +49,47 @@ class FrontLastResortTests {
         }
     }
 
+    /**
+     * A carrier pings the front with OPTIONS to know whether to send it 110 calls. While the only node is fenced (alive,
+     * taking calls through the last resort) the front answers 200; once the node is dead (nothing answers), 503 with a
+     * Retry-After, so a carrier with a second route for 110 takes it.
+     */
+    @Test
+    void theFrontAnswersACarriersOptions200WhileANodeIsAliveAnd503OnceNoneIs() throws Exception {
+        PrivateKamailio.requireInstalled();
+        StubNode fenced = new StubNode(503, true);
+        try (PrivateKamailio front = PrivateKamailio.start(List.of(fenced.port()))) {
+            String alive = "sip:alive@127.0.0.1:" + fenced.port();
+            await("the fenced node inactive, yet alive, at the front\n" + front.nodeStates(1) + front.nodeStates(3),
+                    () -> front.nodeStates(1).getOrDefault("sip:127.0.0.1:" + fenced.port(), "").startsWith("I")
+                            && front.nodeStates(3).getOrDefault(alive, "").startsWith("A"));
+            assertThat(optionsTo(front.port())).as("a fenced node still takes calls").startsWith("SIP/2.0 200");
+
+            fenced.close(); // the node is gone: nothing answers its probes
+            await("the node not alive at the front\n" + front.nodeStates(3), () -> front.nodeStates(3).getOrDefault(alive, "").startsWith("I"));
+            String answer = optionsTo(front.port());
+            assertThat(answer).startsWith("SIP/2.0 503").contains("Retry-After: 10");
+        }
+    }
+
+    /** One OPTIONS to the front, as a carrier's trunk probe: the whole answer ("" if none within 2 s). */
+    private static String optionsTo(int port) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            s.setSoTimeout(2_000);
+            String options = "OPTIONS sip:127.0.0.1:" + port + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort()
+                    + ";branch=z9hG4bK-carrier-" + System.nanoTime() + "\r\nFrom: <sip:carrier@127.0.0.1>;tag=carrier\r\nTo: <sip:127.0.0.1:"
+                    + port + ">\r\nCall-ID: carrier-" + System.nanoTime() + "@127.0.0.1\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\n"
+                    + "Content-Length: 0\r\n\r\n";
+            byte[] bytes = options.getBytes(StandardCharsets.US_ASCII);
+            s.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+            DatagramPacket answer = new DatagramPacket(new byte[4096], 4096);
+            s.receive(answer);
+            return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.US_ASCII);
+        } catch (SocketTimeoutException e) {
+            return "";
+        }
+    }
+
     private static void await(String what, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!done.getAsBoolean()) {
@@ -124,7 +165,9 @@ class FrontLastResortTests {
                     DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                     socket.receive(packet);
                     String request = new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII);
-                    if (request.startsWith("OPTIONS ")) {
+                    if (request.startsWith("OPTIONS sip:alive@")) {
+                        reply(packet, request, 200, "OK, alive"); // the front's second probe: a fenced node is alive
+                    } else if (request.startsWith("OPTIONS ")) {
                         reply(packet, request, optionsStatus, optionsStatus == 200 ? "OK" : "Node fenced");
                     } else if (request.startsWith("INVITE ")) {
                         invites.add(request);

@@ -66,10 +66,12 @@ public final class PrivateKamailio implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("siaga-kamailio-");
             Path list = dir.resolve("dispatcher.list");
-            // set 1 probed (flag 8); set 2 the same nodes, never probed: the last resort when no node of set 1 is active
+            // set 1 probed (flag 8); set 2 the same nodes, never probed: the last resort when no node of set 1 is active;
+            // set 3 probed for being alive only (a fenced node answers it 200)
             Files.writeString(list, "# the Siaga nodes of this test run\n"
                     + nodeSipPorts.stream().map(p -> "1 sip:127.0.0.1:" + p + " 8\n").collect(Collectors.joining())
-                    + nodeSipPorts.stream().map(p -> "2 sip:127.0.0.1:" + p + " 0\n").collect(Collectors.joining()));
+                    + nodeSipPorts.stream().map(p -> "2 sip:127.0.0.1:" + p + " 0\n").collect(Collectors.joining())
+                    + nodeSipPorts.stream().map(p -> "3 sip:alive@127.0.0.1:" + p + " 8\n").collect(Collectors.joining()));
             List<String> command = List.of(BINARY.toString(), "-DD", "-E", "-f", config.toString(), "-A", "SIP_ADDRESS=127.0.0.1",
                     "-A", "SIP_PORT=" + port, "-A", "DISPATCHER_LIST=\"" + list + "\"", "-A", "CTL_SOCKET=\"unix:" + dir.resolve("kamailio_ctl") + "\"",
                     "-A", "CHILDREN=2", "-Y", dir.toString(), "-P", dir.resolve("kamailio.pid").toString(), "-w", dir.toString(), "-m", "64", "-M", "8");

@@ -156,8 +156,7 @@ public final class SipEdge implements SipListener, AutoCloseable {
                 case Request.CANCEL -> onCancel(event);
                 case Request.BYE -> onBye(event);
                 case Request.UPDATE, Request.INFO -> relay.forward(event);
-                case Request.OPTIONS -> send(event, withAllow(SipHeaders.tagged(messages.createResponse(
-                        !inDialog(request) && (refusingNewCalls || fenced.getAsBoolean()) ? Response.SERVICE_UNAVAILABLE : Response.OK,
+                case Request.OPTIONS -> send(event, withAllow(SipHeaders.tagged(messages.createResponse(optionsStatus(request),
                         request)))); // RFC 3261 §11.2
                 case Request.REGISTER -> {
                     if (refusingNewCalls) {
@@ -506,6 +505,24 @@ public final class SipEdge implements SipListener, AutoCloseable {
      */
     public void fencedWhile(BooleanSupplier fenced) {
         this.fenced = fenced;
+    }
+
+    /**
+     * The user part of the request URI of the front's second probe, which asks only whether this node is alive and takes
+     * calls: answered 200 even while fenced (503 while stopping, since a stopping node refuses new calls). The front
+     * answers a carrier's OPTIONS 503 only when no node is alive this way.
+     */
+    public static final String ALIVE_PROBE_USER = "alive";
+
+    private int optionsStatus(Request request) {
+        if (inDialog(request)) {
+            return Response.OK;
+        }
+        if (refusingNewCalls) {
+            return Response.SERVICE_UNAVAILABLE;
+        }
+        boolean aliveProbe = request.getRequestURI() instanceof javax.sip.address.SipURI uri && ALIVE_PROBE_USER.equals(uri.getUser());
+        return fenced.getAsBoolean() && !aliveProbe ? Response.SERVICE_UNAVAILABLE : Response.OK;
     }
 
     @Override
