@@ -125,7 +125,7 @@ sipp_caller() { # name scenario port share-of-rate(per mille) lat lon pause edge
     local r; r=$(awk -v r="$rate" -v s="$share" 'BEGIN { printf "%.3f", r * s / 1000 }')
     local n; n=$(awk -v r="$r" -v t="$seconds" 'BEGIN { printf "%d", r * t }')
     (cd "$out" && timeout $((seconds + pause / 1000 + 90)) sipp -sf "$root/bench/sipp/$scenario" -p "$port" -s 110 -r "$r" -m "$n" -l 10000 -d "$pause" \
-        -key caller "0812$port$RANDOM" -key lat "$lat" -key lon "$lon" "${sipp_common[@]}" -mp "$media" "$@" \
+        -key caller "0812$port$RANDOM" -key lat "$lat" -key lon "$lon" -key now "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "${sipp_common[@]}" -mp "$media" "$@" \
         -trace_stat -stf "$name.csv" -fd 5 -trace_rtt -rtt_freq 1 -trace_err -error_file "$name-errors.log" "$edge" > "$name.log" 2>&1) &
     sipp_callers+=($!)
     sipp_groups+=("$name")

@@ -12,11 +12,15 @@ import id.siaga.telephony.registrar.OperatorPhones;
 import id.siaga.tracking.internal.OsmAndHttpServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Drill mode, only with {@code siaga.drill.enabled=true}: it needs the SIP edge and the OsmAnd door up. */
 @Configuration(proxyBeanMethods = false)
@@ -46,10 +50,35 @@ class DrillConfiguration {
         }
     }
 
+    /**
+     * As the datasource is made, before the migrations or anything else touch it: refuses a database that is not the
+     * drill's own, else empties it (see {@link DrillDatabase}). Static, with the settings bound from the environment,
+     * as a post-processor must be.
+     */
+    @Bean
+    static BeanPostProcessor drillDatabase(Environment env) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource dataSource) {
+                    Binder binder = Binder.get(env);
+                    DrillProperties props = binder.bindOrCreate("siaga.drill", DrillProperties.class);
+                    String url = env.getProperty("spring.datasource.url");
+                    DrillDatabase.requireOwn(props, url, binder.bindOrCreate("siaga.journal", JournalProperties.class));
+                    DrillDatabase.empty(dataSource, url);
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean(destroyMethod = "close")
-    DrillRun drill(DrillProperties props, TelephonyProperties telephony, ObjectProvider<OsmAndHttpServer> osmAnd, OperatorPhones phones,
+    DrillRun drill(DrillProperties props, JournalProperties journal, Environment env, TelephonyProperties telephony, ObjectProvider<OsmAndHttpServer> osmAnd, OperatorPhones phones,
                 OperatorRoster operators, Jurisdictions jurisdictions, Incidents incidents, DispatchDesk desk, CallCoordinator coordinator,
                 PresenceService presence, TrackingProperties tracking) throws Exception {
+        String url = env.getProperty("spring.datasource.url");
+        DrillDatabase.requireOwn(props, url, journal);
+        DrillDatabase.logWhere(url, journal);
         if (!telephony.enabled()) {
             throw new IllegalStateException("siaga.drill.enabled needs the SIP edge: set siaga.telephony.enabled=true");
         }

@@ -15,6 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param freshness           a fix younger than this is fresh; the best fresh fix is the call's location, stale
  *                            ones count only when nothing fresh is left. Two minutes: a caller on a motorbike
  *                            moves a kilometre or more in that time.
+ * @param maxAge              a fix measured longer ago than this is never routed on (it is kept, journalled and shown):
+ *                            a handset's position from hours or days ago, or a replayed PIDF-LO, says nothing about
+ *                            where the caller is now, and the call is better routed by its cell, its area code or the
+ *                            default station (waiting {@code route-wait} for AML). A stale fix younger than this routes
+ *                            a call that has nothing fresh, and the routing says how old it is. One hour: far beyond a
+ *                            handset's fix in an INVITE (seconds) or an AML report (under a minute) and a phone's clock
+ *                            error, short enough that a position from another day never picks the station.
  * @param routeWait           a call with only a cell, an area code or nothing waits this long (hearing 180) for a
  *                            better fix before its phones ring. Two seconds: handsets with PIDF-LO send it in the
  *                            INVITE, and a fast AML may arrive; much longer would cost answer time for the rest.
@@ -36,6 +43,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("siaga.location")
 public record LocationProperties(@DefaultValue("20000") double nearestWithinMeters,
                                  @DefaultValue("2m") Duration freshness,
+                                 @DefaultValue("1h") Duration maxAge,
                                  @DefaultValue("2s") Duration routeWait,
                                  @DefaultValue("true") boolean reroute,
                                  @DefaultValue("10m") Duration matchWindow,
@@ -49,6 +57,9 @@ public record LocationProperties(@DefaultValue("20000") double nearestWithinMete
         dereferenceHosts = dereferenceHosts == null ? List.of() : List.copyOf(dereferenceHosts);
         if (freshness.isNegative() || freshness.isZero()) {
             throw new IllegalArgumentException("siaga.location.freshness must be positive, got " + freshness);
+        }
+        if (maxAge.compareTo(freshness) < 0) {
+            throw new IllegalArgumentException("siaga.location.max-age must be at least siaga.location.freshness (" + freshness + "), got " + maxAge);
         }
         if (routeWait.isNegative() || routeWait.compareTo(Duration.ofSeconds(10)) > 0) {
             throw new IllegalArgumentException("siaga.location.route-wait must be between 0 and 10s, got " + routeWait);

@@ -123,7 +123,7 @@ class TelephonyConfiguration {
                                     org.springframework.beans.factory.ObjectProvider<ClusterMembership> cluster) {
         // in a cluster, this node holds its lease before it recovers its own calls: nobody takes them over meanwhile
         cluster.getIfAvailable();
-        LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(where.freshness()), where.routeWait(), where.reroute(),
+        LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(where.freshness(), where.maxAge()), where.routeWait(), where.reroute(),
                 where.matchWindow());
         StationId fallback = StationId.of(props.defaultStation());
         if (!stations.tree().contains(fallback)) {

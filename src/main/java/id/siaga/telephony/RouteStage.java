@@ -81,12 +81,12 @@ final class RouteStage implements CallStage {
 
     /** A later fix joined the call; when it is better and the call still rings elsewhere, the call moves. */
     private Call located(Call call, LocationFusion.Received r, Instant now, Actions out) {
-        if (!call.unanswered() || call.ending() != null || !r.routable() || !policy.reroute()
+        if (!call.unanswered() || call.ending() != null || !policy.fusion().routable(r, now) || !policy.reroute()
                 || !policy.fusion().improves(r, Optional.ofNullable(call.routedOn()), now)) {
             out.publish("located");
             return call;
         }
-        Route route = routeOn(r);
+        Route route = routeOn(r, now);
         StationId from = call.responsible();
         Station to = route.chain().get(0);
         if (to.id().equals(from)) {
@@ -110,31 +110,61 @@ final class RouteStage implements CallStage {
         return !policy.routeWait().isZero() && (route.on() == null || route.on().quality().compareTo(FixQuality.CELL) >= 0);
     }
 
-    /** The jurisdiction of the best routable fix, else the area code's station, else the default station. */
+    /**
+     * The jurisdiction of the best routable fix (its sender allows routing on it, no older than
+     * {@code siaga.location.max-age}), else the area code's station, else the default station.
+     */
     Route route(Call call, Instant now) {
-        List<LocationFusion.Received> routable = call.locations().stream().filter(LocationFusion.Received::routable).toList();
+        List<LocationFusion.Received> routable = call.locations().stream().filter(r -> policy.fusion().routable(r, now)).toList();
         Optional<LocationFusion.Received> best = policy.fusion().best(routable, now);
         if (best.isPresent()) {
-            return routeOn(best.get());
+            return routeOn(best.get(), now);
         }
+        String tooOld = call.locations().stream().filter(r -> r.routable() && !policy.fusion().routable(r, now)).findFirst()
+                .map(r -> r.fix().source().name() + " measured " + ago(r.age(now)) + " ago, older than " + ago(policy.fusion().maxAge())
+                        + ", not routed on").orElse(null);
         Optional<StationId> areaCode = call.incoming().areaCode();
         if (areaCode.isPresent() && stations.tree().contains(areaCode.get())) {
-            return new Route(stations.tree().chainToRoot(areaCode.get()), "fixed-line area code", null);
+            return new Route(stations.tree().chainToRoot(areaCode.get()), "fixed-line area code" + (tooOld == null ? "" : " (" + tooOld + ")"), null);
         }
-        String why = call.locations().isEmpty() ? "no location: default station" : "no location usable for routing: default station";
+        String why = call.locations().isEmpty() ? "no location: default station"
+                : tooOld != null ? tooOld + ": default station" : "no location usable for routing: default station";
         return new Route(stations.tree().chainToRoot(defaultStation), why, null);
     }
 
-    private Route routeOn(LocationFusion.Received on) {
+    private Route routeOn(LocationFusion.Received on, Instant now) {
         LocationFix p = on.fix();
         Locator.Located l = locator.locate(p.latitude(), p.longitude());
+        // a stale fix routes only a call with nothing fresher; the reason says how old it is
+        String stale = policy.fusion().isFresh(on, now) ? "" : "measured " + ago(on.age(now)) + " ago: stale";
         String source = p.source().name();
         String why = switch (l.match().decision()) {
-            case INSIDE -> source + (p.hasUncertainty() ? String.format(Locale.ROOT, " (±%.0f m)", p.uncertaintyMeters()) : "")
+            case INSIDE -> source + details(p.hasUncertainty() ? String.format(Locale.ROOT, "±%.0f m", p.uncertaintyMeters()) : "", stale)
                     + ", inside the jurisdiction";
-            case NEAREST -> source + String.format(Locale.ROOT, ", nearest jurisdiction %.0f m away", l.match().distanceMeters());
-            case FALLBACK -> source + ", in no jurisdiction: the root takes it";
+            case NEAREST -> source + details(stale) + String.format(Locale.ROOT, ", nearest jurisdiction %.0f m away", l.match().distanceMeters());
+            case FALLBACK -> source + details(stale) + ", in no jurisdiction: the root takes it";
         };
         return new Route(l.chain(), why, on);
+    }
+
+    /** " (a, b)" of the non-empty ones, nothing when all are empty. */
+    private static String details(String... parts) {
+        String joined = String.join(", ", java.util.Arrays.stream(parts).filter(d -> !d.isEmpty()).toList());
+        return joined.isEmpty() ? "" : " (" + joined + ")";
+    }
+
+    /** An age as people say it: {@code 45 s}, {@code 12 min}, {@code 3 h 20 min}, {@code 4 d 14 h}. */
+    static String ago(java.time.Duration age) {
+        long s = age.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min";
+        }
+        if (s < 86_400) {
+            return (s / 3600) + " h" + (s % 3600 / 60 == 0 ? "" : " " + (s % 3600 / 60) + " min");
+        }
+        return (s / 86_400) + " d" + (s % 86_400 / 3600 == 0 ? "" : " " + (s % 86_400 / 3600) + " h");
     }
 }

@@ -29,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:drilltests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        // the drill runs only on a database it owns (and empties at its start): this test's in-memory one
+        "siaga.drill.database-url=jdbc:h2:mem:drilltests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/drilltests-spool.jsonl", "siaga.tracking.osmand-port=0",
         "siaga.drill.enabled=true", "siaga.drill.calls-per-minute=40", "siaga.drill.median-answer=1s",
         "siaga.drill.pace=10", "siaga.routing.polres-ring-time=3s", "siaga.routing.polda-ring-time=3s"})

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LocationFusionTests {
 
     static final Instant T0 = Instant.parse("2026-11-28T03:00:00Z");
-    final LocationFusion fusion = new LocationFusion(Duration.ofMinutes(2));
+    final LocationFusion fusion = new LocationFusion(Duration.ofMinutes(2), Duration.ofHours(1));
 
     static Received fix(LocationSource source, String method, double meters, Instant measured, Instant received) {
         return new Received(new LocationFix(-7.7, 110.36, meters, source, method, Optional.ofNullable(measured)), received);
@@ -53,6 +53,20 @@ class LocationFusionTests {
         assertThat(oldGnss.age(T0.plusSeconds(30))).isEqualTo(Duration.ofSeconds(30));
         Received claimsFuture = fix(LocationSource.AML, "GNSS", 10, T0.plusSeconds(60), T0);
         assertThat(claimsFuture.measuredAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aFixOlderThanTheMaximumAgeIsNeverRoutedOnAndOneItsSenderDoesNotWantRoutedNeither() {
+        Received lastHour = fix(LocationSource.PIDF_LO, "GPS", 15, T0.minus(Duration.ofMinutes(59)), T0);
+        Received fourDaysAgo = fix(LocationSource.PIDF_LO, "GPS", 15, T0.minus(Duration.ofDays(4)), T0);
+        Received shownOnly = new Received(lastHour.fix(), T0, false);
+        assertThat(fusion.routable(lastHour, T0)).as("stale, but within the hour").isTrue();
+        assertThat(fusion.isFresh(lastHour, T0)).isFalse();
+        assertThat(fusion.routable(fourDaysAgo, T0)).isFalse();
+        assertThat(fusion.routable(shownOnly, T0)).as("Geolocation-Routing: no").isFalse();
+        assertThat(fusion.routable(lastHour, T0.plus(Duration.ofMinutes(2)))).as("it ages while the call waits").isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LocationFusion(Duration.ofMinutes(2), Duration.ofMinutes(1)))
+                .hasMessageContaining("maxAge must be at least the freshness");
     }
 
     @Test

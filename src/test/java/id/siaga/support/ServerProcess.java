@@ -38,14 +38,28 @@ public final class ServerProcess implements AutoCloseable {
      * @param name for the log file under target/server-process/
      */
     public static ServerProcess start(String name, int httpPort, List<String> args) {
+        return start(name, httpPort, args, null);
+    }
+
+    /**
+     * Starts the server as {@link #start(String, int, List)} does, in {@code workingDirectory} (null: the test's own), so
+     * the shipped relative paths ({@code ./data/...}) land in a folder of the test's as they land in a newcomer's checkout.
+     */
+    public static ServerProcess start(String name, int httpPort, List<String> args, Path workingDirectory) {
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "id.siaga.Siaga110Application",
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath, "id.siaga.Siaga110Application",
                 "--server.port=" + httpPort));
         command.addAll(args);
         try {
             Path dir = Files.createDirectories(Path.of("target", "server-process"));
             Path log = dir.resolve(name + "-" + System.nanoTime() + ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
+            Process p = builder.start();
             ServerProcess server = new ServerProcess(p, log, httpPort);
             server.awaitReady(Duration.ofSeconds(120));
             return server;

@@ -148,7 +148,9 @@ public final class Sipp implements AutoCloseable {
     private static List<String> base(String scenario, int port, long pauseMs) {
         return new ArrayList<>(List.of("sipp", "-sf", scenario(scenario), "-i", "127.0.0.1", "-p", Integer.toString(port),
                 "-d", Long.toString(pauseMs), "-timeout", "60s", "-timeout_error", "-nostdin", "-trace_err",
-                "-error_file", Path.of("target", "sipp", "errors-" + port + ".log").toString(), "-mi", "127.0.0.1", "-mp", Integer.toString(freeMediaPorts())));
+                "-error_file", Path.of("target", "sipp", "errors-" + port + ".log").toString(), "-mi", "127.0.0.1", "-mp", Integer.toString(freeMediaPorts()),
+                // the callers' PIDF-LO <timestamp>: measured as SIPp starts, as a handset's fix is (SIPp has no RFC 3339 clock of its own)
+                "-key", "now", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
     }
 
     /** A UDP port free with the three above it (SIPp's audio and video RTP/RTCP), so parallel SIPp runs never share one. */

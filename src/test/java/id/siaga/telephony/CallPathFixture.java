@@ -117,7 +117,7 @@ final class CallPathFixture implements AutoCloseable {
         Locator locator = new Locator(new JurisdictionIndex(region, 20_000), stations);
         EscalationLadder ladder = new EscalationLadder(new RingPolicy(Map.of(StationKind.POLSEK, settings.polresRingTime(),
                 StationKind.POLRES, settings.polresRingTime(), StationKind.POLDA, settings.poldaRingTime()), settings.mode()));
-        LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(Duration.ofMinutes(2)), settings.routeWait(), true,
+        LocationPolicy locationPolicy = new LocationPolicy(new LocationFusion(Duration.ofMinutes(2), Duration.ofHours(1)), settings.routeWait(), true,
                 Duration.ofMinutes(10));
         CallbackTasks callbacks = new CallbackTasks(tasks, journal, clock);
         // as in production: the pipeline's own presence changes (BUSY in a call, READY after) go through the same

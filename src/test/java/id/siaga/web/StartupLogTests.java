@@ -23,9 +23,10 @@ class StartupLogTests {
     @Test
     void aPlainStartLogsNoWarningFromTheSipStackOrFlywayAndServesAFavicon() {
         int http = ServerProcess.freePort();
+        String database = "jdbc:h2:file:" + dir.resolve("siaga110").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         try (ServerProcess server = ServerProcess.start("startup-log", http, List.of(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("siaga110").toAbsolutePath()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.url=" + database, "--siaga.drill.database-url=" + database,
                 "--siaga.journal.spool-file=" + dir.resolve("journal-spool.jsonl"),
                 "--siaga.telephony.sip-port=" + ServerProcess.freePort(), "--siaga.tracking.osmand-port=0",
                 "--siaga.tracking.mqtt.enabled=false", "--siaga.drill.enabled=true", "--siaga.drill.sip-port=" + ServerProcess.freePort()))) {
