@@ -80,10 +80,17 @@ class ClusterLiveStateTests {
                     "http://127.0.0.1:" + a.httpPort + "/api/calls/stream")).header("Authorization", SUPERVISOR).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(streamedOnA::add));
             String first;
-            try (Sipp onB = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + b.sipPort, "110",
+            // her console runs on siaga-a (the consoles' load balancer sent her there), the call will be siaga-b's
+            try (id.siaga.support.Browser browser = operatorConsole(a, "operator.sleman1");
+                 Sipp onB = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + b.sipPort, "110",
                     with("+6281299980001"), 6_000, 1)) {
                 first = await("siaga-b's call answered by her", nodeB::output, () -> callOf(b, "+6281299980001", "ANSWERED"), id -> !id.isEmpty());
                 await("siaga-a sees her BUSY", nodeA::output, () -> presence(a, "OP-3404-1"), "BUSY"::equals);
+                browser.await("her console on siaga-a has siaga-b's call, answered, and opens its report",
+                        w -> OperatorConsoleTests.text(w, "call-number").contains("81299980001")
+                                && "type-input".equals(w.switchTo().activeElement().getDomAttribute("id")));
+                assertThat(OperatorConsoleTests.text(browser.driver(), "call-chain")).isEqualTo("Polres Sleman → Polda DIY → Mabes Polri");
+                browser.screenshot("cluster-console-on-siaga-a-call-on-siaga-b");
                 await("siaga-a's console lists siaga-b's call, answered", nodeA::output, () -> callOf(a, "+6281299980001", "ANSWERED"),
                         first::equals);
                 // working siaga-b's call from siaga-a: the silent caller's prompt is siaga-b's to play (it has no media plane here)
@@ -254,6 +261,20 @@ class ClusterLiveStateTests {
                     "--siaga.journal.spool-file=" + files.resolve("journal-spool.jsonl"), "--siaga.telephony.sip-port=" + sipPort,
                     "--siaga.telephony.phones.OP-3404-1=sip:op-3404-1@127.0.0.1:" + phonePort,
                     "--siaga.tracking.osmand-port=0", "--siaga.tracking.mqtt.enabled=false"));
+        }
+    }
+
+    /** An operator's console in headless Chromium on node {@code n}, logged in and READY. */
+    private static id.siaga.support.Browser operatorConsole(Node n, String username) {
+        id.siaga.support.Browser browser = id.siaga.support.Browser.open(n.httpPort, false);
+        try {
+            ConsoleAccessTests.logIn(browser, username);
+            browser.await("the operator console on " + n.id, w -> w.getCurrentUrl().contains("/operator/")
+                    && "READY".equals(w.findElement(org.openqa.selenium.By.id("presence")).getDomAttribute("data-presence")));
+            return browser;
+        } catch (RuntimeException | AssertionError e) {
+            browser.close();
+            throw e;
         }
     }
 
