@@ -267,6 +267,9 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
             for (NodeLease lost : rules.lost(props.nodeId(), leases, elapsed())) {
                 takeOver(lost);
             }
+            for (NodeLease left : rules.leftToAdopt(props.nodeId(), leases, elapsed())) {
+                adoptLeft(left);
+            }
         } catch (RuntimeException e) {
             log.debug("cluster: the other nodes' leases could not be read or taken over: {}", e.toString());
         }
@@ -299,6 +302,33 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
             lock.commit();
             log.warn("cluster: node {} taken over by {}: {} calls closed as interrupted, {} call-back tasks opened, {} records restored",
                     lease.node(), me, outcome.interrupted(), outcome.callBacksOpened(), outcome.recordsRestored());
+        }
+    }
+
+    /**
+     * Under the left node's row lock: read again, run the takeover hooks (its calls were closed as it stopped; its
+     * acknowledgement timeouts, units' silence, MQTT session, any phone claim or BUSY left behind are this node's now),
+     * record this node as its taker, commit. A node that restarts meanwhile takes its lease under the same lock first.
+     */
+    private void adoptLeft(NodeLease seen) {
+        String me = props.nodeId();
+        try (NodeStore.Lock lock = store.lock(seen.node())) {
+            NodeLease lease = lock.lease();
+            if (!lease.incarnation().equals(seen.incarnation()) || !Membership.isLeftUnadopted(lease)) {
+                return; // restarted, or another node took it over first
+            }
+            for (java.util.function.Consumer<String> hook : lostNodeHooks) {
+                try {
+                    hook.accept(lease.node());
+                } catch (RuntimeException e) {
+                    log.warn("cluster: in the takeover of left node {}: {}", lease.node(), e.toString());
+                }
+            }
+            Journal.awaitDurable(List.of(journal.append("LeftNodeTakenOver", SubjectKind.NODE, lease.node(), "system",
+                    Map.of("takenOverBy", me, "incarnation", lease.incarnation()))));
+            lock.adoptLeft(me);
+            lock.commit();
+            log.info("cluster: node {} left the cluster cleanly; node {} took over its timers and sessions", lease.node(), me);
         }
     }
 

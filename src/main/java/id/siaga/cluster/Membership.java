@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>Lost</b>: another node whose lease is ALIVE and silent for longer than {@code leaseTimeout}.</li>
+ *   <li><b>Left</b>: another node that stopped cleanly (LEFT) and that nobody has taken over: what outlives its calls
+ *       (acknowledgement timeouts, units' silence, its MQTT session) is taken over once, as for a lost node.</li>
  *   <li><b>Only a settled node judges</b>: one whose own heartbeats have gone through without a miss for a whole
  *       {@code leaseTimeout}. After a database outage every lease is stale at once; the first node back would otherwise
  *       count all the others as lost before they had a chance to renew.</li>
@@ -93,6 +95,23 @@ public final class Membership {
             return List.of();
         }
         return leases.leases().stream().filter(l -> !l.node().equals(self)).filter(l -> isLost(l, leases.now())).toList();
+    }
+
+    /**
+     * The other nodes that left cleanly and whose timers nobody has taken over yet (none unless this node is settled at
+     * {@code localNow}): a node stopped for maintenance closed its calls, but an alert it sent still needs its
+     * acknowledgement timeout watched, and its units' silence and MQTT session someone to keep them.
+     */
+    public List<NodeLease> leftToAdopt(String self, NodeStore.Leases leases, Instant localNow) {
+        if (!settled(localNow)) {
+            return List.of();
+        }
+        return leases.leases().stream().filter(l -> !l.node().equals(self)).filter(Membership::isLeftUnadopted).toList();
+    }
+
+    /** Whether a lease shows a node that left (once joined) and that no node has taken over since. */
+    public static boolean isLeftUnadopted(NodeLease lease) {
+        return lease.state() == NodeState.LEFT && !lease.incarnation().isEmpty() && lease.takenOverBy().isEmpty();
     }
 
     /** Whether a lease, locked and read again at {@code now}, still shows its node lost. */

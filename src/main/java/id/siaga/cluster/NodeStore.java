@@ -50,6 +50,12 @@ public interface NodeStore {
         /** The node is lost and {@code by} takes over its calls. */
         void markLost(String by);
 
+        /**
+         * The node left cleanly (LEFT) and {@code by} takes over what outlives its calls (acknowledgement timeouts, its
+         * units' silence, its MQTT session); it stays LEFT, now with {@code by} as its taker, so nobody does it twice.
+         */
+        void adoptLeft(String by);
+
         void commit();
 
         /** Ends the transaction: rolled back unless committed. */

@@ -154,6 +154,12 @@ public final class JdbcNodeStore implements NodeStore {
         }
 
         @Override
+        public void adoptLeft(String by) {
+            run("take over left node " + lease.node(), "UPDATE cluster_node SET taken_over_by = ?, taken_over_at = clock_timestamp() "
+                    + "WHERE node_id = ? AND state = 'LEFT'", by, lease.node());
+        }
+
+        @Override
         public void commit() {
             try {
                 c.commit();

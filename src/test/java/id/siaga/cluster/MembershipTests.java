@@ -83,6 +83,24 @@ class MembershipTests {
         assertThat(rules.fenced(T.plusMillis(12_501))).isTrue();
     }
 
+    /**
+     * siaga-2 was stopped for maintenance (LEFT) with an alert nobody had acknowledged: a settled siaga-1 takes over what
+     * outlives its calls, once; a node that left and was already taken over, one that never joined (no incarnation), and
+     * this node's own earlier process are not taken over.
+     */
+    @Test
+    void aNodeThatLeftCleanlyIsTakenOverOnceBySettledNode() {
+        NodeLease left = new NodeLease("siaga-2", "inc-2", NodeState.LEFT, "sip 127.0.0.1:5062", T, T.plusSeconds(3), Optional.empty());
+        NodeLease adopted = new NodeLease("siaga-3", "inc-3", NodeState.LEFT, "", T, T, Optional.of("siaga-1"));
+        NodeLease neverJoined = new NodeLease("siaga-4", "", NodeState.LEFT, "", T, T, Optional.empty());
+        NodeLease myEarlier = new NodeLease("siaga-1", "inc-0", NodeState.LEFT, "", T, T, Optional.empty());
+        NodeStore.Leases leases = new NodeStore.Leases(List.of(left, adopted, neverJoined, myEarlier), T.plusSeconds(10));
+
+        assertThat(rules.leftToAdopt("siaga-1", leases, T.plusSeconds(10))).as("not settled yet").isEmpty();
+        settle();
+        assertThat(rules.leftToAdopt("siaga-1", leases, T.plusSeconds(10))).extracting(NodeLease::node).containsExactly("siaga-2");
+    }
+
     private void settle() {
         rules.heartbeatSucceeded(T);
     }

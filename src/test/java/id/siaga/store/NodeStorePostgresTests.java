@@ -67,6 +67,19 @@ class NodeStorePostgresTests {
         store.leave("siaga-1", "inc-2");
         assertThat(store.all().leases().get(0).state()).isEqualTo(NodeState.LEFT);
         assertThat(store.all().leases().get(0).takenOverBy()).isEmpty();
+
+        // it left cleanly; siaga-2 takes over its timers: still LEFT, now with its taker, so nobody does it again
+        try (NodeStore.Lock lock = store.lock("siaga-1")) {
+            lock.adoptLeft("siaga-2");
+            lock.commit();
+        }
+        assertThat(store.all().leases().get(0).state()).isEqualTo(NodeState.LEFT);
+        assertThat(store.all().leases().get(0).takenOverBy()).contains("siaga-2");
+        try (NodeStore.Lock lock = store.lock("siaga-1")) {
+            lock.take("inc-3", "sip 10.0.0.1:5060, http 8080");
+            lock.commit();
+        }
+        assertThat(store.all().leases().get(0).takenOverBy()).as("its next process holds it again").isEmpty();
     }
 
     @Test

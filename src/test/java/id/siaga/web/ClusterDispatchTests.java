@@ -90,6 +90,34 @@ class ClusterDispatchTests {
         }
     }
 
+    /**
+     * siaga-a sends Patroli Sleman 1 and is stopped for maintenance (SIGTERM) before anyone acknowledges: it closes its
+     * calls and leaves the cluster cleanly, and siaga-b takes over the alert's timeout all the same and warns.
+     */
+    @Test
+    void anAlertOfANodeStoppedCleanlyStillWarnsOnTheOther() {
+        Node a = new Node("siaga-a");
+        Node b = new Node("siaga-b");
+        try (ServerProcess nodeA = a.start(); ServerProcess nodeB = b.start()) {
+            Http.Response reported = a.http.post("/api/incidents", "{\"type\":\"THEFT\",\"channel\":\"WALK_IN\",\"location\":{\"latitude\":"
+                    + SCENE_LAT + ",\"longitude\":" + SCENE_LON + "},\"address\":\"Jl. Kaliurang km 5\"}", AUTH, DISPATCHER);
+            assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+            String incident = reported.json().path("id").asString();
+            Http.Response sent = a.http.post("/api/incidents/" + incident + "/assignments", "{\"unit\":\"SLM-R4-01\"}", AUTH, DISPATCHER);
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+            String unacknowledged = sent.json().path("id").asString();
+
+            nodeA.terminate();
+
+            JsonNode overdue = await("siaga-b warns of the alert the stopped siaga-a sent", nodeB::output, () -> journal(b, "INCIDENT", incident)
+                    .stream().filter(e -> e.path("type").asString().equals("AcknowledgementOverdue")).findFirst().orElse(null), e -> e != null);
+            assertThat(overdue.path("payload").path("assignment").asString()).isEqualTo(unacknowledged);
+            assertThat(overdue.path("payload").path("timersOn").asString()).isEqualTo("siaga-b");
+            assertThat(journal(b, "NODE", "siaga-a")).extracting(e -> e.path("type").asString())
+                    .contains("NodeLeft", "LeftNodeTakenOver", "DispatchTimersTakenOver").doesNotContain("NodeLost");
+        }
+    }
+
     private void story(Node a, Node b, ServerProcess nodeA, ServerProcess nodeB, List<String> consoleOnA) {
         // a theft reported on siaga-b: siaga-a's console hears of it
         Http.Response reported = b.http.post("/api/incidents", "{\"type\":\"THEFT\",\"channel\":\"WALK_IN\",\"location\":{\"latitude\":" + SCENE_LAT
