@@ -55,10 +55,12 @@ public final class EscalationLadder {
         if (state.atTop()) {
             // at the top only presence changes and the end of a rest matter: an operator whose rest ends may be one
             // of a station below (the caller's own Polres first), not only of the top
-            LadderState top = ringAvailable(state, availability, now, actions);
-            LadderStep below = offerWaiting(top, availability, now);
-            actions.addAll(below.actions());
-            return new LadderStep(below.state(), actions);
+            LadderState rested = state.restsOverAt(now); // an ended rest no longer wakes the call
+            LadderStep offered = offerWaiting(rested, availability, now);
+            if (!offered.actions().isEmpty()) {
+                return offered;
+            }
+            return new LadderStep(ringAvailable(rested, availability, now, actions), actions);
         }
         if (state.tierDeadline() != null && !now.isBefore(state.tierDeadline())) {
             return new LadderStep(climb(state, EscalationReason.TIMEOUT, availability, now, actions), actions);

@@ -73,6 +73,17 @@ public record LadderState(List<Station> chain, int tier, Instant tierDeadline, L
         return new LadderState(chain, newTier, deadline, legs, isQueued, answered, restingUntil);
     }
 
+    /** Without the rests that are over at {@code now}: they no longer set {@link #wakeAt()}. */
+    LadderState restsOverAt(Instant now) {
+        java.util.Map<OperatorId, Instant> rest = new java.util.HashMap<>();
+        restingUntil.forEach((op, t) -> {
+            if (now.isBefore(t)) {
+                rest.put(op, t);
+            }
+        });
+        return rest.size() == restingUntil.size() ? this : new LadderState(chain, tier, tierDeadline, ringing, queued, answered, rest);
+    }
+
     LadderState resting(OperatorId operator, Instant until, Instant now) {
         java.util.Map<OperatorId, Instant> rest = new java.util.HashMap<>();
         restingUntil.forEach((op, t) -> {

@@ -243,7 +243,15 @@ class EscalationLadderTests {
         LadderStep again = widen.tick(refused.state(), availability, T0.plus(EscalationLadder.REST_WHILE_RUNG_ELSEWHERE));
         assertThat(again.actions()).containsExactly(ring("OP-3404-1", SLEMAN, 0));
         assertThat(again.state().queued()).isFalse();
+        assertThat(again.state().wakeAt()).as("her rest is over: nothing wakes the call at the top").isEmpty();
         assertThat(EscalationLadder.REST_WHILE_RUNG_ELSEWHERE).isLessThan(EscalationLadder.REST_AFTER_DECLINE);
+
+        // her rest ended while she was still rung elsewhere (not available): the call stays queued, said once, and
+        // is not woken again by a rest that is over
+        LadderStep stillAway = widen.tick(refused.state(), station -> List.of(), T0.plus(EscalationLadder.REST_WHILE_RUNG_ELSEWHERE));
+        assertThat(stillAway.actions()).isEmpty();
+        assertThat(stillAway.state().queued()).isTrue();
+        assertThat(stillAway.state().wakeAt()).isEmpty();
     }
 
     @Test

@@ -156,8 +156,14 @@ class ClusterLiveStateTests {
             }
             java.time.Instant firstAnswered = at(first, "CallAnswered").get(0);
             java.time.Instant firstEnded = at(first, "CallEnded").get(0);
-            assertThat(at(second, "LegRang")).as("the second call rings her only once the first is answered: " + second).isNotEmpty()
-                    .allMatch(rang -> !rang.isBefore(firstAnswered));
+            // a ring this node was refused at once (her phone's claim held by the other node) never reached her phone: the
+            // story says so with a LegFailed "rung by another node" right after its LegRang
+            long refused = second.stream().filter(e -> e.path("type").asString().equals("LegFailed")
+                    && e.path("payload").path("reason").asString().contains("rung by another node")).count();
+            List<java.time.Instant> rang = at(second, "LegRang");
+            assertThat(rang.subList((int) Math.min(refused, rang.size()), rang.size()))
+                    .as("the second call rings her phone only once the first is answered: " + second).isNotEmpty()
+                    .allMatch(r -> !r.isBefore(firstAnswered));
             assertThat(at(second, "CallAnswered").get(0)).as("she answers the second once the first has ended").isAfterOrEqualTo(firstEnded);
         }
     }
