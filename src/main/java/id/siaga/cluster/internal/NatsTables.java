@@ -4,6 +4,7 @@ import id.siaga.cluster.NodeRequests;
 import id.siaga.cluster.SharedTable;
 import id.siaga.cluster.SharedTopic;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;
 import io.nats.client.ErrorListener;
 import io.nats.client.Message;
@@ -27,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * reconnects for ever. What needs the server (a bucket or stream created and opened, a watch, a subscription, a request
  * handler) is set up once, as soon as it is connected; until then every call throws {@link SharedTable.Unavailable} at
  * once and a publish is dropped and counted, as while the connection is away later (the call loop never waits for a bus
- * that is not there). A request that gets no answer fails after {@code timeout}. A watch is an ordered consumer: after a
- * reconnect it resumes where it left off, so a node that was cut off catches up.
+ * that is not there). A request that gets no answer fails after {@code timeout}. When the connection comes back (NATS
+ * restarted, or the link dropped), everything is set up again at once, in order: a bucket or stream the server lost is
+ * created again, then each watch and subscription is made again from the last revision or sequence it delivered (the old
+ * one closed first; nothing delivered twice), and the tables' {@code onReconnected} actions run, so a node that was cut
+ * off catches up within a second or two instead of waiting for the client to notice its consumer is gone.
  */
 public final class NatsTables implements AutoCloseable {
 
@@ -52,6 +56,8 @@ public final class NatsTables implements AutoCloseable {
     private volatile Connection connection;
     private boolean woken;
     private boolean closed;
+    /** When the connection last came back and not everything is set up again yet (System.nanoTime()); 0 when all is. */
+    private volatile long reconnectedAt;
 
     /**
      * A bus that is connected but whose JetStream does not answer would make every caller wait {@code timeout} (the call loop
@@ -83,8 +89,38 @@ public final class NatsTables implements AutoCloseable {
         private boolean failedBefore;
         private boolean cancelled;
 
-        /** Sets it up on {@code connection}; false when what it builds on is not set up yet. */
+        /**
+         * Sets it up on {@code connection}; false when what it builds on is not set up yet. Called again after a reconnect
+         * (see {@link #again}): then it replaces what it set up before.
+         */
         abstract boolean setUp(Connection connection) throws Exception;
+
+        /**
+         * Whether it is set up again when the connection comes back: a bucket or stream (the server may have lost it), a
+         * watch or subscription (its ordered consumer is gone with a restarted server). Not a core subscription: the client
+         * makes it again itself.
+         */
+        boolean setUpAgainOnReconnect() {
+            return true;
+        }
+
+        /** The connection came back: what was set up no longer counts as set up (under the lock {@link #ensure} takes). */
+        void forgetSetUp() {
+        }
+
+        /** The connection came back: it is set up again on the next round, replacing what it set up before. */
+        final synchronized void again() {
+            if (done && !cancelled && setUpAgainOnReconnect()) {
+                done = false;
+                failedBefore = false;
+                forgetSetUp();
+            }
+        }
+
+        /** Whether it is set up now. */
+        final synchronized boolean isSetUp() {
+            return done && !cancelled;
+        }
 
         /** What it is, for the log. */
         abstract String what();
@@ -138,6 +174,9 @@ public final class NatsTables implements AutoCloseable {
                     // the attempts before the first connection come and go unremarked: the start said the bus is away
                     if (conn == connection) {
                         log.info("cluster bus: {} ({})", event, conn.getConnectedUrl());
+                        if (event == ConnectionListener.Events.RECONNECTED) {
+                            reconnected();
+                        }
                     }
                 })
                 .errorListener(new ErrorListener() { })
@@ -241,6 +280,17 @@ public final class NatsTables implements AutoCloseable {
         deferred.remove(d);
     }
 
+    /**
+     * The connection came back (NATS restarted, or the link dropped): every bucket, stream, watch and subscription is set up
+     * again at once by the connector, in the order they were asked for; a watch or subscription resumes after the last
+     * revision or sequence it delivered.
+     */
+    private void reconnected() {
+        reconnectedAt = System.nanoTime();
+        deferred.forEach(Deferred::again);
+        wake();
+    }
+
     private void wake() {
         synchronized (wake) {
             woken = true;
@@ -280,6 +330,12 @@ public final class NatsTables implements AutoCloseable {
                     log.info("cluster bus at {} reached: {} buckets, streams, watches, subscriptions and request handlers set up; the live state"
                             + " is shared from now on", url, deferred.size());
                     reachedLate = false;
+                }
+                long since = reconnectedAt;
+                if (all && since != 0) {
+                    reconnectedAt = 0;
+                    log.info("cluster bus at {} back: {} buckets, streams, watches, subscriptions and hooks set up again {} ms after the reconnect",
+                            url, deferred.size(), (System.nanoTime() - since) / 1_000_000);
                 }
                 synchronized (wake) {
                     if (!woken) {
@@ -353,6 +409,11 @@ public final class NatsTables implements AutoCloseable {
             });
             d.subscribe(subject);
             return true;
+        }
+
+        @Override
+        boolean setUpAgainOnReconnect() {
+            return false; // the client subscribes again itself
         }
 
         @Override
