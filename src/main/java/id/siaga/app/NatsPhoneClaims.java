@@ -65,6 +65,7 @@ final class NatsPhoneClaims implements PhoneClaims {
         ringingHere(now);
         if (!now.isEmpty()) {
             log.info("cluster bus back: node {} claimed again {} of the {} phones its calls ring", node, claimAgain(now), now.size());
+            ringingHere(ringing); // a call that moved on meanwhile: its phone is given up again
         }
     }
 
