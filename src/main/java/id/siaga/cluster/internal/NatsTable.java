@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the bucket is created again if the server lost it, each watch is made again from the revision after the last one it
  * delivered (from the start when the bucket is a new one), and then the {@link #onReconnected} actions run.
  */
-final class NatsTable extends NatsTables.Deferred implements SharedTable {
+final class NatsTable extends Deferred implements SharedTable {
 
     private static final Logger log = LoggerFactory.getLogger(NatsTable.class);
 
@@ -189,7 +189,7 @@ final class NatsTable extends NatsTables.Deferred implements SharedTable {
     }
 
     /** What a user of the table does each time the bus is reached (again): runs once the bucket is set up. */
-    private final class Hook extends NatsTables.Deferred {
+    private final class Hook extends Deferred {
         private final Runnable action;
 
         Hook(Runnable action) {
@@ -215,7 +215,7 @@ final class NatsTable extends NatsTables.Deferred implements SharedTable {
      * One watch of the bucket: an ordered consumer of every key, started once the bucket is open, and made again from the
      * revision after the last one it delivered each time the connection comes back (the old one closed first).
      */
-    private final class Watch extends NatsTables.Deferred {
+    private final class Watch extends Deferred {
         private final Consumer<Entry> changes;
         /** Held while a change is delivered and while the watch is replaced: one delivery at a time, none from an old watch. */
         private final Object delivering = new Object();

@@ -74,81 +74,14 @@ public final class NatsTables implements AutoCloseable {
             }
         }
 
+        /** The connection came back: a request is tried again at once (what went unanswered was the connection going away). */
+        void reset() {
+            openUntil = System.nanoTime();
+        }
+
         void tripped(IOException e) {
             openUntil = System.nanoTime() + OPEN_NANOS;
             log.warn("cluster bus: a request went unanswered ({}); requests fail at once for the next 5 s", e.getMessage());
-        }
-    }
-
-    /**
-     * Something that needs the server: set up once, on the first chance (at once if the bus is connected, else as soon as it
-     * is), tried again while it fails.
-     */
-    abstract static class Deferred {
-        private boolean done;
-        private boolean failedBefore;
-        private boolean cancelled;
-
-        /**
-         * Sets it up on {@code connection}; false when what it builds on is not set up yet. Called again after a reconnect
-         * (see {@link #again}): then it replaces what it set up before.
-         */
-        abstract boolean setUp(Connection connection) throws Exception;
-
-        /**
-         * Whether it is set up again when the connection comes back: a bucket or stream (the server may have lost it), a
-         * watch or subscription (its ordered consumer is gone with a restarted server). Not a core subscription: the client
-         * makes it again itself.
-         */
-        boolean setUpAgainOnReconnect() {
-            return true;
-        }
-
-        /** The connection came back: what was set up no longer counts as set up (under the lock {@link #ensure} takes). */
-        void forgetSetUp() {
-        }
-
-        /** The connection came back: it is set up again on the next round, replacing what it set up before. */
-        final synchronized void again() {
-            if (done && !cancelled && setUpAgainOnReconnect()) {
-                done = false;
-                failedBefore = false;
-                forgetSetUp();
-            }
-        }
-
-        /** Whether it is set up now. */
-        final synchronized boolean isSetUp() {
-            return done && !cancelled;
-        }
-
-        /** What it is, for the log. */
-        abstract String what();
-
-        /** Whether it is set up (or was given up); tries it when not. */
-        final synchronized boolean ensure(Connection connection) {
-            if (done || cancelled) {
-                return true;
-            }
-            try {
-                done = setUp(connection);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                // said once as a warning: tried again every second while the bus is connected
-                if (!failedBefore) {
-                    log.warn("cluster bus: cannot set up {} yet ({}); trying again", what(), e.getMessage());
-                }
-                log.debug("cluster bus: cannot set up {}", what(), e);
-                failedBefore = true;
-            }
-            return done;
-        }
-
-        /** Never set up from now on; {@code andThen} runs under the same lock, so it sees whether it was. */
-        final synchronized void cancel(Runnable andThen) {
-            cancelled = true;
-            andThen.run();
         }
     }
 
@@ -287,6 +220,7 @@ public final class NatsTables implements AutoCloseable {
      */
     private void reconnected() {
         reconnectedAt = System.nanoTime();
+        breaker.reset();
         deferred.forEach(Deferred::again);
         wake();
     }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * if the server lost it, and each subscription is made again from the sequence after the last one it delivered (from the
  * stream's start when the stream is a new one).
  */
-final class NatsTopic extends NatsTables.Deferred implements SharedTopic {
+final class NatsTopic extends Deferred implements SharedTopic {
 
     private static final Logger log = LoggerFactory.getLogger(NatsTopic.class);
 
@@ -107,7 +107,7 @@ final class NatsTopic extends NatsTables.Deferred implements SharedTopic {
      * One subscription: an ordered push consumer, made once the stream is there, and made again from the sequence after the
      * last one it delivered each time the connection comes back (the old one closed first).
      */
-    private final class Subscription extends NatsTables.Deferred {
+    private final class Subscription extends Deferred {
         private final String subject;
         private final Duration replay;
         private final Consumer<Message> handler;
