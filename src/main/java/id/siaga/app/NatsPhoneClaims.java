@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * node lets go is offered to this node's waiting calls. A lost node's claims are deleted by the node that takes it over.
  *
  * <p>With the bus away a claim is granted here (and said so in the log, once a minute): a phone rung by two nodes at once
- * is better than a 110 call not rung at all.
+ * is better than a 110 call not rung at all. When the bus is back, the phones this node's calls ring are claimed (again:
+ * rung without a claim meanwhile, or the bus lost its table) and the claims on phones no call rings any more are given up.
  */
 final class NatsPhoneClaims implements PhoneClaims {
 
@@ -42,6 +43,8 @@ final class NatsPhoneClaims implements PhoneClaims {
     /** Phones other nodes ring, by the node that rings each. */
     private final Map<OperatorId, String> elsewhere = new ConcurrentHashMap<>();
     private volatile long lastWarning;
+    /** The phones this node's calls rang when the call loop last said so: claimed again when the bus is back. */
+    private volatile Set<OperatorId> ringing = Set.of();
 
     NatsPhoneClaims(SharedTable table, String node, OperatorRoster roster, Consumer<Set<StationId>> freed) {
         this.table = table;
@@ -53,6 +56,17 @@ final class NatsPhoneClaims implements PhoneClaims {
     /** Starts watching the table; a claim this node id left from an earlier process (killed while ringing) is deleted. */
     void start() {
         table.watch(this::changed);
+        table.onReconnected(this::busBack);
+    }
+
+    /** The bus is back: the claims on phones no call rings any more are given up, and the phones the calls ring claimed. */
+    private void busBack() {
+        Set<OperatorId> now = ringing;
+        ringingHere(now);
+        if (!now.isEmpty()) {
+            log.info("cluster bus back: node {} claimed again {} of the {} phones its calls ring", node, claimAgain(now), now.size());
+            ringingHere(ringing); // a call that moved on meanwhile: its phone is given up again
+        }
     }
 
     private void changed(SharedTable.Entry e) {
@@ -113,6 +127,7 @@ final class NatsPhoneClaims implements PhoneClaims {
 
     @Override
     public void ringingHere(Set<OperatorId> operators) {
+        ringing = Set.copyOf(operators);
         for (Map.Entry<OperatorId, Long> claim : held.entrySet()) {
             if (!operators.contains(claim.getKey()) && claim.getValue() >= 0) {
                 try {
@@ -150,8 +165,15 @@ final class NatsPhoneClaims implements PhoneClaims {
      * one call moves on (said in the log).
      */
     void rejoined(Set<OperatorId> ringingHere) {
+        log.info("cluster: node {} rejoined: claimed again {} of the {} phones its calls ring", node, claimAgain(ringingHere), ringingHere.size());
+    }
+
+    /** Claims the phones this node's calls ring, each unless another node claimed it meanwhile (said in the log); how many. */
+    private int claimAgain(Set<OperatorId> ringingHere) {
         int claimed = 0;
         for (OperatorId operator : ringingHere) {
+            // claiming: the watch must not take this node's new claim for an earlier process's
+            boolean claiming = held.putIfAbsent(operator, -1L) == null;
             try {
                 OptionalLong created = table.create(operator.value(), node);
                 if (created.isPresent()) {
@@ -163,15 +185,21 @@ final class NatsPhoneClaims implements PhoneClaims {
                 if (holder.isPresent() && holder.get().value().orElse("").equals(node)) {
                     held.put(operator, holder.get().revision());
                     claimed++;
-                } else if (holder.isPresent()) {
-                    log.warn("cluster: node {} rejoined; the phone of {} it rings is now claimed by node {}: rung by both until one call moves on",
-                            node, operator, holder.get().value().orElse("?"));
+                } else if (claiming || holder.isPresent()) {
+                    held.remove(operator); // not this node's (any more)
+                }
+                if (holder.isPresent() && !holder.get().value().orElse("").equals(node)) {
+                    log.warn("cluster: node {} claims again the phone of {} its calls ring, but node {} claimed it meanwhile: rung by both until one"
+                            + " call moves on", node, operator, holder.get().value().orElse("?"));
                 }
             } catch (SharedTable.Unavailable e) {
-                warn("the phone of " + operator + " is rung here without a claim after the rejoin", e);
+                if (claiming) {
+                    held.remove(operator, -1L);
+                }
+                warn("the phone of " + operator + " is rung here without a claim", e);
             }
         }
-        log.info("cluster: node {} rejoined: claimed again {} of the {} phones its calls ring", node, claimed, ringingHere.size());
+        return claimed;
     }
 
     /** The phones this node's live calls ring now (unanswered calls only). */

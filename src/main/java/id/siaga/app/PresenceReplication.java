@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * except BUSY, which no call of this process explains: the operator is set READY (journalled). Another node's READY for
  * an operator who is answering a call on this node is not applied: she is BUSY here, and this node says so again (an
  * older value, or another node's takeover of this one while it was alive, must not make her phone ring mid-call).
+ *
+ * <p>A change that cannot be written (the bus is away) is kept, the last one per operator, and written when the bus is
+ * back, only if nobody wrote the operator since the revision this node last knew (compare and set): a change another node
+ * made meanwhile reached every node, and wins.
  */
 final class PresenceReplication {
 
@@ -37,6 +41,10 @@ final class PresenceReplication {
     private final Map<OperatorId, String> lastBy = new ConcurrentHashMap<>();
     /** The operators whose presence this process has written: a value under this node's id for any other was left by an earlier process. */
     private final Set<OperatorId> writtenHere = ConcurrentHashMap.newKeySet();
+    /** The last revision of each operator's value this node knows (read from the table or written by it). */
+    private final Map<OperatorId, Long> knownRevision = new ConcurrentHashMap<>();
+    /** The changes made here that the bus did not take (it was away), the last one per operator, to be written once it is back. */
+    private final Map<OperatorId, Unwritten> unwritten = new ConcurrentHashMap<>();
     /** The operators answering calls on this node (asked of the call loop, only for a READY that would end a BUSY). */
     private final java.util.function.Supplier<Set<OperatorId>> busyHere;
     private volatile long lastWarning;
@@ -48,9 +56,14 @@ final class PresenceReplication {
         this.busyHere = busyHere;
     }
 
+    /** A change the bus did not take: the presence, and the revision of the operator's value this node knew then (0: none). */
+    private record Unwritten(Presence to, long over) {
+    }
+
     void start() {
         presence.replicateTo(this::publish);
         table.watch(this::changed);
+        table.onReconnected(this::writeUnwritten);
     }
 
     private void publish(PresenceChanged change) {
@@ -58,14 +71,55 @@ final class PresenceReplication {
     }
 
     private void publish(OperatorId operator, Presence to) {
-        writtenHere.add(operator); // before the write: its echo may come back before put returns
+        boolean writtenBefore = !writtenHere.add(operator); // before the write: its echo may come back before put returns
         try {
-            table.put(operator.value(), node + " " + to.name());
+            long revision = table.put(operator.value(), node + " " + to.name());
+            unwritten.remove(operator);
+            knownRevision.merge(operator, revision, Math::max);
         } catch (SharedTable.Unavailable e) {
+            if (!writtenBefore) {
+                writtenHere.remove(operator); // a value under this node's id is still an earlier process's, unless it is this one (changed)
+            }
+            unwritten.put(operator, new Unwritten(to, knownRevision.getOrDefault(operator, 0L)));
             long now = System.nanoTime();
             if (now - lastWarning > 60_000_000_000L) {
                 lastWarning = now;
                 log.warn("cluster bus unavailable ({}): operator {} is {} on this node only until it is back", e.getMessage(), operator, to);
+            }
+        }
+    }
+
+    /**
+     * The bus is back: each change made here that it did not take is written now, unless another node wrote the operator
+     * since this node last knew her value (that change reached every node, and wins). Throws {@link SharedTable.Unavailable}
+     * when the bus went away again: the table runs it again.
+     */
+    private void writeUnwritten() {
+        for (Map.Entry<OperatorId, Unwritten> pending : Map.copyOf(unwritten).entrySet()) {
+            OperatorId operator = pending.getKey();
+            Unwritten change = pending.getValue();
+            String value = node + " " + change.to().name();
+            boolean writtenBefore = !writtenHere.add(operator);
+            boolean written;
+            try {
+                written = change.over() != 0 && table.update(operator.value(), value, change.over())
+                        // none there: never written, or the bus lost the table meanwhile (its revisions begin again)
+                        || table.get(operator.value()).isEmpty() && table.create(operator.value(), value).isPresent();
+            } catch (SharedTable.Unavailable e) {
+                if (!writtenBefore) {
+                    writtenHere.remove(operator);
+                }
+                throw e;
+            }
+            unwritten.remove(operator, change);
+            if (written) {
+                log.info("cluster bus back: operator {} is {} on this node since the bus was away; told to every node now", operator, change.to());
+            } else {
+                if (!writtenBefore) {
+                    writtenHere.remove(operator);
+                }
+                log.info("cluster bus back: operator {} was set {} here while the bus was away, but another node changed her since; its change"
+                        + " holds", operator, change.to());
             }
         }
     }
@@ -89,6 +143,14 @@ final class PresenceReplication {
             return;
         }
         lastBy.put(operator, parts[0] + " " + to.name());
+        knownRevision.put(operator, e.revision()); // in order; lower only when the bus lost the table and it began again
+        Unwritten pending = unwritten.get(operator);
+        if (parts[0].equals(node) && pending != null && pending.to() == to) {
+            // a write that timed out on the way but was taken: this process's own
+            writtenHere.add(operator);
+            unwritten.remove(operator, pending);
+            return;
+        }
         if (parts[0].equals(node) && writtenHere.contains(operator)) {
             return; // this process's own change, back from the bus
         }

@@ -25,10 +25,19 @@ public interface SharedTable {
 
     /**
      * Calls {@code changes} with the latest value of every key, then with every change from any node (this one's too), in
-     * order, on a thread of the table's; after a reconnect it resumes where it left off (an ordered consumer). It starts at
+     * order, on a thread of the table's; when the bus comes back after it was away it resumes at once after the last change
+     * it delivered (none is delivered twice; a table the bus lost meanwhile is read again from its start). It starts at
      * once, or as soon as the bus is reached when it has not been yet (a node starts without it); it never throws.
      */
     void watch(Consumer<Entry> changes);
+
+    /**
+     * Runs {@code action} each time the table is reached: at once if it is now (else once it is), and again each time the
+     * bus comes back after it was away, once the watches are made again. For what a node could not write while the bus was
+     * away: it writes it then. An action that throws {@link Unavailable} is run again a second later; it never runs on the
+     * caller's thread except at once here.
+     */
+    void onReconnected(Runnable action);
 
     /** Sets the value, whatever it was; the new revision. */
     long put(String key, String value);

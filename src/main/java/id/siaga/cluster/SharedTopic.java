@@ -25,8 +25,9 @@ public interface SharedTopic {
     /**
      * Delivers every message of the topic whose subject matches {@code filter} ({@code >} for all, NATS wildcards), this
      * node's own included, in order, on a thread of the topic's: first those stored within {@code replay} before now
-     * (zero: none), then each new one. Closing the returned handle stops it. It starts at once, or as soon as the bus is
-     * reached when it has not been yet (then "now" is that moment); it never throws.
+     * (zero: none), then each new one; when the bus comes back after it was away it resumes at once after the last message
+     * it delivered (none is delivered twice). Closing the returned handle stops it. It starts at once, or as soon as the bus
+     * is reached when it has not been yet (then "now" is that moment); it never throws.
      */
     AutoCloseable subscribe(String filter, Duration replay, Consumer<Message> handler);
 }

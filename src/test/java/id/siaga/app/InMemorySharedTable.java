@@ -30,6 +30,12 @@ final class InMemorySharedTable implements SharedTable {
         watchers.add(changes);
     }
 
+    /** The table is always reached here: the action runs at once, and never again. */
+    @Override
+    public void onReconnected(Runnable action) {
+        action.run();
+    }
+
     @Override
     public long put(String key, String value) {
         return write(key, Optional.of(value));

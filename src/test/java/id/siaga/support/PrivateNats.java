@@ -78,6 +78,14 @@ public final class PrivateNats implements AutoCloseable {
         ChildProcesses.end(process, true, Duration.ofSeconds(30));
     }
 
+    /** The server's disk is lost while it is down: its buckets and streams are gone when it starts again. */
+    public void loseStorage() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the private NATS on port " + port + " is running: kill it first");
+        }
+        ChildProcesses.deleteTree(dir.resolve("jetstream"));
+    }
+
     /** What the server logged, for assertion messages. */
     public String log() {
         return "nats-server log:\n" + ChildProcesses.tail(dir.resolve("server.log"), 3000);

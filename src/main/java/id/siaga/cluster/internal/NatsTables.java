@@ -4,6 +4,7 @@ import id.siaga.cluster.NodeRequests;
 import id.siaga.cluster.SharedTable;
 import id.siaga.cluster.SharedTopic;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;
 import io.nats.client.ErrorListener;
 import io.nats.client.Message;
@@ -27,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * reconnects for ever. What needs the server (a bucket or stream created and opened, a watch, a subscription, a request
  * handler) is set up once, as soon as it is connected; until then every call throws {@link SharedTable.Unavailable} at
  * once and a publish is dropped and counted, as while the connection is away later (the call loop never waits for a bus
- * that is not there). A request that gets no answer fails after {@code timeout}. A watch is an ordered consumer: after a
- * reconnect it resumes where it left off, so a node that was cut off catches up.
+ * that is not there). A request that gets no answer fails after {@code timeout}. When the connection comes back (NATS
+ * restarted, or the link dropped), everything is set up again at once, in order: a bucket or stream the server lost is
+ * created again, then each watch and subscription is made again from the last revision or sequence it delivered (the old
+ * one closed first; nothing delivered twice), and the tables' {@code onReconnected} actions run, so a node that was cut
+ * off catches up within a second or two instead of waiting for the client to notice its consumer is gone.
  */
 public final class NatsTables implements AutoCloseable {
 
@@ -52,6 +56,8 @@ public final class NatsTables implements AutoCloseable {
     private volatile Connection connection;
     private boolean woken;
     private boolean closed;
+    /** When the connection last came back and not everything is set up again yet (System.nanoTime()); 0 when all is. */
+    private volatile long reconnectedAt;
 
     /**
      * A bus that is connected but whose JetStream does not answer would make every caller wait {@code timeout} (the call loop
@@ -68,51 +74,14 @@ public final class NatsTables implements AutoCloseable {
             }
         }
 
+        /** The connection came back: a request is tried again at once (what went unanswered was the connection going away). */
+        void reset() {
+            openUntil = System.nanoTime();
+        }
+
         void tripped(IOException e) {
             openUntil = System.nanoTime() + OPEN_NANOS;
             log.warn("cluster bus: a request went unanswered ({}); requests fail at once for the next 5 s", e.getMessage());
-        }
-    }
-
-    /**
-     * Something that needs the server: set up once, on the first chance (at once if the bus is connected, else as soon as it
-     * is), tried again while it fails.
-     */
-    abstract static class Deferred {
-        private boolean done;
-        private boolean failedBefore;
-        private boolean cancelled;
-
-        /** Sets it up on {@code connection}; false when what it builds on is not set up yet. */
-        abstract boolean setUp(Connection connection) throws Exception;
-
-        /** What it is, for the log. */
-        abstract String what();
-
-        /** Whether it is set up (or was given up); tries it when not. */
-        final synchronized boolean ensure(Connection connection) {
-            if (done || cancelled) {
-                return true;
-            }
-            try {
-                done = setUp(connection);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                // said once as a warning: tried again every second while the bus is connected
-                if (!failedBefore) {
-                    log.warn("cluster bus: cannot set up {} yet ({}); trying again", what(), e.getMessage());
-                }
-                log.debug("cluster bus: cannot set up {}", what(), e);
-                failedBefore = true;
-            }
-            return done;
-        }
-
-        /** Never set up from now on; {@code andThen} runs under the same lock, so it sees whether it was. */
-        final synchronized void cancel(Runnable andThen) {
-            cancelled = true;
-            andThen.run();
         }
     }
 
@@ -138,6 +107,9 @@ public final class NatsTables implements AutoCloseable {
                     // the attempts before the first connection come and go unremarked: the start said the bus is away
                     if (conn == connection) {
                         log.info("cluster bus: {} ({})", event, conn.getConnectedUrl());
+                        if (event == ConnectionListener.Events.RECONNECTED) {
+                            reconnected();
+                        }
                     }
                 })
                 .errorListener(new ErrorListener() { })
@@ -241,6 +213,18 @@ public final class NatsTables implements AutoCloseable {
         deferred.remove(d);
     }
 
+    /**
+     * The connection came back (NATS restarted, or the link dropped): every bucket, stream, watch and subscription is set up
+     * again at once by the connector, in the order they were asked for; a watch or subscription resumes after the last
+     * revision or sequence it delivered.
+     */
+    private void reconnected() {
+        reconnectedAt = System.nanoTime();
+        breaker.reset();
+        deferred.forEach(Deferred::again);
+        wake();
+    }
+
     private void wake() {
         synchronized (wake) {
             woken = true;
@@ -280,6 +264,12 @@ public final class NatsTables implements AutoCloseable {
                     log.info("cluster bus at {} reached: {} buckets, streams, watches, subscriptions and request handlers set up; the live state"
                             + " is shared from now on", url, deferred.size());
                     reachedLate = false;
+                }
+                long since = reconnectedAt;
+                if (all && since != 0) {
+                    reconnectedAt = 0;
+                    log.info("cluster bus at {} back: {} buckets, streams, watches, subscriptions and hooks set up again {} ms after the reconnect",
+                            url, deferred.size(), (System.nanoTime() - since) / 1_000_000);
                 }
                 synchronized (wake) {
                     if (!woken) {
@@ -353,6 +343,11 @@ public final class NatsTables implements AutoCloseable {
             });
             d.subscribe(subject);
             return true;
+        }
+
+        @Override
+        boolean setUpAgainOnReconnect() {
+            return false; // the client subscribes again itself
         }
 
         @Override
