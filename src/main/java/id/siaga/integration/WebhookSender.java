@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class WebhookSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
-    private static final int BATCH = 100;
 
     private final WebhookOutbox outbox;
     private final WebhookSubscriberStore subscribers;
@@ -42,6 +42,8 @@ public final class WebhookSender implements AutoCloseable {
     private final HttpClient client;
     private final ScheduledExecutorService poller;
     private final ExecutorService senders;
+    /** One per sending thread: a poll claims only as many rows as there are threads free, so no claim runs out in a queue. */
+    private final Semaphore free;
 
     public WebhookSender(WebhookOutbox outbox, WebhookSubscriberStore subscribers, WebhookBackoff backoff, int attempts, Duration timeout,
                          Duration pollInterval, int threads, WebhookOutcomes outcomes, Clock clock) {
@@ -59,6 +61,7 @@ public final class WebhookSender implements AutoCloseable {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.poller = Executors.newSingleThreadScheduledExecutor(named("webhook-poll"));
         this.senders = Executors.newFixedThreadPool(threads, named("webhook-send"));
+        this.free = new Semaphore(threads);
     }
 
     private static ThreadFactory named(String prefix) {
@@ -80,9 +83,30 @@ public final class WebhookSender implements AutoCloseable {
             Instant now = clock.instant();
             // an attempt may take the connect and the answer's timeouts; the claim outlasts both
             Instant claimedUntil = now.plus(timeout.multipliedBy(3));
-            for (WebhookOutbox.Delivery d : outbox.due(now, BATCH)) {
-                if (outbox.claim(d, now, claimedUntil)) {
-                    senders.execute(() -> attempt(d));
+            int threads = free.availablePermits();
+            if (threads == 0) {
+                return;
+            }
+            for (WebhookOutbox.Delivery d : outbox.due(now, threads)) {
+                if (!free.tryAcquire()) {
+                    return;
+                }
+                boolean handed = false;
+                try {
+                    if (outbox.claim(d, now, claimedUntil)) {
+                        senders.execute(() -> {
+                            try {
+                                attempt(d);
+                            } finally {
+                                free.release();
+                            }
+                        });
+                        handed = true;
+                    }
+                } finally {
+                    if (!handed) {
+                        free.release();
+                    }
                 }
             }
         } catch (RejectedExecutionException e) {
