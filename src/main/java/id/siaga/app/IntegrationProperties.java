@@ -37,6 +37,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               within about this. 1 s: one indexed query a second per node. Production: 1s
  * @param webhookThreads         the delivery worker's sending threads (its own, never a call's or a dispatch's): how many
  *                               receivers are waited on at once. 2: a few subscribers per Polda. 1 to 32
+ * @param webhookKeepDelivered   how long a delivered event stays in the outbox (for an administrator's questions) before
+ *                               the hourly sweep removes it; dead letters stay until replayed. 7 days: a week's
+ *                               deliveries answer "did Binmas get it?"; the journal keeps the changes themselves
  */
 @ConfigurationProperties("siaga.integration")
 public record IntegrationProperties(
@@ -50,7 +53,8 @@ public record IntegrationProperties(
         @DefaultValue("15m") Duration webhookMaxRetry,
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("1s") Duration webhookPollInterval,
-        @DefaultValue("2") int webhookThreads) implements PublicRequestRate {
+        @DefaultValue("2") int webhookThreads,
+        @DefaultValue("7d") Duration webhookKeepDelivered) implements PublicRequestRate {
 
     public IntegrationProperties {
         if (!smsWebhookUrl.isBlank()) {
@@ -83,6 +87,7 @@ public record IntegrationProperties(
         positive("siaga.integration.webhook-max-retry", webhookMaxRetry);
         positive("siaga.integration.webhook-timeout", webhookTimeout);
         positive("siaga.integration.webhook-poll-interval", webhookPollInterval);
+        positive("siaga.integration.webhook-keep-delivered", webhookKeepDelivered);
         if (webhookMaxRetry.compareTo(webhookFirstRetry) < 0) {
             throw new IllegalArgumentException("siaga.integration.webhook-max-retry (" + webhookMaxRetry + ") must not be shorter than "
                     + "siaga.integration.webhook-first-retry (" + webhookFirstRetry + ")");

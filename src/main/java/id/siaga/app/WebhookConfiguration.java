@@ -70,7 +70,7 @@ class WebhookConfiguration {
         };
         WebhookSender sender = new WebhookSender(outbox, subscribers, new WebhookBackoff(props.webhookFirstRetry(), props.webhookMaxRetry(),
                 () -> ThreadLocalRandom.current().nextDouble()), props.webhookAttempts(), props.webhookTimeout(), props.webhookPollInterval(),
-                props.webhookThreads(), outcomes, clock);
+                props.webhookThreads(), props.webhookKeepDelivered(), outcomes, clock);
         sender.start();
         log.info("webhooks: the outbox is polled every {} ({} attempts per delivery, first retry after {}, at most {} apart)",
                 props.webhookPollInterval(), props.webhookAttempts(), props.webhookFirstRetry(), props.webhookMaxRetry());

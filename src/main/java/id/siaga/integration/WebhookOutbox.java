@@ -35,6 +35,9 @@ public interface WebhookOutbox {
 
     Optional<Delivery> find(String eventId, String subscriberId);
 
+    /** Deletes the rows delivered before {@code before} (dead letters stay until replayed); returns how many. */
+    int forgetDelivered(Instant before);
+
     /** Makes a dead letter pending again, due at {@code now}, its attempts counted afresh. False when it is not a dead letter. */
     boolean replay(String eventId, String subscriberId, Instant now);
 }

@@ -37,6 +37,7 @@ public final class WebhookSender implements AutoCloseable {
     private final int attempts;
     private final Duration timeout;
     private final Duration pollInterval;
+    private final Duration keepDelivered;
     private final WebhookOutcomes outcomes;
     private final Clock clock;
     private final HttpClient client;
@@ -46,7 +47,7 @@ public final class WebhookSender implements AutoCloseable {
     private final Semaphore free;
 
     public WebhookSender(WebhookOutbox outbox, WebhookSubscriberStore subscribers, WebhookBackoff backoff, int attempts, Duration timeout,
-                         Duration pollInterval, int threads, WebhookOutcomes outcomes, Clock clock) {
+                         Duration pollInterval, int threads, Duration keepDelivered, WebhookOutcomes outcomes, Clock clock) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
         }
@@ -56,6 +57,7 @@ public final class WebhookSender implements AutoCloseable {
         this.attempts = attempts;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
+        this.keepDelivered = keepDelivered;
         this.outcomes = outcomes;
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -73,9 +75,21 @@ public final class WebhookSender implements AutoCloseable {
         };
     }
 
-    /** Starts polling the outbox. */
+    /** Starts polling the outbox, and sweeping it of rows delivered longer than {@code keepDelivered} ago once an hour. */
     public void start() {
         poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::sweep, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void sweep() {
+        try {
+            int forgotten = outbox.forgetDelivered(clock.instant().minus(keepDelivered));
+            if (forgotten > 0) {
+                log.info("webhooks: {} delivered event(s) older than {} removed from the outbox", forgotten, keepDelivered);
+            }
+        } catch (RuntimeException e) {
+            log.warn("webhooks: the outbox could not be swept ({}); trying again in an hour", e.getMessage());
+        }
     }
 
     private void poll() {

@@ -82,6 +82,11 @@ public final class JdbcWebhookOutbox implements WebhookOutbox {
                 + "WHERE event_id = ? AND subscriber_id = ? AND status = 'DEAD'", time(now), eventId, subscriberId) == 1;
     }
 
+    @Override
+    public int forgetDelivered(Instant before) {
+        return jdbc.update("DELETE FROM webhook_delivery WHERE status = 'DELIVERED' AND finished_at < ?", time(before));
+    }
+
     /** How many rows are in {@code status} (PENDING, DELIVERED, DEAD): for tests and the admin's overview. */
     public int count(String status) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE status = ?", Integer.class, status);

@@ -95,6 +95,7 @@ abstract class WebhookOutboxContract {
         JdbcTemplate own = new JdbcTemplate(pool);
         WebhookSender sender = new WebhookSender(new JdbcWebhookOutbox(own), new JdbcWebhookSubscriberStore(own),
                 new WebhookBackoff(Duration.ofMillis(10), Duration.ofMillis(40), Math::random), attempts, Duration.ofSeconds(5), Duration.ofMillis(20), 2,
+                Duration.ofDays(7),
                 (d, n, reason) -> {
                     synchronized (deadLettered) {
                         deadLettered.add(d.eventId());
@@ -184,6 +185,10 @@ abstract class WebhookOutboxContract {
         awaitCount("DELIVERED", 1);
         assertThat(outbox.deadLetters()).isEmpty();
         assertThat(outbox.replay(dead.get(0).eventId(), sleman.id(), Instant.now())).as("a delivered row is no dead letter").isFalse();
+
+        assertThat(outbox.forgetDelivered(Instant.now().minus(Duration.ofDays(7)))).as("delivered today: kept").isZero();
+        assertThat(outbox.forgetDelivered(Instant.now().plusSeconds(1))).as("the sweep a week later").isEqualTo(1);
+        assertThat(rows(sleman)).isZero();
     }
 
     void awaitCount(String status, int n) {
