@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The webhook outbox on each database: an incident change is stored with its outbox rows in one transaction, so a change
  * refused (made to a version somebody else changed) writes none; rows wait in the database while no worker runs and are
- * delivered by the next one (a restart: another pool, another worker); a receiver that fails its first attempts
- * processes each event once; one that never answers well makes the row a dead letter after the attempts, and a replay
+ * delivered by the next one (a restart: another pool, another worker); two nodes' workers on one outbox send each
+ * event once; a receiver that fails its first attempts processes each event once; one that never answers well makes the row a dead letter after the attempts, and a replay
  * delivers it once it is back.
  */
 abstract class WebhookOutboxContract {
@@ -189,6 +189,21 @@ abstract class WebhookOutboxContract {
         assertThat(outbox.forgetDelivered(Instant.now().minus(Duration.ofDays(7)))).as("delivered today: kept").isZero();
         assertThat(outbox.forgetDelivered(Instant.now().plusSeconds(1))).as("the sweep a week later").isEqualTo(1);
         assertThat(rows(sleman)).isZero();
+    }
+
+    @Test
+    void twoNodesWorkersNeverSendOneAttemptTwice() {
+        subscribe("/sleman", SLEMAN);
+        for (int i = 0; i < 6; i++) {
+            brawlInSleman();
+        }
+        worker(3).start();
+        worker(3).start();
+
+        var processed = receiver.awaitProcessed("/sleman", p -> p.size() == 6, Duration.ofSeconds(30));
+        awaitCount("DELIVERED", 6);
+        assertThat(receiver.requests("/sleman")).as("each event sent once: a claim is one worker's").hasSize(6)
+                .extracting(WebhookReceiver.Request::eventId).containsExactlyInAnyOrderElementsOf(processed.keySet());
     }
 
     void awaitCount(String status, int n) {
