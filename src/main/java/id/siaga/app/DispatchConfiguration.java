@@ -15,6 +15,8 @@ import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
 import id.siaga.location.Jurisdictions;
 import id.siaga.store.JdbcDispatchStore;
+import id.siaga.store.OutboxDispatchStore;
+import id.siaga.store.WebhookOutboxWriter;
 import id.siaga.tracking.LivePositions;
 import id.siaga.tracking.MqttGateway;
 import java.time.Clock;
@@ -52,8 +54,8 @@ class DispatchConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    DispatchStore dispatchStore(JdbcTemplate jdbc) {
-        return new JdbcDispatchStore(jdbc);
+    DispatchStore dispatchStore(JdbcTemplate jdbc, WebhookOutboxWriter webhooks) {
+        return new OutboxDispatchStore(new JdbcDispatchStore(jdbc), webhooks);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import id.siaga.incident.Incidents;
 import id.siaga.journal.Journal;
 import id.siaga.location.JurisdictionIndex;
 import id.siaga.store.JdbcIncidentStore;
+import id.siaga.store.OutboxIncidentStore;
+import id.siaga.store.WebhookOutboxWriter;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Incidents: the service over the JDBC store, with the journal told every change (see {@link IncidentJournal}). */
+/**
+ * Incidents: the service over the JDBC store (with the webhook outbox written in each change's transaction), the journal
+ * told every change (see {@link IncidentJournal}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IncidentProperties.class)
 class IncidentConfiguration {
@@ -22,8 +27,8 @@ class IncidentConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IncidentConfiguration.class);
 
     @Bean
-    IncidentStore incidentStore(JdbcTemplate jdbc) {
-        return new JdbcIncidentStore(jdbc);
+    IncidentStore incidentStore(JdbcTemplate jdbc, WebhookOutboxWriter webhooks) {
+        return new OutboxIncidentStore(new JdbcIncidentStore(jdbc), webhooks);
     }
 
     @Bean

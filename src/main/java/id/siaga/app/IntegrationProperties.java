@@ -24,6 +24,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               sharing one address is never refused, while a 128-bit token can never be found by
  *                               trying. Production: 60; behind a reverse proxy make sure the client address is the
  *                               citizen's (server.forward-headers-strategy)
+ * @param webhookAttempts        attempts per webhook delivery before it becomes a dead letter (journalled, listed at
+ *                               {@code GET /api/admin/webhooks/dead-letters}, replayable). 10: with the backoff below, a
+ *                               receiver that is down for about an hour still gets every event. 1 to 50
+ * @param webhookFirstRetry      the wait after a failed delivery; each further wait doubles up to {@code webhookMaxRetry},
+ *                               and each is drawn between half and all of that (jitter). Production: 10s
+ * @param webhookMaxRetry        the longest wait between two attempts. 15 min: a receiver back after a long outage is
+ *                               served within a quarter of an hour. Production: 15m
+ * @param webhookTimeout         how long one delivery may take to connect and to be answered. 10 s: a receiver that takes
+ *                               longer is treated as failing and tried again later. Production: 10s
+ * @param webhookPollInterval    how often the delivery worker looks for due rows in the outbox; a change reaches a receiver
+ *                               within about this. 1 s: one indexed query a second per node. Production: 1s
+ * @param webhookThreads         the delivery worker's sending threads (its own, never a call's or a dispatch's): how many
+ *                               receivers are waited on at once. 2: a few subscribers per Polda. 1 to 32
+ * @param webhookKeepDelivered   how long a delivered event stays in the outbox (for an administrator's questions) before
+ *                               the hourly sweep removes it; dead letters stay until replayed. 7 days: a week's
+ *                               deliveries answer "did Binmas get it?"; the journal keeps the changes themselves
  */
 @ConfigurationProperties("siaga.integration")
 public record IntegrationProperties(
@@ -31,7 +47,14 @@ public record IntegrationProperties(
         @DefaultValue("5s") Duration smsTimeout,
         @DefaultValue("5") int smsAttempts,
         @DefaultValue("10s") Duration smsFirstRetry,
-        @DefaultValue("60") int publicRequestsPerMinute) implements PublicRequestRate {
+        @DefaultValue("60") int publicRequestsPerMinute,
+        @DefaultValue("10") int webhookAttempts,
+        @DefaultValue("10s") Duration webhookFirstRetry,
+        @DefaultValue("15m") Duration webhookMaxRetry,
+        @DefaultValue("10s") Duration webhookTimeout,
+        @DefaultValue("1s") Duration webhookPollInterval,
+        @DefaultValue("2") int webhookThreads,
+        @DefaultValue("7d") Duration webhookKeepDelivered) implements PublicRequestRate {
 
     public IntegrationProperties {
         if (!smsWebhookUrl.isBlank()) {
@@ -56,6 +79,27 @@ public record IntegrationProperties(
         }
         if (publicRequestsPerMinute < 1) {
             throw new IllegalArgumentException("siaga.integration.public-requests-per-minute must be at least 1, got " + publicRequestsPerMinute);
+        }
+        if (webhookAttempts < 1 || webhookAttempts > 50) {
+            throw new IllegalArgumentException("siaga.integration.webhook-attempts must be 1 to 50, got " + webhookAttempts);
+        }
+        positive("siaga.integration.webhook-first-retry", webhookFirstRetry);
+        positive("siaga.integration.webhook-max-retry", webhookMaxRetry);
+        positive("siaga.integration.webhook-timeout", webhookTimeout);
+        positive("siaga.integration.webhook-poll-interval", webhookPollInterval);
+        positive("siaga.integration.webhook-keep-delivered", webhookKeepDelivered);
+        if (webhookMaxRetry.compareTo(webhookFirstRetry) < 0) {
+            throw new IllegalArgumentException("siaga.integration.webhook-max-retry (" + webhookMaxRetry + ") must not be shorter than "
+                    + "siaga.integration.webhook-first-retry (" + webhookFirstRetry + ")");
+        }
+        if (webhookThreads < 1 || webhookThreads > 32) {
+            throw new IllegalArgumentException("siaga.integration.webhook-threads must be 1 to 32, got " + webhookThreads);
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be positive, got " + value);
         }
     }
 

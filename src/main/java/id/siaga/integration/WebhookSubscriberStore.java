@@ -1,0 +1,21 @@
+package id.siaga.integration;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where the webhook subscribers are kept (the database every node shares). */
+public interface WebhookSubscriberStore {
+
+    void add(WebhookSubscriber subscriber);
+
+    /** Every subscriber, enabled or not, oldest first. */
+    List<WebhookSubscriber> all();
+
+    /** The enabled ones: those the outbox writes rows for. */
+    List<WebhookSubscriber> enabled();
+
+    Optional<WebhookSubscriber> find(String id);
+
+    /** False when there is no such subscriber. */
+    boolean disable(String id);
+}

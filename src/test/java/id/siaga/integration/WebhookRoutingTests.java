@@ -1,0 +1,68 @@
+package id.siaga.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.siaga.location.DemoRegion;
+import id.siaga.org.StationId;
+import id.siaga.org.StationTree;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who gets an event and when a failed one is tried again, with literal inputs: a brawl in Sleman goes to Polres Sleman's
+ * subscriber and to Polda DIY's (Sleman is below it), not to Bantul's, not to one that only wants dispatches, not to a
+ * disabled one; the waits double from the first, never pass the longest, and the jitter only ever shortens them by half.
+ */
+class WebhookRoutingTests {
+
+    static final StationTree TREE = DemoRegion.load().tree();
+    static final Instant NOW = Instant.parse("2026-12-04T03:15:00Z");
+    static final StationId SLEMAN = StationId.of("POLRES-3404");
+
+    static WebhookSubscriber subscriber(String name, String station, Set<String> types) {
+        return WebhookSubscriber.create(name, "https://" + name + ".example/hook", null, types, Set.of(StationId.of(station)), NOW, "admin");
+    }
+
+    @Test
+    void anEventGoesToTheSubscribersOfItsStationAndOfTheStationsAboveIt() {
+        WebhookEvent brawl = new WebhookEvent("e1", WebhookEvent.INCIDENT_CREATED, SLEMAN, NOW, Map.of("incident", "i1"));
+        WebhookSubscriber sleman = subscriber("sleman", "POLRES-3404", Set.of());
+        WebhookSubscriber polda = subscriber("polda", "POLDA-DIY", Set.of(WebhookEvent.INCIDENT_CREATED));
+        WebhookSubscriber bantul = subscriber("bantul", "POLRES-3402", Set.of());
+        WebhookSubscriber dispatchOnly = subscriber("dispatch", "POLRES-3404", Set.of(WebhookEvent.UNIT_ASSIGNED));
+        WebhookSubscriber off = subscriber("off", "MABES", Set.of()).disabled();
+
+        WebhookChanges changes = new WebhookChanges(() -> TREE, JsonMapper.builder().build(), java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        List<WebhookChanges.Row> rows = changes.rows(List.of(brawl), List.of(sleman, polda, bantul, dispatchOnly, off));
+
+        assertThat(rows).extracting(WebhookChanges.Row::subscriberId).containsExactly(sleman.id(), polda.id());
+        assertThat(rows.get(0).body()).isEqualTo("{\"id\":\"e1\",\"type\":\"incident.created\",\"occurredAt\":\"2026-12-04T03:15:00Z\","
+                + "\"station\":\"POLRES-3404\",\"data\":{\"incident\":\"i1\"}}");
+    }
+
+    @Test
+    void aSubscriptionWithABadAddressTypeOrSecretIsRefusedWithAReason() {
+        assertThatThrownBy(() -> WebhookSubscriber.create("x", "ftp://x.example", null, Set.of(), Set.of(SLEMAN), NOW, "admin"))
+                .hasMessageContaining("http");
+        assertThatThrownBy(() -> WebhookSubscriber.create("x", "https://x.example", null, Set.of("incident.deleted"), Set.of(SLEMAN), NOW, "admin"))
+                .hasMessageContaining("incident.deleted");
+        assertThatThrownBy(() -> WebhookSubscriber.create("x", "https://x.example", "short", Set.of(), Set.of(SLEMAN), NOW, "admin"))
+                .hasMessageContaining("16");
+    }
+
+    @Test
+    void waitsDoubleUpToTheLongestAndJitterShortensThemByAtMostHalf() {
+        WebhookBackoff longest = new WebhookBackoff(Duration.ofSeconds(10), Duration.ofMinutes(15), () -> 1.0);
+        assertThat(List.of(longest.after(1), longest.after(2), longest.after(3), longest.after(8), longest.after(40)))
+                .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(900), Duration.ofSeconds(900));
+        WebhookBackoff shortest = new WebhookBackoff(Duration.ofSeconds(10), Duration.ofMinutes(15), () -> 0.0);
+        assertThat(List.of(shortest.after(1), shortest.after(3), shortest.after(40)))
+                .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(450));
+    }
+}

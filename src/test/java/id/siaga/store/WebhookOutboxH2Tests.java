@@ -1,0 +1,11 @@
+package id.siaga.store;
+
+import id.siaga.support.TestDatabase;
+
+class WebhookOutboxH2Tests extends WebhookOutboxContract {
+
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.H2;
+    }
+}
