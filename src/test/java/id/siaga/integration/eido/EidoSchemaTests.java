@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The schema the EIDO export is checked against is NENA's own and is really applied: NENA's sample call-transfer EIDO
- * passes it; the same sample with a data component stripped of its {@code $id}, or with an
- * unknown EIDO version, fails it, with the place named.
+ * passes it; a person's name is checked against NIEM's {@code nc:PersonType} in the NIEM files; the sample with a data
+ * component stripped of its {@code $id}, with an unknown EIDO version or without a prologue's time fails it, with the
+ * place named.
  */
 class EidoSchemaTests {
 
@@ -36,6 +37,18 @@ class EidoSchemaTests {
         ((ObjectNode) broken.path("agencyComponent").path(0)).remove("$id");
 
         assertThat(EidoSchema.problems(broken)).singleElement().asString().contains("/agencyComponent/0").contains("$id");
+    }
+
+    @Test
+    void aPersonsNameIsCheckedAgainstTheNiemTypes() throws IOException {
+        ObjectNode sample = (ObjectNode) sample();
+        ObjectNode person = (ObjectNode) sample.path("personComponent").path(0);
+        person.putObject("ncPersonComponent").putArray("name").addObject().putArray("personFullName").addObject().put("value", "Bu Sari");
+        assertThat(EidoSchema.problems(sample)).as("nc:PersonType, as NIEM has it").isEmpty();
+
+        person.putObject("ncPersonComponent").put("name", "Bu Sari");
+
+        assertThat(EidoSchema.problems(sample)).singleElement().asString().contains("/personComponent/0/ncPersonComponent/name");
     }
 
     @Test
