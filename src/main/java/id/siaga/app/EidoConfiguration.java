@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The EIDO export: incidents as NENA Emergency Incident Data Objects, with people placed at their home stations from
- * the user accounts. A wrong domain in the settings stops the start, naming the key.
+ * the user accounts. A setting that is not a domain name stops the start, naming the key ({@link EidoProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EidoProperties.class)
@@ -25,13 +25,8 @@ class EidoConfiguration {
 
     @Bean
     EidoIdentifiers eidoIdentifiers(EidoProperties props) {
-        try {
-            EidoIdentifiers ids = new EidoIdentifiers(props.agencyDomain(), props.elementId());
-            log.info("EIDO export: agencies under {}, issued by {}", props.agencyDomain(), ids.element());
-            return ids;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("siaga.integration.eido.agency-domain / element-id: " + e.getMessage(), e);
-        }
+        log.info("EIDO export: stations are agencies under {}, EIDOs issued by {}", props.agencyDomain(), props.elementId());
+        return new EidoIdentifiers(props.agencyDomain(), props.elementId());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package id.siaga.app;
 
+import id.siaga.integration.eido.EidoIdentifiers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,4 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EidoProperties(
         @DefaultValue("polri.go.id") String agencyDomain,
         @DefaultValue("siaga110.polri.go.id") String elementId) {
+
+    public EidoProperties {
+        agencyDomain = EidoIdentifiers.requireDomain("siaga.integration.eido.agency-domain", agencyDomain);
+        elementId = EidoIdentifiers.requireDomain("siaga.integration.eido.element-id", elementId);
+    }
 }

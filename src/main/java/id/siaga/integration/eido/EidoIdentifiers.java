@@ -26,11 +26,12 @@ public final class EidoIdentifiers {
      *                     and first handles calls, e.g. {@code siaga110.polri.go.id}
      */
     public EidoIdentifiers(String agencyDomain, String elementId) {
-        this.agencyDomain = domain("agency domain", agencyDomain);
-        this.elementId = domain("element id", elementId);
+        this.agencyDomain = requireDomain("agency domain", agencyDomain);
+        this.elementId = requireDomain("element id", elementId);
     }
 
-    private static String domain(String what, String value) {
+    /** {@code value} in lower case, if it is a domain name of two labels or more; else a refusal naming {@code what}. */
+    public static String requireDomain(String what, String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         if (!DOMAIN.matcher(v).matches()) {
             throw new IllegalArgumentException(what + " must be a domain name such as polri.go.id, got '" + value + "'");
