@@ -47,8 +47,4 @@ public final class EidoExport {
         List<Assignment> assignments = desk.assignments(incident.id());
         return new EidoDocument(ids, stations.get(), staff, desk::unitView, incidents::find).write(incident, assignments, call);
     }
-
-    public EidoIdentifiers identifiers() {
-        return ids;
-    }
 }
