@@ -40,6 +40,16 @@ class CallLookup {
             return isLive() ? live.callerNumber() : record.callerNumber();
         }
 
+        /** When the call reached us. */
+        Instant offeredAt() {
+            return isLive() ? live.offeredAt() : record.offeredAt();
+        }
+
+        /** When it ended; empty while it lasts. */
+        Optional<Instant> endedAt() {
+            return isLive() ? Optional.empty() : Optional.ofNullable(record.endedAt());
+        }
+
         /** The responsible station (the caller's jurisdiction). */
         String station() {
             return isLive() ? live.station() : record.station();

@@ -6,6 +6,8 @@ import id.siaga.incident.IncidentId;
 import id.siaga.incident.IncidentStatus;
 import id.siaga.incident.IncidentType;
 import id.siaga.incident.Incidents;
+import id.siaga.integration.eido.EidoCall;
+import id.siaga.integration.eido.EidoExport;
 import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
 import id.siaga.location.IndonesianNumbers;
@@ -23,6 +25,7 @@ import id.siaga.web.IncidentViews.DuplicateView;
 import id.siaga.web.IncidentViews.Summary;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -31,6 +34,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -41,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Incidents for the people who take and follow reports. Operators and dispatchers open incidents (from an answered
@@ -70,9 +75,11 @@ class IncidentsController {
     private final StationScope scope;
     private final CallLookup calls;
     private final Screening screening;
+    private final EidoExport eido;
 
     IncidentsController(Incidents incidents, IncidentIntake intake, Journal journal, StationDirectory stations, StationScope scope, CallLookup calls,
-                        Screening screening) {
+                        Screening screening, EidoExport eido) {
+        this.eido = eido;
         this.calls = calls;
         this.screening = screening;
         this.incidents = incidents;
@@ -146,6 +153,30 @@ class IncidentsController {
     @GetMapping("/{id}")
     Detail one(@PathVariable String id, Authentication auth) {
         return detail(auth, visibleIncident(auth, id));
+    }
+
+    /**
+     * The incident as a NENA Emergency Incident Data Object (NENA-STA-021.1b JSON), for another PSAP or agency system
+     * to take it: its type, priority and status in the common registries, place, the 110 call it came from, notes,
+     * stations, people and the units sent. Whoever may read the incident may read its EIDO.
+     */
+    @GetMapping(path = "/{id}/eido", produces = MediaType.APPLICATION_JSON_VALUE)
+    ObjectNode eido(@PathVariable String id, Authentication auth) {
+        Incident i = visibleIncident(auth, id);
+        return eido.export(i, i.callId().map(call -> eidoCall(call, i)));
+    }
+
+    /** The call's own times when telephony still knows the call; else what the incident kept of it. */
+    private EidoCall eidoCall(String callId, Incident incident) {
+        try {
+            CallLookup.Found call = calls.find(callId);
+            return new EidoCall(callId, call.offeredAt(), call.answeredAt().orElse(null), call.endedAt().orElse(null), call.callerNumber());
+        } catch (RuntimeException e) {
+            log.warn("call {} of incident {}: not found for its EIDO ({}); the call is described from the incident", callId, incident.id(),
+                    e.toString());
+            Instant answered = incident.callAnsweredAt().orElse(incident.createdAt());
+            return new EidoCall(callId, answered, incident.callAnsweredAt().orElse(null), null, incident.callerNumber().orElse(null));
+        }
     }
 
     @PostMapping("/{id}/notes")
