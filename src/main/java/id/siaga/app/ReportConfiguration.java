@@ -11,7 +11,7 @@ import id.siaga.reporting.NightlyReports;
 import id.siaga.reporting.ReportFonts;
 import id.siaga.reporting.StationReports;
 import id.siaga.telephony.CallRecordStore;
-import id.siaga.telephony.CallbackTaskStore;
+import id.siaga.telephony.CallbackTasks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,9 +32,9 @@ import org.springframework.context.annotation.Configuration;
 class ReportConfiguration {
 
     @Bean
-    StationReports stationReports(StationDirectory stations, OperatorRoster roster, CallRecordStore records, CallbackTaskStore tasks,
+    StationReports stationReports(StationDirectory stations, OperatorRoster roster, CallRecordStore records, CallbackTasks callbacks,
                                   Journal journal, Incidents incidents, DispatchDesk desk, Clock clock) {
-        return new StationReports(stations, roster, records, tasks, journal, new BoardIncidentTimes(incidents, desk), clock);
+        return new StationReports(stations, roster, records, callbacks.store(), journal, new BoardIncidentTimes(incidents, desk), clock);
     }
 
     /** The font directory the reports embed from (also the download's), as the settings name it. */
