@@ -3,6 +3,7 @@ package id.siaga.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.journal.Journal;
+import id.siaga.support.Browser;
 import id.siaga.org.OperatorId;
 import id.siaga.org.StationId;
 import id.siaga.routing.EscalationReason;
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -207,6 +212,41 @@ class ReportsApiTests {
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.json().path("detail").asString()).contains("has not begun");
         assertThat(http.get("/api/reports/station/POLDA-NOWHERE?period=day&date=2026-11-03", AUTH, DIY_SUPERVISOR).status()).isEqualTo(404);
+    }
+
+    /**
+     * On the board, P takes Kompol Ratna Sari to "Laporan"; she picks November 2026 and the PDF link downloads Polda
+     * DIY's month with her session; in English the links say so.
+     */
+    @Test
+    @Order(6)
+    void theSupervisorBoardDownloadsTheChosenMonthsReport() {
+        try (Browser browser = Browser.open(port, false)) {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+            browser.go("/login");
+            browser.await("the login form", d -> !d.findElements(By.id("username")).isEmpty());
+            ConsoleAccessTests.logIn(browser, "supervisor.diy");
+            browser.await("the board is loaded", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            assertThat(browser.driver().findElement(By.id("reports-title")).getText()).containsIgnoringCase("Laporan");
+
+            browser.driver().findElement(By.tagName("body")).sendKeys("p");
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("report-kind");
+            new Select(browser.driver().findElement(By.id("report-kind"))).selectByValue("month");
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "const m = document.getElementById('report-month'); m.value = '2026-11'; m.dispatchEvent(new Event('change'));");
+            WebElement pdf = browser.driver().findElement(By.id("report-pdf"));
+            assertThat(pdf.getDomProperty("href")).endsWith("/api/reports/station/POLDA-DIY/report.pdf?period=month&month=2026-11");
+            assertThat(browser.driver().findElement(By.id("report-date-field")).isDisplayed()).isFalse();
+            Object fetched = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(document.getElementById('report-pdf').href).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                            + " + r.headers.get('Content-Type') + ' ' + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))));");
+            assertThat(fetched).isEqualTo("200 application/pdf %PDF-");
+
+            browser.driver().findElement(By.tagName("body")).sendKeys("l");
+            browser.await("English", d -> d.findElement(By.id("report-csv")).getText().equals("Download CSV"));
+            assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+        }
     }
 
     private String report(String type, double lat, double lon, String reference) {
