@@ -112,7 +112,7 @@ public final class StationReportPdf {
                 new String[] {"Unit pertama tiba di lokasi", count(s.reachedOnScene()), ""},
                 new String[] {"Tiba dalam " + StationReport.TARGET_ON_SCENE_MINUTES + " menit", percent(s.withinTargetPercent()), "100 %"},
                 new String[] {"Median waktu tiba", minutes(s.medianMinutes()), "maks. " + StationReport.TARGET_ON_SCENE_MINUTES + " menit"},
-                new String[] {"Persentil 90 waktu tiba", minutes(s.p90Minutes()), ""}), 90, 80);
+                new String[] {"Persentil 90 waktu tiba", minutes(s.p90Minutes()), ""}), 110, 100);
         if (!r.incidentsByType().isEmpty()) {
             page.image(ReportCharts.incidentsByType(r.incidentsByType(), PdfLayout.WIDTH, CHART_HEIGHT), PdfLayout.WIDTH, CHART_HEIGHT);
             List<String[]> types = new ArrayList<>();
