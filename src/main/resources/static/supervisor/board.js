@@ -12,6 +12,7 @@ import { followRecording } from '/js/recording.js';
 import { answerChart, hourChart } from './charts.js';
 import { showPresence, showFleet } from './fleet.js';
 import { showPranks, toggleDays } from './pranks.js';
+import { wireReports } from './reports.js';
 
 const REFRESH_MS = 10_000;
 // every CAD event but a note, which changes nothing the board shows
@@ -294,6 +295,7 @@ async function main() {
   drawAnswers = answerChart($('chart-answers'));
   drawHours = hourChart($('chart-hours'));
   wireKeys();
+  wireReports(me);
   followRecording($('recording'));
   try {
     map = await jurisdictionMap($('map'), me);

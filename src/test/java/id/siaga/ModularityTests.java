@@ -72,7 +72,9 @@ class ModularityTests {
         MICROMETER("Micrometer", "io.micrometer.."),
         TOMCAT("Tomcat", "org.apache.catalina..", "org.apache.coyote..", "org.apache.tomcat.."),
         BENCODE("bencode", "com.dampcake.bencode.."),
-        NATS("jnats", "io.nats..");
+        NATS("jnats", "io.nats.."),
+        PDFBOX("PDFBox", "org.apache.pdfbox..", "org.apache.fontbox.."),
+        JFREECHART("JFreeChart", "org.jfree..");
 
         final String title;
         final List<String> packages;

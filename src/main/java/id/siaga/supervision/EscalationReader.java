@@ -19,9 +19,10 @@ import java.util.Set;
  * Reads what the board needs out of a call's journal entries (written by the call pipeline), as the call's events:
  * its escalations ({@link CallEscalated}) and the phones that declined it ({@link LegFailed} with 486 or 603; the
  * station is the one the preceding {@link LegRang} of that position names). Entries of other types, and any that
- * cannot be read, are passed over.
+ * cannot be read, are passed over. Public for the commanders' reports ({@code reporting}), which read a period's
+ * {@code CallEscalated} entries the same way.
  */
-final class EscalationReader {
+public final class EscalationReader {
 
     /** 486 Busy Here and 603 Decline: the operator (or the phone's do-not-disturb) refused the call. */
     static final Set<Integer> DECLINED = Set.of(486, 603);
@@ -30,7 +31,7 @@ final class EscalationReader {
     }
 
     /** The escalations among a call's entries, in the order they happened. */
-    static List<Escalation> of(List<JournalEntry> story) {
+    public static List<Escalation> of(List<JournalEntry> story) {
         List<Escalation> found = new ArrayList<>();
         for (JournalEntry e : story) {
             if (CallEvents.read(e).orElse(null) instanceof CallEscalated x) {
