@@ -291,13 +291,7 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
                     "callBacksOpened", outcome.callBacksOpened(), "recordsRestored", outcome.recordsRestored()))));
             // its phone claims and BUSY operators are released while the row lock is still held: the node, if alive, rejoins
             // under that lock and asserts them again only after this, so a release can never undo its re-claim
-            for (java.util.function.Consumer<String> hook : lostNodeHooks) {
-                try {
-                    hook.accept(lease.node());
-                } catch (RuntimeException e) {
-                    log.warn("cluster: in the takeover of node {}: {}", lease.node(), e.toString());
-                }
-            }
+            runTakeoverHooks(lease.node());
             lock.markLost(me);
             lock.commit();
             log.warn("cluster: node {} taken over by {}: {} calls closed as interrupted, {} call-back tasks opened, {} records restored",
@@ -317,18 +311,23 @@ final class ClusterMembership implements ClusterView, AutoCloseable {
             if (!lease.incarnation().equals(seen.incarnation()) || !Membership.isLeftUnadopted(lease)) {
                 return; // restarted, or another node took it over first
             }
-            for (java.util.function.Consumer<String> hook : lostNodeHooks) {
-                try {
-                    hook.accept(lease.node());
-                } catch (RuntimeException e) {
-                    log.warn("cluster: in the takeover of left node {}: {}", lease.node(), e.toString());
-                }
-            }
+            runTakeoverHooks(lease.node());
             Journal.awaitDurable(List.of(journal.append("LeftNodeTakenOver", SubjectKind.NODE, lease.node(), "system",
                     Map.of("takenOverBy", me, "incarnation", lease.incarnation()))));
             lock.adoptLeft(me);
             lock.commit();
             log.info("cluster: node {} left the cluster cleanly; node {} took over its timers and sessions", lease.node(), me);
+        }
+    }
+
+    /** What follows a takeover of a lost or left node (its claims, BUSY operators, timers, MQTT session); one failing hook stops none of the others. */
+    private void runTakeoverHooks(String node) {
+        for (java.util.function.Consumer<String> hook : lostNodeHooks) {
+            try {
+                hook.accept(node);
+            } catch (RuntimeException e) {
+                log.warn("cluster: in the takeover of node {}: {}", node, e.toString());
+            }
         }
     }
 

@@ -79,13 +79,13 @@ public final class JdbcNodeStore implements NodeStore {
 
     @Override
     public boolean heartbeat(String node, String incarnation) {
-        return bounded("renew the lease of node " + node, "UPDATE cluster_node SET heartbeat_at = clock_timestamp() WHERE node_id = ? "
+        return update("renew the lease of node " + node, true, "UPDATE cluster_node SET heartbeat_at = clock_timestamp() WHERE node_id = ? "
                 + "AND incarnation = ? AND state = 'ALIVE'", node, incarnation) == 1;
     }
 
     @Override
     public void leave(String node, String incarnation) {
-        update("mark node " + node + " as left", "UPDATE cluster_node SET state = 'LEFT', heartbeat_at = clock_timestamp() "
+        update("mark node " + node + " as left", false, "UPDATE cluster_node SET state = 'LEFT', heartbeat_at = clock_timestamp() "
                 + "WHERE node_id = ? AND incarnation = ? AND state = 'ALIVE'", node, incarnation);
     }
 
@@ -190,28 +190,16 @@ public final class JdbcNodeStore implements NodeStore {
         }
     }
 
-    private int update(String what, String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            return update(ps, args);
+    /** One update; {@code boundedWait}: on a connection whose reads give up after {@link #networkTimeout}. */
+    private int update(String what, boolean boundedWait, String sql, Object... args) {
+        try (Connection c = boundedWait ? bounded() : dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw JdbcJournalStore.translate(what, e);
         }
-    }
-
-    /** An update on a connection whose reads are bounded by {@link #networkTimeout}. */
-    private int bounded(String what, String sql, Object... args) {
-        try (Connection c = bounded(); PreparedStatement ps = c.prepareStatement(sql)) {
-            return update(ps, args);
-        } catch (SQLException e) {
-            throw JdbcJournalStore.translate(what, e);
-        }
-    }
-
-    private static int update(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps.executeUpdate();
     }
 
     private static Instant now(Connection c) throws SQLException {
