@@ -6,6 +6,7 @@ import id.siaga.incident.DuplicatePolicy;
 import id.siaga.incident.Incident;
 import id.siaga.incident.IncidentStatus;
 import id.siaga.incident.Incidents;
+import id.siaga.integration.WebhookAddresses;
 import id.siaga.integration.WebhookBackoff;
 import id.siaga.integration.WebhookChanges;
 import id.siaga.integration.WebhookEvent;
@@ -82,7 +83,7 @@ abstract class WebhookOutboxContract {
     }
 
     WebhookSubscriber subscribe(String path, StationId station) {
-        WebhookSubscriber s = WebhookSubscriber.create(path.substring(1), receiver.url(path), null, Set.of(), Set.of(station), Instant.now(), "admin");
+        WebhookSubscriber s = WebhookSubscriber.create(path.substring(1), receiver.url(path), null, Set.of(), Set.of(station), new WebhookAddresses(true), Instant.now(), "admin");
         subscribers.add(s);
         receiver.secret(path, s.secret());
         return s;
@@ -100,7 +101,7 @@ abstract class WebhookOutboxContract {
                     synchronized (deadLettered) {
                         deadLettered.add(d.eventId());
                     }
-                }, Clock.systemUTC());
+                }, new WebhookAddresses(true), Clock.systemUTC());
         closing.add(sender);
         return sender;
     }
