@@ -162,12 +162,13 @@ class ClusterConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
-    AutoCloseable positionSharing(NatsTables tables, ClusterProperties props, PositionAdministration positions,
+    AutoCloseable positionSharing(NatsTables tables, ClusterProperties props, PositionAdministration positions, SharedLiveState live,
                                   @org.springframework.beans.factory.annotation.Qualifier("clusterSweeper")
                                   java.util.concurrent.ScheduledExecutorService sweeper) {
         id.siaga.cluster.SharedTopic topic = tables.topic("positions", java.time.Duration.ofMinutes(10));
         String self = props.nodeId();
         positions.onChange(() -> topic.publish("changed." + BusSubjects.token(self), "{}"));
+        live.presence().learnPositionsWith(positions::learn);
         AutoCloseable subscription = topic.subscribe("changed.*", java.time.Duration.ZERO, message -> {
             if (!message.subject().endsWith("." + BusSubjects.token(self))) {
                 reloadPositions(positions);

@@ -96,6 +96,15 @@ public final class PositionAdministration implements PositionChanges, PhoneChang
         parts.live().replace(phonesOf(parts.phones().all(), parts.configured(), parts.roster()));
     }
 
+    /** Reads the positions again when {@code id} is not on this node's roster; whether it is now (another node just created it). */
+    boolean learn(OperatorId id) {
+        if (parts.roster().find(id).isPresent()) {
+            return true;
+        }
+        reload();
+        return parts.roster().find(id).isPresent();
+    }
+
     /** In a cluster: how the other nodes hear of a change made here. */
     void onChange(Runnable notice) {
         changed = notice;
