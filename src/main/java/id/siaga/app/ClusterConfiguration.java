@@ -157,15 +157,15 @@ class ClusterConfiguration {
 
     /**
      * Positions and phones changed on one node are in force on every node: the node that made the change says so on the
-     * "positions" topic and every other node rebuilds its roster and phones from the shared database at once. A notice the
+     * "roster" topic and every other node rebuilds its roster and phones from the shared database at once. A notice the
      * bus dropped is made up by reading the database every {@link #POSITIONS_POLL} anyway (the tables are small).
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
-    AutoCloseable positionSharing(NatsTables tables, ClusterProperties props, PositionAdministration positions, SharedLiveState live,
+    AutoCloseable rosterSharing(NatsTables tables, ClusterProperties props, PositionAdministration positions, SharedLiveState live,
                                   @org.springframework.beans.factory.annotation.Qualifier("clusterSweeper")
                                   java.util.concurrent.ScheduledExecutorService sweeper) {
-        id.siaga.cluster.SharedTopic topic = tables.topic("positions", java.time.Duration.ofMinutes(10));
+        id.siaga.cluster.SharedTopic topic = tables.topic("roster", java.time.Duration.ofMinutes(10));
         String self = props.nodeId();
         positions.onChange(() -> topic.publish("changed." + BusSubjects.token(self), "{}"));
         live.presence().learnPositionsWith(positions::learn);
