@@ -6,6 +6,7 @@ import id.siaga.org.Operator;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.PresenceHistory;
+import id.siaga.org.Rosters;
 import id.siaga.org.Shift;
 import id.siaga.org.ShiftId;
 import id.siaga.org.ShiftRules;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * day. Who may touch which station is the caller's business ({@code scope}: the caller's home station, whose subtree
  * bounds the people they may plan).
  */
-public class RosterService {
+public class RosterService implements Rosters {
 
     private static final Logger log = LoggerFactory.getLogger(RosterService.class);
     /** The longest period one roster read or copy spans: five weeks, a month's page with its edges. */
@@ -61,16 +62,13 @@ public class RosterService {
         this.clock = clock;
     }
 
-    /** What a supervisor asks for: a person at a position from when to when. */
-    public record ShiftRequest(OperatorId position, String username, Instant from, Instant to) {
-    }
-
-    /** The shifts of a station sharing a moment with [{@code from}, {@code to}). */
+    @Override
     public List<Shift> between(StationId station, Instant from, Instant to) {
         period(from, to);
         return shifts.atStation(station, from, to);
     }
 
+    @Override
     public Shift add(StationId station, ShiftRequest request, String by, StationId scope) {
         Shift candidate = candidate(ShiftId.random(), station, request, by, scope);
         shifts.exclusively(() -> {
@@ -82,6 +80,7 @@ public class RosterService {
         return candidate;
     }
 
+    @Override
     public Shift change(StationId station, ShiftId id, ShiftRequest request, String by, StationId scope) {
         Shift changed = shifts.exclusively(() -> {
             Shift before = existing(station, id);
@@ -94,6 +93,7 @@ public class RosterService {
         return changed;
     }
 
+    @Override
     public void remove(StationId station, ShiftId id, String by) {
         Shift removed = shifts.exclusively(() -> {
             Shift before = existing(station, id);
@@ -107,6 +107,7 @@ public class RosterService {
      * Copies the shifts that start on the {@code days} local days from {@code source} to the same hours from
      * {@code target} on: all of them, or none when one would overlap what is planned there.
      */
+    @Override
     public List<Shift> copy(StationId station, LocalDate source, int days, LocalDate target, String by, StationId scope) {
         if (days < 1 || days > 14) {
             throw new IllegalArgumentException("days must be between 1 and 14, got " + days);
@@ -137,12 +138,21 @@ public class RosterService {
         return copied;
     }
 
-    /** Planned against READY positions per local hour of {@code day} at {@code station}. */
+    @Override
     public List<StaffingHours.Hour> hours(StationId station, LocalDate day) {
         ZoneId zone = zone(station);
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         return StaffingHours.of(day, zone, shifts.atStation(station, from, to), presence.around(station, from, to), clock.instant());
+    }
+
+    /** Averaged over each hour, without the presence history. */
+    @Override
+    public List<Double> plannedPerHour(StationId station, LocalDate day) {
+        ZoneId zone = zone(station);
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        return StaffingHours.of(day, zone, shifts.atStation(station, from, to), List.of(), from).stream().map(StaffingHours.Hour::planned).toList();
     }
 
     private Shift candidate(ShiftId id, StationId station, ShiftRequest request, String by, StationId scope) {

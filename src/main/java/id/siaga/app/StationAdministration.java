@@ -71,7 +71,7 @@ public class StationAdministration implements RolloutChanges {
         Station station = stations.tree().get(id);
         Instant now = clock.instant();
         return GoLiveChecklist.of(station, phones.at(id, now), shifts.atStation(id, now, now.plus(GoLiveChecklist.ROSTER_AHEAD)),
-                jurisdictions.areas().containsKey(id) && !jurisdictions.areas().get(id).isEmpty(), now);
+                jurisdictions.areas().containsKey(id), now);
     }
 
     private Optional<StationStatusChanged> changed(StationId id, RolloutStatus status, String by, String reason, GoLiveChecklist checklist,

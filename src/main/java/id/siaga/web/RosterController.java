@@ -1,13 +1,13 @@
 package id.siaga.web;
 
-import id.siaga.app.RosterService;
-import id.siaga.app.RosterService.ShiftRequest;
 import id.siaga.org.Operator;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.Shift;
 import id.siaga.org.ShiftId;
 import id.siaga.org.StaffingHours;
+import id.siaga.org.Rosters;
+import id.siaga.org.Rosters.ShiftRequest;
 import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
@@ -47,13 +47,13 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
 class RosterController {
 
-    private final RosterService roster;
+    private final Rosters roster;
     private final StationDirectory stations;
     private final OperatorRoster positions;
     private final StationScope scope;
     private final Clock clock;
 
-    RosterController(RosterService roster, StationDirectory stations, OperatorRoster positions, StationScope scope, Clock clock) {
+    RosterController(Rosters roster, StationDirectory stations, OperatorRoster positions, StationScope scope, Clock clock) {
         this.roster = roster;
         this.stations = stations;
         this.positions = positions;
