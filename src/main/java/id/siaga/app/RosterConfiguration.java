@@ -2,7 +2,8 @@ package id.siaga.app;
 
 import id.siaga.journal.Journal;
 import id.siaga.org.OperatorRoster;
-import id.siaga.org.PositionsWithPhone;
+import id.siaga.org.Operator;
+import id.siaga.org.PositionPhones;
 import id.siaga.org.PresenceHistory;
 import id.siaga.org.ShiftRules;
 import id.siaga.org.ShiftStore;
@@ -12,6 +13,7 @@ import id.siaga.store.JdbcPresenceHistory;
 import id.siaga.store.JdbcShiftStore;
 import id.siaga.telephony.registrar.OperatorPhones;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,9 +35,13 @@ class RosterConfiguration {
         return new JdbcPresenceHistory(jdbc);
     }
 
+    /** A position counts when the registrar holds a binding in force for its phone now, or its phone is a static contact. */
     @Bean
-    PositionsWithPhone positionsWithPhone(OperatorRoster roster, OperatorPhones phones) {
-        return (station, now) -> roster.atStation(station).stream().filter(o -> phones.reachable(o.id(), now)).toList();
+    PositionPhones positionPhones(OperatorRoster roster, OperatorPhones phones, Clock clock) {
+        return station -> {
+            Instant now = clock.instant();
+            return roster.atStation(station).stream().map(Operator::id).filter(id -> phones.reachable(id, now)).toList();
+        };
     }
 
     @Bean

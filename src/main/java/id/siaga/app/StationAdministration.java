@@ -5,7 +5,8 @@ import id.siaga.journal.SubjectKind;
 import id.siaga.location.Jurisdictions;
 import id.siaga.org.GoLiveChecklist;
 import id.siaga.org.GoLiveRefusedException;
-import id.siaga.org.PositionsWithPhone;
+import id.siaga.org.OperatorRoster;
+import id.siaga.org.PositionPhones;
 import id.siaga.org.RolloutChanges;
 import id.siaga.org.RolloutStatus;
 import id.siaga.org.ShiftStore;
@@ -29,14 +30,16 @@ public class StationAdministration implements RolloutChanges {
 
     private final StationDirectory stations;
     private final Journal journal;
-    private final PositionsWithPhone phones;
+    private final PositionPhones phones;
+    private final OperatorRoster positions;
     private final ShiftStore shifts;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
 
-    public StationAdministration(StationDirectory stations, Journal journal, PositionsWithPhone phones, ShiftStore shifts,
+    public StationAdministration(StationDirectory stations, Journal journal, PositionPhones phones, OperatorRoster positions, ShiftStore shifts,
                                  Jurisdictions jurisdictions, Clock clock) {
         this.stations = stations;
+        this.positions = positions;
         this.journal = journal;
         this.phones = phones;
         this.shifts = shifts;
@@ -70,7 +73,7 @@ public class StationAdministration implements RolloutChanges {
     public GoLiveChecklist checklist(StationId id) {
         Station station = stations.tree().get(id);
         Instant now = clock.instant();
-        return GoLiveChecklist.of(station, phones.at(id, now), shifts.atStation(id, now, now.plus(GoLiveChecklist.ROSTER_AHEAD)),
+        return GoLiveChecklist.of(station, phones.registeredAt(id).stream().flatMap(p -> positions.find(p).stream()).toList(), shifts.atStation(id, now, now.plus(GoLiveChecklist.ROSTER_AHEAD)),
                 jurisdictions.areas().containsKey(id), now);
     }
 
