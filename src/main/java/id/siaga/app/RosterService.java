@@ -3,7 +3,6 @@ package id.siaga.app;
 import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
 import id.siaga.org.Operator;
-import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.PresenceHistory;
 import id.siaga.org.Rosters;
