@@ -7,13 +7,16 @@ import { start } from '/js/console.js';
 export const PAGES = [
   { key: 'users', href: '/admin/' },
   { key: 'positions', href: '/admin/positions.html' },
+  { key: 'rollout', href: '/supervisor/roster.html' },
 ];
 
 words({
   'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna', 'admin.nav.positions': 'Posisi & telepon',
+  'admin.nav.rollout': 'Jadwal jaga dan peluncuran',
   'admin.toConsole': 'Kembali ke konsol', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
 }, {
   'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users', 'admin.nav.positions': 'Positions & phones',
+  'admin.nav.rollout': 'Rosters and rollout',
   'admin.toConsole': 'Back to console', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
 });
 

@@ -78,9 +78,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class, DispatchConflictException.class,
             id.siaga.screening.Screening.AlreadyClassifiedException.class, ScreeningController.SilentPromptRefusedException.class,
-            id.siaga.org.PositionConflictException.class})
+            id.siaga.org.PositionConflictException.class, id.siaga.org.ShiftConflictException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** A station asked to go LIVE with its checklist unmet: 409, each unmet item under {@code unmet}, the whole list under {@code checklist}. */
+    @ExceptionHandler(id.siaga.org.GoLiveRefusedException.class)
+    ProblemDetail goLiveRefused(id.siaga.org.GoLiveRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("unmet", e.checklist().unmet().stream().map(c -> c.item().name()).toList());
+        problem.setProperty("checklist", e.checklist().checks());
+        return problem;
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
