@@ -12,10 +12,6 @@ import id.siaga.org.StationStatusStore;
 import id.siaga.org.StationTree;
 import id.siaga.org.StationsCsvReader;
 import id.siaga.store.JdbcStationStatusStore;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,8 +49,8 @@ class OrgConfiguration {
     }
 
     private static Jurisdictions fromFiles(OrgProperties props, ResourceLoader resources) {
-        StationTree tree = read(resources, props.stationsFile(), StationsCsvReader::read);
-        var areas = read(resources, props.jurisdictionsFile(), (r, source) -> JurisdictionGeoJson.read(r, source, "station",
+        StationTree tree = SettingFiles.read(resources, "siaga.org.stations-file", props.stationsFile(), StationsCsvReader::read);
+        var areas = SettingFiles.read(resources, "siaga.org.jurisdictions-file", props.jurisdictionsFile(), (r, source) -> JurisdictionGeoJson.read(r, source, "station",
                 StationId::of, JurisdictionGeoJson.InvalidGeometry.REJECT));
         try {
             return new Jurisdictions(tree, areas);
@@ -76,10 +71,10 @@ class OrgConfiguration {
 
     @Bean
     OperatorRoster operatorRoster(OrgProperties props, Jurisdictions jurisdictions, ResourceLoader resources) {
-        if (props.dataset() == OrgProperties.Dataset.NATIONAL && !resources.getResource(props.operatorsFile()).exists()) {
+        if (props.dataset() == OrgProperties.Dataset.NATIONAL && !SettingFiles.exists(resources, props.operatorsFile())) {
             return new OperatorRoster(List.of());
         }
-        return read(resources, props.operatorsFile(), (r, source) -> OperatorRoster.read(r, source, jurisdictions.tree()));
+        return SettingFiles.read(resources, "siaga.org.operators-file", props.operatorsFile(), (r, source) -> OperatorRoster.read(r, source, jurisdictions.tree()));
     }
 
     @Bean
@@ -87,19 +82,4 @@ class OrgConfiguration {
         return new PresenceBoard(roster, clock);
     }
 
-    interface Parser<T> {
-        T parse(Reader reader, String source);
-    }
-
-    static <T> T read(ResourceLoader resources, String location, Parser<T> parser) {
-        Resource resource = resources.getResource(location);
-        if (!resource.exists()) {
-            throw new InvalidStationDataException(location + ": file not found");
-        }
-        try (Reader r = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-            return parser.parse(r, location);
-        } catch (IOException e) {
-            throw new InvalidStationDataException(location + ": cannot read: " + e.getMessage(), e);
-        }
-    }
 }

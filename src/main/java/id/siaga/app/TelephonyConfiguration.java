@@ -241,7 +241,7 @@ class TelephonyConfiguration {
         }
         Map<OperatorId, OperatorPhone> phones = new LinkedHashMap<>();
         if (!file.isBlank()) {
-            phones.putAll(OrgConfiguration.read(resources, file, (reader, source) -> PhonesCsv.read(reader, source, roster)));
+            phones.putAll(SettingFiles.read(resources, "siaga.telephony.phones-file", file, (reader, source) -> PhonesCsv.read(reader, source, roster)));
         }
         props.phones().forEach((op, uri) -> {
             OperatorId id = new OperatorId(op);
