@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * API answers 403 problem+json saying so, a page sends the user to the password page.</li>
  * </ul>
  * Integration clients (API keys) have no account and pass. While the database is away the session's own copy stands:
- * an operator in the middle of a call keeps working; the check resumes with the database.
+ * an operator in the middle of a call keeps working; after a failed check the next {@link #RETRY_AFTER} go unchecked,
+ * so that requests do not each wait for the database's connection timeout, and then the check resumes.
  */
 public final class AccountStateFilter extends OncePerRequestFilter {
 
@@ -41,9 +43,12 @@ public final class AccountStateFilter extends OncePerRequestFilter {
     private static final List<String> SERVED_WHILE_CHANGING = List.of(PASSWORD_PAGE, "/account/", "/api/account/", "/api/console",
             "/api/me", "/logout", "/login", "/error", "/css/", "/js/", "/webjars/", "/favicon.ico");
     private static final Logger log = LoggerFactory.getLogger(AccountStateFilter.class);
+    /** How long requests go unchecked after the database failed a check: about a failover's time. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final UserAccountStore users;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    private volatile long uncheckedUntilNanos = System.nanoTime();
 
     public AccountStateFilter(UserAccountStore users) {
         this.users = users;
@@ -58,11 +63,16 @@ public final class AccountStateFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (System.nanoTime() - uncheckedUntilNanos < 0) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<UserAccount> stored;
         try {
             stored = users.find(principal.username());
         } catch (DataAccessException e) {
-            log.debug("account of {} not checked, the database is away: {}", principal.username(), e.getMessage());
+            uncheckedUntilNanos = System.nanoTime() + RETRY_AFTER.toNanos();
+            log.warn("accounts not checked for {}: the database is away ({})", RETRY_AFTER, e.getMessage());
             chain.doFilter(request, response);
             return;
         }
