@@ -14,7 +14,7 @@ words({
   'pw.tooLong': 'Kata sandi baru terlalu panjang: paling banyak 72 byte.',
   'pw.hasUsername': 'Kata sandi baru tidak boleh memuat nama pengguna Anda.',
   'pw.mismatch': 'Kedua kata sandi baru tidak sama.', 'pw.same': 'Kata sandi baru harus berbeda dari yang sekarang.',
-  'pw.wrongCurrent': 'Kata sandi sekarang salah.', 'pw.saved': 'Kata sandi tersimpan. Membuka konsol Anda…',
+  'pw.wrongCurrent': 'Kata sandi sekarang salah.', 'pw.saved': 'Kata sandi tersimpan. Membuka konsol Anda…', 'pw.back': 'Kembali',
 }, {
   'pw.title': 'Change password', 'pw.current': 'Current password', 'pw.new': 'New password', 'pw.repeat': 'Repeat the new password',
   'pw.submit': 'Save password',
@@ -24,7 +24,7 @@ words({
   'pw.tooLong': 'The new password is too long: at most 72 bytes.',
   'pw.hasUsername': 'The new password must not contain your username.',
   'pw.mismatch': 'The two new passwords differ.', 'pw.same': 'The new password must differ from the current one.',
-  'pw.wrongCurrent': 'The current password is wrong.', 'pw.saved': 'Password saved. Opening your console…',
+  'pw.wrongCurrent': 'The current password is wrong.', 'pw.saved': 'Password saved. Opening your console…', 'pw.back': 'Back',
 });
 
 const $ = (id) => document.getElementById(id);
@@ -78,4 +78,6 @@ $('change').addEventListener('submit', async (e) => {
 start().then((who) => {
   me = who;
   $('forced').hidden = !who.mustChangePassword;
+  $('back').hidden = who.mustChangePassword;
+  $('back').href = who.landing;
 });

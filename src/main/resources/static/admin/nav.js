@@ -10,10 +10,10 @@ export const PAGES = [
 
 words({
   'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna',
-  'admin.toConsole': 'Kembali ke konsol', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
+  'admin.password': 'Ganti kata sandi', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
 }, {
   'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users',
-  'admin.toConsole': 'Back to console', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
+  'admin.password': 'Change password', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
 });
 
 function renderNav(current) {

@@ -43,11 +43,11 @@ public final class AccountStateFilter extends OncePerRequestFilter {
     private static final List<String> SERVED_WHILE_CHANGING = List.of(PASSWORD_PAGE, "/account/", "/api/account/", "/api/console",
             "/api/me", "/logout", "/login", "/error", "/css/", "/js/", "/webjars/", "/favicon.ico");
     private static final Logger log = LoggerFactory.getLogger(AccountStateFilter.class);
+    private static final HttpSessionSecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
     /** How long requests go unchecked after the database failed a check: about a failover's time. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final UserAccountStore users;
-    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
     private volatile long uncheckedUntilNanos = System.nanoTime();
 
     public AccountStateFilter(UserAccountStore users) {
@@ -57,8 +57,7 @@ public final class AccountStateFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        SecurityContext context = SecurityContextHolder.getContext();
-        Authentication auth = context.getAuthentication();
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof SiagaPrincipal principal) || principal.username().startsWith("api:")) {
             chain.doFilter(request, response);
             return;
@@ -82,14 +81,7 @@ public final class AccountStateFilter extends OncePerRequestFilter {
         }
         UserAccount account = stored.get();
         if (!principal.matches(account)) {
-            SiagaPrincipal fresh = SiagaPrincipal.of(account);
-            UsernamePasswordAuthenticationToken replaced = UsernamePasswordAuthenticationToken.authenticated(fresh, null,
-                    fresh.getAuthorities());
-            replaced.setDetails(auth.getDetails());
-            context.setAuthentication(replaced);
-            if (request.getSession(false) != null) {
-                sessions.saveContext(context, request, response);
-            }
+            replacePrincipal(request, response, auth, account);
         }
         if (account.mustChangePassword() && !servedWhileChanging(request)) {
             if (wantsPage(request)) {
@@ -100,6 +92,22 @@ public final class AccountStateFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Puts the account as stored now in place of the request's principal, and in its session if it has one: the next
+     * requests see its roles, station and password hash.
+     */
+    public static void replacePrincipal(HttpServletRequest request, HttpServletResponse response, Authentication auth, UserAccount account) {
+        SiagaPrincipal fresh = SiagaPrincipal.of(account);
+        UsernamePasswordAuthenticationToken replaced = UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities());
+        replaced.setDetails(auth.getDetails());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(replaced);
+        SecurityContextHolder.setContext(context);
+        if (request.getSession(false) != null) {
+            SESSIONS.saveContext(context, request, response);
+        }
     }
 
     private static void endSession(HttpServletRequest request, HttpServletResponse response, SiagaPrincipal principal,

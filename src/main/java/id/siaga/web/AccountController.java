@@ -12,11 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final UserAdministration accounts;
-    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     AccountController(UserAdministration accounts) {
         this.accounts = accounts;
@@ -50,15 +45,7 @@ class AccountController {
             throw new IllegalArgumentException("an API key has no password");
         }
         UserAccount changed = accounts.changeOwnPassword(me.username(), body.currentPassword(), body.newPassword());
-        SiagaPrincipal fresh = SiagaPrincipal.of(changed);
-        UsernamePasswordAuthenticationToken replaced = UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities());
-        replaced.setDetails(auth.getDetails());
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(replaced);
-        SecurityContextHolder.setContext(context);
-        if (request.getSession(false) != null) {
-            sessions.saveContext(context, request, response);
-        }
-        return ResponseEntity.ok(new Changed(ConsoleLanding.console(fresh)));
+        AccountStateFilter.replacePrincipal(request, response, auth, changed);
+        return ResponseEntity.ok(new Changed(ConsoleLanding.console(SiagaPrincipal.of(changed))));
     }
 }
