@@ -10,10 +10,10 @@ export const PAGES = [
 
 words({
   'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna',
-  'admin.password': 'Ganti kata sandi', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
+  'admin.toConsole': 'Kembali ke konsol', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
 }, {
   'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users',
-  'admin.password': 'Change password', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
+  'admin.toConsole': 'Back to console', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
 });
 
 function renderNav(current) {
@@ -49,3 +49,6 @@ export async function startAdmin(current) {
   });
   return me;
 }
+
+// the header's link to the user's own password page
+words({ 'admin.password': 'Ganti kata sandi' }, { 'admin.password': 'Change password' });
