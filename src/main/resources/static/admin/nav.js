@@ -53,3 +53,6 @@ export async function startAdmin(current) {
   });
   return me;
 }
+
+// the header's link to the user's own password page
+words({ 'admin.password': 'Ganti kata sandi' }, { 'admin.password': 'Change password' });

@@ -74,11 +74,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * The request was sound but the thing it acts on has moved on: a call-back task already claimed or closed, an
      * incident whose status does not allow the move or that somebody else changed at the same moment, a unit that
-     * is no longer available or an assignment that has ended.
+     * is no longer available or an assignment that has ended; an account change the rules refuse (a taken username, the
+     * last administrator, one's own account).
      */
     @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class, DispatchConflictException.class,
             id.siaga.screening.Screening.AlreadyClassifiedException.class, ScreeningController.SilentPromptRefusedException.class,
-            id.siaga.org.PositionConflictException.class, id.siaga.org.ShiftConflictException.class})
+            id.siaga.org.PositionConflictException.class, id.siaga.org.ShiftConflictException.class,
+            id.siaga.security.AccountConflictException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
