@@ -293,6 +293,9 @@ abstract class TextTo110Contract {
         Thread.sleep(1_500); // the root is as high as it goes: it stays there, waiting
         assertThat(thread(http, conversation, DIY).path("conversation").path("waiting").asBoolean()).isTrue();
         assertThat(journalled("TextEscalated", conversation)).isEqualTo(2);
+        Http.Response board = http.get("/api/texts", AUTH, Http.basic("supervisor.sleman", "siaga110"));
+        assertThat(board.status()).isEqualTo(200);
+        assertThat(board.body()).as("on Sleman's supervisor board while it waits").contains(conversation);
 
         assertThat(http.post("/api/texts/" + conversation + "/take", "", AUTH, DIY).status()).isEqualTo(200);
         JsonNode taken = thread(http, conversation, DIY).path("conversation");
