@@ -54,7 +54,7 @@ CREATE INDEX text_message_conversation ON text_message (conversation_id, message
 CREATE INDEX text_message_due ON text_message (status, next_attempt_at);
 
 -- The latest position a number's handset sent (AML over SMS or HTTPS), so that a text from it is routed by it while
--- it is recent (siaga.location.max-age). One row per number, replaced by a newer fix.
+-- it is recent (siaga.location.max-age). One row per number, replaced by a newer fix; older ones are swept out.
 CREATE TABLE text_number_fix (
     caller_number VARCHAR(32)  PRIMARY KEY,
     latitude      DOUBLE PRECISION NOT NULL,
@@ -64,3 +64,4 @@ CREATE TABLE text_number_fix (
     fixed_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     received_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
+CREATE INDEX text_number_fix_received ON text_number_fix (received_at);

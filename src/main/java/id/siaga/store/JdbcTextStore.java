@@ -188,6 +188,11 @@ public final class JdbcTextStore implements TextStore {
     }
 
     @Override
+    public int forgetFixes(Instant before) {
+        return jdbc.update("DELETE FROM text_number_fix WHERE received_at < ?", time(before));
+    }
+
+    @Override
     public List<Outgoing> due(Instant now, int limit) {
         return jdbc.query("SELECT m.id, m.conversation_id, m.direction, m.gateway_message_id, m.body, m.author, m.automatic, m.message_at, m.status, "
                 + "m.attempts, m.last_error, m.finished_at, c.caller_number FROM text_message m JOIN text_conversation c ON c.id = m.conversation_id "

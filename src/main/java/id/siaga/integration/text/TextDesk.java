@@ -62,6 +62,7 @@ public final class TextDesk {
     private final Policy policy;
     private final TextEvents events;
     private final Clock clock;
+    private Instant fixesForgotten = Instant.MIN;
 
     public TextDesk(TextStore store, Supplier<StationTree> tree, JurisdictionIndex jurisdictions, Incidents incidents, Predicate<String> flagged,
                     Policy policy, TextEvents events, Clock clock) {
@@ -250,10 +251,17 @@ public final class TextDesk {
     /**
      * What the timer does (every second or so): opens the incident of conversations whose wait for a location is over (or
      * that a crash left without one), and moves the offer of each conversation nobody took within {@code escalateAfter}
-     * to the parent station.
+     * to the parent station; once a minute, forgets the numbers' fixes too old to place a text.
      */
     public synchronized void sweep() {
         Instant now = clock.instant();
+        if (fixesForgotten.isBefore(now.minusSeconds(60))) {
+            fixesForgotten = now;
+            int forgotten = store.forgetFixes(now.minus(policy.maxFixAge()));
+            if (forgotten > 0) {
+                log.debug("texts: {} handset fix(es) older than {} forgotten", forgotten, policy.maxFixAge());
+            }
+        }
         for (TextConversation c : store.withoutIncident()) {
             if (!c.openedAt().plus(policy.locationWait()).isAfter(now)) {
                 attachIncident(c, now);

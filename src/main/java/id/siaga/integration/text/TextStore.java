@@ -65,6 +65,9 @@ public interface TextStore {
 
     Optional<NumberFix> fixOf(String callerNumber);
 
+    /** Forgets the fixes received before {@code before} (too old to place a text); returns how many. */
+    int forgetFixes(Instant before);
+
     /** Pending replies due at {@code now}, oldest first. */
     List<Outgoing> due(Instant now, int limit);
 
