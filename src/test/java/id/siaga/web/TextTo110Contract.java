@@ -98,6 +98,12 @@ abstract class TextTo110Contract {
         return http.post("/api/texts/inbound", body, "X-Api-Key", key(http));
     }
 
+    /** The handset's AML SMS from {@code from}, placing it in Sleman, through the same door as the texts. */
+    Http.Response amlInSleman(Http http, String from, String messageId) {
+        return http.post("/api/texts/inbound", "{\"from\":\"" + from + "\",\"to\":\"110\",\"text\":\"" + TextGateway.amlSms(SLEMAN_LAT, SLEMAN_LON)
+                .replace("\"", "\\\"") + "\",\"messageId\":\"" + messageId + "\"}", "X-Api-Key", key(http));
+    }
+
     JsonNode thread(Http http, String conversation, String who) {
         Http.Response r = http.get("/api/texts/" + conversation, AUTH, who);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -167,8 +173,7 @@ abstract class TextTo110Contract {
     void aTexterInSlemanIsAnsweredByASlemanOperatorThroughTheGateway() throws Exception {
         Http http = new Http(port);
         String number = "+6281234500001";
-        Http.Response aml = http.post("/api/texts/inbound", "{\"from\":\"081234500001\",\"to\":\"110\",\"text\":\""
-                + TextGateway.amlSms(SLEMAN_LAT, SLEMAN_LON).replace("\"", "\\\"") + "\",\"messageId\":\"gw-aml-1\"}", "X-Api-Key", key(http));
+        Http.Response aml = amlInSleman(http, "081234500001", "gw-aml-1");
         assertThat(aml.status()).as(aml.body()).isEqualTo(200);
         assertThat(aml.json().path("kind").asString()).isEqualTo("aml");
         assertThat(aml.json().path("located").asBoolean()).isTrue();
@@ -235,8 +240,7 @@ abstract class TextTo110Contract {
     void aGatewayThatFailsThenRecoversDeliversTheReplyOnce() throws Exception {
         Http http = new Http(port);
         String number = "+6281234500002";
-        http.post("/api/texts/inbound", "{\"from\":\"" + number + "\",\"to\":\"110\",\"text\":\"" + TextGateway.amlSms(SLEMAN_LAT, SLEMAN_LON)
-                .replace("\"", "\\\"") + "\",\"messageId\":\"gw-aml-2\"}", "X-Api-Key", key(http));
+        amlInSleman(http, number, "gw-aml-2");
         String conversation = inbound(http, number, "Motor saya dicuri", "gw-2001").json().path("conversation").asString();
         assertThat(gateway.awaitTaken(b -> b.contains(number) && b.contains("110 POLRI"), PATIENCE)).isNotNull();
         gateway.failNext(2);
@@ -264,8 +268,7 @@ abstract class TextTo110Contract {
         assertThat(waiting.path("locatedBy").asString()).isEqualTo("UNKNOWN");
         assertThat(waiting.path("alerting").asBoolean()).isTrue();
 
-        Http.Response aml = http.post("/api/texts/inbound", "{\"from\":\"" + number + "\",\"to\":\"110\",\"text\":\"" + TextGateway.amlSms(SLEMAN_LAT, SLEMAN_LON)
-                .replace("\"", "\\\"") + "\",\"messageId\":\"gw-aml-3\"}", "X-Api-Key", key(http));
+        Http.Response aml = amlInSleman(http, number, "gw-aml-3");
         assertThat(aml.status()).as(aml.body()).isEqualTo(200);
         JsonNode placed = thread(http, conversation, SLEMAN).path("conversation");
         assertThat(placed.path("station").asString()).isEqualTo("POLRES-3404");
@@ -281,8 +284,7 @@ abstract class TextTo110Contract {
     void aConversationNobodyTakesClimbsToPoldaAndStaysUntilTaken() throws Exception {
         Http http = new Http(port);
         String number = "+6281234500004";
-        http.post("/api/texts/inbound", "{\"from\":\"" + number + "\",\"to\":\"110\",\"text\":\"" + TextGateway.amlSms(SLEMAN_LAT, SLEMAN_LON)
-                .replace("\"", "\\\"") + "\",\"messageId\":\"gw-aml-4\"}", "X-Api-Key", key(http));
+        amlInSleman(http, number, "gw-aml-4");
         String conversation = inbound(http, number, "Ada tawuran pelajar", "gw-4001").json().path("conversation").asString();
         JsonNode climbed = await("offered to Polda DIY", () -> thread(http, conversation, DIY).path("conversation"),
                 c -> c.path("offeredStation").asString().equals("POLDA-DIY"));
@@ -308,8 +310,7 @@ abstract class TextTo110Contract {
     void aReplyQueuedWhileTheGatewayIsDownIsDeliveredAfterARestart() throws Exception {
         Http http = new Http(port);
         String number = "+6281234500005";
-        http.post("/api/texts/inbound", "{\"from\":\"" + number + "\",\"to\":\"110\",\"text\":\"" + TextGateway.amlSms(SLEMAN_LAT, SLEMAN_LON)
-                .replace("\"", "\\\"") + "\",\"messageId\":\"gw-aml-5\"}", "X-Api-Key", key(http));
+        amlInSleman(http, number, "gw-aml-5");
         String conversation = inbound(http, number, "KDRT di rumah sebelah", "gw-5001").json().path("conversation").asString();
         assertThat(gateway.awaitTaken(b -> b.contains(number) && b.contains("110 POLRI"), PATIENCE)).isNotNull();
         gateway.down(true);
