@@ -40,6 +40,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookKeepDelivered   how long a delivered event stays in the outbox (for an administrator's questions) before
  *                               the hourly sweep removes it; dead letters stay until replayed. 7 days: a week's
  *                               deliveries answer "did Binmas get it?"; the journal keeps the changes themselves
+ * @param webhookAllowPrivateAddresses whether webhook subscribers may be http addresses and addresses inside the network
+ *                               (loopback, link-local, private, multicast). false: a subscriber's address is https and public,
+ *                               checked when it is given and again, resolved afresh, before every delivery, so nobody can
+ *                               point Siaga 110 at the police's own systems. true only for tests and a demo whose receiver
+ *                               runs on the same machine; never in production
  */
 @ConfigurationProperties("siaga.integration")
 public record IntegrationProperties(
@@ -54,7 +59,8 @@ public record IntegrationProperties(
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("1s") Duration webhookPollInterval,
         @DefaultValue("2") int webhookThreads,
-        @DefaultValue("7d") Duration webhookKeepDelivered) implements PublicRequestRate {
+        @DefaultValue("7d") Duration webhookKeepDelivered,
+        @DefaultValue("false") boolean webhookAllowPrivateAddresses) implements PublicRequestRate {
 
     public IntegrationProperties {
         if (!smsWebhookUrl.isBlank()) {

@@ -1,5 +1,6 @@
 package id.siaga.app;
 
+import id.siaga.integration.WebhookAddresses;
 import id.siaga.integration.WebhookBackoff;
 import id.siaga.integration.WebhookChanges;
 import id.siaga.integration.WebhookOutbox;
@@ -47,6 +48,15 @@ class WebhookConfiguration {
     }
 
     @Bean
+    WebhookAddresses webhookAddresses(IntegrationProperties props) {
+        if (props.webhookAllowPrivateAddresses()) {
+            log.warn("webhooks: siaga.integration.webhook-allow-private-addresses is on: subscribers may be http and inside this network "
+                    + "(tests and demos only)");
+        }
+        return new WebhookAddresses(props.webhookAllowPrivateAddresses());
+    }
+
+    @Bean
     WebhookChanges webhookChanges(StationDirectory stations, JsonMapper json, Clock clock) {
         return new WebhookChanges(stations::tree, json, clock);
     }
@@ -58,7 +68,8 @@ class WebhookConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WebhookSender webhookSender(WebhookOutbox outbox, WebhookSubscriberStore subscribers, IntegrationProperties props, Journal journal, Clock clock) {
+    WebhookSender webhookSender(WebhookOutbox outbox, WebhookSubscriberStore subscribers, IntegrationProperties props, WebhookAddresses addresses,
+                                Journal journal, Clock clock) {
         WebhookOutcomes outcomes = (delivery, attempts, reason) -> {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("event", delivery.eventId());
@@ -70,7 +81,7 @@ class WebhookConfiguration {
         };
         WebhookSender sender = new WebhookSender(outbox, subscribers, new WebhookBackoff(props.webhookFirstRetry(), props.webhookMaxRetry(),
                 () -> ThreadLocalRandom.current().nextDouble()), props.webhookAttempts(), props.webhookTimeout(), props.webhookPollInterval(),
-                props.webhookThreads(), props.webhookKeepDelivered(), outcomes, clock);
+                props.webhookThreads(), props.webhookKeepDelivered(), outcomes, addresses, clock);
         sender.start();
         log.info("webhooks: the outbox is polled every {} ({} attempts per delivery, first retry after {}, at most {} apart)",
                 props.webhookPollInterval(), props.webhookAttempts(), props.webhookFirstRetry(), props.webhookMaxRetry());
