@@ -6,6 +6,8 @@ import id.siaga.integration.WebhookBackoff;
 import id.siaga.integration.text.TextEvents;
 import id.siaga.integration.text.TextReplySender;
 import id.siaga.integration.text.TextStore;
+import id.siaga.screening.Classification;
+import id.siaga.screening.Screening;
 import id.siaga.support.TextGateway;
 import java.net.URI;
 import java.time.Clock;
@@ -34,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * replies, and the gateway receives the reply. A gateway that fails twice delivers a reply once; a reply queued while the
  * gateway is down is delivered by a worker started afresh from the database alone (a restart). A text from a number with
  * no fix waits at Polda DIY ("lokasi tidak diketahui") until its AML places it in Sleman. A conversation nobody takes
- * climbs to Polda DIY and stays on every list until someone takes it. Without a key: 401; a bad body: 400 with the reason.
+ * climbs to Polda DIY and stays on every list until someone takes it. A number flagged for pranks still gets through,
+ * marked. Without a key: 401; a bad body: 400 with the reason.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -307,6 +310,25 @@ abstract class TextTo110Contract {
 
     @Test
     @Order(6)
+    void aNumberFlaggedForPranksStillGetsThroughMarked() {
+        Http http = new Http(port);
+        String number = "+6281234500006";
+        Screening screening = context.getBean(Screening.class);
+        for (int i = 1; i <= 4; i++) {
+            screening.classify("prank-call-" + i, number, "POLRES-3404", Classification.PRANK, "operator.sleman2", false, null);
+        }
+        amlInSleman(http, number, "gw-aml-6");
+        Http.Response in = inbound(http, number, "Tolong, kali ini sungguhan: rumah saya kebakaran", "gw-6001");
+        assertThat(in.status()).as(in.body()).isEqualTo(201);
+        JsonNode c = thread(http, in.json().path("conversation").asString(), SLEMAN).path("conversation");
+        assertThat(c.path("flagged").asBoolean()).isTrue();
+        assertThat(c.path("alerting").asBoolean()).as("it alerts like any other").isTrue();
+        assertThat(http.get("/api/incidents/" + c.path("incident").asString(), AUTH, SLEMAN).json().path("description").asString())
+                .contains("ditandai sering iseng");
+    }
+
+    @Test
+    @Order(7)
     void aReplyQueuedWhileTheGatewayIsDownIsDeliveredAfterARestart() throws Exception {
         Http http = new Http(port);
         String number = "+6281234500005";
