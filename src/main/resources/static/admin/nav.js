@@ -6,13 +6,14 @@ import { start } from '/js/console.js';
 
 export const PAGES = [
   { key: 'users', href: '/admin/' },
+  { key: 'positions', href: '/admin/positions.html' },
 ];
 
 words({
-  'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna',
+  'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna', 'admin.nav.positions': 'Posisi & telepon',
   'admin.toConsole': 'Kembali ke konsol', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
 }, {
-  'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users',
+  'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users', 'admin.nav.positions': 'Positions & phones',
   'admin.toConsole': 'Back to console', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
 });
 

@@ -14,7 +14,9 @@ import id.siaga.store.JdbcWebhookOutbox;
 import id.siaga.store.JdbcWebhookSubscriberStore;
 import id.siaga.store.WebhookOutboxWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +56,20 @@ class WebhookConfiguration {
             log.warn("webhooks: siaga.integration.webhook-allow-private-addresses is on: subscribers may be http and inside this network "
                     + "(tests and demos only)");
         }
-        return new WebhookAddresses(props.webhookAllowPrivateAddresses());
+        List<IpAddressMatcher> networks = new ArrayList<>();
+        for (String network : props.webhookAllowedNetworks()) {
+            try {
+                networks.add(new IpAddressMatcher(network.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("siaga.integration.webhook-allowed-networks: " + network
+                        + " is not a network (CIDR such as 10.20.0.0/16) or an address", e);
+            }
+        }
+        if (!networks.isEmpty()) {
+            log.info("webhooks: receivers inside {} are allowed (https only)", props.webhookAllowedNetworks());
+        }
+        return WebhookAddresses.resolving(props.webhookAllowPrivateAddresses(),
+                address -> networks.stream().anyMatch(n -> n.matches(address.getHostAddress())));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Where webhooks may be sent, so a subscriber's address cannot turn Siaga 110 into a client of the police's own network
@@ -16,8 +17,10 @@ import java.util.Optional;
  * the same JVM address cache (30 s by default), so the address checked is the address connected to, but for a record
  * that expires between the two. Redirects are never followed by the sender.
  *
- * <p>{@code allowPrivate} lifts both rules (http and inside addresses): for tests and a demo whose receiver runs on the same
- * machine, never for production.
+ * <p>A receiver of the police's own network (a Polda's Binmas server at 10.20.0.8) is let through by naming its network:
+ * {@code allowedInside} says which inside addresses may be reached, still over https only; every other inside address stays
+ * refused. {@code allowPrivate} lifts both rules (http and inside addresses): for tests and a demo whose receiver runs on the
+ * same machine, never for production.
  */
 public final class WebhookAddresses {
 
@@ -28,14 +31,25 @@ public final class WebhookAddresses {
     }
 
     private final boolean allowPrivate;
+    private final Predicate<InetAddress> allowedInside;
     private final Resolver resolver;
 
     public WebhookAddresses(boolean allowPrivate) {
-        this(allowPrivate, InetAddress::getAllByName);
+        this(allowPrivate, address -> false, InetAddress::getAllByName);
+    }
+
+    /** Resolving with the system resolver. */
+    public static WebhookAddresses resolving(boolean allowPrivate, Predicate<InetAddress> allowedInside) {
+        return new WebhookAddresses(allowPrivate, allowedInside, InetAddress::getAllByName);
     }
 
     public WebhookAddresses(boolean allowPrivate, Resolver resolver) {
+        this(allowPrivate, address -> false, resolver);
+    }
+
+    public WebhookAddresses(boolean allowPrivate, Predicate<InetAddress> allowedInside, Resolver resolver) {
         this.allowPrivate = allowPrivate;
+        this.allowedInside = allowedInside;
         this.resolver = resolver;
     }
 
@@ -90,9 +104,10 @@ public final class WebhookAddresses {
         // an address written as one is taken as it is; a name is resolved
         InetAddress[] addresses = literal(host) ? new InetAddress[] {InetAddress.getByName(host)} : resolver.resolve(host);
         for (InetAddress address : addresses) {
-            if (inside(address)) {
+            if (inside(address) && !allowedInside.test(address)) {
                 return Optional.of("url " + uri.getHost() + " resolves to " + address.getHostAddress() + ", an address inside the network ("
-                        + kind(address) + "); webhooks go to other systems' public https addresses only");
+                        + kind(address) + ") outside siaga.integration.webhook-allowed-networks; webhooks go to public https "
+                        + "addresses and to the networks named there only");
             }
         }
         return Optional.empty();

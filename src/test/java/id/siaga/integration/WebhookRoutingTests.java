@@ -84,6 +84,20 @@ class WebhookRoutingTests {
     }
 
     @Test
+    void aReceiverInsideANamedNetworkIsAllowedOverHttpsAndNoOtherInsideAddress() throws UnknownHostException {
+        String[] answer = {"10.20.0.8"};
+        WebhookAddresses polda = new WebhookAddresses(false, a -> a.getHostAddress().startsWith("10.20."),
+                host -> new InetAddress[] {InetAddress.getByName(answer[0])});
+        URI binmas = polda.check("https://binmas.polda-diy.example/hook");
+        assertThat(polda.refusal(binmas)).isEmpty();
+        assertThatThrownBy(() -> polda.check("http://binmas.polda-diy.example/hook")).as("still https only").hasMessageContaining("https");
+        answer[0] = "10.30.0.1";
+        assertThat(polda.refusal(binmas)).get().asString().contains("10.30.0.1").contains("webhook-allowed-networks");
+        answer[0] = "127.0.0.1";
+        assertThat(polda.refusal(binmas)).get().asString().contains("loopback");
+    }
+
+    @Test
     void aNameRepointedInsideAfterItWasAcceptedIsRefusedAtDelivery() throws UnknownHostException {
         String[] answer = {"203.0.113.7"};
         WebhookAddresses rebinding = new WebhookAddresses(false, host -> new InetAddress[] {InetAddress.getByName(answer[0])});
