@@ -80,7 +80,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class, DispatchConflictException.class,
             id.siaga.screening.Screening.AlreadyClassifiedException.class, ScreeningController.SilentPromptRefusedException.class,
             id.siaga.org.PositionConflictException.class, id.siaga.org.ShiftConflictException.class,
-            id.siaga.security.AccountConflictException.class})
+            id.siaga.security.AccountConflictException.class, id.siaga.integration.text.TextConflictException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
