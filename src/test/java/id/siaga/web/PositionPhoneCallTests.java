@@ -30,8 +30,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A position set up at run time takes a 110 call, with nothing but the API: Polda DIY's administrator creates "Meja 5" at
- * Polres Sleman, gives it a phone and seats Bripda Nia at it. A SIPp phone registers with the credentials the answer
+ * A Polres set up from the administration API takes a 110 call, with no file edited: Polda DIY's administrator makes
+ * Bripda Nia's account (a temporary password, which she must change before anything else), creates "Meja 5" at Polres
+ * Sleman, gives it a phone and seats Bripda Nia at it. A SIPp phone registers with the credentials the answer
  * showed, the console sees it registered, Bripda Nia says READY, a caller in Sleman dials 110 and her phone rings and
  * answers. When the phone unregisters, the console sees the registration expired.
  */
@@ -41,7 +42,7 @@ class PositionPhoneCallTests {
     static final String EDGE = "127.0.0.1:" + SipEdgeTest.EDGE;
     static final String AUTH = "Authorization";
     static final String DIY_ADMIN = Http.basic("admin.diy", "rahasia-diy");
-    static final String NIA = Http.basic("operator.sleman5", "rahasia-nia");
+    static final String NIA = Http.basic("operator.sleman5", "Rahasia-Nia-110");
     static final String POSITION = "/api/admin/positions/OP-3404-5";
 
     @LocalServerPort
@@ -68,15 +69,26 @@ class PositionPhoneCallTests {
         if (accounts.find("admin.diy").isEmpty()) {
             accounts.save(new UserAccount("admin.diy", "Kompol Sari", encoder.encode("rahasia-diy"), Set.of(Role.ADMIN), StationId.of("POLDA-DIY"), true));
         }
-        if (accounts.find("operator.sleman5").isEmpty()) {
-            accounts.save(new UserAccount("operator.sleman5", "Bripda Nia", encoder.encode("rahasia-nia"), Set.of(Role.OPERATOR),
-                    StationId.of("POLRES-3404"), true));
-        }
+    }
+
+    /** Bripda Nia's account, made by the Polda's administrator; her temporary password changed to her own. */
+    private void niaHasHerAccount(Http http) {
+        Http.Response made = http.post("/api/admin/users", """
+                {"username":"operator.sleman5","displayName":"Bripda Nia","roles":["OPERATOR"],"station":"POLRES-3404"}""", AUTH, DIY_ADMIN);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String temporary = made.json().path("temporaryPassword").asString();
+        String withTemporary = Http.basic("operator.sleman5", temporary);
+        assertThat(http.get("/api/incidents", AUTH, withTemporary).status()).as("nothing before the temporary password is changed")
+                .isEqualTo(403);
+        Http.Response changed = http.post("/api/account/password", AccountsApiTests.body(temporary, "Rahasia-Nia-110"), AUTH, withTemporary);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(http.get("/api/incidents", AUTH, NIA).status()).isEqualTo(200);
     }
 
     @Test
     void aPositionCreatedAtRunTimeRegistersItsPhoneGoesReadyAndAnswersA110Call() {
         Http http = new Http(port);
+        niaHasHerAccount(http);
         int phonePort = SipTestPorts.free();
         Http.Response created = http.post("/api/admin/positions", "{\"id\":\"OP-3404-5\",\"station\":\"POLRES-3404\",\"name\":\"Meja 5 Sleman\"}",
                 AUTH, DIY_ADMIN);
