@@ -13,7 +13,10 @@ import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
 import id.siaga.org.StationTimeZone;
 import id.siaga.org.StationTree;
+import id.siaga.security.Role;
 import id.siaga.security.StationScope;
+import id.siaga.security.UserAccount;
+import id.siaga.security.UserAccountStore;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,13 +54,16 @@ class RosterController {
     private final Rosters roster;
     private final StationDirectory stations;
     private final OperatorRoster positions;
+    private final UserAccountStore accounts;
     private final StationScope scope;
     private final Clock clock;
 
-    RosterController(Rosters roster, StationDirectory stations, OperatorRoster positions, StationScope scope, Clock clock) {
+    RosterController(Rosters roster, StationDirectory stations, OperatorRoster positions, UserAccountStore accounts, StationScope scope,
+                     Clock clock) {
         this.roster = roster;
         this.stations = stations;
         this.positions = positions;
+        this.accounts = accounts;
         this.scope = scope;
         this.clock = clock;
     }
@@ -94,8 +101,11 @@ class RosterController {
         List<Shift> shifts = roster.between(station.id(), first.atStartOfDay(zone).toInstant(), first.plusDays(days).atStartOfDay(zone).toInstant());
         StationTree tree = stations.tree();
         StationId home = StationScope.principal(auth).station();
-        List<PersonView> people = positions.all().stream().filter(o -> tree.isWithin(o.station(), home) && o.username().isPresent())
-                .map(o -> new PersonView(o.username().orElseThrow(), o.name())).distinct().toList();
+        // the operators who may be planned: enabled OPERATOR accounts of the planner's stations, this station's own first
+        List<PersonView> people = accounts.all().stream()
+                .filter(u -> u.enabled() && u.roles().contains(Role.OPERATOR) && tree.isWithin(u.station(), home))
+                .sorted(Comparator.comparing((UserAccount u) -> !u.station().equals(station.id())).thenComparing(UserAccount::displayName))
+                .map(u -> new PersonView(u.username(), u.displayName())).toList();
         return new RosterView(station.id().value(), station.name(), station.timeZone(), zone.getId(), first, days,
                 positions.atStation(station.id()).stream().map(PositionView::of).toList(), people, shifts.stream().map(ShiftView::of).toList());
     }
