@@ -15,16 +15,22 @@ import id.siaga.org.StationTree;
 import id.siaga.security.StationScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,6 +44,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +69,7 @@ class StationAdminController {
     private final StationScope scope;
     private final Jurisdictions jurisdictions;
     private final JsonMapper json;
-    private volatile byte[] areas;
+    private volatile Areas areas;
 
     StationAdminController(StationDirectory stations, StationStatusStore statuses, StationNaming naming, StationScope scope,
                            Jurisdictions jurisdictions, JsonMapper json) {
@@ -116,13 +123,30 @@ class StationAdminController {
      * The same for every administrator (reference data) and cached: areas do not change while the service runs.
      */
     @GetMapping(path = "/rollout/areas", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> areas() {
-        byte[] body = areas;
-        if (body == null) {
-            body = buildAreas();
-            areas = body;
+    ResponseEntity<byte[]> areas(@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, defaultValue = "") String encodings) {
+        Areas built = areas;
+        if (built == null) {
+            built = Areas.of(buildAreas());
+            areas = built;
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate()).body(body);
+        // the outlines of all Indonesia are a megabyte and a half of JSON, a third of that compressed
+        boolean gzip = Arrays.stream(encodings.split(",")).map(e -> e.strip().split(";")[0]).anyMatch("gzip"::equalsIgnoreCase);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
+        return gzip ? answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(built.gzipped()) : answer.body(built.json());
+    }
+
+    /** The outlines as JSON, and the same compressed. */
+    private record Areas(byte[] json, byte[] gzipped) {
+        static Areas of(byte[] json) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 3);
+            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                gz.write(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Areas(json, out.toByteArray());
+        }
     }
 
     private byte[] buildAreas() {
@@ -142,7 +166,7 @@ class StationAdminController {
                 feature.put("type", "Feature");
                 feature.put("properties", Map.of("station", part.value(), "polda", polda.id().value()));
                 feature.put("geometry", Map.of("type", "MultiPolygon", "coordinates",
-                        ConsoleController.multiPolygon(area, NATIONAL_SIMPLIFY_DEGREES, 1e3)));
+                        ConsoleController.multiPolygon(area, NATIONAL_SIMPLIFY_DEGREES, 1e2)));
                 features.add(feature);
             }
         }
