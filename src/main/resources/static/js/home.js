@@ -2,7 +2,9 @@
 import { words, translate } from '/js/i18n.js';
 import { get } from '/js/api.js';
 
-words({ 'home.opening': 'Membuka konsol Anda…', 'home.operator': 'Konsol operator', 'home.supervisor': 'Papan pengawas', 'home.officer': 'Aplikasi petugas' },
-      { 'home.opening': 'Opening your console…', 'home.operator': 'Operator console', 'home.supervisor': 'Supervisor board', 'home.officer': 'Officer app' });
+words({ 'home.opening': 'Membuka konsol Anda…', 'home.operator': 'Konsol operator', 'home.supervisor': 'Papan pengawas', 'home.officer': 'Aplikasi petugas',
+        'home.admin': 'Administrasi' },
+      { 'home.opening': 'Opening your console…', 'home.operator': 'Operator console', 'home.supervisor': 'Supervisor board', 'home.officer': 'Officer app',
+        'home.admin': 'Administration' });
 translate();
 get('/api/console').then((me) => location.replace(me.landing));

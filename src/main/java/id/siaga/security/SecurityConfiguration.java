@@ -69,6 +69,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/operator/**").hasAnyRole(Role.OPERATOR.name(), Role.DISPATCHER.name())
                         .requestMatchers("/supervisor/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers("/officer/**").hasRole(Role.FIELD_OFFICER.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(new ConsoleLanding()).failureHandler(new LoginFailureLanding()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
