@@ -6,13 +6,14 @@ import { start } from '/js/console.js';
 
 export const PAGES = [
   { key: 'users', href: '/admin/' },
+  { key: 'stations', href: '/admin/stations.html' },
 ];
 
 words({
-  'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna',
+  'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna', 'admin.nav.stations': 'Stasiun & peluncuran',
   'admin.toConsole': 'Kembali ke konsol', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
 }, {
-  'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users',
+  'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users', 'admin.nav.stations': 'Stations & rollout',
   'admin.toConsole': 'Back to console', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
 });
 
