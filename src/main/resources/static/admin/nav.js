@@ -6,14 +6,17 @@ import { start } from '/js/console.js';
 
 export const PAGES = [
   { key: 'users', href: '/admin/' },
+  { key: 'positions', href: '/admin/positions.html' },
   { key: 'stations', href: '/admin/stations.html' },
 ];
 
 words({
-  'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna', 'admin.nav.stations': 'Stasiun & peluncuran',
+  'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna', 'admin.nav.positions': 'Posisi & telepon',
+  'admin.nav.stations': 'Stasiun & peluncuran',
   'admin.toConsole': 'Kembali ke konsol', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
 }, {
-  'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users', 'admin.nav.stations': 'Stations & rollout',
+  'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users', 'admin.nav.positions': 'Positions & phones',
+  'admin.nav.stations': 'Stations & rollout',
   'admin.toConsole': 'Back to console', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
 });
 

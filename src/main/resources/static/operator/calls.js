@@ -18,6 +18,8 @@ const announced = new Set();  // calls already announced with a tone
 let audio = null;
 let onPop = () => {};
 let shownCallId = null;
+/** A caller's position older than this is marked old: the caller may have moved since (a walk of 5 minutes is 400 m). */
+const OLD_FIX_SECONDS = 5 * 60;
 
 export function initCalls(popHandler) {
   onPop = popHandler;
@@ -35,7 +37,7 @@ export function initCalls(popHandler) {
 export async function reloadCalls() {
   const calls = await get('/api/calls');
   for (const id of [...state.calls.keys()]) if (!calls.some((c) => c.id === id)) forget(id);
-  for (const c of calls) state.calls.set(c.id, c);
+  for (const c of calls) state.calls.set(c.id, received(c));
   const mine = calls.find((c) => c.state === 'ANSWERED' && isMine(c));
   if (mine && (!state.current || state.current.id !== mine.id)) pop(mine);
   render();
@@ -43,6 +45,7 @@ export async function reloadCalls() {
 
 /** One event of the call stream. */
 export function callEvent(type, call) {
+  received(call);
   if (call.state === 'ENDED') {
     forget(call.id);
     if (state.current && state.current.id === call.id) state.current = call;
@@ -55,6 +58,25 @@ export function callEvent(type, call) {
     return;
   }
   render();
+}
+
+/** Stamps when the call's position was determined, by this browser's clock, so its age keeps counting on screen. */
+function received(call) {
+  call.locatedAtMs = call.locationAgeSeconds != null ? Date.now() - call.locationAgeSeconds * 1000 : null;
+  return call;
+}
+
+/** "posisi 12 menit lalu" ("posisi lama, 12 menit lalu" and marked, past OLD_FIX_SECONDS). */
+function showFixAge(call) {
+  const shown = document.getElementById('call-location-age');
+  shown.hidden = call.latitude == null || call.locatedAtMs == null;
+  if (shown.hidden) return;
+  const s = Math.max(0, Math.floor((Date.now() - call.locatedAtMs) / 1000));
+  const age = s < 60 ? t('op.fix.seconds', { n: s }) : s < 3600 ? t('op.fix.minutes', { n: Math.floor(s / 60) })
+    : t('op.fix.hours', { n: Math.floor(s / 3600) });
+  const old = s > OLD_FIX_SECONDS;
+  shown.textContent = t(old ? 'op.fix.old' : 'op.fix', { age });
+  shown.className = old ? 'badge warn' : 'muted';
 }
 
 function isMine(call) {
@@ -186,6 +208,7 @@ function showCall(call) {
   } else {
     where.textContent = t('op.location.none');
   }
+  showFixAge(call);
   // the caller's keys: a menu choice, or the only answer of a caller who cannot speak
   document.getElementById('call-keys').textContent = call.keys ? [...call.keys].join(' ') : '—';
   const media = document.getElementById('call-media');
@@ -280,6 +303,7 @@ function tick() {
   }
   const shown = shownCallId && (state.calls.get(shownCallId) || (state.current && state.current.id === shownCallId ? state.current : null));
   if (shown && shown.state !== 'ENDED') document.getElementById('call-waiting').textContent = waited(shown);
+  if (shown) showFixAge(shown);
   const banner = document.getElementById('alert');
   const here = sorted().filter(ringsHere);
   if (here.length) banner.textContent = `${t('op.ringing.here')}: ` + here.map((c) => `${national(c.callerNumber)} (${waited(c)})`).join(' · ');

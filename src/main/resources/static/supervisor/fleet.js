@@ -38,6 +38,10 @@ export async function showPresence(stationNames) {
   const rows = [...perStation.entries()].sort((a, b) => a[1].READY - b[1].READY || a[0].localeCompare(b[0]));
   document.getElementById('presence-rows').replaceChildren(...rows.map(([station, n]) => el('tr', n.READY === 0 ? { class: 'long' } : {},
     el('td', {}, stationNames.get(station) ?? stationName(station)), ...PRESENCE.map((p) => el('td', { class: 'num' }, String(n[p]))))));
+  // a position that says READY but whose phone cannot be rung: counted as ready, yet no call reaches it
+  const stranded = operators.filter((o) => o.presence === 'READY' && !o.phoneReachable);
+  document.getElementById('phone-problems').replaceChildren(...stranded.map((o) => el('li', { class: 'alarm', 'data-operator': o.id },
+    `${t('sv.readyWithoutPhone')}: ${o.name} · ${stationNames.get(o.station) ?? stationName(o.station)}`)));
   document.querySelectorAll('#presence-panel thead th[data-presence]').forEach((th) => { th.textContent = t('status.' + th.dataset.presence); });
 }
 

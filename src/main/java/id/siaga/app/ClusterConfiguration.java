@@ -173,6 +173,41 @@ class ClusterConfiguration {
         return sharing;
     }
 
+    /**
+     * Positions and phones changed on one node are in force on every node: the node that made the change says so on the
+     * "roster" topic and every other node rebuilds its roster and phones from the shared database at once. A notice the
+     * bus dropped is made up by reading the database every {@link #POSITIONS_POLL} anyway (the tables are small).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    AutoCloseable rosterSharing(NatsTables tables, ClusterProperties props, PositionAdministration positions, SharedLiveState live,
+                                  @org.springframework.beans.factory.annotation.Qualifier("clusterSweeper")
+                                  java.util.concurrent.ScheduledExecutorService sweeper) {
+        id.siaga.cluster.SharedTopic topic = tables.topic("roster", java.time.Duration.ofMinutes(10));
+        String self = props.nodeId();
+        positions.onChange(() -> topic.publish("changed." + BusSubjects.token(self), "{}"));
+        live.presence().learnPositionsWith(positions::learn);
+        AutoCloseable subscription = topic.subscribe("changed.*", java.time.Duration.ZERO, message -> {
+            if (!message.subject().endsWith("." + BusSubjects.token(self))) {
+                reloadPositions(positions);
+            }
+        });
+        sweeper.scheduleWithFixedDelay(() -> reloadPositions(positions), POSITIONS_POLL.toSeconds(), POSITIONS_POLL.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
+        return subscription;
+    }
+
+    /** How often each node of a cluster reads the positions and phones again, whatever the bus said. */
+    static final java.time.Duration POSITIONS_POLL = java.time.Duration.ofSeconds(30);
+
+    private static void reloadPositions(PositionAdministration positions) {
+        try {
+            positions.reload();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PositionAdministration.class).warn("positions could not be read again: {}", e.toString());
+        }
+    }
+
     @Bean(name = "clusterSweeper", destroyMethod = "shutdownNow")
     @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
     java.util.concurrent.ScheduledExecutorService clusterSweeper() {

@@ -4,6 +4,7 @@ import id.siaga.dispatch.DispatchDesk;
 import id.siaga.incident.Incidents;
 import id.siaga.integration.eido.EidoExport;
 import id.siaga.integration.eido.EidoIdentifiers;
+import id.siaga.integration.eido.EidoSubscriptions;
 import id.siaga.org.StationDirectory;
 import id.siaga.security.Role;
 import id.siaga.security.UserAccountStore;
@@ -27,6 +28,11 @@ class EidoConfiguration {
     EidoIdentifiers eidoIdentifiers(EidoProperties props) {
         log.info("EIDO export: stations are agencies under {}, EIDOs issued by {}", props.agencyDomain(), props.elementId());
         return new EidoIdentifiers(props.agencyDomain(), props.elementId());
+    }
+
+    @Bean
+    EidoSubscriptions.Limits eidoSubscriptionLimits(EidoProperties props) {
+        return new EidoSubscriptions.Limits(props.subscriptionExpires());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package id.siaga.app;
 import id.siaga.web.PublicRequestRate;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -40,6 +41,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookKeepDelivered   how long a delivered event stays in the outbox (for an administrator's questions) before
  *                               the hourly sweep removes it; dead letters stay until replayed. 7 days: a week's
  *                               deliveries answer "did Binmas get it?"; the journal keeps the changes themselves
+ * @param webhookAllowPrivateAddresses whether webhook subscribers may be http addresses and addresses inside the network
+ *                               (loopback, link-local, private, multicast). false: a subscriber's address is https and public,
+ *                               checked when it is given and again, resolved afresh, before every delivery, so nobody can
+ *                               point Siaga 110 at the police's own systems. true only for tests and a demo whose receiver
+ *                               runs on the same machine; never in production
+ * @param webhookAllowedNetworks inside networks (CIDR, e.g. {@code 10.20.0.0/16}, or single addresses) where webhook
+ *                               receivers of the police's own network run (a Polda's Binmas server): https deliveries to
+ *                               addresses in them are allowed; every other inside address stays refused. Empty: none
  */
 @ConfigurationProperties("siaga.integration")
 public record IntegrationProperties(
@@ -54,9 +63,12 @@ public record IntegrationProperties(
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("1s") Duration webhookPollInterval,
         @DefaultValue("2") int webhookThreads,
-        @DefaultValue("7d") Duration webhookKeepDelivered) implements PublicRequestRate {
+        @DefaultValue("7d") Duration webhookKeepDelivered,
+        @DefaultValue("false") boolean webhookAllowPrivateAddresses,
+        @DefaultValue List<String> webhookAllowedNetworks) implements PublicRequestRate {
 
     public IntegrationProperties {
+        webhookAllowedNetworks = webhookAllowedNetworks == null ? List.of() : List.copyOf(webhookAllowedNetworks);
         if (!smsWebhookUrl.isBlank()) {
             URI uri;
             try {

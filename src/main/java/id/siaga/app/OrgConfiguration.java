@@ -95,11 +95,29 @@ class OrgConfiguration {
     }
 
     @Bean
-    OperatorRoster operatorRoster(OrgProperties props, Jurisdictions jurisdictions, ResourceLoader resources) {
-        if (props.dataset() == OrgProperties.Dataset.NATIONAL && !resources.getResource(props.operatorsFile()).exists()) {
-            return new OperatorRoster(List.of());
+    id.siaga.org.PositionStore positionStore(JdbcTemplate jdbc) {
+        return new id.siaga.store.JdbcPositionStore(jdbc);
+    }
+
+    /**
+     * The positions that can be rung, from the database. On the first start that finds no position there, the operators
+     * file seeds it (the demo's, or {@code siaga.org.operators-file}); from then on positions are administered in the
+     * console ({@link PositionAdministration}) and the file is not read again.
+     */
+    @Bean
+    @org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization
+    OperatorRoster operatorRoster(OrgProperties props, Jurisdictions jurisdictions, ResourceLoader resources, id.siaga.org.PositionStore positions,
+                                  Clock clock) {
+        StationTree tree = jurisdictions.tree();
+        if (positions.isEmpty()) {
+            List<id.siaga.org.Operator> seed = props.dataset() == OrgProperties.Dataset.NATIONAL && !resources.getResource(props.operatorsFile()).exists()
+                    ? List.of()
+                    : read(resources, props.operatorsFile(), (r, source) -> OperatorRoster.readFile(r, source, tree));
+            int added = positions.seed(seed.stream().map(o -> new id.siaga.org.Position(o.id(), o.station(), o.name(), o.username(), true)).toList(),
+                    "seed " + props.operatorsFile(), clock.instant());
+            log.info("positions: {} seeded from {} into the database", added, props.operatorsFile());
         }
-        return read(resources, props.operatorsFile(), (r, source) -> OperatorRoster.read(r, source, jurisdictions.tree()));
+        return new OperatorRoster(PositionAdministration.rosterOf(positions.all(), tree));
     }
 
     @Bean

@@ -48,6 +48,8 @@ final class PresenceReplication {
     /** The operators answering calls on this node (asked of the call loop, only for a READY that would end a BUSY). */
     private final java.util.function.Supplier<Set<OperatorId>> busyHere;
     private volatile long lastWarning;
+    /** Reads the positions again for an operator this node does not know yet (created on another node); whether it knows her now. */
+    private volatile java.util.function.Predicate<OperatorId> learn = operator -> false;
 
     PresenceReplication(SharedTable table, String node, PresenceService presence, java.util.function.Supplier<Set<OperatorId>> busyHere) {
         this.table = table;
@@ -169,8 +171,18 @@ final class PresenceReplication {
             }
             presence.applyFromCluster(operator, to, parts[0]);
         } catch (java.util.NoSuchElementException unknown) {
-            log.debug("cluster bus: presence of {}, an operator this node does not know", operator);
+            if (learn.test(operator)) {
+                // a position created on another node a moment ago: its presence holds here too
+                presence.applyFromCluster(operator, to, parts[0]);
+            } else {
+                log.debug("cluster bus: presence of {}, an operator this node does not know", operator);
+            }
         }
+    }
+
+    /** How this node learns of a position another node created, when its presence arrives before the news of it. */
+    void learnPositionsWith(java.util.function.Predicate<OperatorId> reload) {
+        learn = reload;
     }
 
     private boolean inACallHere(OperatorId operator) {

@@ -233,16 +233,35 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    OperatorPhones operatorPhones(TelephonyProperties props, OrgProperties org, OperatorRoster roster, Registrar registrar,
-                                  ResourceLoader resources) {
+    id.siaga.telephony.registrar.PhoneStore phoneStore(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new id.siaga.store.JdbcPhoneStore(jdbc);
+    }
+
+    /**
+     * The positions' phones, from the database. On the first start that finds no phone there, the phones file seeds it (the
+     * demo's, or {@code siaga.telephony.phones-file}); from then on phones are set in the console. The static contacts of
+     * {@code siaga.telephony.phones} are configuration: they are not stored and win over the database for their positions.
+     */
+    @Bean
+    OperatorPhones operatorPhones(TelephonyProperties props, OrgProperties orgProps, OperatorRoster roster, Registrar registrar,
+                                  ResourceLoader resources, id.siaga.telephony.registrar.PhoneStore store, Clock clock) {
         String file = props.phonesFile();
-        if (file.isBlank() && org.dataset() == OrgProperties.Dataset.DEMO) {
+        if (file.isBlank() && orgProps.dataset() == OrgProperties.Dataset.DEMO) {
             file = "classpath:demo/phones.csv";
         }
-        Map<OperatorId, OperatorPhone> phones = new LinkedHashMap<>();
-        if (!file.isBlank()) {
-            phones.putAll(OrgConfiguration.read(resources, file, (reader, source) -> PhonesCsv.read(reader, source, roster)));
+        if (!file.isBlank() && store.isEmpty()) {
+            Map<OperatorId, OperatorPhone> seed = OrgConfiguration.read(resources, file, (reader, source) -> PhonesCsv.read(reader, source, roster));
+            java.time.Instant at = clock.instant();
+            String by = "seed " + file;
+            seed.forEach((op, phone) -> store.put(op, phone, by, at));
+            org.slf4j.LoggerFactory.getLogger(TelephonyConfiguration.class).info("phones: {} seeded from {} into the database", seed.size(), file);
         }
+        return new OperatorPhones(PositionAdministration.phonesOf(store.all(), configuredPhones(props, roster), roster), registrar);
+    }
+
+    /** The static contacts named in {@code siaga.telephony.phones}, each for a known position. */
+    static Map<OperatorId, OperatorPhone.Static> configuredPhones(TelephonyProperties props, OperatorRoster roster) {
+        Map<OperatorId, OperatorPhone.Static> phones = new LinkedHashMap<>();
         props.phones().forEach((op, uri) -> {
             OperatorId id = new OperatorId(op);
             if (roster.find(id).isEmpty()) {
@@ -250,7 +269,17 @@ class TelephonyConfiguration {
             }
             phones.put(id, new OperatorPhone.Static(uri));
         });
-        return new OperatorPhones(phones, registrar);
+        return phones;
+    }
+
+    /** Positions and phones as administered in the console, put in force at once on this node (and, clustered, on the others). */
+    @Bean
+    PositionAdministration positionAdministration(id.siaga.org.PositionStore positions, id.siaga.telephony.registrar.PhoneStore phones,
+                                                  OperatorRoster roster, OperatorPhones live, TelephonyProperties props,
+                                                  id.siaga.org.StationDirectory stations, id.siaga.security.UserAccountStore accounts,
+                                                  PresenceService presence, id.siaga.journal.Journal journal, Clock clock) {
+        return new PositionAdministration(new PositionAdministration.Parts(positions, phones, roster, live, configuredPhones(props, roster),
+                () -> stations.tree(), accounts, props.realm()), presence, journal, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package id.siaga.app;
 
+import id.siaga.integration.WebhookAddresses;
 import id.siaga.integration.WebhookBackoff;
 import id.siaga.integration.WebhookChanges;
 import id.siaga.integration.WebhookOutbox;
@@ -13,7 +14,9 @@ import id.siaga.store.JdbcWebhookOutbox;
 import id.siaga.store.JdbcWebhookSubscriberStore;
 import id.siaga.store.WebhookOutboxWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -22,6 +25,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,6 +51,28 @@ class WebhookConfiguration {
     }
 
     @Bean
+    WebhookAddresses webhookAddresses(IntegrationProperties props) {
+        if (props.webhookAllowPrivateAddresses()) {
+            log.warn("webhooks: siaga.integration.webhook-allow-private-addresses is on: subscribers may be http and inside this network "
+                    + "(tests and demos only)");
+        }
+        List<IpAddressMatcher> networks = new ArrayList<>();
+        for (String network : props.webhookAllowedNetworks()) {
+            try {
+                networks.add(new IpAddressMatcher(network.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("siaga.integration.webhook-allowed-networks: " + network
+                        + " is not a network (CIDR such as 10.20.0.0/16) or an address", e);
+            }
+        }
+        if (!networks.isEmpty()) {
+            log.info("webhooks: receivers inside {} are allowed (https only)", props.webhookAllowedNetworks());
+        }
+        return WebhookAddresses.resolving(props.webhookAllowPrivateAddresses(),
+                address -> networks.stream().anyMatch(n -> n.matches(address.getHostAddress())));
+    }
+
+    @Bean
     WebhookChanges webhookChanges(StationDirectory stations, JsonMapper json, Clock clock) {
         return new WebhookChanges(stations::tree, json, clock);
     }
@@ -58,7 +84,8 @@ class WebhookConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WebhookSender webhookSender(WebhookOutbox outbox, WebhookSubscriberStore subscribers, IntegrationProperties props, Journal journal, Clock clock) {
+    WebhookSender webhookSender(WebhookOutbox outbox, WebhookSubscriberStore subscribers, IntegrationProperties props, WebhookAddresses addresses,
+                                Journal journal, Clock clock) {
         WebhookOutcomes outcomes = (delivery, attempts, reason) -> {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("event", delivery.eventId());
@@ -70,7 +97,7 @@ class WebhookConfiguration {
         };
         WebhookSender sender = new WebhookSender(outbox, subscribers, new WebhookBackoff(props.webhookFirstRetry(), props.webhookMaxRetry(),
                 () -> ThreadLocalRandom.current().nextDouble()), props.webhookAttempts(), props.webhookTimeout(), props.webhookPollInterval(),
-                props.webhookThreads(), props.webhookKeepDelivered(), outcomes, clock);
+                props.webhookThreads(), props.webhookKeepDelivered(), outcomes, addresses, clock);
         sender.start();
         log.info("webhooks: the outbox is polled every {} ({} attempts per delivery, first retry after {}, at most {} apart)",
                 props.webhookPollInterval(), props.webhookAttempts(), props.webhookFirstRetry(), props.webhookMaxRetry());

@@ -170,7 +170,7 @@ public final class Drill implements AutoCloseable {
     private void report(CallView call) {
         try {
             IncidentType type = TYPES[random.nextInt(TYPES.length)];
-            String username = operators.find(new OperatorId(call.answeredBy())).map(o -> o.username()).orElse(ACTOR);
+            String username = operators.find(new OperatorId(call.answeredBy())).flatMap(o -> o.username()).orElse(ACTOR);
             StationId taking = operators.find(new OperatorId(call.answeredBy())).map(o -> o.station()).orElse(StationId.of(call.station()));
             var created = incidents.create(new NewIncident(type, null, IncidentLocation.of(call.latitude(), call.longitude(),
                     call.uncertaintyMeters(), IncidentLocation.Origin.CALL), DRILL_ADDRESS, DRILL_DESCRIPTION,

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * ({@link WebhookSignature}) with the event id as idempotency key. A 2xx answer delivers the row; anything else (another
  * status, no answer, a timeout) is retried after {@link WebhookBackoff}, and after {@code attempts} attempts the row is a
  * dead letter, until an administrator replays it. A receiver may thus see an event more than once (a 2xx lost on the way
- * back); it dedupes by {@code X-Siaga-Event-Id}.
+ * back); it dedupes by {@code X-Siaga-Event-Id}. Before each attempt the subscriber's address is resolved and checked again
+ * ({@link WebhookAddresses#refusal}): an address re-pointed inside the network is a failed attempt, never a request.
  */
 public final class WebhookSender implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public final class WebhookSender implements AutoCloseable {
     private final Duration pollInterval;
     private final Duration keepDelivered;
     private final WebhookOutcomes outcomes;
+    private final WebhookAddresses addresses;
     private final Clock clock;
     private final HttpClient client;
     private final ScheduledExecutorService poller;
@@ -47,7 +49,8 @@ public final class WebhookSender implements AutoCloseable {
     private final Semaphore free;
 
     public WebhookSender(WebhookOutbox outbox, WebhookSubscriberStore subscribers, WebhookBackoff backoff, int attempts, Duration timeout,
-                         Duration pollInterval, int threads, Duration keepDelivered, WebhookOutcomes outcomes, Clock clock) {
+                         Duration pollInterval, int threads, Duration keepDelivered, WebhookOutcomes outcomes, WebhookAddresses addresses,
+                         Clock clock) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
         }
@@ -59,6 +62,7 @@ public final class WebhookSender implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.keepDelivered = keepDelivered;
         this.outcomes = outcomes;
+        this.addresses = addresses;
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.poller = Executors.newSingleThreadScheduledExecutor(named("webhook-poll"));
@@ -141,6 +145,10 @@ public final class WebhookSender implements AutoCloseable {
         Integer status = null;
         String error;
         try {
+            Optional<String> refused = addresses.refusal(s.url());
+            if (refused.isPresent()) {
+                throw new RefusedAddress(refused.get());
+            }
             long timestamp = clock.instant().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(s.url()).timeout(timeout).header("Content-Type", "application/json")
                     .header(WebhookSignature.EVENT_ID, d.eventId()).header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
@@ -154,6 +162,8 @@ public final class WebhookSender implements AutoCloseable {
                 return;
             }
             error = "the receiver answered " + status;
+        } catch (RefusedAddress e) {
+            error = "not sent: " + e.getMessage();
         } catch (IOException | RuntimeException e) {
             error = "the receiver could not be reached: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
         } catch (InterruptedException e) {
@@ -171,6 +181,13 @@ public final class WebhookSender implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("webhook {} {}: the failed attempt could not be recorded ({}); it is tried again after its claim", d.eventType(), d.eventId(),
                     e.getMessage());
+        }
+    }
+
+    /** The subscriber's address resolves inside the network now: the attempt fails without a request. */
+    private static final class RefusedAddress extends IOException {
+        RefusedAddress(String reason) {
+            super(reason);
         }
     }
 

@@ -24,20 +24,12 @@ public record WebhookSubscriber(String id, String name, URI url, String secret, 
     /**
      * A new, enabled subscriber with a new id. {@code secret} null or blank: a new random one ({@link WebhookSignature#newSecret}).
      *
-     * @throws IllegalArgumentException with a reason for the administrator: not an http(s) address, an unknown event type,
-     *                                  a secret shorter than 16 characters
+     * @throws IllegalArgumentException with a reason for the administrator: an address {@code addresses} refuses, an unknown
+     *                                  event type, a secret shorter than 16 characters
      */
-    public static WebhookSubscriber create(String name, String url, String secret, Set<String> eventTypes, Set<StationId> stations, Instant now,
-                                           String by) {
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("url is not an address");
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("url must be an http or https address with a host");
-        }
+    public static WebhookSubscriber create(String name, String url, String secret, Set<String> eventTypes, Set<StationId> stations,
+                                           WebhookAddresses addresses, Instant now, String by) {
+        URI uri = addresses.check(url);
         for (String type : eventTypes) {
             if (!WebhookEvent.TYPES.contains(type)) {
                 throw new IllegalArgumentException("unknown event type " + type + "; the types are " + new java.util.TreeSet<>(WebhookEvent.TYPES));
@@ -60,5 +52,9 @@ public record WebhookSubscriber(String id, String name, URI url, String secret, 
 
     public WebhookSubscriber disabled() {
         return new WebhookSubscriber(id, name, url, secret, eventTypes, stations, false, createdAt, createdBy);
+    }
+
+    public WebhookSubscriber enabledAgain() {
+        return new WebhookSubscriber(id, name, url, secret, eventTypes, stations, true, createdAt, createdBy);
     }
 }

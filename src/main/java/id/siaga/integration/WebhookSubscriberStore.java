@@ -18,4 +18,10 @@ public interface WebhookSubscriberStore {
 
     /** False when there is no such subscriber. */
     boolean disable(String id);
+
+    /** Sends to it again (a subscriber disabled by hand or after its receiver failed). False when there is no such subscriber. */
+    boolean enable(String id);
+
+    /** Signs its deliveries with {@code secret} from now on, the old one no longer. False when there is no such subscriber. */
+    boolean changeSecret(String id, String secret);
 }

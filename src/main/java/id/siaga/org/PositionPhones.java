@@ -12,6 +12,9 @@ public interface PositionPhones {
     /** The enabled positions of exactly this station (not its subtree) whose phone can be rung now, in roster order. */
     List<OperatorId> registeredAt(StationId station);
 
+    /** Whether this position's phone can be rung now (registered, or at a static contact). */
+    boolean reachable(OperatorId position);
+
     /** Whether at least one position of this station has a phone that can be rung now. */
     default boolean anyRegisteredAt(StationId station) {
         return !registeredAt(station).isEmpty();

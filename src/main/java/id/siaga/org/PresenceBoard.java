@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live presence of every operator. Everyone starts OFFLINE: a position must say it is READY after
- * the service starts. Thread-safe; each change is returned as an event for the journal.
+ * the service starts, and a position added to the roster at run time starts OFFLINE too. Thread-safe; each change is
+ * returned as an event for the journal.
  */
 public final class PresenceBoard {
 
@@ -25,16 +26,19 @@ public final class PresenceBoard {
 
     public Presence presenceOf(OperatorId id) {
         Presence p = states.get(id);
-        if (p == null) {
+        if (p != null) {
+            return p;
+        }
+        if (roster.find(id).isEmpty()) {
             throw new NoSuchElementException("no operator " + id);
         }
-        return p;
+        return Presence.OFFLINE;
     }
 
     /** Moves an operator to a state; empty when the operator was already in it. */
     public Optional<PresenceChanged> change(OperatorId id, Presence to) {
         Operator op = roster.find(id).orElseThrow(() -> new NoSuchElementException("no operator " + id));
-        Presence from = states.put(id, to);
+        Presence from = java.util.Objects.requireNonNullElse(states.put(id, to), Presence.OFFLINE);
         if (from == to) {
             return Optional.empty();
         }

@@ -64,6 +64,13 @@ public final class JdbcBindingStore implements BindingStore {
                 "SELECT DISTINCT aor FROM sip_binding WHERE expires_at <= ? ORDER BY aor", String.class, time(now)));
     }
 
+    @Override
+    public java.util.Optional<Instant> lastBoundUntil(String aor) {
+        return answered("read when " + aor + " was last bound", () -> jdbc.query("SELECT bound_until FROM sip_aor WHERE aor = ?",
+                (rs, n) -> java.util.Optional.ofNullable(rs.getObject("bound_until", OffsetDateTime.class)).map(OffsetDateTime::toInstant), aor)
+                .stream().flatMap(java.util.Optional::stream).findFirst());
+    }
+
     /** Locks the position's row, inserting it on its first REGISTER (a rival's insert waits for this one, or this for it). */
     private void lock(String aor) {
         if (locked(aor)) {
@@ -86,8 +93,12 @@ public final class JdbcBindingStore implements BindingStore {
     private void replace(String aor, List<Binding> next) {
         jdbc.update("DELETE FROM sip_binding WHERE aor = ?", aor);
         if (next.isEmpty()) {
+            // withdrawn or lapsed: bound until now at the latest (a lapsed binding's own expiry is earlier)
+            jdbc.update("UPDATE sip_aor SET bound_until = LEAST(COALESCE(bound_until, CURRENT_TIMESTAMP), CURRENT_TIMESTAMP) WHERE aor = ?", aor);
             return;
         }
+        jdbc.update("UPDATE sip_aor SET bound_until = ? WHERE aor = ?",
+                time(next.stream().map(Binding::expiresAt).max(java.util.Comparator.naturalOrder()).orElseThrow()), aor);
         jdbc.batchUpdate("INSERT INTO sip_binding (aor, seq, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int seq) throws SQLException {

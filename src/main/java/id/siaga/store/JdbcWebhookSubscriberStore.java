@@ -54,6 +54,16 @@ public final class JdbcWebhookSubscriberStore implements WebhookSubscriberStore 
         return jdbc.update("UPDATE webhook_subscriber SET enabled = FALSE WHERE id = ?", id) == 1;
     }
 
+    @Override
+    public boolean enable(String id) {
+        return jdbc.update("UPDATE webhook_subscriber SET enabled = TRUE WHERE id = ?", id) == 1;
+    }
+
+    @Override
+    public boolean changeSecret(String id, String secret) {
+        return jdbc.update("UPDATE webhook_subscriber SET secret = ? WHERE id = ?", secret, id) == 1;
+    }
+
     private static WebhookSubscriber map(ResultSet rs) throws SQLException {
         return new WebhookSubscriber(rs.getString("id"), rs.getString("name"), URI.create(rs.getString("url")), rs.getString("secret"),
                 list(rs.getString("event_types")), list(rs.getString("station_ids")).stream().map(StationId::new).collect(Collectors.toSet()),

@@ -158,7 +158,7 @@ public final class SupervisionBoard {
             List<Board.OperatorMissed> ops = new ArrayList<>();
             for (EscalationTally.OperatorCount o : s.operators()) {
                 Optional<Operator> op = operator(o.operator());
-                ops.add(new Board.OperatorMissed(o.operator(), op.map(Operator::name).orElse(o.operator()), op.map(Operator::username).orElse(null),
+                ops.add(new Board.OperatorMissed(o.operator(), op.map(Operator::name).orElse(o.operator()), op.flatMap(Operator::username).orElse(null),
                         o.missed()));
             }
             byStation.add(new Board.StationEscalations(s.station(), name(tree, s.station()), s.escalations(), s.skipped(), ops));
@@ -179,7 +179,7 @@ public final class SupervisionBoard {
             for (DeclineTally.OperatorCount o : s.operators()) {
                 Optional<Operator> op = operator(o.operator());
                 ops.add(new Board.OperatorDeclined(o.operator(), op.map(Operator::name).orElse(o.operator()),
-                        op.map(Operator::username).orElse(null), o.declined()));
+                        op.flatMap(Operator::username).orElse(null), o.declined()));
             }
             byStation.add(new Board.StationDeclines(s.station(), name(tree, s.station()), s.declined(), ops));
         }

@@ -1,5 +1,7 @@
 package id.siaga.web;
 
+import id.siaga.incident.Incident;
+import id.siaga.integration.eido.EidoCall;
 import id.siaga.org.GeoPoint;
 import id.siaga.org.StationId;
 import id.siaga.security.OutOfScopeException;
@@ -13,6 +15,8 @@ import id.siaga.telephony.CallView;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CallLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(CallLookup.class);
 
     /** A call as found: live ({@code live} set) or finished ({@code record} set). */
     record Found(CallView live, CallRecord record) {
@@ -139,5 +145,23 @@ class CallLookup {
         } catch (IllegalArgumentException e) {
             throw new NoSuchElementException("no call " + id);
         }
+    }
+
+    /**
+     * The 110 call an incident came from, for its EIDO: the call's own times when telephony still knows the call, else what
+     * the incident kept of it; empty for an incident that came from no call.
+     */
+    Optional<EidoCall> eidoCall(Incident incident) {
+        return incident.callId().map(callId -> {
+            try {
+                Found call = find(callId);
+                return new EidoCall(callId, call.offeredAt(), call.answeredAt().orElse(null), call.endedAt().orElse(null), call.callerNumber());
+            } catch (RuntimeException e) {
+                log.warn("call {} of incident {}: not found for its EIDO ({}); the call is described from the incident", callId, incident.id(),
+                        e.toString());
+                Instant answered = incident.callAnsweredAt().orElse(incident.createdAt());
+                return new EidoCall(callId, answered, incident.callAnsweredAt().orElse(null), null, incident.callerNumber().orElse(null));
+            }
+        });
     }
 }

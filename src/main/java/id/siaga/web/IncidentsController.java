@@ -6,7 +6,6 @@ import id.siaga.incident.IncidentId;
 import id.siaga.incident.IncidentStatus;
 import id.siaga.incident.IncidentType;
 import id.siaga.incident.Incidents;
-import id.siaga.integration.eido.EidoCall;
 import id.siaga.integration.eido.EidoExport;
 import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
@@ -25,7 +24,6 @@ import id.siaga.web.IncidentViews.DuplicateView;
 import id.siaga.web.IncidentViews.Summary;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -163,20 +161,7 @@ class IncidentsController {
     @GetMapping(path = "/{id}/eido", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode eido(@PathVariable String id, Authentication auth) {
         Incident i = visibleIncident(auth, id);
-        return eido.export(i, i.callId().map(call -> eidoCall(call, i)));
-    }
-
-    /** The call's own times when telephony still knows the call; else what the incident kept of it. */
-    private EidoCall eidoCall(String callId, Incident incident) {
-        try {
-            CallLookup.Found call = calls.find(callId);
-            return new EidoCall(callId, call.offeredAt(), call.answeredAt().orElse(null), call.endedAt().orElse(null), call.callerNumber());
-        } catch (RuntimeException e) {
-            log.warn("call {} of incident {}: not found for its EIDO ({}); the call is described from the incident", callId, incident.id(),
-                    e.toString());
-            Instant answered = incident.callAnsweredAt().orElse(incident.createdAt());
-            return new EidoCall(callId, answered, incident.callAnsweredAt().orElse(null), null, incident.callerNumber().orElse(null));
-        }
+        return eido.export(i, calls.eidoCall(i));
     }
 
     @PostMapping("/{id}/notes")

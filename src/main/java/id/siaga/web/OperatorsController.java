@@ -4,6 +4,7 @@ import id.siaga.org.Operator;
 import id.siaga.org.OperatorId;
 import id.siaga.org.OperatorRoster;
 import id.siaga.org.Presence;
+import id.siaga.org.PositionPhones;
 import id.siaga.org.PresenceBoard;
 import id.siaga.org.PresenceChanges;
 import id.siaga.org.StationDirectory;
@@ -35,9 +36,11 @@ class OperatorsController {
     private final PresenceChanges presence;
     private final StationDirectory stations;
     private final StationScope scope;
+    private final PositionPhones phones;
 
     OperatorsController(OperatorRoster roster, PresenceBoard board, PresenceChanges presence, StationDirectory stations,
-                        StationScope scope) {
+                        StationScope scope, PositionPhones phones) {
+        this.phones = phones;
         this.roster = roster;
         this.board = board;
         this.presence = presence;
@@ -45,7 +48,11 @@ class OperatorsController {
         this.scope = scope;
     }
 
-    record OperatorView(String id, String name, String station, String username, Presence presence) {
+    /**
+     * A position, who is seated at it, its presence, and whether its phone can be rung now ({@code phoneReachable}: registered,
+     * or at a static contact). READY without a reachable phone is a problem: the position counts as ready but no call reaches it.
+     */
+    record OperatorView(String id, String name, String station, String username, Presence presence, boolean phoneReachable) {
     }
 
     /** Operators of one station, or of every station in the caller's scope when none is named. */
@@ -75,7 +82,7 @@ class OperatorsController {
         Operator op = existing(id);
         scope.requireVisible(auth, op.station());
         SiagaPrincipal me = StationScope.principal(auth);
-        boolean self = op.username().equals(me.username());
+        boolean self = op.seats(me.username());
         if (!self && !me.has(Role.SUPERVISOR) && !me.has(Role.ADMIN)) {
             throw new AccessDeniedException("only the operator, a supervisor or an administrator may change this presence");
         }
@@ -92,6 +99,7 @@ class OperatorsController {
     }
 
     private OperatorView view(Operator o) {
-        return new OperatorView(o.id().value(), o.name(), o.station().value(), o.username(), board.presenceOf(o.id()));
+        return new OperatorView(o.id().value(), o.name(), o.station().value(), o.username().orElse(null), board.presenceOf(o.id()),
+                phones.reachable(o.id()));
     }
 }

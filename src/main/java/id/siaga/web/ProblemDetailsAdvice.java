@@ -77,7 +77,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * is no longer available or an assignment that has ended.
      */
     @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class, DispatchConflictException.class,
-            id.siaga.screening.Screening.AlreadyClassifiedException.class, ScreeningController.SilentPromptRefusedException.class})
+            id.siaga.screening.Screening.AlreadyClassifiedException.class, ScreeningController.SilentPromptRefusedException.class,
+            id.siaga.org.PositionConflictException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }

@@ -18,20 +18,45 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
-/** The officer app's WebSocket; the handshake is an ordinary authenticated request (session cookie or Basic). */
+/**
+ * The officer app's WebSocket and the EIDO conveyance's; each handshake is an ordinary authenticated request (session cookie
+ * or Basic; an API key for the EIDO conveyance, refused with 403 for anyone but an integration client).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class WebSocketConfiguration implements WebSocketConfigurer {
 
     private final OfficerAlertSocket officers;
+    private final EidoConveyanceSocket eido;
 
-    WebSocketConfiguration(OfficerAlertSocket officers) {
+    WebSocketConfiguration(OfficerAlertSocket officers, EidoConveyanceSocket eido) {
         this.officers = officers;
+        this.eido = eido;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(officers, "/ws/officer").setHandshakeHandler(new ProblemHandshakes()).addInterceptors(new GetOnly());
+        registry.addHandler(eido, "/ws/eido").setHandshakeHandler(new ProblemHandshakes()).addInterceptors(new GetOnly(), new IntegrationOnly());
+    }
+
+    /** The EIDO conveyance is for other systems with an API key of the INTEGRATION role: anyone else gets 403 before the upgrade. */
+    static final class IntegrationOnly implements HandshakeInterceptor {
+
+        @Override
+        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                       Map<String, Object> attributes) {
+            if (EidoConveyanceSocket.integrationClient(request.getPrincipal()) != null) {
+                return true;
+            }
+            ProblemHandshakes.refuse(request, response, HttpStatus.FORBIDDEN,
+                    "the EIDO conveyance is for other systems: connect with an API key (X-Api-Key) of the INTEGRATION role");
+            return false;
+        }
+
+        @Override
+        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception failure) {
+        }
     }
 
     /** A handshake comes by GET; anything else is a 405 in problem+json (Spring's own 405 here has no body). */

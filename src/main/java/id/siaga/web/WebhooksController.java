@@ -1,6 +1,8 @@
 package id.siaga.web;
 
+import id.siaga.integration.WebhookAddresses;
 import id.siaga.integration.WebhookOutbox;
+import id.siaga.integration.WebhookSignature;
 import id.siaga.integration.WebhookSubscriber;
 import id.siaga.integration.WebhookSubscriberStore;
 import id.siaga.journal.Journal;
@@ -33,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Administrators manage the webhook subscribers (other police apps: Binmas Online System, Polisiku) and their dead letters.
- * A subscriber's secret is in the creation's answer only. Every change is journalled.
+ * A subscriber's secret is in the answer that makes it only: the creation's and a rotation's. Every change is journalled.
+ * A subscriber's address is refused when {@link WebhookAddresses} refuses it (http, or an address inside the network).
  */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
@@ -44,15 +47,17 @@ class WebhooksController {
     private final StationDirectory stations;
     private final StationScope scope;
     private final Journal journal;
+    private final WebhookAddresses addresses;
     private final Clock clock;
 
     WebhooksController(WebhookSubscriberStore subscribers, WebhookOutbox outbox, StationDirectory stations, StationScope scope, Journal journal,
-                       Clock clock) {
+                       WebhookAddresses addresses, Clock clock) {
         this.subscribers = subscribers;
         this.outbox = outbox;
         this.stations = stations;
         this.scope = scope;
         this.journal = journal;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -95,7 +100,7 @@ class WebhooksController {
             covered.add(id);
         }
         WebhookSubscriber s = WebhookSubscriber.create(request.name(), request.url(), request.secret(),
-                request.eventTypes() == null ? Set.of() : request.eventTypes(), covered, clock.instant(), auth.getName());
+                request.eventTypes() == null ? Set.of() : request.eventTypes(), covered, addresses, clock.instant(), auth.getName());
         subscribers.add(s);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("name", s.name());
@@ -119,6 +124,35 @@ class WebhooksController {
             journal.append("WebhookSubscriberDisabled", SubjectKind.SYSTEM, "webhook:" + id, auth.getName(), Map.of("name", s.name()));
         }
         return SubscriberView.of(s.disabled());
+    }
+
+    /**
+     * Sends to a disabled subscriber again (disabled by hand, or after its receiver was down): its address is checked again
+     * first, and its dead letters stay until replayed.
+     */
+    @PostMapping("/api/admin/webhooks/{id}/enable")
+    SubscriberView enable(@PathVariable String id, Authentication auth) {
+        WebhookSubscriber s = existing(id, auth);
+        if (!s.enabled()) {
+            addresses.check(s.url().toString());
+            subscribers.enable(id);
+            journal.append("WebhookSubscriberEnabled", SubjectKind.SYSTEM, "webhook:" + id, auth.getName(), Map.of("name", s.name()));
+        }
+        return SubscriberView.of(s.enabledAgain());
+    }
+
+    /**
+     * A new secret for the subscriber, shown in this answer only; every delivery from now on, retries of older events too, is
+     * signed with it, and the old secret signs nothing more (no overlap: the receiver takes the new secret before it trusts
+     * deliveries again, and a leaked secret is dead at once).
+     */
+    @PostMapping("/api/admin/webhooks/{id}/rotate-secret")
+    CreatedSubscriber rotateSecret(@PathVariable String id, Authentication auth) {
+        WebhookSubscriber s = existing(id, auth);
+        String secret = WebhookSignature.newSecret();
+        subscribers.changeSecret(id, secret);
+        journal.append("WebhookSecretRotated", SubjectKind.SYSTEM, "webhook:" + id, auth.getName(), Map.of("name", s.name()));
+        return new CreatedSubscriber(SubscriberView.of(s), secret);
     }
 
     @GetMapping("/api/admin/webhooks/dead-letters")

@@ -26,6 +26,21 @@ abstract class JdbcBindingStoreContract extends BindingStoreContract {
         return new JdbcBindingStore(new JdbcTemplate(second));
     }
 
+    /** The console tells "expired" from "never registered": the database keeps until when a position was last bound. */
+    @org.junit.jupiter.api.Test
+    void untilWhenAPositionWasLastBoundOutlastsItsBindings() {
+        java.time.Instant until = T0.plusSeconds(600);
+        org.assertj.core.api.Assertions.assertThat(store.lastBoundUntil(AOR)).as("never registered").isEmpty();
+        store.change(AOR, stored -> BindingStore.Update.replace(java.util.List.of(
+                new id.siaga.telephony.registrar.Binding(AOR, "sip:op-3404-1@10.20.0.15:5060", until, "c1", 1)), null));
+        org.assertj.core.api.Assertions.assertThat(store.lastBoundUntil(AOR)).contains(until);
+        store.change(AOR, stored -> BindingStore.Update.replace(java.util.List.of(), null));
+        org.assertj.core.api.Assertions.assertThat(store.bindingsOf(AOR)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(store.lastBoundUntil(AOR)).as("withdrawn: bound until then at the latest")
+                .hasValueSatisfying(t -> org.assertj.core.api.Assertions.assertThat(t).isBeforeOrEqualTo(until));
+        org.assertj.core.api.Assertions.assertThat(secondStore().lastBoundUntil(AOR)).as("every node reads it").isPresent();
+    }
+
     @Override
     void closeStores() {
         if (second != null) {

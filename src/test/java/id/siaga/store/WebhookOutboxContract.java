@@ -6,6 +6,7 @@ import id.siaga.incident.DuplicatePolicy;
 import id.siaga.incident.Incident;
 import id.siaga.incident.IncidentStatus;
 import id.siaga.incident.Incidents;
+import id.siaga.integration.WebhookAddresses;
 import id.siaga.integration.WebhookBackoff;
 import id.siaga.integration.WebhookChanges;
 import id.siaga.integration.WebhookEvent;
@@ -82,7 +83,7 @@ abstract class WebhookOutboxContract {
     }
 
     WebhookSubscriber subscribe(String path, StationId station) {
-        WebhookSubscriber s = WebhookSubscriber.create(path.substring(1), receiver.url(path), null, Set.of(), Set.of(station), Instant.now(), "admin");
+        WebhookSubscriber s = WebhookSubscriber.create(path.substring(1), receiver.url(path), null, Set.of(), Set.of(station), new WebhookAddresses(true), Instant.now(), "admin");
         subscribers.add(s);
         receiver.secret(path, s.secret());
         return s;
@@ -90,6 +91,10 @@ abstract class WebhookOutboxContract {
 
     /** A delivery worker of its own, on its own connection pool: a node, or the same node after a restart. */
     WebhookSender worker(int attempts) {
+        return worker(attempts, new WebhookAddresses(true));
+    }
+
+    WebhookSender worker(int attempts, WebhookAddresses addresses) {
         DataSource pool = db.anotherPool("worker-" + closing.size());
         closing.add((AutoCloseable) pool);
         JdbcTemplate own = new JdbcTemplate(pool);
@@ -100,7 +105,7 @@ abstract class WebhookOutboxContract {
                     synchronized (deadLettered) {
                         deadLettered.add(d.eventId());
                     }
-                }, Clock.systemUTC());
+                }, addresses, Clock.systemUTC());
         closing.add(sender);
         return sender;
     }
@@ -157,6 +162,23 @@ abstract class WebhookOutboxContract {
         }
         awaitCount("DELIVERED", 2);
         assertThat(rows(sleman)).isEqualTo(2);
+    }
+
+    @Test
+    void aSubscriberWhoseNameNowResolvesInsideTheNetworkIsSentNothing() {
+        // accepted when binmas.example pointed outside; its DNS now answers this machine (rebinding)
+        WebhookSubscriber rebound = new WebhookSubscriber("rebound", "Binmas", java.net.URI.create(receiver.url("/rebound").replace("127.0.0.1",
+                "binmas.example")), "a-secret-of-enough-length", Set.of(), Set.of(SLEMAN), true, Instant.now(), "admin");
+        subscribers.add(rebound);
+        worker(2, new WebhookAddresses(false, host -> new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()})).start();
+
+        brawlInSleman();
+        awaitCount("DEAD", 1);
+        assertThat(outbox.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.lastStatus()).as("no request, so no answer").isNull();
+            assertThat(d.lastError()).contains("binmas.example").contains("127.0.0.1").contains("loopback");
+        });
+        assertThat(receiver.requests("/rebound")).isEmpty();
     }
 
     @Test

@@ -68,6 +68,10 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    Response delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
+    }
+
     Response post(String path, String json, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);

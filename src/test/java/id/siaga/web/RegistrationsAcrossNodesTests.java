@@ -89,6 +89,48 @@ class RegistrationsAcrossNodesTests {
         }
     }
 
+    /**
+     * A desk set up through one node works through the other at once: the administrator creates "Meja 3" at Polres Sleman
+     * on siaga-a, gives it a phone and moves Brigpol Hendra there from his old desk; the phone registers through siaga-b
+     * with the credentials siaga-a showed, Hendra says READY on siaga-b, and siaga-a's caller in Sleman reaches him.
+     */
+    @Test
+    void aPositionCreatedOnOneNodeRegistersAndAnswersThroughTheOther() {
+        Node a = new Node("siaga-a");
+        Node b = new Node("siaga-b");
+        try (ServerProcess nodeA = a.start(); ServerProcess nodeB = b.start()) {
+            String base = "/api/admin/positions";
+            Http.Response created = a.http.post(base, "{\"id\":\"OP-3404-3\",\"station\":\"POLRES-3404\",\"name\":\"Meja 3\"}", "Authorization", ADMIN);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            JsonNode credentials = a.http.put(base + "/OP-3404-3/phone", "{\"kind\":\"REGISTERING\"}", "Authorization", ADMIN).json();
+            assertThat(a.http.delete(base + "/OP-3404-2/seat", "Authorization", ADMIN).status()).isEqualTo(200);
+            Http.Response seated = a.http.put(base + "/OP-3404-3/seat", "{\"username\":\"operator.sleman2\"}", "Authorization", ADMIN);
+            assertThat(seated.status()).as(seated.body()).isEqualTo(200);
+
+            String user = credentials.path("sipUser").asString();
+            await("siaga-b knows the new desk", nodeB::output,
+                    () -> b.http.get(base + "/OP-3404-3", "Authorization", ADMIN).json().path("username").asString(""), "operator.sleman2"::equals);
+            try (Sipp register = Sipp.client("register.xml", ServerProcess.freePort(), "127.0.0.1:" + b.sipPort, Map.of("user", user,
+                    "contact_port", String.valueOf(phonePort), "expires", "3600"), List.of("-au", user, "-ap", credentials.path("password").asString()))) {
+                assertThat(register.await(30)).as("registered through siaga-b with siaga-a's credentials\n" + register.output() + nodeB.output()).isZero();
+            }
+            Http.Response ready = b.http.put("/api/operators/OP-3404-3/presence", "{\"presence\":\"READY\"}", "Authorization",
+                    Http.basic("operator.sleman2", "siaga110"));
+            assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+            await("READY on siaga-a", nodeA::output, () -> presence(a, "OP-3404-3"), "READY"::equals);
+
+            try (Sipp phone = Sipp.phone("phone-answer.xml", phonePort, 1, 300);
+                 Sipp caller = Sipp.caller("caller-pidf.xml", ServerProcess.freePort(), "127.0.0.1:" + a.sipPort, "110", with("+6281299981703"),
+                         6_000, 1)) {
+                assertThat(caller.await(60)).as("siaga-a's caller is answered\n" + caller.output() + "\n" + nodeA.output()).isZero();
+                assertThat(phone.await(60)).as(phone.output()).isZero();
+            }
+            String call = await("siaga-a's record of the call", nodeA::output, () -> recordOf(a, "+6281299981703"), id -> !id.isEmpty());
+            JsonNode answered = story(a, call).stream().filter(e -> e.path("type").asString().equals("CallAnswered")).findFirst().orElseThrow();
+            assertThat(answered.path("payload").path("operator").asString()).isEqualTo("OP-3404-3");
+        }
+    }
+
     /** The desk phone's REGISTER through {@code node}, answering its digest challenge; SIPp's exit code (0: a 200). */
     private int register(Node node, String expires) {
         try (Sipp register = Sipp.client("register.xml", ServerProcess.freePort(), "127.0.0.1:" + node.sipPort, Map.of("user", "op-3404-1",

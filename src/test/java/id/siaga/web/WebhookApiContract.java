@@ -55,6 +55,8 @@ abstract class WebhookApiContract {
         registry.add("siaga.integration.webhook-first-retry", () -> "10ms");
         registry.add("siaga.integration.webhook-max-retry", () -> "40ms");
         registry.add("siaga.integration.webhook-poll-interval", () -> "20ms");
+        // the receivers run on 127.0.0.1, over http
+        registry.add("siaga.integration.webhook-allow-private-addresses", () -> "true");
     }
 
     @AfterAll
@@ -145,7 +147,13 @@ abstract class WebhookApiContract {
         String event = got.keySet().iterator().next();
         assertThat(receiver.requests("/polda-diy")).as("refused twice, then taken, always under the same idempotency key")
                 .extracting(WebhookReceiver.Request::eventId).containsOnly(event).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT status FROM webhook_delivery WHERE event_id = ? AND subscriber_id = ?", String.class, event, id)).isEqualTo("DELIVERED");
+        // the receiver processed it before it answered; the row is marked once the answer is back
+        long end = System.nanoTime() + PATIENCE.toNanos();
+        while (!"DELIVERED".equals(jdbc.queryForObject("SELECT status FROM webhook_delivery WHERE event_id = ? AND subscriber_id = ?", String.class,
+                event, id))) {
+            assertThat(System.nanoTime()).as("the delivery of " + event + " marked DELIVERED").isLessThan(end);
+            Thread.onSpinWait();
+        }
     }
 
     @Test
@@ -218,5 +226,60 @@ abstract class WebhookApiContract {
         Http.Response station = http.post("/api/admin/webhooks", "{\"name\":\"x\",\"url\":\"https://b.example\",\"stations\":[\"POLRES-9999\"]}", AUTH, ADMIN);
         assertThat(station.status()).isEqualTo(404);
         assertThat(http.get("/api/admin/webhooks", AUTH, DISPATCHER).status()).as("administrators only").isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void aDisabledSubscriberEnabledAgainGetsTheChangesFromThenOn() {
+        Http http = new Http(port);
+        String id = subscribe(http, "/again", "Binmas lagi", "[\"POLRES-3404\"]", "[\"incident.created\"]").path("subscriber").path("id").asString();
+        assertThat(http.post("/api/admin/webhooks/" + id + "/disable", "", AUTH, ADMIN).status()).isEqualTo(200);
+        String whileOff = brawlInSleman(http);
+        assertThat(rowsFor(id)).isZero();
+
+        Http.Response enabled = http.post("/api/admin/webhooks/" + id + "/enable", "", AUTH, ADMIN);
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+        assertThat(enabled.json().path("enabled").asBoolean()).isTrue();
+        String afterwards = brawlInSleman(http);
+
+        Map<String, String> got = receiver.awaitProcessed("/again", p -> p.values().stream().anyMatch(b -> b.contains(afterwards)), PATIENCE);
+        assertThat(got.values()).noneMatch(b -> b.contains(whileOff));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_event WHERE type = 'WebhookSubscriberEnabled' AND subject_id = ?", Integer.class,
+                "webhook:" + id)).isEqualTo(1);
+        assertThat(http.post("/api/admin/webhooks/nobody/enable", "", AUTH, ADMIN).status()).isEqualTo(404);
+        assertThat(http.post("/api/admin/webhooks/" + id + "/enable", "", AUTH, DISPATCHER).status()).as("administrators only").isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
+    void aRotatedSecretSignsEveryDeliveryFromThenOnAndTheOldOneNone() {
+        Http http = new Http(port);
+        JsonNode created = subscribe(http, "/rotating", "Polisiku Sleman", "[\"POLRES-3404\"]", "[\"incident.created\"]");
+        String id = created.path("subscriber").path("id").asString();
+        String old = created.path("secret").asString();
+
+        Http.Response rotated = http.post("/api/admin/webhooks/" + id + "/rotate-secret", "", AUTH, ADMIN);
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String fresh = rotated.json().path("secret").asString();
+        assertThat(fresh).hasSize(43).isNotEqualTo(old);
+        assertThat(http.get("/api/admin/webhooks", AUTH, ADMIN).body()).doesNotContain(fresh);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_event WHERE type = 'WebhookSecretRotated' AND subject_id = ?", Integer.class,
+                "webhook:" + id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_event WHERE payload LIKE ?", Integer.class, "%" + fresh + "%"))
+                .as("the secret is never journalled").isZero();
+
+        receiver.secret("/rotating", old);
+        String refused = brawlInSleman(http);
+        JsonNode dead = awaitDeadLetter(http, id);
+        assertThat(receiver.requests("/rotating")).as("a receiver still holding the old secret refuses the deliveries").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.answered()).isEqualTo(401));
+
+        receiver.secret("/rotating", fresh);
+        assertThat(http.post("/api/admin/webhooks/" + id + "/dead-letters/" + dead.path("eventId").asString() + "/replay", "", AUTH, ADMIN).status())
+                .isEqualTo(200);
+        Map<String, String> got = receiver.awaitProcessed("/rotating", p -> p.values().stream().anyMatch(b -> b.contains(refused)), PATIENCE);
+        assertThat(got).hasSize(1);
+        assertThat(receiver.requests("/rotating")).allSatisfy(r -> assertThat(WebhookSignature.verify(old, r.timestamp(), r.signature(), r.body(),
+                Instant.now())).as("nothing is signed with the old secret any more").isFalse());
     }
 }

@@ -1,5 +1,6 @@
 package id.siaga.integration.eido;
 
+import id.siaga.incident.IncidentId;
 import id.siaga.org.StationId;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -58,6 +59,25 @@ public final class EidoIdentifiers {
     /** The incident tracking identifier, assigned by the agency that took the report. */
     public String incident(String incidentId, StationId takingStation) {
         return "urn:emergency:uid:incidentid:" + unique(incidentId) + ":" + agency(takingStation);
+    }
+
+    /**
+     * The incident an EIDO subscriber names: its tracking identifier ({@code urn:emergency:uid:incidentid:<unique>:<agency>},
+     * as {@link #incident} made it) or Siaga 110's own id; empty when it is neither.
+     */
+    public static java.util.Optional<IncidentId> incidentOf(String named) {
+        String v = named == null ? "" : named.strip().toLowerCase(Locale.ROOT);
+        String prefix = "urn:emergency:uid:incidentid:";
+        if (v.startsWith(prefix)) {
+            int end = v.indexOf(':', prefix.length());
+            v = end < 0 ? v.substring(prefix.length()) : v.substring(prefix.length(), end);
+        }
+        String hex = v.replace("-", "");
+        if (!hex.matches("[0-9a-f]{32}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new IncidentId(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20)));
     }
 
     /** A 110 call, identified by this element, which answered it. */

@@ -29,6 +29,15 @@ public interface BindingStore {
     /** The bindings of {@code aor} as last written, lapsed ones included; empty when it has none. */
     List<Binding> bindingsOf(String aor);
 
+    /**
+     * Until when {@code aor} was last bound: the latest expiry its bindings had when the registrar last wrote them (the
+     * moment they were withdrawn, if a REGISTER removed them), kept after the bindings are gone; empty when it never
+     * registered. This default reads only what is stored now.
+     */
+    default Optional<Instant> lastBoundUntil(String aor) {
+        return bindingsOf(aor).stream().map(Binding::expiresAt).max(java.util.Comparator.naturalOrder());
+    }
+
     /** Each address-of-record holding at least one binding whose time is up at {@code now}, once. */
     List<String> withLapsedBindings(Instant now);
 

@@ -135,6 +135,32 @@ public final class Registrar implements AutoCloseable {
     }
 
     /**
+     * How a position's phone stands at the registrar now: registered at its bindings in force, registered once and no
+     * more (since when), or never registered. Throws {@link BindingStore.Unavailable} when the store is away.
+     */
+    public Registration registrationOf(String aor, Instant now) {
+        List<Binding> active = activeContacts(aor, now);
+        if (!active.isEmpty()) {
+            return new Registration(Registration.State.REGISTERED, active, java.util.Optional.empty());
+        }
+        java.util.Optional<Instant> until = stored(() -> store.lastBoundUntil(aor));
+        return until.map(t -> new Registration(Registration.State.EXPIRED, List.of(), java.util.Optional.of(t)))
+                .orElseGet(() -> new Registration(Registration.State.NEVER_REGISTERED, List.of(), java.util.Optional.empty()));
+    }
+
+    /**
+     * Removes every binding of {@code aor} at once (its credentials were replaced or taken away: the phone that holds the
+     * old ones must not be rung any more); whether any was in force. Throws {@link BindingStore.Unavailable} when the store
+     * is away, removing nothing.
+     */
+    public boolean forget(String aor, Instant now) {
+        boolean had = stored(() -> store.change(aor, stored -> stored.isEmpty() ? BindingStore.Update.keep(false)
+                : BindingStore.Update.replace(List.of(), stored.stream().anyMatch(b -> b.activeAt(now)))));
+        ringing.wrote(aor, List.of(), now);
+        return had;
+    }
+
+    /**
      * The bindings to ring at {@code now}, oldest first: read from the store, or, within the freshness this registrar
      * was built with or while the store is away, the bindings this node last read or wrote (only those still in force
      * at {@code now}). Never throws for want of the store.
