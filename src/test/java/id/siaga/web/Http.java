@@ -83,10 +83,6 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
-    Response delete(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
-    }
-
     private static Response send(HttpRequest.Builder builder, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
 import id.siaga.support.Browser;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +72,7 @@ class RolloutMapTests {
                 int[] counted = pixels(w);
                 return counted[1] >= 5_000 ? counted : null;
             });
-            saveMap(d, "rollout-map-without-tiles");
+            MapPixels.save(d, "rollout-map", "rollout-map-without-tiles");
             browser.screenshot("rollout-page");
             assertThat(seen[0]).as("pixels other than the background").isGreaterThanOrEqualTo(seen[1]);
             assertThat(d.findElements(By.cssSelector("#rollout-map img.leaflet-tile"))).as("no tile is asked for").isEmpty();
@@ -129,38 +125,6 @@ class RolloutMapTests {
 
     /** Pixels of the map that differ from its background, and those of them green (the share-live colour of a Polda all live). */
     private static int[] pixels(WebDriver d) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(d.findElement(By.id("rollout-map")).getScreenshotAs(OutputType.BYTES)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int other = 0;
-        int green = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (Math.abs(r - MapWithoutTilesTests.BACKGROUND[0]) + Math.abs(g - MapWithoutTilesTests.BACKGROUND[1])
-                        + Math.abs(b - MapWithoutTilesTests.BACKGROUND[2]) > 40) {
-                    other++;
-                }
-                if (g > 120 && g - r > 60 && g - b > 20) {
-                    green++;
-                }
-            }
-        }
-        return new int[] {other, green};
-    }
-
-    private static void saveMap(WebDriver d, String name) {
-        try {
-            Files.createDirectories(Browser.SCREENSHOTS);
-            Files.write(Browser.SCREENSHOTS.resolve(name + ".png"), d.findElement(By.id("rollout-map")).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MapPixels.count(d, "rollout-map", (r, g, b) -> g > 120 && g - r > 60 && g - b > 20);
     }
 }
