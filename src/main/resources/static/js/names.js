@@ -58,7 +58,8 @@ words({}, {
   'type.TRAFFIC_ACCIDENT': 'Traffic accident', 'type.THEFT': 'Theft', 'type.ASSAULT': 'Assault',
   'type.DOMESTIC_VIOLENCE': 'Domestic violence', 'type.BRAWL': 'Fight / brawl', 'type.MISSING_PERSON': 'Missing person',
   'type.PUBLIC_DISORDER': 'Public disorder', 'type.FIRE_MEDICAL_HANDOVER': 'Fire / medical (handed over)',
-  'type.SILENT_EMERGENCY': 'Silent emergency (caller cannot speak)', 'type.INFORMATION_REQUEST': 'Information request',
+  'type.SILENT_EMERGENCY': 'Silent emergency (caller cannot speak)', 'type.TEXT_REPORT': 'Written report (110 by SMS/chat)',
+  'type.INFORMATION_REQUEST': 'Information request',
   'type.PRANK': 'Prank call',
 });
 

@@ -161,8 +161,8 @@ export function render() {
   showCall(focusCall());
 }
 
-/** A short two-note tone for a new call ringing here (the banner is what counts; a muted browser just stays silent). */
-function tone() {
+/** A short two-note tone for a new call (or a text) ringing here (the banner is what counts; a muted browser just stays silent). */
+export function tone() {
   try {
     audio = audio || new AudioContext();
     [880, 660].forEach((hz, i) => {

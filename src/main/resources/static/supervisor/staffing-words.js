@@ -21,6 +21,7 @@ words({
   'st.for10': 'Operator ≤ 10 dtk', 'st.for20': 'Operator ≤ 20 dtk', 'st.plan': 'Rencana', 'st.sl10': 'Layanan ≤ 10 dtk',
   'st.sl20': 'Layanan ≤ 20 dtk', 'st.occupancy': 'Okupansi', 'st.noCalls': 'tanpa panggilan',
   'st.windowMean': 'rata-rata periode: tak ada yang dijawab pada jam ini', 'st.noHandling': 'tak bisa dihitung: tak ada panggilan yang dijawab',
+  'st.rostered': 'Terjadwal hari ini', 'st.rosterShort': 'Jadwal jaga hari ini di bawah rencana',
   'st.unknown': '?', 'st.quiet': 'Tanpa panggilan dalam periode ini: {names}.', 'st.keyLang': 'bahasa', 'st.none': 'Tidak ada kantor.',
 }, {
   'st.title': 'Operator staffing', 'st.board': 'Supervisor board', 'st.history': 'History', 'st.daysUnit': 'days', 'st.csv': 'Download CSV',
@@ -42,5 +43,6 @@ words({
   'st.for10': 'Operators ≤ 10 s', 'st.for20': 'Operators ≤ 20 s', 'st.plan': 'Plan', 'st.sl10': 'Service ≤ 10 s',
   'st.sl20': 'Service ≤ 20 s', 'st.occupancy': 'Occupancy', 'st.noCalls': 'no calls',
   'st.windowMean': 'window mean: nobody answered in this hour', 'st.noHandling': 'cannot be sized: no call was answered',
+  'st.rostered': 'Rostered today', 'st.rosterShort': 'Today\'s roster is below the plan',
   'st.unknown': '?', 'st.quiet': 'No calls in this window: {names}.', 'st.keyLang': 'language', 'st.none': 'No stations.',
 });

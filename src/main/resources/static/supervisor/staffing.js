@@ -56,7 +56,18 @@ function header(cols) {
   return thead;
 }
 
-function row(h, peak, gated) {
+/** What the roster plans in this hour today, red where fewer than the plan recommends. */
+function rosteredCell(h, rostered) {
+  const planned = rostered ? rostered.planned[h.hour] : null;
+  const td = cell(planned == null ? '—' : number(planned, 2), 'num rostered');
+  if (planned != null && h.operators != null && planned < h.operators) {
+    td.classList.add('short');
+    td.title = t('st.rosterShort');
+  }
+  return td;
+}
+
+function row(h, peak, gated, rostered) {
   const tr = document.createElement('tr');
   tr.dataset.hour = h.hour;
   tr.dataset.basis = h.basis;
@@ -66,12 +77,14 @@ function row(h, peak, gated) {
     tr.className = 'none';
     tr.append(cell(t('st.noCalls'), 'note'), cell('0', 'num'), cell('0', 'num'), cell('0', 'num'), cell('0', 'num plan'),
       cell('—', 'num'), cell('—', 'num'), cell('—', 'num'));
+    tr.append(rosteredCell(h, rostered));
     if (gated) tr.append(cell('0', 'num gate'));
     return tr;
   }
   if (h.basis === 'NO_HANDLING_TIME') {
     tr.append(cell(t('st.noHandling'), 'note'), cell('—', 'num'), cell(t('st.unknown'), 'num'), cell(t('st.unknown'), 'num'),
       cell(t('st.unknown'), 'num plan'), cell('—', 'num'), cell('—', 'num'), cell('—', 'num'));
+    tr.append(rosteredCell(h, rostered));
     if (gated) tr.append(cell(t('st.unknown'), 'num gate'));
     return tr;
   }
@@ -80,12 +93,13 @@ function row(h, peak, gated) {
   tr.append(cell(number(h.offeredLoadErlangs, 3), 'num'));
   tr.append(cell(String(h.operatorsFor10s), 'num'), cell(String(h.operatorsFor20s), 'num'), cell(String(h.operators), 'num plan'));
   tr.append(cell(percent(h.serviceLevel10sPercent), 'num'), cell(percent(h.serviceLevel20sPercent), 'num'), cell(percent(h.occupancyPercent), 'num'));
+  tr.append(rosteredCell(h, rostered));
   if (gated) tr.append(cell(gated.operators == null ? t('st.unknown') : String(gated.operators), 'num gate'));
   if (peak != null && h.operators === peak) tr.classList.add('peak');
   return tr;
 }
 
-function stationPanel(plan) {
+function stationPanel(plan, rostered) {
   const panel = document.createElement('section');
   panel.className = 'panel';
   panel.dataset.station = plan.station;
@@ -120,12 +134,13 @@ function stationPanel(plan) {
   }
   const table = document.createElement('table');
   table.append(header([['st.hour'], ['st.arrivals', true], ['st.handling', true], ['st.load', true], ['st.for10', true], ['st.for20', true],
-    ['st.plan', true], ['st.sl10', true], ['st.sl20', true], ['st.occupancy', true], ...(gate ? [['st.gatePlan', true]] : [])]));
+    ['st.plan', true], ['st.sl10', true], ['st.sl20', true], ['st.occupancy', true], ['st.rostered', true],
+    ...(gate ? [['st.gatePlan', true]] : [])]));
   const body = document.createElement('tbody');
   // the busiest hours stand out only where the plan changes through the day
   const sized = plan.hours.filter((h) => h.operators != null && h.basis !== 'NO_CALLS').map((h) => h.operators);
   const peak = sized.length && Math.min(...sized) < plan.peakOperators ? plan.peakOperators : null;
-  plan.hours.forEach((h) => body.append(row(h, peak, gate ? gate.hours[h.hour] : null)));
+  plan.hours.forEach((h) => body.append(row(h, peak, gate ? gate.hours[h.hour] : null, rostered)));
   table.append(body);
   panel.append(table);
   return panel;
@@ -138,7 +153,8 @@ function show(s) {
   $('gate-note').textContent = t('st.gate', { share: s.gateHangUpSharePercent == null ? '—' : number(s.gateHangUpSharePercent) });
   const busy = s.stations.filter((p) => p.calls > 0);
   const quiet = s.stations.filter((p) => p.calls === 0);
-  $('plans').replaceChildren(...busy.map(stationPanel));
+  const rostered = Object.fromEntries((s.rostered || []).map((r) => [r.station, r]));
+  $('plans').replaceChildren(...busy.map((p) => stationPanel(p, rostered[p.station])));
   $('quiet').hidden = quiet.length === 0 && busy.length > 0;
   $('quiet').textContent = s.stations.length === 0 ? t('st.none') : t('st.quiet', { names: quiet.map((p) => p.name).join(', ') });
   $('csv').href = `/api/staffing?${query({ format: 'csv' })}`;

@@ -11,14 +11,17 @@ import id.siaga.security.DemoUsers;
 import id.siaga.security.StationScope;
 import id.siaga.security.UserAccountDetailsService;
 import id.siaga.security.UserAccountStore;
+import id.siaga.security.UserAdministration;
 import id.siaga.store.JdbcApiClientStore;
 import id.siaga.store.JdbcUserAccountStore;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -27,6 +30,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BootstrapProperties.class)
 class AccessConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
@@ -89,27 +93,45 @@ class AccessConfiguration {
         }
     }
 
+    /** Accounts managed from the administration console; every change is journalled under the user, durably, before it is answered. */
+    @Bean
+    UserAdministration userAdministration(UserAccountStore users, StationDirectory stations, PasswordEncoder encoder, LoginThrottle throttle,
+                                          Journal journal) {
+        return new UserAdministration(users, stations, encoder, throttle, (type, username, actor, facts) ->
+                Journal.awaitDurable(List.of(journal.append(type, SubjectKind.USER, username, actor, facts))));
+    }
+
     @Bean
     StationScope stationScope(StationDirectory stations) {
         return new StationScope(stations);
     }
 
-    /** Seeds the users file (the demo's, when the demo region runs and no file is named) before serving. */
+    /**
+     * Before serving: seeds the users file (the demo's, when the demo region runs and no file is named), then makes the
+     * first administrator when {@code siaga.bootstrap.admin} names one and the service has none.
+     */
     @Bean
-    ApplicationRunner seedUsers(AccessProperties access, OrgProperties org, ResourceLoader resources, StationDirectory stations,
-                                UserAccountStore users, PasswordEncoder encoder) {
+    ApplicationRunner seedUsers(AccessProperties access, BootstrapProperties bootstrap, OrgProperties org, ResourceLoader resources,
+                                StationDirectory stations, UserAccountStore users, PasswordEncoder encoder, UserAdministration accounts) {
         return args -> {
-            String file = access.usersFile();
-            if (file.isBlank() && org.dataset() == OrgProperties.Dataset.DEMO) {
-                file = "classpath:demo/users.csv";
-            }
-            if (file.isBlank()) {
-                return;
-            }
-            int created = OrgConfiguration.read(resources, file, (r, source) -> DemoUsers.seed(r, source, stations.tree(), users, encoder));
-            if (created > 0) {
-                log.warn("seeded {} logins from {}; their passwords are published: never do this outside a demonstration", created, file);
-            }
+            seed(access, org, resources, stations, users, encoder);
+            new FirstAdministrator(accounts, System.out).make(bootstrap);
         };
+    }
+
+    private static void seed(AccessProperties access, OrgProperties org, ResourceLoader resources, StationDirectory stations,
+                             UserAccountStore users, PasswordEncoder encoder) {
+        String file = access.usersFile();
+        if (file.isBlank() && org.dataset() == OrgProperties.Dataset.DEMO) {
+            file = "classpath:demo/users.csv";
+        }
+        if (file.isBlank()) {
+            return;
+        }
+        int created = SettingFiles.read(resources, "siaga.access.users-file", file,
+                (r, source) -> DemoUsers.seed(r, source, stations.tree(), users, encoder));
+        if (created > 0) {
+            log.warn("seeded {} logins from {}; their passwords are published: never do this outside a demonstration", created, file);
+        }
     }
 }

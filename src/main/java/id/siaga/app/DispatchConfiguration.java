@@ -46,7 +46,7 @@ class DispatchConfiguration {
 
     @Bean
     UnitRoster unitRoster(DispatchProperties props, Jurisdictions jurisdictions, ResourceLoader resources) {
-        UnitRoster roster = OrgConfiguration.read(resources, props.unitsFile(),
+        UnitRoster roster = SettingFiles.read(resources, "siaga.dispatch.units-file", props.unitsFile(),
                 (r, source) -> new UnitRoster(UnitsCsvReader.read(r, source, jurisdictions.tree())));
         log.info("field units loaded from {}: {}", props.unitsFile(), roster.size());
         return roster;

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Field units and dispatch.
  *
- * @param unitsFile              units CSV ({@code id,call_sign,kind,station,devices,members}); a Spring resource
- *                               location. The demo's fourteen units of Polda DIY by default; production points it at
+ * @param unitsFile              units CSV ({@code id,call_sign,kind,station,devices,members}); a path,
+ *                               {@code file:} or {@code classpath:} location. The demo's fourteen units of Polda DIY by default; production points it at
  *                               the Polres' own register, e.g. {@code file:/etc/siaga/units.csv}
  * @param acknowledgementTimeout an alert nobody acknowledged for this long warns the dispatcher and proposes the next
  *                               unit; 30 s is the issue's default: long enough to pull over a motorbike, short enough

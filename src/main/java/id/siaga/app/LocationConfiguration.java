@@ -4,13 +4,7 @@ import id.siaga.location.AreaCodeTable;
 import id.siaga.location.CellTable;
 import id.siaga.location.MncLengths;
 import id.siaga.location.MobileNetworks;
-import id.siaga.org.InvalidStationDataException;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import id.siaga.location.JurisdictionIndex;
 import id.siaga.location.Jurisdictions;
@@ -37,14 +31,14 @@ class LocationConfiguration {
 
     @Bean
     CellTable cellTable(LocationProperties props, ResourceLoader resources) {
-        CellTable cells = read(resources, props.cellsFile(), CellTable::read);
+        CellTable cells = SettingFiles.read(resources, "siaga.location.cells-file", props.cellsFile(), CellTable::read);
         log.info("cell table {}: {} cells", props.cellsFile(), cells.size());
         return cells;
     }
 
     @Bean
     AreaCodeTable areaCodeTable(LocationProperties props, ResourceLoader resources, StationDirectory stations) {
-        AreaCodeTable codes = read(resources, props.areaCodesFile(), (reader, source) -> AreaCodeTable.read(reader, source, stations.tree()));
+        AreaCodeTable codes = SettingFiles.read(resources, "siaga.location.area-codes-file", props.areaCodesFile(), (reader, source) -> AreaCodeTable.read(reader, source, stations.tree()));
         log.info("area-code table {}: {} codes", props.areaCodesFile(), codes.size());
         return codes;
     }
@@ -52,12 +46,11 @@ class LocationConfiguration {
     /** Network names and MNC lengths; without the list, Indonesia's two-digit MNCs and no names. */
     @Bean
     MobileNetworksView mobileNetworks(LocationProperties props, ResourceLoader resources) {
-        Resource r = resources.getResource(props.mobileNetworksFile());
-        if (!r.exists()) {
+        if (!SettingFiles.exists(resources, props.mobileNetworksFile())) {
             log.warn("mobile network list {} not found: assuming two-digit MNCs for MCC 510, no network names", props.mobileNetworksFile());
             return new MobileNetworksView(Optional.empty());
         }
-        MobileNetworks networks = read(resources, props.mobileNetworksFile(), MobileNetworks::read);
+        MobileNetworks networks = SettingFiles.read(resources, "siaga.location.mobile-networks-file", props.mobileNetworksFile(), MobileNetworks::read);
         log.info("mobile network list {}: {} networks", props.mobileNetworksFile(), networks.size());
         return new MobileNetworksView(Optional.of(networks));
     }
@@ -66,15 +59,6 @@ class LocationConfiguration {
     record MobileNetworksView(Optional<MobileNetworks> networks) {
         MncLengths mncLengths() {
             return networks.<MncLengths>map(n -> n).orElse(MncLengths.INDONESIA);
-        }
-    }
-
-    private static <T> T read(ResourceLoader resources, String location, java.util.function.BiFunction<Reader, String, T> reader) {
-        Resource r = resources.getResource(location);
-        try (Reader in = new InputStreamReader(r.getInputStream(), StandardCharsets.UTF_8)) {
-            return reader.apply(in, location);
-        } catch (IOException e) {
-            throw new InvalidStationDataException(location + ": cannot read: " + e.getMessage(), e);
         }
     }
 

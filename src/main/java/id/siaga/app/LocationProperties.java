@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param matchWindow         an AML report joins the caller's call offered at most this long before it arrived.
  *                            Handsets send AML within seconds and may send again; ten minutes covers a long call.
  * @param cellsFile           the cell table (OpenCelliD columns {@code radio,mcc,net,area,cell,lon,lat,range}), a
- *                            Spring resource location; the demo's invented DIY cells by default. Production: the
+ *                            path, {@code file:} or {@code classpath:} location; the demo's invented DIY cells by default. Production: the
  *                            operators' cell lists or an OpenCelliD export for MCC 510.
  * @param areaCodesFile       fixed-line area codes to stations ({@code area_code,station,area}); the demo's by default
  * @param mobileNetworksFile  MCC/MNC list ({@code mcc_mnc_510.csv} of the national data) for network names and MNC

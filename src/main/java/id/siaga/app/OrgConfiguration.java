@@ -15,10 +15,6 @@ import id.siaga.org.StationTree;
 import id.siaga.org.StationsCsvReader;
 import id.siaga.store.JdbcStationNameStore;
 import id.siaga.store.JdbcStationStatusStore;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -29,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,8 +54,8 @@ class OrgConfiguration {
     }
 
     private static Jurisdictions fromFiles(OrgProperties props, ResourceLoader resources) {
-        StationTree tree = read(resources, props.stationsFile(), StationsCsvReader::read);
-        var areas = read(resources, props.jurisdictionsFile(), (r, source) -> JurisdictionGeoJson.read(r, source, "station",
+        StationTree tree = SettingFiles.read(resources, "siaga.org.stations-file", props.stationsFile(), StationsCsvReader::read);
+        var areas = SettingFiles.read(resources, "siaga.org.jurisdictions-file", props.jurisdictionsFile(), (r, source) -> JurisdictionGeoJson.read(r, source, "station",
                 StationId::of, JurisdictionGeoJson.InvalidGeometry.REJECT));
         try {
             return new Jurisdictions(tree, areas);
@@ -85,7 +80,8 @@ class OrgConfiguration {
         StationTree tree = jurisdictions.tree();
         if (!props.stationNamesFile().isBlank()) {
             StationTree files = tree;
-            var lines = read(resources, props.stationNamesFile(), (r, source) -> StationNamesCsv.read(r, source, files));
+            var lines = SettingFiles.read(resources, "siaga.org.station-names-file", props.stationNamesFile(),
+                    (r, source) -> StationNamesCsv.read(r, source, files));
             Map<StationId, String> named = new LinkedHashMap<>();
             lines.forEach(l -> named.put(l.station(), l.name()));
             tree = tree.withNames(named);
@@ -110,9 +106,10 @@ class OrgConfiguration {
                                   Clock clock) {
         StationTree tree = jurisdictions.tree();
         if (positions.isEmpty()) {
-            List<id.siaga.org.Operator> seed = props.dataset() == OrgProperties.Dataset.NATIONAL && !resources.getResource(props.operatorsFile()).exists()
+            List<id.siaga.org.Operator> seed = props.dataset() == OrgProperties.Dataset.NATIONAL && !SettingFiles.exists(resources, props.operatorsFile())
                     ? List.of()
-                    : read(resources, props.operatorsFile(), (r, source) -> OperatorRoster.readFile(r, source, tree));
+                    : SettingFiles.read(resources, "siaga.org.operators-file", props.operatorsFile(),
+                            (r, source) -> OperatorRoster.readFile(r, source, tree));
             int added = positions.seed(seed.stream().map(o -> new id.siaga.org.Position(o.id(), o.station(), o.name(), o.username(), true)).toList(),
                     "seed " + props.operatorsFile(), clock.instant());
             log.info("positions: {} seeded from {} into the database", added, props.operatorsFile());
@@ -125,19 +122,4 @@ class OrgConfiguration {
         return new PresenceBoard(roster, clock);
     }
 
-    interface Parser<T> {
-        T parse(Reader reader, String source);
-    }
-
-    static <T> T read(ResourceLoader resources, String location, Parser<T> parser) {
-        Resource resource = resources.getResource(location);
-        if (!resource.exists()) {
-            throw new InvalidStationDataException(location + ": file not found");
-        }
-        try (Reader r = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
-            return parser.parse(r, location);
-        } catch (IOException e) {
-            throw new InvalidStationDataException(location + ": cannot read: " + e.getMessage(), e);
-        }
-    }
 }

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          FILES serves {@code stationsFile} + {@code jurisdictionsFile}; NATIONAL builds
  *                          Mabes, 36 Polda and 514 Polres from {@code nationalDirectory}. Production uses
  *                          FILES with the Polri-maintained station list.
- * @param stationsFile      stations CSV ({@code id,name,kind,parent,status,hq_lat,hq_lon,time_zone}); a Spring
- *                          resource location such as {@code file:/etc/siaga/stations.csv}
+ * @param stationsFile      stations CSV ({@code id,name,kind,parent,status,hq_lat,hq_lon,time_zone}); a path
+ *                          ({@code /etc/siaga/stations.csv}), {@code file:} or {@code classpath:} location
  * @param jurisdictionsFile GeoJSON FeatureCollection, one (Multi)Polygon per station, property {@code station}
  * @param operatorsFile     operator positions CSV ({@code id,name,station,username}); optional for NATIONAL
  * @param nationalDirectory directory holding {@code polda_list.csv}, {@code kabkota_to_polda.csv},

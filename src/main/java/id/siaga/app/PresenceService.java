@@ -7,13 +7,15 @@ import id.siaga.org.Presence;
 import id.siaga.org.PresenceBoard;
 import id.siaga.org.PresenceChanged;
 import id.siaga.org.PresenceChanges;
+import id.siaga.org.PresenceHistory;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
-/** Operator presence changes, each journalled with who made it. */
+/** Operator presence changes, each journalled with who made it and kept in the presence history. */
 @Service
 public class PresenceService implements PresenceChanges {
 
@@ -22,13 +24,15 @@ public class PresenceService implements PresenceChanges {
     private final PresenceBoard board;
     private final Journal journal;
 
+    private final PresenceHistory history;
     private final ApplicationEventPublisher events;
     /** Where each change made on this node goes besides the journal: the cluster's other nodes, when clustered. */
     private volatile java.util.function.Consumer<PresenceChanged> replicas = c -> { };
 
-    public PresenceService(PresenceBoard board, Journal journal, ApplicationEventPublisher events) {
+    public PresenceService(PresenceBoard board, Journal journal, PresenceHistory history, ApplicationEventPublisher events) {
         this.board = board;
         this.journal = journal;
+        this.history = history;
         this.events = events;
     }
 
@@ -39,10 +43,23 @@ public class PresenceService implements PresenceChanges {
             log.info("operator {} at {} is {} (was {}), set by {}", operator, c.station(), c.to(), c.from(), by);
             journal.append("OperatorPresenceChanged", SubjectKind.OPERATOR, operator.value(), by,
                     new PresencePayload(c.station().value(), c.from(), c.to()));
+            kept(c);
             events.publishEvent(c);
             replicas.accept(c);
         });
         return changed;
+    }
+
+    /**
+     * The change into the presence history the planned-against-actual staffing is read from. A database that is away
+     * does not stop the change: the position is rung as it asked, the journal keeps the change, the history misses it.
+     */
+    private void kept(PresenceChanged c) {
+        try {
+            history.record(c);
+        } catch (DataAccessException e) {
+            log.warn("presence history misses operator {} {} -> {} at {}: {}", c.operator(), c.from(), c.to(), c.at(), e.getMessage());
+        }
     }
 
     /** An operator's presence on this node's board. */

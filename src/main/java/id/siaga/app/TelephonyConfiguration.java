@@ -250,7 +250,8 @@ class TelephonyConfiguration {
             file = "classpath:demo/phones.csv";
         }
         if (!file.isBlank() && store.isEmpty()) {
-            Map<OperatorId, OperatorPhone> seed = OrgConfiguration.read(resources, file, (reader, source) -> PhonesCsv.read(reader, source, roster));
+            Map<OperatorId, OperatorPhone> seed = SettingFiles.read(resources, "siaga.telephony.phones-file", file,
+                    (reader, source) -> PhonesCsv.read(reader, source, roster));
             java.time.Instant at = clock.instant();
             String by = "seed " + file;
             seed.forEach((op, phone) -> store.put(op, phone, by, at));

@@ -19,6 +19,12 @@ public enum IncidentType {
     FIRE_MEDICAL_HANDOVER("Kebakaran / medis (diteruskan)", 1),
     /** A silent 110 caller who pressed 5 5 when asked (issue 16): opened by the system with the call's location. */
     SILENT_EMERGENCY("Darurat senyap (penelepon tidak dapat bicara)", 1),
+    /**
+     * A report written to 110 by SMS or chat (Text to 110, issue 18) by someone who cannot speak or hear, opened by the
+     * system before anyone has read it: the operator who takes the conversation learns what happened. Opened without a
+     * location when the texter's handset sent none, so it counts as needing no units until the operator sends some.
+     */
+    TEXT_REPORT("Laporan tertulis (SMS/chat 110)", 2),
     INFORMATION_REQUEST("Permintaan informasi", 5),
     PRANK("Panggilan iseng", 5);
 
@@ -40,9 +46,9 @@ public enum IncidentType {
         return defaultPriority;
     }
 
-    /** Whether units are normally sent (information requests and pranks need none). */
+    /** Whether units are normally sent (information requests and pranks need none; a text report is not sorted yet). */
     public boolean needsUnits() {
-        return this != INFORMATION_REQUEST && this != PRANK;
+        return this != INFORMATION_REQUEST && this != PRANK && this != TEXT_REPORT;
     }
 
     /**
@@ -60,6 +66,7 @@ public enum IncidentType {
             case PUBLIC_DISORDER -> EnumSet.of(PUBLIC_DISORDER, BRAWL, ASSAULT, TRAFFIC_ACCIDENT);
             case FIRE_MEDICAL_HANDOVER -> EnumSet.of(FIRE_MEDICAL_HANDOVER, TRAFFIC_ACCIDENT);
             case SILENT_EMERGENCY -> EnumSet.of(SILENT_EMERGENCY);
+            case TEXT_REPORT -> EnumSet.of(TEXT_REPORT);
             case INFORMATION_REQUEST -> EnumSet.of(INFORMATION_REQUEST);
             case PRANK -> EnumSet.of(PRANK);
         };

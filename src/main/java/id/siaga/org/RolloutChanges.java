@@ -9,6 +9,17 @@ import java.util.Optional;
  */
 public interface RolloutChanges {
 
-    /** Sets a station's rollout status on behalf of {@code by}; empty when it already had it. */
+    /** Sets a station's rollout status on behalf of {@code by}; empty when it already had it. No checklist is asked. */
     Optional<StationStatusChanged> changeStatus(StationId station, RolloutStatus status, String by, String reason);
+
+    /**
+     * The console's change: a reason is required ({@link IllegalArgumentException} without one), and LIVE requires the
+     * station's {@link #checklist} met ({@link GoLiveRefusedException} otherwise) unless {@code overrideChecklist}, which
+     * the caller allows only to an administrator of the whole country. The checklist as it stood is recorded with the
+     * change.
+     */
+    Optional<StationStatusChanged> changeStatus(StationId station, RolloutStatus status, String by, String reason, boolean overrideChecklist);
+
+    /** What the station needs before it goes LIVE, as it stands now. */
+    GoLiveChecklist checklist(StationId station);
 }

@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -39,6 +40,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Every response carries a Content-Security-Policy ({@link ContentSecurityPolicy}), {@code Referrer-Policy:
  * same-origin} (console addresses never travel to a tile server), {@code X-Content-Type-Options: nosniff} and
  * {@code X-Frame-Options: DENY}; HSTS only on HTTPS requests, as Spring Security writes it.
+ * <p>
+ * Each logged-in request is held against the account as stored now ({@link AccountStateFilter}): a disabled account's
+ * sessions end at once, and a temporary password must be changed before anything else. The administration console
+ * ({@code /admin/}) is for administrators only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -47,7 +52,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain siagaSecurity(HttpSecurity http, ApiKeys apiKeys, UserDetailsService users, PasswordEncoder passwords,
-                                      LoginThrottle throttle, ContentSecurityPolicy policy) throws Exception {
+                                      LoginThrottle throttle, ContentSecurityPolicy policy, UserAccountStore accounts)
+            throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
         passwordCheck.setPasswordEncoder(passwords);
@@ -86,7 +92,8 @@ public class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(policy.header()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), BasicAuthenticationFilter.class)
-                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AccountStateFilter(accounts), AuthorizationFilter.class);
         return http.build();
     }
 

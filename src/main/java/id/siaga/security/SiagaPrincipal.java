@@ -7,12 +7,26 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The authenticated person or client, with the home station that bounds their view. */
+/**
+ * The authenticated person or client, with the home station that bounds their view; {@code mustChangePassword} while
+ * the password is one an administrator set.
+ */
 public record SiagaPrincipal(String username, String displayName, String passwordHash, Set<Role> roles,
-                             StationId station, boolean enabled) implements UserDetails {
+                             StationId station, boolean enabled, boolean mustChangePassword) implements UserDetails {
+
+    /** A client or person whose password needs no change. */
+    public SiagaPrincipal(String username, String displayName, String passwordHash, Set<Role> roles, StationId station, boolean enabled) {
+        this(username, displayName, passwordHash, roles, station, enabled, false);
+    }
 
     public static SiagaPrincipal of(UserAccount a) {
-        return new SiagaPrincipal(a.username(), a.displayName(), a.passwordHash(), a.roles(), a.station(), a.enabled());
+        return new SiagaPrincipal(a.username(), a.displayName(), a.passwordHash(), a.roles(), a.station(), a.enabled(),
+                a.mustChangePassword());
+    }
+
+    /** Whether the account, as stored now, is still the one this principal was made from. */
+    public boolean matches(UserAccount a) {
+        return equals(of(a));
     }
 
     public boolean has(Role role) {

@@ -4,13 +4,18 @@ import id.siaga.org.StationId;
 import id.siaga.security.Role;
 import id.siaga.security.UserAccount;
 import id.siaga.security.UserAccountStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Logins in {@code app_user}. */
 public final class JdbcUserAccountStore implements UserAccountStore {
+
+    private static final String COLUMNS = "username, display_name, password_hash, roles, station_id, enabled, must_change_password";
 
     private final JdbcTemplate jdbc;
 
@@ -20,19 +25,23 @@ public final class JdbcUserAccountStore implements UserAccountStore {
 
     @Override
     public Optional<UserAccount> find(String username) {
-        return jdbc.query("SELECT username, display_name, password_hash, roles, station_id, enabled FROM app_user WHERE username = ?",
-                (rs, n) -> new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3), roles(rs.getString(4)),
-                        StationId.of(rs.getString(5)), rs.getBoolean(6)), username).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user WHERE username = ?", (rs, n) -> account(rs), username).stream().findFirst();
+    }
+
+    @Override
+    public List<UserAccount> all() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM app_user ORDER BY username", (rs, n) -> account(rs));
     }
 
     @Override
     public void save(UserAccount a) {
         String roles = a.roles().stream().map(Role::name).sorted().collect(Collectors.joining(" "));
-        int updated = jdbc.update("UPDATE app_user SET display_name = ?, password_hash = ?, roles = ?, station_id = ?, enabled = ? WHERE username = ?",
-                a.displayName(), a.passwordHash(), roles, a.station().value(), a.enabled(), a.username());
+        int updated = jdbc.update("UPDATE app_user SET display_name = ?, password_hash = ?, roles = ?, station_id = ?, enabled = ?, "
+                        + "must_change_password = ? WHERE username = ?",
+                a.displayName(), a.passwordHash(), roles, a.station().value(), a.enabled(), a.mustChangePassword(), a.username());
         if (updated == 0) {
-            jdbc.update("INSERT INTO app_user (username, display_name, password_hash, roles, station_id, enabled) VALUES (?, ?, ?, ?, ?, ?)",
-                    a.username(), a.displayName(), a.passwordHash(), roles, a.station().value(), a.enabled());
+            jdbc.update("INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    a.username(), a.displayName(), a.passwordHash(), roles, a.station().value(), a.enabled(), a.mustChangePassword());
         }
     }
 
@@ -40,6 +49,11 @@ public final class JdbcUserAccountStore implements UserAccountStore {
     public long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
         return n == null ? 0 : n;
+    }
+
+    private static UserAccount account(ResultSet rs) throws SQLException {
+        return new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3), roles(rs.getString(4)), StationId.of(rs.getString(5)),
+                rs.getBoolean(6), rs.getBoolean(7));
     }
 
     static java.util.Set<Role> roles(String column) {

@@ -4,6 +4,7 @@ import id.siaga.journal.Journal;
 import id.siaga.journal.JournalEntry;
 import id.siaga.journal.JournalStoreUnavailableException;
 import id.siaga.journal.SubjectKind;
+import id.siaga.integration.text.TextDesk;
 import id.siaga.location.AmlHttpsParser;
 import id.siaga.location.AmlReport;
 import id.siaga.location.AmlResult;
@@ -31,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Advanced Mobile Location from callers' handsets (ETSI TS 103 625), by HTTPS (Android Emergency Location
  * Service: a form POST) and by SMS (through the SMS gateway). A report with a position joins the caller's
- * call (matched by number) and may re-route it while it still rings.
+ * call (matched by number) and may re-route it while it still rings, and is kept for the number's texts to 110
+ * ({@link TextDesk#located}): it places the number's conversation nobody has taken yet, or the next one it opens.
  *
  * <p>The HTTPS endpoint always answers 200, as the ELS specification requires, even when it drops a message:
  * a handset must never retry into an overloaded centre. What was dropped, and why, is in the journal and in
@@ -51,6 +53,7 @@ class AmlController {
 
     private final CallCoordinator calls;
     private final Journal journal;
+    private final TextDesk texts;
     /**
      * The fixes already given to the call loop (caller, position and the handset's time of fix) and when: an SMS the
      * gateway sends again (it was answered 503 while the journal was away, or the answer was lost), or the same fix over
@@ -63,9 +66,10 @@ class AmlController {
         }
     });
 
-    AmlController(CallCoordinator calls, Journal journal) {
+    AmlController(CallCoordinator calls, Journal journal, TextDesk texts) {
         this.calls = calls;
         this.journal = journal;
+        this.texts = texts;
     }
 
     /** What became of a message: taken (with or without a position), or dropped and why. */
@@ -138,6 +142,12 @@ class AmlController {
             LocationFix fix = report.fix().orElseThrow();
             // to the call loop at once (and from there, in a cluster, to the other nodes): the caller's call need not wait for the journal
             calls.locationReport(caller, fix, true, report.trigger().callStart(), "AML over " + transport);
+            // and to the number's text conversation (Text to 110): the handset sends AML for an emergency SMS as for a call
+            try {
+                texts.located(caller, fix, "AML over " + transport);
+            } catch (RuntimeException e) {
+                log.warn("AML over {} for {}: not kept for the number's texts ({}); its calls have it", transport, caller, e.toString());
+            }
         } else if (repeat) {
             log.info("AML over {} for {}: the same fix as one already given to the call loop; journalled, not joined again", transport, caller);
         }

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What every console needs first: who is logged in, their station and its time zone (WIB/WITA/WIT), the map
- * settings, and the jurisdiction polygons of their scope, which are the map when no street tiles are reachable.
+ * What every console needs first: who is logged in, their station and its time zone (WIB/WITA/WIT), whether they
+ * must change their password first, the map settings, and the jurisdiction polygons of their scope, which are the map when no street tiles are reachable.
  */
 @RestController
 class ConsoleController {
@@ -46,7 +46,7 @@ class ConsoleController {
     }
 
     record ConsoleView(String username, String displayName, Set<Role> roles, StationView station, String zoneId, String zone, String landing,
-                       String tileUrl, String tileAttribution, int tileMaxZoom) {
+                       String tileUrl, String tileAttribution, int tileMaxZoom, boolean mustChangePassword) {
     }
 
     @GetMapping("/api/console")
@@ -55,7 +55,7 @@ class ConsoleController {
         Station home = stations.tree().get(p.station());
         return new ConsoleView(p.username(), p.displayName(), p.roles(), StationView.of(home), home.timeZone().zone().getId(),
                 home.timeZone().name(), ConsoleLanding.console(p), tiles.tileUrl(), tiles.tileAttribution(),
-                tiles.tileMaxZoom());
+                tiles.tileMaxZoom(), p.mustChangePassword());
     }
 
     /** GeoJSON of the jurisdictions in the user's scope, properties {@code station}, {@code name}, {@code kind}. */

@@ -12,6 +12,7 @@ class ConsolePages implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/login").setViewName("forward:/login.html");
         registry.addViewController("/").setViewName("forward:/index.html");
+        registry.addViewController("/account/password").setViewName("forward:/account/password.html");
         for (String console : new String[] {"operator", "supervisor", "officer", "admin"}) {
             registry.addRedirectViewController("/" + console, "/" + console + "/");
             registry.addViewController("/" + console + "/").setViewName("forward:/" + console + "/index.html");

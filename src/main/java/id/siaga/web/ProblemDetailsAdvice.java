@@ -74,13 +74,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * The request was sound but the thing it acts on has moved on: a call-back task already claimed or closed, an
      * incident whose status does not allow the move or that somebody else changed at the same moment, a unit that
-     * is no longer available or an assignment that has ended.
+     * is no longer available or an assignment that has ended; an account change the rules refuse (a taken username, the
+     * last administrator, one's own account).
      */
     @ExceptionHandler({CallbackTaskConflictException.class, IncidentConflictException.class, DispatchConflictException.class,
             id.siaga.screening.Screening.AlreadyClassifiedException.class, ScreeningController.SilentPromptRefusedException.class,
-            id.siaga.org.PositionConflictException.class})
+            id.siaga.org.PositionConflictException.class, id.siaga.org.ShiftConflictException.class,
+            id.siaga.security.AccountConflictException.class, id.siaga.integration.text.TextConflictException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** A station asked to go LIVE with its checklist unmet: 409, each unmet item under {@code unmet}, the whole list under {@code checklist}. */
+    @ExceptionHandler(id.siaga.org.GoLiveRefusedException.class)
+    ProblemDetail goLiveRefused(id.siaga.org.GoLiveRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("unmet", e.checklist().unmet().stream().map(c -> c.item().name()).toList());
+        problem.setProperty("checklist", e.checklist().checks());
+        return problem;
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

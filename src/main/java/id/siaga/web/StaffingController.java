@@ -1,5 +1,6 @@
 package id.siaga.web;
 
+import id.siaga.org.Rosters;
 import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
@@ -12,6 +13,7 @@ import id.siaga.staffing.StaffingPlans;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,9 +41,11 @@ class StaffingController {
     private final StationDirectory stations;
     private final StationScope scope;
     private final Clock clock;
+    private final Rosters roster;
 
-    StaffingController(StaffingPlans plans, StationDirectory stations, StationScope scope, Clock clock) {
+    StaffingController(StaffingPlans plans, StationDirectory stations, StationScope scope, Clock clock, Rosters roster) {
         this.plans = plans;
+        this.roster = roster;
         this.stations = stations;
         this.scope = scope;
         this.clock = clock;
@@ -60,7 +64,11 @@ class StaffingController {
      * held callers who were not an emergency are taken to hang up at the prompt (null: no gate model).
      */
     record Staffing(String station, String name, int days, long wrapUpSeconds, List<Target> targets, Instant asOf, Double gateHangUpSharePercent,
-                    List<StaffingPlan> stations) {
+                    List<StaffingPlan> stations, List<Rostered> rostered) {
+    }
+
+    /** What the roster plans at a station per local hour of today (its own zone's today), beside the recommendation. */
+    record Rostered(String station, LocalDate day, List<Double> planned) {
     }
 
     @GetMapping("/api/staffing")
@@ -82,7 +90,13 @@ class StaffingController {
         Station s = tree.get(top);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Staffing(top.value(), s.name(), days,
                 plans.wrapUp().toSeconds(), List.of(Target.of(ServiceTarget.WITHIN_10_S), Target.of(ServiceTarget.WITHIN_20_S)), now,
-                plans.gate() == null ? null : Math.round(plans.gate().hangUpShare() * 1000) / 10.0, planned));
+                plans.gate() == null ? null : Math.round(plans.gate().hangUpShare() * 1000) / 10.0, planned,
+                planned.stream().map(p -> rostered(StationId.of(p.station()), tree, now)).toList()));
+    }
+
+    private Rostered rostered(StationId station, StationTree tree, Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, tree.get(station).timeZone().zone());
+        return new Rostered(station.value(), day, roster.plannedPerHour(station, day));
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.siaga.web;
 
+import id.siaga.org.GoLiveChecklist;
 import id.siaga.org.RolloutChanges;
 import id.siaga.org.RolloutStatus;
 import id.siaga.org.Station;
@@ -8,6 +9,7 @@ import id.siaga.org.StationId;
 import id.siaga.org.StationTree;
 import id.siaga.security.StationScope;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -53,16 +55,34 @@ class StationsController {
                 tree.children(sid).stream().map(StationId::value).toList());
     }
 
-    record StatusChange(@NotNull RolloutStatus status, @Size(max = 500) String reason) {
+    /**
+     * A rollout status change: the reason is required; {@code override} lets an administrator of the whole country (home
+     * station the root) put a station LIVE over an unmet checklist, and is journalled as such.
+     */
+    record StatusChange(@NotNull RolloutStatus status, @NotBlank @Size(max = 500) String reason, Boolean override) {
     }
 
     @PutMapping("/{id}/status")
     @PreAuthorize("hasRole('ADMIN')")
     StationView changeStatus(@PathVariable String id, @Valid @RequestBody StatusChange change, Authentication auth) {
+        StationTree tree = stations.tree();
+        StationId sid = existing(id, tree);
+        scope.requireVisible(auth, sid);
+        boolean override = Boolean.TRUE.equals(change.override());
+        if (override && !StationScope.principal(auth).station().equals(tree.root().id())) {
+            throw new org.springframework.security.access.AccessDeniedException("only an administrator of " + tree.root().name() + " may put a station live over its checklist");
+        }
+        administration.changeStatus(sid, change.status(), auth.getName(), change.reason(), override);
+        return StationView.of(stations.tree().get(sid));
+    }
+
+    /** What the station needs before it goes LIVE, each item met or not (supervisors see it, administrators act on it). */
+    @GetMapping("/{id}/go-live")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    GoLiveChecklist checklist(@PathVariable String id, Authentication auth) {
         StationId sid = existing(id, stations.tree());
         scope.requireVisible(auth, sid);
-        administration.changeStatus(sid, change.status(), auth.getName(), change.reason());
-        return StationView.of(stations.tree().get(sid));
+        return administration.checklist(sid);
     }
 
     static StationId existing(String id, StationTree tree) {

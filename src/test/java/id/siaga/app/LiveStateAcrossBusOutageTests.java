@@ -140,7 +140,7 @@ class LiveStateAcrossBusOutageTests {
         Journal journal = closing(new Journal(name, new InMemoryJournalStore(), new JournalSpool(dir.resolve(name + "-spool.jsonl")), CLOCK, 100,
                 10_000, Duration.ofMillis(50)));
         PresenceBoard board = new PresenceBoard(ROSTER, CLOCK);
-        PresenceService presence = new PresenceService(board, journal, event -> { });
+        PresenceService presence = new PresenceService(board, journal, new id.siaga.org.InMemoryPresenceHistory(), event -> { });
         SharedTable presenceTable = tables.table("presence");
         SharedTable phonesTable = tables.table("phones");
         PresenceReplication replication = new PresenceReplication(presenceTable, name, presence, Set::of);

@@ -163,7 +163,7 @@ class RejoinedLiveStateTests {
                 Duration.ofMillis(50));
         closing.add(journal);
         PresenceBoard board = new PresenceBoard(ROSTER, CLOCK);
-        PresenceService presence = new PresenceService(board, journal, event -> { });
+        PresenceService presence = new PresenceService(board, journal, new id.siaga.org.InMemoryPresenceHistory(), event -> { });
         PresenceReplication replication = new PresenceReplication(presenceTable, name, presence, busyHere);
         NatsPhoneClaims claims = new NatsPhoneClaims(phonesTable, name, ROSTER, stations -> { });
         replication.start();

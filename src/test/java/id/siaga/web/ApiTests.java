@@ -97,7 +97,7 @@ class ApiTests {
 
     @Test
     void onlyAnAdministratorChangesRolloutStatusAndItIsJournalled() {
-        assertThat(http.put("/api/stations/POLRES-3403/status", "{\"status\":\"SUSPENDED\"}", AUTH, DIY_SUPERVISOR).status()).isEqualTo(403);
+        assertThat(http.put("/api/stations/POLRES-3403/status", "{\"status\":\"SUSPENDED\",\"reason\":\"uji\"}", AUTH, DIY_SUPERVISOR).status()).isEqualTo(403);
         Http.Response r = http.put("/api/stations/POLRES-3403/status", "{\"status\":\"SUSPENDED\",\"reason\":\"jaringan putus\"}", AUTH, ADMIN);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("status").asString()).isEqualTo("SUSPENDED");
@@ -105,7 +105,11 @@ class ApiTests {
         assertThat(journal.get(0).path("type").asString()).isEqualTo("StationStatusChanged");
         assertThat(journal.get(0).path("actor").asString()).isEqualTo("admin");
         assertThat(journal.get(0).path("payload").path("reason").asString()).isEqualTo("jaringan putus");
-        assertThat(http.put("/api/stations/POLRES-3403/status", "{\"status\":\"LIVE\"}", AUTH, ADMIN).status()).isEqualTo(200);
+        assertThat(http.put("/api/stations/POLRES-3403/status", "{\"status\":\"LIVE\"}", AUTH, ADMIN).status()).as("no reason").isEqualTo(400);
+        assertThat(http.put("/api/stations/POLRES-3403/status", "{\"status\":\"LIVE\",\"reason\":\"jaringan pulih\"}", AUTH, ADMIN).status())
+                .as("no phone registered, no roster").isEqualTo(409);
+        assertThat(http.put("/api/stations/POLRES-3403/status", "{\"status\":\"LIVE\",\"reason\":\"jaringan pulih\",\"override\":true}", AUTH,
+                ADMIN).status()).isEqualTo(200);
         assertThat(http.get("/api/journal/verify", AUTH, ADMIN).json().path("intact").asBoolean()).isTrue();
         assertThat(http.get("/api/journal/verify", AUTH, DIY_SUPERVISOR).status()).isEqualTo(403);
     }

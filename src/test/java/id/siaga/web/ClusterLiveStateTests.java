@@ -206,10 +206,7 @@ class ClusterLiveStateTests {
 
     /** An AML SMS positioned now, with its {@code ml} (the length of the whole text, itself included) right. */
     private static String amlSms(double lat, double lon) {
-        String top = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-        String body = String.format(java.util.Locale.ROOT, "A\"ML=1;lt=%+.5f;lg=%+.5f;rd=14;top=%s;lc=68;pm=G;si=510100000000000;"
-                + "ei=356938035643809;mcc=510;mnc=10;ml=", lat, lon, top);
-        return body + (body.length() + 3);
+        return id.siaga.support.TextGateway.amlSms(lat, lon);
     }
 
     private static String locationSource(Node n, String call) {

@@ -72,6 +72,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
     }
 
+    Response patch(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
     Response post(String path, String json, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);

@@ -355,7 +355,7 @@ class IncidentApiTests {
             assertThat(http.get("/api/incidents/duplicates?" + query, AUTH, SLEMAN_OPERATOR).status()).as(query).isEqualTo(400);
         }
         assertThat(http.get("/api/incidents/" + CallId.random(), AUTH, SLEMAN_OPERATOR).status()).isEqualTo(404);
-        assertThat(http.get("/api/incidents/types", AUTH, SLEMAN_OPERATOR).json()).as("every type, the silent emergency of issue 16 too").hasSize(11);
+        assertThat(http.get("/api/incidents/types", AUTH, SLEMAN_OPERATOR).json()).as("every type, the silent emergency of issue 16 and the text report too").hasSize(12);
     }
 
     @Test

@@ -36,7 +36,8 @@ class JsonBodyFuzzTests {
             IncidentViews.PriorityRequest.class, IncidentViews.StatusRequest.class, IncidentViews.LinkRequest.class,
             IncidentViews.MergeRequest.class, StationsController.StatusChange.class, OperatorsController.PresenceChange.class,
             DispatchController.Sending.class, DispatchController.StatusChange.class, DispatchController.Cancelling.class,
-            OfficerController.PhoneFix.class, ApiKeysController.NewKey.class, CallbacksController.Closing.class, AmlController.Sms.class);
+            OfficerController.PhoneFix.class, ApiKeysController.NewKey.class, CallbacksController.Closing.class, AmlController.Sms.class,
+            TextsController.ReplyRequest.class);
     private static final JsonMapper JSON = applicationMapper();
     private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
     private static final Validator VALIDATOR = VALIDATION.getValidator();

@@ -31,6 +31,7 @@ public final class EidoCodes {
             case PUBLIC_DISORDER -> "DISORD";
             case FIRE_MEDICAL_HANDOVER -> "ASSIST";
             case SILENT_EMERGENCY -> "911OPN";
+            case TEXT_REPORT -> "ASSIST";
             case INFORMATION_REQUEST, PRANK -> "INFO";
         };
     }

@@ -1,0 +1,38 @@
+// Siaga 110 administration, the users page: its words, Bahasa Indonesia first.
+import { words } from '/js/i18n.js';
+
+words({
+  'us.search': 'Cari nama atau nama pengguna', 'us.role': 'Peran', 'us.station': 'Kantor', 'us.status': 'Status', 'us.all': 'Semua',
+  'us.enabled': 'Aktif', 'us.disabled': 'Nonaktif', 'us.add': 'Tambah pengguna', 'us.username': 'Nama pengguna', 'us.name': 'Nama',
+  'us.roles': 'Peran', 'us.actions': 'Tindakan', 'us.none': 'Tidak ada pengguna yang cocok.', 'us.keySearch': 'cari',
+  'us.home': 'Kantor induk', 'us.cancel': 'Batal', 'us.save': 'Simpan', 'us.done': 'Selesai',
+  'us.usernameHint': 'Huruf kecil, angka, titik, garis bawah atau tanda hubung, misalnya operator.sleman3.',
+  'us.newTitle': 'Pengguna baru', 'us.editTitle': 'Ubah {user}', 'us.edit': 'Ubah', 'us.disable': 'Nonaktifkan', 'us.enable': 'Aktifkan',
+  'us.reset': 'Atur ulang kata sandi', 'us.mustChange': 'harus ganti kata sandi', 'us.you': 'Anda',
+  'us.secretTitle': 'Kata sandi sementara', 'us.secretFor': 'Kata sandi sementara untuk {name} ({user}):',
+  'us.secretNote': 'Berikan langsung kepada pengguna. Kata sandi ini hanya ditampilkan sekali dan harus diganti saat pengguna pertama kali masuk.',
+  'us.confirmDisable': 'Nonaktifkan {name} ({user})? Sesi yang sedang terbuka langsung berakhir dan pengguna tidak dapat masuk lagi.',
+  'us.confirmReset': 'Atur ulang kata sandi {name} ({user})? Kata sandi lama tidak berlaku lagi dan sesi yang terbuka berakhir.',
+  'us.created': 'Pengguna {user} dibuat.', 'us.saved': 'Perubahan {user} disimpan.', 'us.nowDisabled': '{user} dinonaktifkan.',
+  'us.nowEnabled': '{user} diaktifkan.', 'us.needRole': 'Pilih paling sedikit satu peran.', 'us.needName': 'Isi nama.',
+  'us.needUsername': 'Isi nama pengguna.',
+  'role.OPERATOR': 'Operator', 'role.DISPATCHER': 'Petugas dispatch', 'role.SUPERVISOR': 'Supervisor', 'role.ADMIN': 'Administrator',
+  'role.FIELD_OFFICER': 'Petugas lapangan', 'role.INTEGRATION': 'Integrasi sistem',
+}, {
+  'us.search': 'Search name or username', 'us.role': 'Role', 'us.station': 'Station', 'us.status': 'Status', 'us.all': 'All',
+  'us.enabled': 'Enabled', 'us.disabled': 'Disabled', 'us.add': 'Add user', 'us.username': 'Username', 'us.name': 'Name',
+  'us.roles': 'Roles', 'us.actions': 'Actions', 'us.none': 'No matching users.', 'us.keySearch': 'search',
+  'us.home': 'Home station', 'us.cancel': 'Cancel', 'us.save': 'Save', 'us.done': 'Done',
+  'us.usernameHint': 'Lower-case letters, digits, dots, underscores or hyphens, for example operator.sleman3.',
+  'us.newTitle': 'New user', 'us.editTitle': 'Edit {user}', 'us.edit': 'Edit', 'us.disable': 'Disable', 'us.enable': 'Enable',
+  'us.reset': 'Reset password', 'us.mustChange': 'must change password', 'us.you': 'you',
+  'us.secretTitle': 'Temporary password', 'us.secretFor': 'Temporary password for {name} ({user}):',
+  'us.secretNote': 'Hand it to the user in person. It is shown only this once and must be changed at the user\'s first login.',
+  'us.confirmDisable': 'Disable {name} ({user})? Open sessions end at once and the user can no longer log in.',
+  'us.confirmReset': 'Reset the password of {name} ({user})? The old password stops working and open sessions end.',
+  'us.created': 'User {user} created.', 'us.saved': 'Changes to {user} saved.', 'us.nowDisabled': '{user} disabled.',
+  'us.nowEnabled': '{user} enabled.', 'us.needRole': 'Choose at least one role.', 'us.needName': 'Fill in the name.',
+  'us.needUsername': 'Fill in the username.',
+  'role.OPERATOR': 'Operator', 'role.DISPATCHER': 'Dispatcher', 'role.SUPERVISOR': 'Supervisor', 'role.ADMIN': 'Administrator',
+  'role.FIELD_OFFICER': 'Field officer', 'role.INTEGRATION': 'System integration',
+});
