@@ -8,15 +8,16 @@ export const PAGES = [
   { key: 'users', href: '/admin/' },
   { key: 'positions', href: '/admin/positions.html' },
   { key: 'rollout', href: '/supervisor/roster.html' },
+  { key: 'stations', href: '/admin/stations.html' },
 ];
 
 words({
   'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna', 'admin.nav.positions': 'Posisi & telepon',
-  'admin.nav.rollout': 'Jadwal jaga dan peluncuran',
+  'admin.nav.rollout': 'Jadwal jaga dan peluncuran', 'admin.nav.stations': 'Stasiun & peluncuran',
   'admin.toConsole': 'Kembali ke konsol', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
 }, {
   'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users', 'admin.nav.positions': 'Positions & phones',
-  'admin.nav.rollout': 'Rosters and rollout',
+  'admin.nav.rollout': 'Rosters and rollout', 'admin.nav.stations': 'Stations & rollout',
   'admin.toConsole': 'Back to console', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
 });
 

@@ -9,20 +9,23 @@ function csrfToken() {
 }
 
 export class ApiError extends Error {
-  constructor(status, detail) {
+  constructor(status, detail, problem = null) {
     super(detail || `HTTP ${status}`);
     this.status = status;
+    this.problem = problem;
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+/** A request; body is sent as JSON, or raw as it is with its contentType (a CSV file). */
+export async function api(path, { method = 'GET', body, raw, contentType = 'text/plain' } = {}) {
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw !== undefined) headers['Content-Type'] = contentType;
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  const response = await fetch(path, { method, headers, body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin' });
   if (response.status === 401) {
     location.assign('/login?expired');
@@ -30,13 +33,14 @@ export async function api(path, { method = 'GET', body } = {}) {
   }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(response.status, json && (json.detail || json.title));
+  if (!response.ok) throw new ApiError(response.status, json && (json.detail || json.title), json);
   return json;
 }
 
 export const get = (path) => api(path);
 export const post = (path, body) => api(path, { method: 'POST', body: body ?? {} });
 export const put = (path, body) => api(path, { method: 'PUT', body: body ?? {} });
+export const del = (path) => api(path, { method: 'DELETE' });
 
 /** Follows a Server-Sent Events stream; reconnects by itself and calls onOpen each time (reload the lists then). */
 export function follow(path, handlers, onOpen) {

@@ -145,6 +145,24 @@ class ClusterConfiguration {
         return relay;
     }
 
+    /**
+     * Station statuses and names changed on one node, read again from the database by the others when it says so, and
+     * every {@link StationChangesReplication#POLL} whatever they heard.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")
+    StationChangesReplication stationChangesReplication(NatsTables tables, ClusterProperties props, id.siaga.org.StationDirectory stations,
+                                                        StationAdministration administration,
+                                                        @org.springframework.beans.factory.annotation.Qualifier("clusterSweeper")
+                                                        java.util.concurrent.ScheduledExecutorService sweeper) {
+        StationChangesReplication replication = new StationChangesReplication(tables.topic("stations", java.time.Duration.ofHours(1)),
+                props.nodeId(), stations);
+        replication.start(administration);
+        long every = StationChangesReplication.POLL.toSeconds();
+        sweeper.scheduleWithFixedDelay(replication::poll, every, every, java.util.concurrent.TimeUnit.SECONDS);
+        return replication;
+    }
+
     /** Location reports (AML) that reach this node for a call another node carries, and theirs for this node's calls; once this node holds its lease. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(prefix = "siaga.cluster", name = "enabled", havingValue = "true")

@@ -8,13 +8,18 @@ import id.siaga.org.OperatorRoster;
 import id.siaga.org.PresenceBoard;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
+import id.siaga.org.StationNameStore;
+import id.siaga.org.StationNamesCsv;
 import id.siaga.org.StationStatusStore;
 import id.siaga.org.StationTree;
 import id.siaga.org.StationsCsvReader;
+import id.siaga.store.JdbcStationNameStore;
 import id.siaga.store.JdbcStationStatusStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,8 +70,24 @@ class OrgConfiguration {
     }
 
     @Bean
-    StationDirectory stationDirectory(Jurisdictions jurisdictions, StationStatusStore statuses, Clock clock) {
-        return new StationDirectory(jurisdictions.tree(), statuses, clock);
+    StationNameStore stationNameStore(JdbcTemplate jdbc) {
+        return new JdbcStationNameStore(jdbc);
+    }
+
+    @Bean
+    StationDirectory stationDirectory(Jurisdictions jurisdictions, StationStatusStore statuses, StationNameStore names, OrgProperties props,
+                                      ResourceLoader resources, Clock clock) {
+        StationTree tree = jurisdictions.tree();
+        if (!props.stationNamesFile().isBlank()) {
+            StationTree files = tree;
+            var lines = SettingFiles.read(resources, "siaga.org.station-names-file", props.stationNamesFile(),
+                    (r, source) -> StationNamesCsv.read(r, source, files));
+            Map<StationId, String> named = new LinkedHashMap<>();
+            lines.forEach(l -> named.put(l.station(), l.name()));
+            tree = tree.withNames(named);
+            log.info("station names: {} from {} (siaga.org.station-names-file)", named.size(), props.stationNamesFile());
+        }
+        return new StationDirectory(tree, statuses, names, clock);
     }
 
     @Bean

@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operatorsFile     operator positions CSV ({@code id,name,station,username}); optional for NATIONAL
  * @param nationalDirectory directory holding {@code polda_list.csv}, {@code kabkota_to_polda.csv},
  *                          {@code idn_kabkota_cahyadsn.geojson} and {@code idn_kabkota_centroids.csv}
+ * @param stationNamesFile  optional station names CSV ({@code id,name}) read at start over the names the stations file
+ *                          or the national data give (which derive "Polres Kota Medan" from the kab/kota where Polri
+ *                          says "Polrestabes Medan"), e.g. {@code classpath:org/station-names-national.csv} with
+ *                          NATIONAL; names an administrator sets in the console or imports win over both. Empty: none.
  */
 @ConfigurationProperties("siaga.org")
 public record OrgProperties(
@@ -23,7 +27,8 @@ public record OrgProperties(
         @DefaultValue("classpath:demo/stations.csv") String stationsFile,
         @DefaultValue("classpath:demo/jurisdictions.geojson") String jurisdictionsFile,
         @DefaultValue("classpath:demo/operators.csv") String operatorsFile,
-        @DefaultValue("../shared/data/indonesia") String nationalDirectory) {
+        @DefaultValue("../shared/data/indonesia") String nationalDirectory,
+        @DefaultValue("") String stationNamesFile) {
 
     public enum Dataset { DEMO, FILES, NATIONAL }
 

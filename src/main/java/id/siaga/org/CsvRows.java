@@ -67,7 +67,33 @@ public final class CsvRows {
         }
     }
 
-    /** Reads every row; a malformed file fails naming the file and line. */
+    /** A file that is no CSV of the expected columns: where, and what is wrong there. */
+    public static final class Malformed extends InvalidStationDataException {
+
+        private final long line;
+        private final String reason;
+
+        Malformed(String source, long line, String reason) {
+            this(source, line, reason, null);
+        }
+
+        Malformed(String source, long line, String reason, Throwable cause) {
+            super(source + " line " + line + ": " + reason, cause);
+            this.line = line;
+            this.reason = reason;
+        }
+
+        /** The line the problem is on, 1 for the header; -1 when the parser could not say. */
+        public long line() {
+            return line;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** Reads every row; a malformed file fails naming the file and line ({@link Malformed}). */
     public static List<Row> read(Reader reader, String source, String... requiredColumns) {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
         List<Row> rows = new ArrayList<>();
@@ -80,8 +106,7 @@ public final class CsvRows {
                 if (rows.isEmpty()) {
                     for (String column : requiredColumns) {
                         if (!values.containsKey(column)) {
-                            throw new InvalidStationDataException(source + " line 1: header lacks column '" + column
-                                    + "' (has " + values.keySet() + ")");
+                            throw new Malformed(source, 1, "header lacks column '" + column + "' (has " + values.keySet() + ")");
                         }
                     }
                 }
@@ -89,7 +114,7 @@ public final class CsvRows {
             }
         } catch (JacksonException e) {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new InvalidStationDataException(source + " line " + line + ": malformed CSV: " + e.getOriginalMessage(), e);
+            throw new Malformed(source, line, "malformed CSV: " + e.getOriginalMessage(), e);
         }
         return rows;
     }

@@ -64,6 +64,11 @@ public final class Station {
         return timeZone;
     }
 
+    /** The same station known by another name (an administrator's correction of the name the files gave). */
+    public Station named(String newName) {
+        return new Station(id, newName, kind, parent, status, headquarters, timeZone);
+    }
+
     /** The same station in another rollout status. */
     public Station inStatus(RolloutStatus newStatus) {
         return new Station(id, name, kind, parent, newStatus, headquarters, timeZone);

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The validated, immutable tree of answering points. Exactly one root (Mabes); every other station has a
- * known parent; no cycles; any depth. A change of rollout status yields a new tree.
+ * known parent; no cycles; any depth. A change of rollout status or of a name yields a new tree.
  */
 public final class StationTree {
 
@@ -135,6 +135,13 @@ public final class StationTree {
     public StationTree withStatus(StationId id, RolloutStatus status) {
         Map<StationId, Station> copy = new LinkedHashMap<>(stations);
         copy.put(id, get(id).inStatus(status));
+        return new StationTree(copy);
+    }
+
+    /** A tree in which some stations have other names; ids it does not hold are left out. */
+    public StationTree withNames(Map<StationId, String> names) {
+        Map<StationId, Station> copy = new LinkedHashMap<>(stations);
+        names.forEach((id, name) -> copy.computeIfPresent(id, (k, s) -> s.named(name)));
         return new StationTree(copy);
     }
 

@@ -30,6 +30,15 @@ public final class JdbcStationStatusStore implements StationStatusStore {
     }
 
     @Override
+    public Map<StationId, Instant> changedAt() {
+        Map<StationId, Instant> out = new LinkedHashMap<>();
+        jdbc.query("SELECT station_id, changed_at FROM station_status ORDER BY station_id", rs -> {
+            out.put(StationId.of(rs.getString(1)), rs.getObject(2, OffsetDateTime.class).toInstant());
+        });
+        return out;
+    }
+
+    @Override
     public void save(StationId station, RolloutStatus status, String changedBy, Instant at) {
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         int updated = jdbc.update("UPDATE station_status SET status = ?, changed_by = ?, changed_at = ? WHERE station_id = ?",

@@ -70,22 +70,27 @@ class ConsoleController {
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
             feature.put("properties", Map.of("station", s.id().value(), "name", s.name(), "kind", s.kind().name()));
-            feature.put("geometry", Map.of("type", "MultiPolygon", "coordinates", rings.computeIfAbsent(s.id(), id -> multiPolygon(area))));
+            feature.put("geometry", Map.of("type", "MultiPolygon", "coordinates",
+                    rings.computeIfAbsent(s.id(), id -> multiPolygon(area, SIMPLIFY_DEGREES, 1e5))));
             features.add(feature);
         }
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
                 .body(Map.of("type", "FeatureCollection", "features", features));
     }
 
-    private static List<Object> multiPolygon(Geometry area) {
-        Geometry simple = TopologyPreservingSimplifier.simplify(area, SIMPLIFY_DEGREES);
+    /**
+     * GeoJSON MultiPolygon coordinates of an area simplified to {@code toleranceDegrees}, each coordinate rounded to
+     * {@code 1/scale} of a degree.
+     */
+    static List<Object> multiPolygon(Geometry area, double toleranceDegrees, double scale) {
+        Geometry simple = TopologyPreservingSimplifier.simplify(area, toleranceDegrees);
         List<Object> polygons = new ArrayList<>();
         for (int i = 0; i < simple.getNumGeometries(); i++) {
             if (simple.getGeometryN(i) instanceof Polygon polygon) {
                 List<Object> rs = new ArrayList<>();
-                rs.add(ring(polygon.getExteriorRing().getCoordinates()));
+                rs.add(ring(polygon.getExteriorRing().getCoordinates(), scale));
                 for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
-                    rs.add(ring(polygon.getInteriorRingN(h).getCoordinates()));
+                    rs.add(ring(polygon.getInteriorRingN(h).getCoordinates(), scale));
                 }
                 polygons.add(rs);
             }
@@ -93,10 +98,10 @@ class ConsoleController {
         return polygons;
     }
 
-    private static List<double[]> ring(Coordinate[] coordinates) {
+    private static List<double[]> ring(Coordinate[] coordinates, double scale) {
         List<double[]> ring = new ArrayList<>(coordinates.length);
         for (Coordinate c : coordinates) {
-            ring.add(new double[] {Math.round(c.x * 1e5) / 1e5, Math.round(c.y * 1e5) / 1e5});
+            ring.add(new double[] {Math.round(c.x * scale) / scale, Math.round(c.y * scale) / scale});
         }
         return ring;
     }

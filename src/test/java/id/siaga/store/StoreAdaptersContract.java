@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Users, API clients and rollout statuses round-trip through each database. */
+/** Users, API clients, rollout statuses and station names round-trip through each database. */
 abstract class StoreAdaptersContract {
 
     TestDatabase db;
@@ -73,5 +73,21 @@ abstract class StoreAdaptersContract {
         statuses.save(StationId.of("POLRES-3403"), RolloutStatus.LIVE, "admin", Instant.parse("2026-11-28T02:00:00Z"));
         assertThat(statuses.all()).isEqualTo(Map.of(StationId.of("POLRES-3401"), RolloutStatus.PLANNED,
                 StationId.of("POLRES-3403"), RolloutStatus.LIVE));
+    }
+
+    @Test
+    void stationNamesAreSavedChangedAndForgottenTogether() {
+        JdbcStationNameStore names = new JdbcStationNameStore(jdbc);
+        Instant at = Instant.parse("2026-12-04T01:00:00Z");
+        names.change(Map.of(StationId.of("POLRES-3404"), "Polresta Sleman", StationId.of("POLRES-3471"), "Polresta Yogyakarta"), Set.of(), "admin",
+                at);
+        names.change(Map.of(StationId.of("POLRES-3404"), "Polres Sleman Baru"), Set.of(StationId.of("POLRES-3471")), "admin", at.plusSeconds(60));
+        assertThat(names.all()).isEqualTo(Map.of(StationId.of("POLRES-3404"), "Polres Sleman Baru"));
+        // a name the table cannot hold fails the whole change: the name before it in the same change is not kept either
+        java.util.Map<StationId, String> twoNames = new java.util.LinkedHashMap<>();
+        twoNames.put(StationId.of("POLRES-3402"), "Polres Bantul Baru");
+        twoNames.put(StationId.of("POLRES-3401"), "x".repeat(150));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> names.change(twoNames, Set.of(), "admin", at)).isInstanceOf(RuntimeException.class);
+        assertThat(names.all()).doesNotContainKey(StationId.of("POLRES-3402"));
     }
 }

@@ -10,20 +10,17 @@ import id.siaga.app.PresenceService;
 import id.siaga.support.Browser;
 import id.siaga.telephony.CallCoordinator;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,9 +42,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "siaga.journal.spool-file=target/fork-${siaga.test.fork:1}/mapwithouttilestests-spool.jsonl", "siaga.telephony.enabled=false",
         "siaga.tracking.osmand-port=0"})
 class MapWithoutTilesTests {
-
-    /** The consoles' map background, {@code #0b1016}. */
-    static final int[] BACKGROUND = {0x0b, 0x10, 0x16};
 
     @LocalServerPort
     int port;
@@ -175,38 +169,11 @@ class MapWithoutTilesTests {
 
     /** Pixels of the map element that differ from its background, and those of them in the outlines' blue. */
     private static int[] pixels(WebDriver d) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(d.findElement(By.id("map")).getScreenshotAs(OutputType.BYTES)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int other = 0;
-        int outline = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (Math.abs(r - BACKGROUND[0]) + Math.abs(g - BACKGROUND[1]) + Math.abs(b - BACKGROUND[2]) > 40) {
-                    other++;
-                }
-                // #4db2ff, the outlines' colour (the ringing caller is red, the controls grey and white)
-                if (b > 180 && b - r > 100 && g > 120) {
-                    outline++;
-                }
-            }
-        }
-        return new int[] {other, outline};
+        // #4db2ff, the outlines' colour (the ringing caller is red, the controls grey and white)
+        return MapPixels.count(d, "map", (r, g, b) -> b > 180 && b - r > 100 && g > 120);
     }
 
     private static void saveMap(WebDriver d, String name) {
-        try {
-            Files.createDirectories(Browser.SCREENSHOTS);
-            Files.write(Browser.SCREENSHOTS.resolve(name + ".png"), d.findElement(By.id("map")).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MapPixels.save(d, "map", name);
     }
 }
