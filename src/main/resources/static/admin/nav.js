@@ -13,11 +13,11 @@ export const PAGES = [
 
 words({
   'admin.title': 'Administrasi', 'admin.nav': 'Halaman administrasi', 'admin.nav.users': 'Pengguna', 'admin.nav.positions': 'Posisi & telepon',
-  'admin.nav.rollout': 'Jadwal jaga dan peluncuran', 'admin.nav.stations': 'Stasiun & peluncuran',
+  'admin.nav.rollout': 'Jadwal jaga & siap operasi', 'admin.nav.stations': 'Nama stasiun & peta peluncuran',
   'admin.toConsole': 'Kembali ke konsol', 'admin.keyLang': 'bahasa', 'admin.keyPages': 'halaman administrasi',
 }, {
   'admin.title': 'Administration', 'admin.nav': 'Administration pages', 'admin.nav.users': 'Users', 'admin.nav.positions': 'Positions & phones',
-  'admin.nav.rollout': 'Rosters and rollout', 'admin.nav.stations': 'Stations & rollout',
+  'admin.nav.rollout': 'Rosters & going live', 'admin.nav.stations': 'Station names & rollout map',
   'admin.toConsole': 'Back to console', 'admin.keyLang': 'language', 'admin.keyPages': 'administration pages',
 });
 

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The national rollout map (issue 19) on the national reference data, on a closed network: the tile server the settings
- * name cannot be reached. Mabes's administrator opens Stations & rollout: Indonesia is drawn from the kab/kota outlines,
+ * name cannot be reached. Mabes's administrator opens Station names & rollout map: Indonesia is drawn from the kab/kota outlines,
  * coloured by each Polda's share of stations live (all green: every station of the data is LIVE), and the table lists the 36
  * Polda. Polda Metro Jaya suspends Kepulauan Seribu; with the keyboard she chooses Polda Metro Jaya, sees its twelve stations
  * by the names Polri knows them by, renames one in the dialog; a names file with a bad line is refused naming the line. The
