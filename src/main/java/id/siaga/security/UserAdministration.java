@@ -93,7 +93,9 @@ public final class UserAdministration {
         }
         String temporary = PasswordRules.temporary();
         UserAccount account = new UserAccount(username, name, encoder.encode(temporary), granted, station, true, true);
-        users.save(account);
+        if (!users.insert(account)) {
+            throw new AccountConflictException("username " + username + " is already taken");
+        }
         log.info("user {} created by {}: roles {}, home station {}", username, actor.username(), names(granted), station);
         journal.record("UserCreated", username, actor.username(), profile(account));
         return new Issued(account, temporary);
@@ -119,7 +121,7 @@ public final class UserAdministration {
             return before;
         }
         requireAdministratorRemains(before, after);
-        users.save(after);
+        replace(before, after);
         Map<String, Object> was = profile(before);
         Map<String, Object> now = profile(after);
         was.keySet().removeIf(k -> was.get(k).equals(now.get(k)));
@@ -141,7 +143,7 @@ public final class UserAdministration {
         }
         UserAccount after = before.withEnabled(enabled);
         requireAdministratorRemains(before, after);
-        users.save(after);
+        replace(before, after);
         if (enabled) {
             throttle.unlock(username);
         }
@@ -159,7 +161,7 @@ public final class UserAdministration {
         requireManageable(actor, before);
         String temporary = PasswordRules.temporary();
         UserAccount after = before.withTemporaryPassword(encoder.encode(temporary));
-        users.save(after);
+        replace(before, after);
         throttle.unlock(username);
         log.info("password of user {} reset by {}", username, actor.username());
         journal.record("UserPasswordReset", username, actor.username(), Map.of("mustChangePassword", true));
@@ -177,10 +179,17 @@ public final class UserAdministration {
             throw new IllegalArgumentException("the new password must differ from the current one");
         }
         UserAccount after = before.withOwnPassword(encoder.encode(chosen));
-        users.save(after);
+        replace(before, after);
         log.info("user {} changed their password{}", username, before.mustChangePassword() ? " (it was a temporary one)" : "");
         journal.record("PasswordChanged", username, username, Map.of("wasRequired", before.mustChangePassword()));
         return after;
+    }
+
+    /** Writes the change unless the account changed meanwhile (on another node): then the caller tries again. */
+    private void replace(UserAccount before, UserAccount after) {
+        if (!users.replace(before, after)) {
+            throw new AccountConflictException("the account " + before.username() + " was changed meanwhile; look at it again and retry");
+        }
     }
 
     /**
@@ -208,7 +217,9 @@ public final class UserAdministration {
         StationId root = stations.tree().root().id();
         UserAccount account = new UserAccount(username, displayName(displayName), encoder.encode(secret), Set.of(Role.ADMIN), root, true,
                 true);
-        users.save(account);
+        if (!users.insert(account)) {
+            return Optional.empty(); // another node starting with the same setting made it a moment ago
+        }
         Map<String, Object> facts = profile(account);
         facts.put("passwordGenerated", given == null);
         journal.record("AdministratorBootstrapped", username, "system", facts);

@@ -116,8 +116,13 @@ public final class JdbcTextStore implements TextStore {
             args[i++] = s.value();
         }
         args[i] = time(since);
-        return jdbc.query("SELECT " + CONVERSATION + " FROM text_conversation WHERE station_id IN (" + marks + ") AND (closed_at IS NULL OR last_message_at >= ?) "
-                + "ORDER BY last_message_at DESC, id LIMIT " + Math.max(1, limit), (rs, n) -> conversation(rs), args);
+        // every open conversation, however many (one left off would never alert), then the recent closed ones up to the limit
+        List<TextConversation> found = new java.util.ArrayList<>(jdbc.query("SELECT " + CONVERSATION + " FROM text_conversation WHERE station_id IN ("
+                + marks + ") AND closed_at IS NULL ORDER BY last_message_at DESC, id", (rs, n) -> conversation(rs),
+                java.util.Arrays.copyOf(args, args.length - 1)));
+        found.addAll(jdbc.query("SELECT " + CONVERSATION + " FROM text_conversation WHERE station_id IN (" + marks + ") AND closed_at IS NOT NULL "
+                + "AND last_message_at >= ? ORDER BY last_message_at DESC, id LIMIT " + Math.max(1, limit), (rs, n) -> conversation(rs), args));
+        return found;
     }
 
     @Override

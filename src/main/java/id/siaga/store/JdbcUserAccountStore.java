@@ -46,6 +46,34 @@ public final class JdbcUserAccountStore implements UserAccountStore {
     }
 
     @Override
+    public boolean insert(UserAccount a) {
+        try {
+            jdbc.update("INSERT INTO app_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    a.username(), a.displayName(), a.passwordHash(), roles(a), a.station().value(), a.enabled(), a.mustChangePassword());
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean replace(UserAccount before, UserAccount after) {
+        if (!before.username().equals(after.username())) {
+            throw new IllegalArgumentException("an account keeps its username: " + before.username() + " is not " + after.username());
+        }
+        return jdbc.update("UPDATE app_user SET display_name = ?, password_hash = ?, roles = ?, station_id = ?, enabled = ?, must_change_password = ? "
+                        + "WHERE username = ? AND display_name = ? AND password_hash = ? AND roles = ? AND station_id = ? AND enabled = ? "
+                        + "AND must_change_password = ?",
+                after.displayName(), after.passwordHash(), roles(after), after.station().value(), after.enabled(), after.mustChangePassword(),
+                before.username(), before.displayName(), before.passwordHash(), roles(before), before.station().value(), before.enabled(),
+                before.mustChangePassword()) == 1;
+    }
+
+    private static String roles(UserAccount a) {
+        return a.roles().stream().map(Role::name).sorted().collect(Collectors.joining(" "));
+    }
+
+    @Override
     public long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
         return n == null ? 0 : n;

@@ -10,6 +10,7 @@ import id.siaga.org.Station;
 import id.siaga.org.StationDirectory;
 import id.siaga.org.StationId;
 import id.siaga.org.StationTree;
+import id.siaga.security.OutOfScopeException;
 import id.siaga.security.SiagaPrincipal;
 import id.siaga.security.StationScope;
 import java.time.Clock;
@@ -83,8 +84,15 @@ class TextsController {
     }
 
     @PostMapping(path = "/inbound", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('INTEGRATION', 'ADMIN')")
+    @PreAuthorize("hasRole('INTEGRATION')")
     ResponseEntity<InboundAnswer> inbound(@RequestBody(required = false) String body, Authentication auth) {
+        // the SMS gateway is the network's, for the whole country: a key of a Polda could otherwise place (and so move)
+        // any number's conversation into its own scope with a made-up fix
+        SiagaPrincipal gateway = StationScope.principal(auth);
+        StationId root = stations.tree().root().id();
+        if (!gateway.station().equals(root)) {
+            throw new OutOfScopeException(gateway.username(), gateway.station(), root);
+        }
         InboundText in = InboundText.parse(body);
         if (in.isAml()) {
             ResponseEntity<AmlController.AmlAnswer> located = aml.sms(new AmlController.Sms(in.from(), in.text()), auth);

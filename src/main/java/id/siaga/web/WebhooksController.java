@@ -192,8 +192,14 @@ class WebhooksController {
         return s;
     }
 
-    /** An administrator sees the subscribers whose stations are all theirs (a national one sees every subscriber). */
+    /**
+     * An administrator sees the subscribers whose stations are all theirs (a national one sees every subscriber); a
+     * subscriber of every station (no stations named) only a national administrator.
+     */
     private boolean visible(Authentication auth, WebhookSubscriber s) {
+        if (s.stations().isEmpty()) {
+            return scope.canSee(auth, stations.tree().root().id());
+        }
         return s.stations().stream().allMatch(station -> scope.canSee(auth, station));
     }
 }

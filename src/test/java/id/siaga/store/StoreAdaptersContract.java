@@ -51,6 +51,20 @@ abstract class StoreAdaptersContract {
     }
 
     @Test
+    void twoChangesOfOneAccountAtOnceNeverUndoEachOther() {
+        JdbcUserAccountStore users = new JdbcUserAccountStore(jdbc);
+        UserAccount budi = new UserAccount("operator.budi", "Brigpol Budi", "$2a$10$first", Set.of(Role.OPERATOR), StationId.of("POLRES-3404"),
+                true);
+        assertThat(users.insert(budi)).isTrue();
+        assertThat(users.insert(budi.withEnabled(false))).as("a second node creating the same username a moment later").isFalse();
+        UserAccount disabled = budi.withEnabled(false);
+        UserAccount ownPassword = budi.withOwnPassword("$2a$10$second");
+        assertThat(users.replace(budi, disabled)).as("an administrator disables Budi on one node").isTrue();
+        assertThat(users.replace(budi, ownPassword)).as("his password change read the account before, on another node").isFalse();
+        assertThat(users.find("operator.budi")).contains(disabled);
+    }
+
+    @Test
     void apiClientsAreSavedAndRevoked() {
         JdbcApiClientStore clients = new JdbcApiClientStore(jdbc);
         Instant created = Instant.parse("2026-11-28T01:02:03.456789Z");

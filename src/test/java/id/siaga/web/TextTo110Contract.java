@@ -154,6 +154,14 @@ abstract class TextTo110Contract {
         Http.Response operator = http.post("/api/texts/inbound", "{\"from\":\"+6281200000001\",\"to\":\"110\",\"text\":\"tolong\",\"messageId\":\"x-1\"}",
                 AUTH, SLEMAN);
         assertThat(operator.status()).as("an operator is not a gateway").isEqualTo(403);
+        Http.Response administrator = http.post("/api/texts/inbound", "{\"from\":\"+6281200000001\",\"to\":\"110\",\"text\":\"tolong\",\"messageId\":\"x-1\"}",
+                AUTH, ADMIN);
+        assertThat(administrator.status()).as("nor is an administrator: only the gateway's key places texts").isEqualTo(403);
+        String poldaKey = http.post("/api/admin/api-keys", "{\"name\":\"Polda DIY app\",\"roles\":[\"INTEGRATION\"],\"station\":\"POLDA-DIY\"}",
+                AUTH, ADMIN).json().path("apiKey").asString();
+        Http.Response polda = http.post("/api/texts/inbound", "{\"from\":\"+6281200000001\",\"to\":\"110\",\"text\":\"tolong\",\"messageId\":\"x-1\"}",
+                "X-Api-Key", poldaKey);
+        assertThat(polda.status()).as("a Polda's key could move any number's conversation into its scope").isEqualTo(403);
         String[][] bad = {
                 {"not JSON", "{\"from\":", "not JSON"},
                 {"no messageId", "{\"from\":\"+6281200000001\",\"to\":\"110\",\"text\":\"tolong\"}", "messageId is required"},

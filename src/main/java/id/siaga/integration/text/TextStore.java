@@ -37,7 +37,10 @@ public interface TextStore {
 
     List<TextMessage> messages(String conversationId);
 
-    /** Conversations of these stations, open ones and those with a message since {@code since}, newest message first. */
+    /**
+     * Conversations of these stations: every open one, newest message first, then at most {@code limit} closed ones with a
+     * message since {@code since}, newest first.
+     */
     List<TextConversation> atStations(Collection<StationId> stations, Instant since, int limit);
 
     /** Open conversations nobody has taken, oldest offer first. */
