@@ -103,6 +103,7 @@ class ScreeningApiTests extends CallApiTestBase {
         calls.answer(next, "OP-3404-1");
         calls.hangUp(next);
         CallDriver.await("the flag is journalled", () -> !story(next, "CallFlagged").isEmpty());
+        CallDriver.await("the answer is journalled (on the journal's own thread)", () -> !story(next, "CallAnswered").isEmpty());
         assertThat(story(next, "CallAnswered")).as("answered like any call").hasSize(1);
 
         JsonNode reputation = http.get("/api/numbers/" + caller + "/reputation", AUTH, DIY_SUPERVISOR).json();
