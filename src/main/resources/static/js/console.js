@@ -14,6 +14,16 @@ export async function start() {
     switcher.addEventListener('click', () => setLang(lang() === 'id' ? 'en' : 'id'));
   }
   const logout = document.querySelector('[data-logout]');
+  if (logout && !location.pathname.startsWith('/account/')) {
+    // every console's own way to change the password, beside the logout (the page goes back to this console)
+    const password = document.createElement('a');
+    password.href = '/account/password';
+    password.className = 'button';
+    password.dataset.password = '';
+    password.dataset.i18n = 'account.password';
+    password.textContent = t('account.password');
+    logout.before(password);
+  }
   if (logout) {
     logout.addEventListener('click', async () => {
       const form = document.createElement('form');

@@ -33,7 +33,7 @@ export function translate(root = document) {
 }
 
 words({
-  'lang.switch': 'English', 'logout': 'Keluar', 'loading': 'Memuat…', 'error': 'Gagal', 'retry': 'Coba lagi',
+  'lang.switch': 'English', 'logout': 'Keluar', 'account.password': 'Kata sandi', 'loading': 'Memuat…', 'error': 'Gagal', 'retry': 'Coba lagi',
   'status.READY': 'SIAP', 'status.BUSY': 'SIBUK', 'status.AWAY': 'ISTIRAHAT', 'status.OFFLINE': 'LUAR JAGA',
   'unit.AVAILABLE': 'Tersedia', 'unit.DISPATCHED': 'Ditugaskan', 'unit.EN_ROUTE': 'Menuju lokasi', 'unit.ON_SCENE': 'Di lokasi',
   'unit.RETURNING': 'Kembali', 'unit.OUT_OF_SERVICE': 'Tidak bertugas', 'unit.OFFLINE': 'GPS mati',
@@ -41,7 +41,7 @@ words({
   'incident.RESOLVED': 'Selesai ditangani', 'incident.CLOSED': 'Ditutup', 'incident.CANCELLED': 'Dibatalkan', 'incident.UNFOUNDED': 'Tidak terbukti',
   'seconds': '{n} dtk', 'minutes': '{n} mnt',
 }, {
-  'lang.switch': 'Bahasa Indonesia', 'logout': 'Log out', 'loading': 'Loading…', 'error': 'Failed', 'retry': 'Retry',
+  'lang.switch': 'Bahasa Indonesia', 'logout': 'Log out', 'account.password': 'Password', 'loading': 'Loading…', 'error': 'Failed', 'retry': 'Retry',
   'status.READY': 'READY', 'status.BUSY': 'BUSY', 'status.AWAY': 'AWAY', 'status.OFFLINE': 'OFF DUTY',
   'unit.AVAILABLE': 'Available', 'unit.DISPATCHED': 'Dispatched', 'unit.EN_ROUTE': 'En route', 'unit.ON_SCENE': 'On scene',
   'unit.RETURNING': 'Returning', 'unit.OUT_OF_SERVICE': 'Out of service', 'unit.OFFLINE': 'GPS silent',

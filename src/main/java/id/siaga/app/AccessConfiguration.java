@@ -36,8 +36,12 @@ class AccessConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(AccessProperties access) {
+        if (access.passwordHashCost() < AccessProperties.LEAST_PASSWORD_HASH_COST) {
+            log.warn("passwords set from now on are hashed at BCrypt cost {}, below {}: weak, for the project's tests only "
+                    + "(siaga.access.weak-password-hash-for-tests)", access.passwordHashCost(), AccessProperties.LEAST_PASSWORD_HASH_COST);
+        }
+        return new BCryptPasswordEncoder(access.passwordHashCost());
     }
 
     @Bean

@@ -48,6 +48,13 @@ import org.springframework.util.unit.DataSize;
  * @param loginTracked           how many usernames, and how many addresses, each node keeps counts for; beyond that the
  *                               least recently seen are forgotten, so guesses at made-up usernames cannot grow memory
  *                               without bound. 10,000 (about a megabyte each).
+ * @param passwordHashCost       BCrypt's cost (log2 of its rounds) for passwords set from now on; a stored hash keeps the
+ *                               cost it was made with. 10 (about 65 ms a check on this project's 2-core test machines),
+ *                               the least that common guidance accepts; raise it on faster hardware. Every HTTP Basic
+ *                               request pays one check. Below 10 is refused unless {@code weakPasswordHashForTests} is
+ *                               set, which only the project's own tests do (thousands of Basic requests to throwaway
+ *                               accounts), and a node started so says so in a warning.
+ * @param weakPasswordHashForTests lets {@code passwordHashCost} go down to 4. Never in production.
  */
 @ConfigurationProperties("siaga.access")
 public record AccessProperties(
@@ -63,7 +70,12 @@ public record AccessProperties(
         @DefaultValue("1m") Duration loginSourceForgiveOneEvery,
         @DefaultValue("1s") Duration loginFirstDelay,
         @DefaultValue("30s") Duration loginLongestDelay,
-        @DefaultValue("10000") int loginTracked) implements RequestBodyLimit {
+        @DefaultValue("10000") int loginTracked,
+        @DefaultValue("10") int passwordHashCost,
+        @DefaultValue("false") boolean weakPasswordHashForTests) implements RequestBodyLimit {
+
+    /** The cost below which a password hash is weak (see {@code passwordHashCost}). */
+    public static final int LEAST_PASSWORD_HASH_COST = 10;
 
     public AccessProperties {
         perUser(loginDelayAfter, loginLockAfter, loginLockFor, loginForgiveOneEvery, loginFirstDelay, loginLongestDelay);
@@ -74,6 +86,10 @@ public record AccessProperties(
                     + ") and siaga.access.login-source-lock-after (" + loginSourceLockAfter + ") must not be below the per-user "
                     + "siaga.access.login-delay-after (" + loginDelayAfter + ") and siaga.access.login-lock-after (" + loginLockAfter
                     + "): one address may be a whole station's");
+        }
+        int least = weakPasswordHashForTests ? 4 : LEAST_PASSWORD_HASH_COST;
+        if (passwordHashCost < least || passwordHashCost > 31) {
+            throw new IllegalArgumentException("siaga.access.password-hash-cost must be between " + least + " and 31, got " + passwordHashCost);
         }
         if (loginTracked < 100) {
             throw new IllegalArgumentException("siaga.access.login-tracked must be at least 100, got " + loginTracked);

@@ -122,6 +122,7 @@ class EidoConveyanceTests {
             assertThat(bantul.seen()).as("Bantul's system hears nothing of Sleman's incidents")
                     .noneMatch(m -> m.toString().contains(brawl) || m.toString().contains(later));
             assertThat(sleman.seen()).filteredOn(m -> m.has("event")).allSatisfy(m -> eidoOf(m.path("event").path("notification"), brawl));
+            CallDriver.await("the subscription journalled", () -> journalled("EidoSubscribed", subscription) > 0);
             assertThat(journalled("EidoSubscribed", subscription)).isEqualTo(1);
         }
     }
@@ -202,6 +203,8 @@ class EidoConveyanceTests {
             assertThat(gone.path("statusCode").asInt()).isEqualTo(200);
             bantul.send("{\"unsubscribe\":{\"requestId\":\"x8\",\"subscriptionId\":\"" + subscription + "\"}}");
             assertThat(bantul.next(m -> m.has("unsubscribeResponse")).path("unsubscribeResponse").path("statusCode").asInt()).isEqualTo(481);
+            // journalled on the journal's own thread, after the answer went out
+            CallDriver.await("the unsubscription journalled", () -> journalled("EidoSubscriptionEnded", subscription) > 0);
             assertThat(journalled("EidoSubscriptionEnded", subscription)).isEqualTo(1);
         }
     }
