@@ -14,8 +14,9 @@ export async function start() {
     switcher.addEventListener('click', () => setLang(lang() === 'id' ? 'en' : 'id'));
   }
   const logout = document.querySelector('[data-logout]');
-  if (logout && !location.pathname.startsWith('/account/')) {
-    // every console's own way to change the password, beside the logout (the page goes back to this console)
+  if (logout && !location.pathname.startsWith('/account/') && !document.querySelector('[data-password]')) {
+    // every console's own way to change the password, beside the logout (the page goes back to this console); a page
+    // short of room (the officer app on a phone) places its own link
     const password = document.createElement('a');
     password.href = '/account/password';
     password.className = 'button';

@@ -4,6 +4,7 @@ import id.siaga.journal.Journal;
 import id.siaga.journal.SubjectKind;
 import id.siaga.org.StationDirectory;
 import id.siaga.security.ApiClientStore;
+import id.siaga.security.CredentialStanding;
 import id.siaga.security.ApiKeys;
 import id.siaga.security.ContentSecurityPolicy;
 import id.siaga.security.LoginThrottle;
@@ -52,6 +53,11 @@ class AccessConfiguration {
     @Bean
     ApiClientStore apiClientStore(JdbcTemplate jdbc) {
         return new JdbcApiClientStore(jdbc);
+    }
+
+    @Bean
+    CredentialStanding credentialStanding(UserAccountStore users, ApiClientStore clients) {
+        return new CredentialStanding(users, clients);
     }
 
     @Bean

@@ -55,6 +55,9 @@ import org.springframework.util.unit.DataSize;
  *                               set, which only the project's own tests do (thousands of Basic requests to throwaway
  *                               accounts), and a node started so says so in a warning.
  * @param weakPasswordHashForTests lets {@code passwordHashCost} go down to 4. Never in production.
+ * @param socketRecheck          how often the open WebSockets' credentials are checked again: a revoked key's or a
+ *                               disabled account's socket is closed within this (at once on the node that revoked).
+ *                               15 seconds.
  */
 @ConfigurationProperties("siaga.access")
 public record AccessProperties(
@@ -72,7 +75,8 @@ public record AccessProperties(
         @DefaultValue("30s") Duration loginLongestDelay,
         @DefaultValue("10000") int loginTracked,
         @DefaultValue("10") int passwordHashCost,
-        @DefaultValue("false") boolean weakPasswordHashForTests) implements RequestBodyLimit {
+        @DefaultValue("false") boolean weakPasswordHashForTests,
+        @DefaultValue("15s") Duration socketRecheck) implements RequestBodyLimit {
 
     /** The cost below which a password hash is weak (see {@code passwordHashCost}). */
     public static final int LEAST_PASSWORD_HASH_COST = 10;
@@ -90,6 +94,9 @@ public record AccessProperties(
         int least = weakPasswordHashForTests ? 4 : LEAST_PASSWORD_HASH_COST;
         if (passwordHashCost < least || passwordHashCost > 31) {
             throw new IllegalArgumentException("siaga.access.password-hash-cost must be between " + least + " and 31, got " + passwordHashCost);
+        }
+        if (socketRecheck.compareTo(Duration.ofMillis(50)) < 0) {
+            throw new IllegalArgumentException("siaga.access.socket-recheck must be at least 50ms, got " + socketRecheck);
         }
         if (loginTracked < 100) {
             throw new IllegalArgumentException("siaga.access.login-tracked must be at least 100, got " + loginTracked);

@@ -171,6 +171,11 @@ public class RosterService implements Rosters {
         }
         Shift shift = new Shift(id, station, position.id(), person.username(), request.from(), request.to(), by);
         rules.check(shift, position, List.of(), zone(station));
+        if (!person.station().equals(position.station())) {
+            // the plan must be one the station can carry out: only its own operators are seated at its positions
+            throw new IllegalArgumentException(person.username() + " belongs to " + stations.tree().get(person.station()).name()
+                    + "; the positions of " + stations.tree().get(position.station()).name() + " are for its own operators");
+        }
         return shift;
     }
 

@@ -38,6 +38,30 @@ public final class ApiKeys {
         return new IssuedKey(keyId, keyId + "." + secret);
     }
 
+    /** Every client, newest first: what the administration lists (never a secret: only its hash is kept). */
+    public java.util.List<ApiClient> all() {
+        return store.all().stream().sorted(java.util.Comparator.comparing(ApiClient::createdAt).reversed()).toList();
+    }
+
+    public Optional<ApiClient> find(String keyId) {
+        return store.find(keyId);
+    }
+
+    /**
+     * Revokes the key: from now on it authenticates nothing on any node (each request reads the store), and the sockets
+     * it opened are closed at their next check. Empty when it was revoked already.
+     */
+    public Optional<ApiClient> revoke(String keyId) {
+        ApiClient client = store.find(keyId).orElseThrow(() -> new java.util.NoSuchElementException("no API key " + keyId));
+        if (client.revoked().isPresent()) {
+            return Optional.empty();
+        }
+        ApiClient revoked = new ApiClient(client.keyId(), client.name(), client.secretSha256(), client.roles(), client.station(),
+                client.createdAt(), clock.instant());
+        store.save(revoked);
+        return Optional.of(revoked);
+    }
+
     /** The client that owns this key, if the key is well-formed, known, not revoked and the secret matches. */
     public Optional<ApiClient> authenticate(String apiKey) {
         int dot = apiKey == null ? -1 : apiKey.indexOf('.');

@@ -1,5 +1,6 @@
 package id.siaga.security;
 
+import id.siaga.org.StationId;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,23 @@ public interface UserAccountStore {
         }
         save(after);
         return true;
+    }
+
+    /** What {@link #replaceKeepingAnAdministrator} did. */
+    enum Kept { REPLACED, CHANGED_MEANWHILE, NO_OTHER_ADMINISTRATOR }
+
+    /**
+     * {@link #replace}, for a change that takes an administrator of {@code station} away (a disable, a role or station
+     * taken): written only while another enabled account is an administrator there. The check and the write are one step
+     * for every node of a cluster, so two administrators disabling each other at once on two nodes never leave none.
+     */
+    default Kept replaceKeepingAnAdministrator(UserAccount before, UserAccount after, StationId station) {
+        boolean another = all().stream().anyMatch(a -> !a.username().equals(before.username()) && a.enabled() && a.has(Role.ADMIN)
+                && a.station().equals(station));
+        if (!another) {
+            return Kept.NO_OTHER_ADMINISTRATOR;
+        }
+        return replace(before, after) ? Kept.REPLACED : Kept.CHANGED_MEANWHILE;
     }
 
     long count();

@@ -120,8 +120,7 @@ public final class UserAdministration {
         if (after.equals(before)) {
             return before;
         }
-        requireAdministratorRemains(before, after);
-        replace(before, after);
+        replaceKeepingAnAdministrator(before, after);
         Map<String, Object> was = profile(before);
         Map<String, Object> now = profile(after);
         was.keySet().removeIf(k -> was.get(k).equals(now.get(k)));
@@ -142,8 +141,7 @@ public final class UserAdministration {
             return before;
         }
         UserAccount after = before.withEnabled(enabled);
-        requireAdministratorRemains(before, after);
-        replace(before, after);
+        replaceKeepingAnAdministrator(before, after);
         if (enabled) {
             throttle.unlock(username);
         }
@@ -257,11 +255,22 @@ public final class UserAdministration {
         }
     }
 
-    private void requireAdministratorRemains(UserAccount before, UserAccount after) {
+    /**
+     * Writes the change; one that takes away an administrator at the root only while another remains there, checked and
+     * written in one step for the whole cluster (two root administrators disabling each other at once on two nodes: the
+     * second is refused).
+     */
+    private void replaceKeepingAnAdministrator(UserAccount before, UserAccount after) {
         StationId root = stations.tree().root().id();
-        if (rootAdministrator(before, root) && !rootAdministrator(after, root)
-                && users.all().stream().noneMatch(a -> !a.username().equals(before.username()) && rootAdministrator(a, root))) {
-            throw new AccountConflictException(before.username() + " is the last enabled administrator at "
+        if (!rootAdministrator(before, root) || rootAdministrator(after, root)) {
+            replace(before, after);
+            return;
+        }
+        switch (users.replaceKeepingAnAdministrator(before, after, root)) {
+            case REPLACED -> { }
+            case CHANGED_MEANWHILE -> throw new AccountConflictException("the account " + before.username()
+                    + " was changed meanwhile; look at it again and retry");
+            case NO_OTHER_ADMINISTRATOR -> throw new AccountConflictException(before.username() + " is the last enabled administrator at "
                     + stations.tree().get(root).name() + "; make another first");
         }
     }

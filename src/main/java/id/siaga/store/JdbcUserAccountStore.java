@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Logins in {@code app_user}. */
 public final class JdbcUserAccountStore implements UserAccountStore {
@@ -18,9 +20,11 @@ public final class JdbcUserAccountStore implements UserAccountStore {
     private static final String COLUMNS = "username, display_name, password_hash, roles, station_id, enabled, must_change_password";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
     public JdbcUserAccountStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(java.util.Objects.requireNonNull(jdbc.getDataSource())));
     }
 
     @Override
@@ -67,6 +71,23 @@ public final class JdbcUserAccountStore implements UserAccountStore {
                 after.displayName(), after.passwordHash(), roles(after), after.station().value(), after.enabled(), after.mustChangePassword(),
                 before.username(), before.displayName(), before.passwordHash(), roles(before), before.station().value(), before.enabled(),
                 before.mustChangePassword()) == 1;
+    }
+
+    /**
+     * Locks the enabled administrators of the station (rows in username order, so two nodes doing this at once never
+     * deadlock) and writes only if another of them remains: the second of two nodes disabling each other's administrator
+     * waits for the first, then no longer counts the first's account among them.
+     */
+    @Override
+    public Kept replaceKeepingAnAdministrator(UserAccount before, UserAccount after, StationId station) {
+        return tx.execute(status -> {
+            List<String> administrators = jdbc.queryForList("SELECT username FROM app_user WHERE station_id = ? AND enabled = TRUE "
+                    + "AND (' ' || roles || ' ') LIKE '% ADMIN %' ORDER BY username FOR UPDATE", String.class, station.value());
+            if (administrators.stream().noneMatch(u -> !u.equals(before.username()))) {
+                return Kept.NO_OTHER_ADMINISTRATOR;
+            }
+            return replace(before, after) ? Kept.REPLACED : Kept.CHANGED_MEANWHILE;
+        });
     }
 
     private static String roles(UserAccount a) {

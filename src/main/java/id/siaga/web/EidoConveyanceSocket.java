@@ -55,10 +55,12 @@ class EidoConveyanceSocket extends TextWebSocketHandler implements SubProtocolCa
     private static final int OPEN_INCIDENTS_LIMIT = 1000;
 
     private final EidoSubscriptions subscriptions;
+    private final SocketStanding standing;
     private final Map<String, Peer> peers = new java.util.concurrent.ConcurrentHashMap<>();
 
     EidoConveyanceSocket(Incidents incidents, DispatchDesk desk, EidoExport export, CallLookup calls, StationDirectory stations, Journal journal,
-                         JsonMapper json, EidoSubscriptions.Limits limits, Clock clock) {
+                         JsonMapper json, EidoSubscriptions.Limits limits, Clock clock, SocketStanding standing) {
+        this.standing = standing;
         EidoSubscriptions.Source source = new EidoSubscriptions.Source() {
             @Override
             public Optional<Incident> find(IncidentId id) {
@@ -174,6 +176,7 @@ class EidoConveyanceSocket extends TextWebSocketHandler implements SubProtocolCa
         raw.setTextMessageSizeLimit(MESSAGE_LIMIT_BYTES);
         Peer peer = new Peer(new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES), client);
         peers.put(raw.getId(), peer);
+        standing.watch(raw, client);
         subscriptions.opened(peer);
         log.info("EIDO conveyance: {} connected (station {})", peer.name, peer.station.value());
     }
@@ -188,6 +191,7 @@ class EidoConveyanceSocket extends TextWebSocketHandler implements SubProtocolCa
 
     @Override
     public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        standing.forget(raw);
         Peer peer = peers.remove(raw.getId());
         if (peer != null) {
             subscriptions.closed(peer);

@@ -45,9 +45,11 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
     private final DispatchDesk desk;
     private final JsonMapper json;
     private final Map<String, Set<WebSocketSession>> byOfficer = new ConcurrentHashMap<>();
+    private final SocketStanding standing;
 
-    OfficerAlertSocket(DispatchDesk desk, JsonMapper json) {
+    OfficerAlertSocket(DispatchDesk desk, JsonMapper json, SocketStanding standing) {
         this.desk = desk;
+        this.standing = standing;
         this.json = json;
         desk.addChannel(this);
     }
@@ -88,6 +90,7 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
         WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         raw.getAttributes().put("decorated", session);
         byOfficer.computeIfAbsent(officer.username(), u -> ConcurrentHashMap.newKeySet()).add(session);
+        standing.watch(raw, officer);
         List<Unit> units = desk.roster().all().stream().filter(u -> u.members().contains(officer.username())).toList();
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("officer", officer.username());
@@ -131,6 +134,7 @@ class OfficerAlertSocket extends TextWebSocketHandler implements AlertChannel {
 
     @Override
     public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        standing.forget(raw);
         SiagaPrincipal officer = officer(raw);
         WebSocketSession session = (WebSocketSession) raw.getAttributes().get("decorated");
         if (officer != null && session != null) {

@@ -101,10 +101,10 @@ class RosterController {
         List<Shift> shifts = roster.between(station.id(), first.atStartOfDay(zone).toInstant(), first.plusDays(days).atStartOfDay(zone).toInstant());
         StationTree tree = stations.tree();
         StationId home = StationScope.principal(auth).station();
-        // the operators who may be planned: enabled OPERATOR accounts of the planner's stations, this station's own first
+        // the operators who may be planned: enabled OPERATOR accounts of this station, the ones its positions seat
         List<PersonView> people = accounts.all().stream()
-                .filter(u -> u.enabled() && u.roles().contains(Role.OPERATOR) && tree.isWithin(u.station(), home))
-                .sorted(Comparator.comparing((UserAccount u) -> !u.station().equals(station.id())).thenComparing(UserAccount::displayName))
+                .filter(u -> u.enabled() && u.roles().contains(Role.OPERATOR) && u.station().equals(station.id()) && tree.isWithin(u.station(), home))
+                .sorted(Comparator.comparing(UserAccount::displayName))
                 .map(u -> new PersonView(u.username(), u.displayName())).toList();
         return new RosterView(station.id().value(), station.name(), station.timeZone(), zone.getId(), first, days,
                 positions.atStation(station.id()).stream().map(PositionView::of).toList(), people, shifts.stream().map(ShiftView::of).toList());

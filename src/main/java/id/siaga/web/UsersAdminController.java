@@ -43,7 +43,10 @@ class UsersAdminController {
     private final UserAdministration accounts;
     private final StationDirectory stations;
 
-    UsersAdminController(UserAdministration accounts, StationDirectory stations) {
+    private final SocketStanding sockets;
+
+    UsersAdminController(UserAdministration accounts, StationDirectory stations, SocketStanding sockets) {
+        this.sockets = sockets;
         this.accounts = accounts;
         this.stations = stations;
     }
@@ -104,19 +107,25 @@ class UsersAdminController {
     @PatchMapping("/{username}")
     UserView change(@PathVariable String username, @Valid @RequestBody Change body, Authentication auth) {
         StationId station = body.station() == null ? null : StationId.of(body.station());
-        return view(accounts.change(StationScope.principal(auth), username,
+        UserView changed = view(accounts.change(StationScope.principal(auth), username,
                 new UserAdministration.ProfileChange(body.displayName(), body.roles(), station)));
+        sockets.recheck();
+        return changed;
     }
 
     /** Disables ({@code false}: the user's sessions end at once) or enables the account. */
     @PostMapping("/{username}/enabled")
     UserView enabled(@PathVariable String username, @Valid @RequestBody Enabled body, Authentication auth) {
-        return view(accounts.setEnabled(StationScope.principal(auth), username, body.enabled()));
+        UserView changed = view(accounts.setEnabled(StationScope.principal(auth), username, body.enabled()));
+        sockets.recheck();
+        return changed;
     }
 
     @PostMapping("/{username}/password-reset")
     ResponseEntity<IssuedView> resetPassword(@PathVariable String username, Authentication auth) {
-        return secret(HttpStatus.OK, accounts.resetPassword(StationScope.principal(auth), username));
+        ResponseEntity<IssuedView> issued = secret(HttpStatus.OK, accounts.resetPassword(StationScope.principal(auth), username));
+        sockets.recheck();
+        return issued;
     }
 
     private ResponseEntity<IssuedView> secret(HttpStatus status, UserAdministration.Issued issued) {

@@ -13,7 +13,8 @@ class AccessPropertiesTests {
 
     static AccessProperties withCost(int cost, boolean forTests) {
         return new AccessProperties("", DataSize.ofMegabytes(1), 3, 10, Duration.ofMinutes(15), Duration.ofMinutes(15), 20, 100,
-                Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 10_000, cost, forTests);
+                Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(30), 10_000, cost, forTests,
+                Duration.ofSeconds(15));
     }
 
     @Test

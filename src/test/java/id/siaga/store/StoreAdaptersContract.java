@@ -7,6 +7,7 @@ import id.siaga.org.StationId;
 import id.siaga.security.ApiClient;
 import id.siaga.security.Role;
 import id.siaga.security.UserAccount;
+import id.siaga.security.UserAccountStore;
 import id.siaga.support.TestDatabase;
 import java.time.Instant;
 import java.util.Map;
@@ -62,6 +63,48 @@ abstract class StoreAdaptersContract {
         assertThat(users.replace(budi, disabled)).as("an administrator disables Budi on one node").isTrue();
         assertThat(users.replace(budi, ownPassword)).as("his password change read the account before, on another node").isFalse();
         assertThat(users.find("operator.budi")).contains(disabled);
+    }
+
+    @Test
+    void twoRootAdministratorsDisablingEachOtherAtOnceLeaveOne() throws Exception {
+        StationId mabes = StationId.of("MABES");
+        UserAccount ani = new UserAccount("admin.ani", "Kombes Ani", "$2a$10$ani", Set.of(Role.ADMIN), mabes, true);
+        UserAccount budi = new UserAccount("admin.budi", "Kombes Budi", "$2a$10$budi", Set.of(Role.ADMIN, Role.SUPERVISOR), mabes, true);
+        JdbcUserAccountStore users = new JdbcUserAccountStore(jdbc);
+        assertThat(users.insert(ani)).isTrue();
+        assertThat(users.insert(budi)).isTrue();
+        try (var otherNode = db.anotherPool("other-node"); java.sql.Connection first = db.dataSource().getConnection()) {
+            // the first node is in the middle of disabling Ani: the administrators locked, Ani's row written, not committed
+            first.setAutoCommit(false);
+            try (var lock = first.prepareStatement("SELECT username FROM app_user WHERE station_id = 'MABES' AND enabled = TRUE "
+                    + "AND (' ' || roles || ' ') LIKE '% ADMIN %' ORDER BY username FOR UPDATE"); var rows = lock.executeQuery()) {
+                int locked = 0;
+                while (rows.next()) {
+                    locked++;
+                }
+                assertThat(locked).isEqualTo(2);
+            }
+            try (var disable = first.prepareStatement("UPDATE app_user SET enabled = FALSE WHERE username = 'admin.ani'")) {
+                assertThat(disable.executeUpdate()).isEqualTo(1);
+            }
+            // the second node disables Budi meanwhile: it waits for the first, then sees Ani no longer an administrator
+            JdbcUserAccountStore second = new JdbcUserAccountStore(new JdbcTemplate(otherNode));
+            var outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> second.replaceKeepingAnAdministrator(budi, budi.withEnabled(false), mabes));
+            Thread.sleep(300);
+            assertThat(outcome).as("the second node waits for the first node's lock").isNotDone();
+            first.commit();
+            assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(UserAccountStore.Kept.NO_OTHER_ADMINISTRATOR);
+        }
+        assertThat(users.find("admin.budi")).contains(budi);
+        assertThat(users.find("admin.ani").orElseThrow().enabled()).isFalse();
+        UserAccount budiAsIs = users.find("admin.budi").orElseThrow();
+        assertThat(users.replaceKeepingAnAdministrator(budiAsIs, budiAsIs.withEnabled(false), mabes)).as("still the last one")
+                .isEqualTo(UserAccountStore.Kept.NO_OTHER_ADMINISTRATOR);
+        UserAccount aniAsIs = users.find("admin.ani").orElseThrow();
+        assertThat(users.replace(aniAsIs, aniAsIs.withEnabled(true))).isTrue();
+        assertThat(users.replaceKeepingAnAdministrator(budiAsIs, budiAsIs.withEnabled(false), mabes)).isEqualTo(UserAccountStore.Kept.REPLACED);
+        assertThat(users.replaceKeepingAnAdministrator(budiAsIs, budiAsIs.withEnabled(false), mabes)).as("read before the change")
+                .isEqualTo(UserAccountStore.Kept.CHANGED_MEANWHILE);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,8 +49,10 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(String name, int httpPort, List<String> args, Path workingDirectory) {
         String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath, "id.siaga.Siaga110Application",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        Optional<SharedClasses> shared = sharedClasses(classPath);
+        shared.ifPresent(c -> command.add("-XX:SharedArchiveFile=" + c.archive()));
+        command.addAll(List.of("-cp", shared.map(SharedClasses::classPath).orElse(classPath), "id.siaga.Siaga110Application",
                 "--server.port=" + httpPort));
         command.addAll(args);
         try {
@@ -65,6 +68,118 @@ public final class ServerProcess implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the server: " + e.getMessage(), e);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The child's classpath with the class-data archive made for it, once made; absent while being made or when it cannot be. */
+    private record SharedClasses(String classPath, Path archive) {
+    }
+
+    private static volatile Optional<SharedClasses> sharedClasses;
+
+    /**
+     * The tests start the server as a process about fifty times a run, and much of each start is loading and verifying
+     * the same classes: an application class-data archive (AppCDS, JDK 17's dynamic archive) lets every start map them
+     * instead. The JVM archives classes from jars only, so the project's compiled classes and test classes are put in two
+     * jars first; a run that exits right after the context is refreshed ({@code spring.context.exit=onRefresh}) writes
+     * the archive. Made once per run by whichever test JVM asks first (the other starts without it meanwhile), under
+     * target/server-process. Anything failing here only means starts without it; a start whose archive does not match
+     * runs without it too (the JVM checks).
+     */
+    private static Optional<SharedClasses> sharedClasses(String classPath) {
+        Optional<SharedClasses> known = sharedClasses;
+        if (known != null) {
+            return known;
+        }
+        synchronized (ServerProcess.class) {
+            if (sharedClasses != null) {
+                return sharedClasses;
+            }
+            try {
+                // named by the classpath and its compiled classes' last change: a rebuild never starts a server of old classes
+                Path dir = Path.of("target", "server-process", "classes-" + stamp(classPath)).toAbsolutePath();
+                Path archive = dir.resolve("siaga110.jsa");
+                Path made = dir.resolve("siaga110.classpath");
+                Files.createDirectories(dir);
+                if (Files.isRegularFile(archive) && Files.isRegularFile(made)) {
+                    return sharedClasses = Optional.of(new SharedClasses(Files.readString(made), archive));
+                }
+                try (var lock = java.nio.channels.FileChannel.open(dir.resolve("making.lock"), java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE); var held = lock.tryLock()) {
+                    if (held == null) {
+                        return Optional.empty();
+                    }
+                    if (Files.isRegularFile(archive) && Files.isRegularFile(made)) {
+                        return sharedClasses = Optional.of(new SharedClasses(Files.readString(made), archive));
+                    }
+                    List<String> entries = new ArrayList<>();
+                    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+                        Path p = Path.of(entry);
+                        if (Files.isDirectory(p)) {
+                            Path jar = dir.resolve(p.getFileName() + ".jar");
+                            jar(p, jar);
+                            entries.add(jar.toString());
+                        } else {
+                            entries.add(entry);
+                        }
+                    }
+                    String jars = String.join(java.io.File.pathSeparator, entries);
+                    Path making = dir.resolve("siaga110.jsa.making");
+                    Files.deleteIfExists(making);
+                    Process p = new ProcessBuilder(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + making,
+                            "-Dspring.context.exit=onRefresh", "-cp", jars, "id.siaga.Siaga110Application", "--server.port=0",
+                            "--spring.datasource.url=jdbc:h2:mem:class-archive;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                            "--siaga.journal.spool-file=" + dir.resolve("spool.jsonl"), "--siaga.telephony.enabled=false")
+                            .redirectErrorStream(true).redirectOutput(dir.resolve("making.log").toFile()).start();
+                    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                    if (!Files.isRegularFile(making)) {
+                        return sharedClasses = Optional.empty();
+                    }
+                    Files.move(making, archive, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.writeString(made, jars);
+                    return sharedClasses = Optional.of(new SharedClasses(jars, archive));
+                }
+            } catch (IOException e) {
+                return sharedClasses = Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String stamp(String classPath) throws IOException {
+        long newest = 0;
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p)) {
+                try (var files = Files.walk(p)) {
+                    newest = Math.max(newest, files.mapToLong(f -> f.toFile().lastModified()).max().orElse(0));
+                }
+            }
+        }
+        return Integer.toHexString(classPath.hashCode()) + "-" + Long.toHexString(newest);
+    }
+
+    /** Puts the folders and files under {@code classes} in a jar, as they are (the folders too: class-path scanning looks for them). */
+    private static void jar(Path classes, Path jar) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(f -> !f.equals(classes)).sorted()::iterator) {
+                String name = classes.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                if (Files.isDirectory(f)) {
+                    out.putNextEntry(new java.util.jar.JarEntry(name + "/"));
+                } else {
+                    out.putNextEntry(new java.util.jar.JarEntry(name));
+                    Files.copy(f, out);
+                }
+                out.closeEntry();
+            }
         }
     }
 

@@ -42,6 +42,10 @@ class EidoConveyanceTests {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    id.siaga.security.UserAccountStore accounts;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -207,6 +211,35 @@ class EidoConveyanceTests {
             CallDriver.await("the unsubscription journalled", () -> journalled("EidoSubscriptionEnded", subscription) > 0);
             assertThat(journalled("EidoSubscriptionEnded", subscription)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aRevokedKeysSocketIsClosedAndTheKeyOpensNothingMore() throws Exception {
+        Http http = new Http(port);
+        String key = apiKey(http, "Polisiku Sleman lama", "POLRES-3404");
+        String keyId = key.substring(0, key.indexOf('.'));
+        try (EidoSubscriber old = EidoSubscriber.connect(port, key)) {
+            assertThat(old.subscribe("r1", "\"requestType\":\"EIDO\",\"requestSubType\":\"new\"").path("statusCode").asInt()).isEqualTo(200);
+            Http.Response listed = http.get("/api/admin/api-keys", AUTH, ADMIN);
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(listed.body()).contains(keyId).contains("Polisiku Sleman lama").doesNotContain("secret").doesNotContain(key.substring(key.indexOf('.') + 1));
+            if (accounts.find("admin.bantul").isEmpty()) {
+                accounts.save(new id.siaga.security.UserAccount("admin.bantul", "Kompol Dian", encoder.encode("rahasia-bantul"),
+                        java.util.Set.of(id.siaga.security.Role.ADMIN), id.siaga.org.StationId.of("POLRES-3402"), true));
+            }
+            Http.Response elsewhere = http.post("/api/admin/api-keys/" + keyId + "/revoke", "", AUTH, Http.basic("admin.bantul", "rahasia-bantul"));
+            assertThat(elsewhere.status()).as("an administrator who cannot see Sleman's keys: " + elsewhere.body()).isIn(403, 404);
+
+            Http.Response revoked = http.post("/api/admin/api-keys/" + keyId + "/revoke", "", AUTH, ADMIN);
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+            assertThat(revoked.json().path("revokedAt").asString()).isNotBlank();
+            assertThat(old.closed.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("closed as a policy violation").isEqualTo(1008);
+            assertThat(http.post("/api/admin/api-keys/" + keyId + "/revoke", "", AUTH, ADMIN).status()).as("again: nothing changes").isEqualTo(200);
+        }
+        assertThatThrownBy(() -> EidoSubscriber.connect(port, key)).isInstanceOf(CompletionException.class).cause()
+                .isInstanceOfSatisfying(WebSocketHandshakeException.class, e -> assertThat(e.getResponse().statusCode()).isEqualTo(401));
+        CallDriver.await("the revocation journalled", () -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM journal_event WHERE type = 'ApiKeyRevoked' AND subject_id = ?", Integer.class, "api:" + keyId) == 1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import id.siaga.org.StationId;
 import id.siaga.security.Role;
 import id.siaga.security.UserAccount;
 import id.siaga.security.UserAccountStore;
+import id.siaga.support.Browser;
 import id.siaga.support.SipTestPorts;
 import id.siaga.support.Sipp;
 import id.siaga.telephony.SipEdgeTest;
@@ -27,6 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -127,6 +135,101 @@ class PositionPhoneCallTests {
         } finally {
             http.put(POSITION + "/enabled", "{\"enabled\":false}", AUTH, DIY_ADMIN);
         }
+    }
+
+    /**
+     * The same story in the consoles only, as Polda DIY's administrator and the new operator do it in a browser: the
+     * account on the users page, the position and its phone on the positions page (credentials read off the screen),
+     * the operator seated there; SIPp registers with what the page showed and the page says so; the operator logs in
+     * with the temporary password, must choose her own, says READY with F2, and a caller in Sleman is answered by her
+     * phone while her console shows the call.
+     */
+    @Test
+    void aPolresSetUpInTheConsolesAnswersA110Call() {
+        String temporary;
+        String sipUser;
+        String sipPassword;
+        int phonePort = SipTestPorts.free();
+        try (Browser admin = Browser.open(port, false)) {
+            WebDriver d = admin.driver();
+            AdminConsoleTests.logIn(admin, "admin.diy", "rahasia-diy");
+            admin.await("the users page", w -> w.getCurrentUrl().endsWith("/admin/") && AdminConsoleTests.ready(w));
+            d.findElement(By.tagName("body")).sendKeys("n");
+            admin.await("the new user form", w -> w.findElement(By.id("edit")).isDisplayed());
+            d.switchTo().activeElement().sendKeys("operator.sleman6");
+            d.findElement(By.id("e-name")).sendKeys("Bripda Dewi Lestari");
+            new Select(d.findElement(By.id("e-station"))).selectByValue("POLRES-3404");
+            d.findElement(By.id("e-name")).sendKeys(Keys.ENTER);
+            admin.await("the temporary password", w -> w.findElement(By.id("secret")).isDisplayed());
+            temporary = d.findElement(By.id("secret-value")).getText();
+            d.switchTo().activeElement().sendKeys(Keys.ENTER);
+            admin.await("the dialog closed", w -> !w.findElement(By.id("secret")).isDisplayed());
+
+            admin.go("/admin/positions.html");
+            admin.await("the positions page", w -> w.findElement(By.id("positions")).getText().contains("OP-DIY-1"));
+            new Select(d.findElement(By.id("station"))).selectByValue("POLRES-3404");
+            admin.await("Sleman's positions", w -> w.findElement(By.id("positions")).getText().contains("OP-3404-1"));
+            ((JavascriptExecutor) d).executeScript("document.activeElement.blur()");
+            new Actions(d).sendKeys("n").perform();
+            admin.await("the new position dialog", w -> w.findElement(By.id("position-dialog")).isDisplayed());
+            new Actions(d).sendKeys("OP-3404-6").sendKeys(Keys.TAB).sendKeys(Keys.TAB).sendKeys("Meja 6 Sleman").sendKeys(Keys.ENTER).perform();
+            String row = "tr[data-position='OP-3404-6']";
+            admin.await("the new position listed", w -> w.findElement(By.cssSelector(row)).getText().contains("Meja 6 Sleman"));
+
+            action(d, row, "Telepon").click();
+            admin.await("the phone dialog", w -> w.findElement(By.id("phone-dialog")).isDisplayed());
+            new Actions(d).sendKeys(Keys.ENTER).perform();
+            admin.await("the credentials, once", w -> w.findElement(By.id("credentials-dialog")).isDisplayed()
+                    && w.findElement(By.id("cred-password")).getText().length() == 20);
+            sipUser = d.findElement(By.id("cred-user")).getText();
+            sipPassword = d.findElement(By.id("cred-password")).getText();
+            d.findElement(By.id("credentials-done")).click();
+            admin.await("the credentials dialog closed", w -> !w.findElement(By.id("credentials-dialog")).isDisplayed());
+
+            action(d, row, "Tempatkan operator").click();
+            admin.await("the seat dialog", w -> w.findElement(By.id("seat-dialog")).isDisplayed());
+            d.findElement(By.id("seat-username")).sendKeys("operator.sleman6\n");
+            admin.await("the operator seated", w -> w.findElement(By.cssSelector(row)).getText().contains("operator.sleman6"));
+
+            assertThat(register(sipUser, sipPassword, phonePort, "600")).isZero();
+            d.navigate().refresh();
+            new Select(admin.await("the station list", w -> w.findElement(By.id("station")))).selectByValue("POLRES-3404");
+            admin.await("the page sees the phone registered", w -> w.findElement(By.cssSelector(row)).getText().contains("Terdaftar di"));
+            admin.screenshot("polres-setup-position-registered");
+            assertThat(admin.contentSecurityPolicyViolations()).isEmpty();
+        }
+        try (Browser operator = Browser.open(port, false)) {
+            WebDriver d = operator.driver();
+            AdminConsoleTests.logIn(operator, "operator.sleman6", temporary);
+            operator.await("the password page", w -> w.getCurrentUrl().endsWith("/account/password") && w.findElement(By.id("forced")).isDisplayed());
+            d.findElement(By.id("current")).sendKeys(temporary);
+            d.findElement(By.id("new")).sendKeys("Kaliurang-Pagi-110");
+            d.findElement(By.id("repeat")).sendKeys("Kaliurang-Pagi-110\n");
+            operator.await("the operator console", w -> w.getCurrentUrl().endsWith("/operator/") && AdminConsoleTests.ready(w));
+            new Actions(d).sendKeys(Keys.F2).perform();
+            operator.await("the operator is READY", w -> "READY".equals(w.findElement(By.id("presence")).getDomAttribute("data-presence")));
+
+            Map<String, String> caller = new HashMap<>(Map.of("lat", "-7.71560", "lon", "110.35580", "caller", "081200000616"));
+            try (Sipp phone = Sipp.phone("phone-answer.xml", phonePort, 1, 300);
+                 Sipp call = Sipp.caller("caller-pidf.xml", SipTestPorts.free(), EDGE, "110", caller, 3000, 1)) {
+                operator.await("the console shows the call on her phone", w -> "BUSY".equals(w.findElement(By.id("presence")).getDomAttribute("data-presence"))
+                        && w.findElement(By.id("call-number")).getText().equals("081200000616"));
+                operator.screenshot("polres-setup-operator-answered");
+                assertThat(call.await(40)).as(call.output()).isZero();
+                assertThat(phone.await(40)).as(phone.output()).isZero();
+            }
+            assertThat(answered("+6281200000616")).contains("\"operator\":\"OP-3404-6\"").contains("\"station\":\"POLRES-3404\"");
+            assertThat(operator.contentSecurityPolicyViolations()).isEmpty();
+        } finally {
+            register(sipUser, sipPassword, phonePort, "0");
+            new Http(port).put("/api/admin/positions/OP-3404-6/enabled", "{\"enabled\":false}", AUTH, DIY_ADMIN);
+        }
+    }
+
+    /** The button of a position's row with this label. */
+    private static WebElement action(WebDriver d, String row, String label) {
+        return d.findElement(By.cssSelector(row + " td.actions")).findElements(By.tagName("button")).stream()
+                .filter(b -> b.getText().equals(label)).findFirst().orElseThrow(() -> new AssertionError("no button " + label + " in " + row));
     }
 
     private int register(String user, String password, int contactPort, String expires) {

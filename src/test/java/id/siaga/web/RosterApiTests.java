@@ -96,6 +96,10 @@ class RosterApiTests {
                 "{\"position\":\"OP-3404-2\",\"username\":\"operator.kota1\",\"from\":\"2026-03-05T07:00\",\"to\":\"2026-03-05T08:00\"}",
                 AUTH, SLEMAN_SUPERVISOR), 400)).contains("outside the stations you plan");
         assertThat(problem(http.post("/api/stations/POLRES-3404/roster",
+                "{\"position\":\"OP-3404-2\",\"username\":\"operator.bantul1\",\"from\":\"2026-03-05T07:00\",\"to\":\"2026-03-05T08:00\"}",
+                AUTH, Http.basic("supervisor.diy", "siaga110")), 400)).as("within the Polda's planning, but never seated at a Sleman desk")
+                .contains("operator.bantul1 belongs to Polres Bantul; the positions of Polres Sleman are for its own operators");
+        assertThat(problem(http.post("/api/stations/POLRES-3404/roster",
                 "{\"position\":\"OP-3404-2\",\"username\":\"supervisor.sleman\",\"from\":\"2026-03-05T07:00\",\"to\":\"2026-03-05T08:00\"}",
                 AUTH, SLEMAN_SUPERVISOR), 400)).contains("not an active operator");
         assertThat(problem(http.post("/api/stations/POLRES-3404/roster",
