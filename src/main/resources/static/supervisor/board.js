@@ -257,9 +257,53 @@ function soon(what) {
   pending = setTimeout(() => { pendingAction = null; attempt(action).catch(() => {}); }, 250);
 }
 
+let homeStation = null;
+
+/**
+ * Today's planned against READY positions at the supervisor's own station, per local hour (GET .../roster/hours, the
+ * roster and the presence history every node writes): one column an hour, under-staffed hours marked, the hours not
+ * yet come greyed. The roster page has the week and the detail.
+ */
+async function showStaffing() {
+  const h = await get(`/api/stations/${encodeURIComponent(homeStation)}/roster/hours`);
+  const two = (n) => String(n).padStart(2, '0');
+  const fmt = (v) => (v == null ? '·' : v.toLocaleString(lang() === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 }));
+  const head = document.createElement('tr');
+  head.append(cell(''));
+  const planned = document.createElement('tr');
+  const ready = document.createElement('tr');
+  const label = (key) => { const th = document.createElement('th'); th.scope = 'row'; th.textContent = t(key); return th; };
+  planned.append(label('sv.planned'));
+  ready.append(label('sv.ready'));
+  const nowHour = h.hours.findLastIndex((x) => x.ready != null);
+  h.hours.forEach((x, i) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = two(x.hour);
+    const p = cell(fmt(x.planned), 'planned');
+    const r = cell(fmt(x.ready), 'ready' + (x.understaffed ? ' under' : x.ready == null ? ' future' : ''));
+    p.dataset.hour = x.hour;
+    r.dataset.hour = x.hour;
+    if (i === nowHour) [th, p, r].forEach((c) => c.classList.add('now'));
+    head.append(th);
+    planned.append(p);
+    ready.append(r);
+  });
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  tbody.append(planned, ready);
+  $('staffing-hours').replaceChildren(thead, tbody);
+  const short = h.hours.filter((x) => x.understaffed).map((x) => `${two(x.hour)}:00`);
+  const anyPlan = h.hours.some((x) => x.planned > 0);
+  $('staffing-note').textContent = !anyPlan ? t('sv.noRoster') : short.length ? t('sv.understaffed', { hours: short.join(', ') }) : t('sv.staffedOk');
+  $('staffing-note').classList.toggle('alarm', short.length > 0);
+}
+
 /** Everything; {@code force} fetches the persistent prank numbers too (otherwise at most once a minute). */
 async function refreshAll(force = false) {
-  await Promise.all([refreshFigures(), showPresence(stationNames), showFleet(map, layers), showRecordings(), showPranks(map, force === true)]);
+  await Promise.all([refreshFigures(), showPresence(stationNames), showFleet(map, layers), showRecordings(), showPranks(map, force === true),
+    showStaffing()]);
 }
 
 function prankDays() {
@@ -291,6 +335,7 @@ function liveBadge(on) {
 
 async function main() {
   const me = await start();
+  homeStation = me.station.id;
   (await get('/api/stations')).forEach((s) => stationNames.set(s.id, s.name));
   drawAnswers = answerChart($('chart-answers'));
   drawHours = hourChart($('chart-hours'));

@@ -13,6 +13,7 @@ import id.siaga.security.StationScope;
 import id.siaga.security.UserAccountDetailsService;
 import id.siaga.security.UserAccountStore;
 import id.siaga.security.UserAdministration;
+import id.siaga.web.SocketStanding;
 import id.siaga.store.JdbcApiClientStore;
 import id.siaga.store.JdbcUserAccountStore;
 import java.time.Clock;
@@ -58,6 +59,12 @@ class AccessConfiguration {
     @Bean
     CredentialStanding credentialStanding(UserAccountStore users, ApiClientStore clients) {
         return new CredentialStanding(users, clients);
+    }
+
+    /** The open WebSockets' credentials, checked again every {@code siaga.access.socket-recheck}. */
+    @Bean
+    SocketStanding socketStanding(CredentialStanding standing, AccessProperties access) {
+        return new SocketStanding(standing, access.socketRecheck());
     }
 
     @Bean

@@ -1,9 +1,9 @@
 package id.siaga.web;
 
-import id.siaga.app.AccessProperties;
 import id.siaga.security.CredentialStanding;
 import id.siaga.security.SiagaPrincipal;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -22,8 +21,7 @@ import org.springframework.web.socket.WebSocketSession;
  * revoked, or whose account was disabled, reset or changed, is closed with 1008 (policy violation) and a reason, and
  * connects again only with a credential that stands. While the database cannot be read the sockets stay open.
  */
-@Component
-class SocketStanding implements AutoCloseable {
+public final class SocketStanding implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketStanding.class);
     static final CloseStatus NO_LONGER_STANDS = CloseStatus.POLICY_VIOLATION.withReason("credential revoked or changed; connect again");
@@ -36,9 +34,9 @@ class SocketStanding implements AutoCloseable {
         return t;
     });
 
-    SocketStanding(CredentialStanding standing, AccessProperties access) {
+    public SocketStanding(CredentialStanding standing, Duration recheck) {
         this.standing = standing;
-        long every = access.socketRecheck().toMillis();
+        long every = recheck.toMillis();
         timer.scheduleWithFixedDelay(this::recheckQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 

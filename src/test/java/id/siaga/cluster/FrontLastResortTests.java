@@ -173,6 +173,13 @@ class FrontLastResortTests {
                         invites.add(request);
                         if (answersInvites) {
                             reply(packet, request, 180, "Ringing");
+                            // a moment between them, as a phone rings before it is busy: sent back to back, two of
+                            // Kamailio's workers could take them, and the 486 ended the transaction before the 180 came
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                             reply(packet, request, 486, "Busy Here");
                         }
                     }

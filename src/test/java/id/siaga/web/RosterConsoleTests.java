@@ -100,6 +100,16 @@ class RosterConsoleTests {
             browser.await("English", x -> x.findElement(By.cssSelector("header h1")).getText().contains("Shift roster"));
             browser.screenshot("roster-week-en");
             d.findElement(By.tagName("body")).sendKeys("l");
+
+            // the board shows today's plan against READY: this hour one position planned, nobody READY, marked short
+            int hour = hourStart.atZone(WIB).getHour();
+            browser.go("/supervisor/");
+            browser.await("the board's staffing strip", x -> x.findElement(By.cssSelector("#staffing-hours td.planned[data-hour='" + hour + "']"))
+                    .getText().equals("1"));
+            assertThat(d.findElement(By.cssSelector("#staffing-hours td.ready[data-hour='" + hour + "']")).getDomAttribute("class"))
+                    .contains("under");
+            assertThat(d.findElement(By.id("staffing-note")).getText()).startsWith("Jam kurang orang").contains(String.format("%02d:00", hour));
+            browser.screenshot("board-planned-ready");
         }
         List<String> left = new java.util.ArrayList<>();
         http.get("/api/stations/POLRES-3404/roster?from=" + today + "&days=2", AUTH, ADMIN).json().path("shifts")
