@@ -106,7 +106,11 @@ class OrgConfiguration {
                                   Clock clock) {
         StationTree tree = jurisdictions.tree();
         if (positions.isEmpty()) {
-            List<id.siaga.org.Operator> seed = props.dataset() == OrgProperties.Dataset.NATIONAL && !SettingFiles.exists(resources, props.operatorsFile())
+            // the national configuration starts with no positions unless a file of its own is named: the demo's (the
+            // default) are the demo region's desks, seated with the demo's usernames
+            boolean demoFile = props.operatorsFile().equals(OrgProperties.DEMO_OPERATORS_FILE);
+            List<id.siaga.org.Operator> seed = props.dataset() == OrgProperties.Dataset.NATIONAL
+                    && (demoFile || !SettingFiles.exists(resources, props.operatorsFile()))
                     ? List.of()
                     : SettingFiles.read(resources, "siaga.org.operators-file", props.operatorsFile(),
                             (r, source) -> OperatorRoster.readFile(r, source, tree));

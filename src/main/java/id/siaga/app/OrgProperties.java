@@ -26,11 +26,14 @@ public record OrgProperties(
         @DefaultValue("DEMO") Dataset dataset,
         @DefaultValue("classpath:demo/stations.csv") String stationsFile,
         @DefaultValue("classpath:demo/jurisdictions.geojson") String jurisdictionsFile,
-        @DefaultValue("classpath:demo/operators.csv") String operatorsFile,
+        @DefaultValue(OrgProperties.DEMO_OPERATORS_FILE) String operatorsFile,
         @DefaultValue("../shared/data/indonesia") String nationalDirectory,
         @DefaultValue("") String stationNamesFile) {
 
     public enum Dataset { DEMO, FILES, NATIONAL }
+
+    /** The demo region's operator positions, the default file; never read by the national configuration. */
+    public static final String DEMO_OPERATORS_FILE = "classpath:demo/operators.csv";
 
     public OrgProperties {
         if (dataset == Dataset.FILES && (isBlank(stationsFile) || isBlank(jurisdictionsFile))) {

@@ -75,6 +75,10 @@ class AccountsApiTests {
         JsonNode me = http.get("/api/me", AUTH, ROOT).json();
         assertThat(me.path("station").path("id").asString()).isEqualTo("MABES");
         assertThat(me.path("roles").toString()).isEqualTo("[\"ADMIN\"]");
+        Http.Response positions = http.get("/api/admin/positions?station=POLRES-3404", AUTH, ROOT);
+        assertThat(positions.status()).isEqualTo(200);
+        assertThat(positions.json().size()).as("a national install starts without the demo's desks (seated with the demo's usernames): "
+                + positions.body()).isZero();
         JsonNode made = entry("admin.polri", "AdministratorBootstrapped");
         assertThat(made.path("actor").asString()).isEqualTo("system");
         assertThat(made.path("payload").path("passwordGenerated").asBoolean()).isFalse();
