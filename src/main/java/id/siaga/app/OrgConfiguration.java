@@ -116,7 +116,12 @@ class OrgConfiguration {
                             (r, source) -> OperatorRoster.readFile(r, source, tree));
             int added = positions.seed(seed.stream().map(o -> new id.siaga.org.Position(o.id(), o.station(), o.name(), o.username(), true)).toList(),
                     "seed " + props.operatorsFile(), clock.instant());
-            log.info("positions: {} seeded from {} into the database", added, props.operatorsFile());
+            if (seed.isEmpty() && props.dataset() == OrgProperties.Dataset.NATIONAL) {
+                log.info("positions: none yet (the national configuration starts without; administer them at /admin/positions.html, "
+                        + "or seed them once from siaga.org.operators-file)");
+            } else {
+                log.info("positions: {} seeded from {} into the database", added, props.operatorsFile());
+            }
         }
         return new OperatorRoster(PositionAdministration.rosterOf(positions.all(), tree));
     }
