@@ -58,7 +58,7 @@ public final class AccountStateFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof SiagaPrincipal principal) || principal.username().startsWith("api:")) {
+        if (auth == null || !(auth.getPrincipal() instanceof SiagaPrincipal principal) || principal.isApiClient()) {
             chain.doFilter(request, response);
             return;
         }

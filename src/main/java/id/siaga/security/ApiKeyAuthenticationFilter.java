@@ -58,7 +58,7 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         ApiClient c = client.get();
-        SiagaPrincipal principal = new SiagaPrincipal("api:" + c.keyId(), c.name(), "", c.roles(), c.station(), true);
+        SiagaPrincipal principal = SiagaPrincipal.of(c);
         var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);

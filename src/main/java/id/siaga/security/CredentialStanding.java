@@ -11,9 +11,6 @@ import java.util.Optional;
  */
 public final class CredentialStanding {
 
-    /** The username prefix of an API key's principal ({@code api:keyId}). */
-    public static final String API_KEY_PREFIX = "api:";
-
     private final UserAccountStore users;
     private final ApiClientStore clients;
 
@@ -23,8 +20,8 @@ public final class CredentialStanding {
     }
 
     public boolean stands(SiagaPrincipal principal) {
-        if (principal.username().startsWith(API_KEY_PREFIX)) {
-            Optional<ApiClient> client = clients.find(principal.username().substring(API_KEY_PREFIX.length()));
+        if (principal.isApiClient()) {
+            Optional<ApiClient> client = clients.find(principal.username().substring(SiagaPrincipal.API_KEY_PREFIX.length()));
             return client.filter(c -> c.revoked().isEmpty() && c.roles().equals(principal.roles()) && c.station().equals(principal.station()))
                     .isPresent();
         }

@@ -19,6 +19,24 @@ public record SiagaPrincipal(String username, String displayName, String passwor
         this(username, displayName, passwordHash, roles, station, enabled, false);
     }
 
+    /** The username prefix of an API client's principal ({@code api:keyId}), also its journal subject. */
+    public static final String API_KEY_PREFIX = "api:";
+
+    /** The principal of an API client, named {@code api:keyId}, with no password. */
+    public static SiagaPrincipal of(ApiClient c) {
+        return new SiagaPrincipal(apiSubject(c.keyId()), c.name(), "", c.roles(), c.station(), true);
+    }
+
+    /** What an API key is called as a principal and in the journal. */
+    public static String apiSubject(String keyId) {
+        return API_KEY_PREFIX + keyId;
+    }
+
+    /** Whether this is an API client rather than a person. */
+    public boolean isApiClient() {
+        return username.startsWith(API_KEY_PREFIX);
+    }
+
     public static SiagaPrincipal of(UserAccount a) {
         return new SiagaPrincipal(a.username(), a.displayName(), a.passwordHash(), a.roles(), a.station(), a.enabled(),
                 a.mustChangePassword());

@@ -41,7 +41,7 @@ class AccountController {
     ResponseEntity<Changed> changePassword(@Valid @RequestBody PasswordChange body, Authentication auth, HttpServletRequest request,
                                            HttpServletResponse response) {
         SiagaPrincipal me = StationScope.principal(auth);
-        if (me.username().startsWith("api:")) {
+        if (me.isApiClient()) {
             throw new IllegalArgumentException("an API key has no password");
         }
         UserAccount changed = accounts.changeOwnPassword(me.username(), body.currentPassword(), body.newPassword());

@@ -7,6 +7,7 @@ import id.siaga.journal.SubjectKind;
 import id.siaga.security.ApiClient;
 import id.siaga.security.ApiKeys;
 import id.siaga.security.Role;
+import id.siaga.security.SiagaPrincipal;
 import id.siaga.security.StationScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,7 +56,7 @@ class ApiKeysController {
         StationId station = StationsController.existing(request.station(), stations.tree());
         scope.requireVisible(auth, station);
         ApiKeys.IssuedKey key = keys.issue(request.name(), request.roles(), station);
-        journal.append("ApiKeyIssued", SubjectKind.USER, "api:" + key.keyId(), auth.getName(),
+        journal.append("ApiKeyIssued", SubjectKind.USER, SiagaPrincipal.apiSubject(key.keyId()), auth.getName(),
                 Map.of("name", request.name(), "roles", request.roles(), "station", station.value()));
         return key;
     }
@@ -73,8 +74,7 @@ class ApiKeysController {
     @GetMapping("/api/admin/api-keys")
     @PreAuthorize("hasRole('ADMIN')")
     List<KeyView> list(Authentication auth) {
-        return keys.all().stream().filter(c -> stations.tree().contains(c.station()) && scope.canSee(auth, c.station()))
-                .map(c -> KeyView.of(c, stations)).toList();
+        return keys.all().stream().filter(c -> administers(auth, c)).map(c -> KeyView.of(c, stations)).toList();
     }
 
     /**
@@ -85,15 +85,19 @@ class ApiKeysController {
     @PostMapping("/api/admin/api-keys/{keyId}/revoke")
     @PreAuthorize("hasRole('ADMIN')")
     KeyView revoke(@PathVariable String keyId, Authentication auth) {
-        ApiClient client = keys.find(keyId).filter(c -> stations.tree().contains(c.station()) && scope.canSee(auth, c.station()))
-                .orElseThrow(() -> new NoSuchElementException("no API key " + keyId));
+        ApiClient client = keys.find(keyId).filter(c -> administers(auth, c)).orElseThrow(() -> new NoSuchElementException("no API key " + keyId));
         Optional<ApiClient> revoked = keys.revoke(client.keyId());
         if (revoked.isEmpty()) {
             return KeyView.of(keys.find(keyId).orElseThrow(), stations);
         }
-        Journal.awaitDurable(List.of(journal.append("ApiKeyRevoked", SubjectKind.USER, "api:" + keyId, auth.getName(),
+        Journal.awaitDurable(List.of(journal.append("ApiKeyRevoked", SubjectKind.USER, SiagaPrincipal.apiSubject(keyId), auth.getName(),
                 Map.of("name", client.name(), "station", client.station().value()))));
         sockets.recheck();
         return KeyView.of(revoked.get(), stations);
+    }
+
+    /** A key of the administrator's stations and below (a key of a station no longer in the tree is nobody's to see). */
+    private boolean administers(Authentication auth, ApiClient c) {
+        return stations.tree().contains(c.station()) && scope.canSee(auth, c.station());
     }
 }

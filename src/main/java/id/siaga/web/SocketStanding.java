@@ -57,8 +57,10 @@ public final class SocketStanding implements AutoCloseable {
     /** @return how many sockets were closed */
     int recheckNow() {
         int closed = 0;
+        // an officer's app open on two phones, or a system with several sockets: one read of its credential per check
+        Map<SiagaPrincipal, Boolean> stands = new java.util.HashMap<>();
         for (var e : open.entrySet()) {
-            if (!standing.stands(e.getValue())) {
+            if (!stands.computeIfAbsent(e.getValue(), standing::stands)) {
                 open.remove(e.getKey());
                 log.info("WebSocket {} of {} closed: its credential no longer stands", e.getKey().getId(), e.getValue().username());
                 try {

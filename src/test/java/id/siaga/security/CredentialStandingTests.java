@@ -78,8 +78,7 @@ class CredentialStandingTests {
         ApiClient binmas = new ApiClient("k0011223344556677", "Binmas Online System", "a".repeat(64), Set.of(Role.INTEGRATION),
                 StationId.of("MABES"), Instant.parse("2026-12-01T00:00:00Z"), null);
         clients.put(binmas.keyId(), binmas);
-        SiagaPrincipal opened = new SiagaPrincipal(CredentialStanding.API_KEY_PREFIX + binmas.keyId(), binmas.name(), "", binmas.roles(),
-                binmas.station(), true);
+        SiagaPrincipal opened = SiagaPrincipal.of(binmas);
         assertThat(standing.stands(opened)).isTrue();
         clients.put(binmas.keyId(), new ApiClient(binmas.keyId(), binmas.name(), binmas.secretSha256(), binmas.roles(), binmas.station(),
                 binmas.createdAt(), Instant.parse("2026-12-02T00:00:00Z")));
